@@ -1,0 +1,92 @@
+/**
+ * What every platform fake receives from the fake server: the world, the call ledger,
+ * the fault plan and the rate-limit regimes. Set through the control API (/_control),
+ * never by product code.
+ */
+import type { Platform, World } from './world/types';
+
+export type ServiceName = Platform | 'sendgrid' | 'slack' | 'datadog' | 'cloudflare';
+
+export interface CallRecord {
+  service: ServiceName;
+  method: string;
+  /** Path below the service prefix, e.g. "/v23.0/act_123/insights". */
+  path: string;
+  /** Native ad account id the call was about, when there is one. */
+  accountId?: string;
+  /** Identity of the caller (token subject) when known: rate limits are per app and per member. */
+  principal?: string;
+  /** Fake-clock epoch ms. */
+  at: number;
+  status: number;
+  /** What the call cost against quota: Google counts one operation per query, not per page. */
+  cost: number;
+}
+
+export interface CallLedger {
+  record(call: CallRecord): void;
+  list(filter?: Partial<Pick<CallRecord, 'service' | 'accountId' | 'principal'>>): CallRecord[];
+  /** Sum of `cost` of calls matching the filter since `sinceMs` (fake clock). */
+  cost(filter: Partial<Pick<CallRecord, 'service' | 'accountId' | 'principal'>>, sinceMs: number): number;
+  reset(): void;
+}
+
+export type FaultKind =
+  | 'server_error' // the platform's own 5xx body
+  | 'timeout' // hold the response for `delayMs` then drop the connection
+  | 'truncated_body' // 200 with the first half of the JSON body
+  | 'rate_limit' // the platform's own throttle error (429 / Meta code 17 ...), even under budget
+  | 'revoked_token'; // the platform's own invalid-token error for every token of the principal
+
+export interface FaultRule {
+  id: string;
+  service: ServiceName;
+  kind: FaultKind;
+  /** Only requests whose path contains this substring. */
+  pathContains?: string;
+  accountId?: string;
+  /** How many matching requests the fault applies to; Infinity until cleared. */
+  remaining: number;
+  delayMs?: number;
+}
+
+export interface FaultPlan {
+  add(rule: Omit<FaultRule, 'id'>): FaultRule;
+  /** Consume and return the first rule matching this request, if any. */
+  take(service: ServiceName, request: { path: string; accountId?: string }): FaultRule | null;
+  list(): FaultRule[];
+  clear(service?: ServiceName): void;
+}
+
+export interface MetaRegime {
+  /** Marketing API access tier; it picks the BUC formula (Limited = ex-Standard, Full = ex-Advanced). */
+  tier: 'development' | 'limited' | 'full';
+  /** App-level calls per rolling hour (Graph platform limit, e.g. 200 x DAU). */
+  appCallsPerHour: number;
+}
+export interface GoogleRegime {
+  accessLevel: 'test' | 'explorer' | 'basic' | 'standard';
+  /** Operations per sliding 24 h (derived from the access level unless set). */
+  dailyOperations: number;
+  /** Requests per second per customer before RESOURCE_TEMPORARILY_EXHAUSTED. */
+  qpsPerCustomer: number;
+}
+export interface LinkedInRegime {
+  /** Unpublished daily limits per application and per member, reset at midnight UTC. */
+  dailyAppLimit: number;
+  dailyMemberLimit: number;
+}
+export interface Regimes {
+  meta: MetaRegime;
+  google_ads: GoogleRegime;
+  linkedin: LinkedInRegime;
+}
+
+export interface FakeContext {
+  world: World;
+  calls: CallLedger;
+  faults: FaultPlan;
+  regimes: Regimes;
+  /** Base URL the fakes are reached at (e.g. http://127.0.0.1:8790), for absolute `paging.next` links. */
+  publicBaseUrl: string;
+}
