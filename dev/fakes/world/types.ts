@@ -87,6 +87,16 @@ export interface DailyFact extends Metrics {
   accountId: string;
 }
 
+/** A person who can sign in to a platform's OAuth dialog and grant access to some of its accounts. */
+export interface FakeMember {
+  platform: Platform;
+  id: string;
+  name: string;
+  email: string;
+  /** Accounts this member's token can read (for Google, a manager id grants its clients through login-customer-id). */
+  accountIds: string[];
+}
+
 export interface FakeClock {
   now(): Date;
   /** Jump to an instant. */
@@ -102,6 +112,7 @@ export interface World {
   readonly clock: FakeClock;
   accounts(platform?: Platform): FakeAccount[];
   account(platform: Platform, id: string): FakeAccount | undefined;
+  members(platform: Platform): FakeMember[];
   campaigns(platform: Platform, accountId: string): FakeCampaign[];
   adGroups(platform: Platform, accountId: string): FakeAdGroup[];
   ads(platform: Platform, accountId: string): FakeAd[];
