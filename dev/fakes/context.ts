@@ -63,6 +63,8 @@ export interface MetaRegime {
   tier: 'development' | 'limited' | 'full';
   /** App-level calls per rolling hour (Graph platform limit, e.g. 200 x DAU). */
   appCallsPerHour: number;
+  /** Replaces the BUC formula's per-ad-account hourly budget (to make throttling reachable in tests and demos). */
+  accountCallsPerHourOverride?: number;
 }
 export interface GoogleRegime {
   accessLevel: 'test' | 'explorer' | 'basic' | 'standard';
