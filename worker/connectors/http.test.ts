@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createHttpSession, joinUrl, requestJson, toConnectorError } from './http';
+import { createScriptedFetch } from './testing/scripted-fetch';
+
+const schema = z.object({ value: z.number() });
+
+describe('requestJson', () => {
+  it('parses a JSON answer with the wire schema', async () => {
+    const scripted = createScriptedFetch([{ body: { value: 42 } }]);
+    const outcome = await requestJson({ fetch: scripted.fetch, baseUrl: 'http://x' }, { url: 'http://x/a', schema });
+    expect(outcome).toMatchObject({ ok: true, status: 200, body: { value: 42 } });
+  });
+
+  it('classifies a truncated 200 body as transient', async () => {
+    const scripted = createScriptedFetch([{ body: '{"value": 4' }]);
+    const outcome = await requestJson({ fetch: scripted.fetch, baseUrl: 'http://x' }, { url: 'http://x/a', schema });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.failure.type).toBe('invalid_json');
+    expect(toConnectorError(outcome.failure, 'test').kind).toBe('transient');
+  });
+
+  it('classifies a body of the wrong shape as permanent', async () => {
+    const scripted = createScriptedFetch([{ body: { value: 'forty-two' } }]);
+    const outcome = await requestJson({ fetch: scripted.fetch, baseUrl: 'http://x' }, { url: 'http://x/a', schema });
+    if (outcome.ok) throw new Error('expected a failure');
+    expect(toConnectorError(outcome.failure, 'test')).toMatchObject({ kind: 'permanent', code: 'unexpected_shape' });
+  });
+
+  it('keeps the parsed error body of a non-2xx answer for the platform parser', async () => {
+    const scripted = createScriptedFetch([{ status: 503, body: { error: 'busy' } }]);
+    const outcome = await requestJson({ fetch: scripted.fetch, baseUrl: 'http://x' }, { url: 'http://x/a', schema });
+    if (outcome.ok) throw new Error('expected a failure');
+    expect(outcome.failure).toMatchObject({ type: 'http', status: 503, json: { error: 'busy' } });
+    expect(toConnectorError(outcome.failure, 'test')).toMatchObject({ kind: 'transient', status: 503 });
+  });
+
+  it('turns a dropped connection into a transient network failure', async () => {
+    const scripted = createScriptedFetch([{ networkError: true }]);
+    const outcome = await requestJson({ fetch: scripted.fetch, baseUrl: 'http://x' }, { url: 'http://x/a', schema });
+    if (outcome.ok) throw new Error('expected a failure');
+    expect(outcome.failure.type).toBe('network');
+    expect(toConnectorError(outcome.failure, 'test').kind).toBe('transient');
+  });
+
+  it('gives up after the timeout and reports it as transient', async () => {
+    const hanging = ((_url: string, init?: RequestInit) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      })) as typeof fetch;
+    const outcome = await requestJson({ fetch: hanging, baseUrl: 'http://x', timeoutMs: 20 }, { url: 'http://x/a', schema });
+    if (outcome.ok) throw new Error('expected a failure');
+    expect(outcome.failure.type).toBe('timeout');
+  });
+});
+
+describe('createHttpSession', () => {
+  it('counts every call and shows each response header set to the observer', async () => {
+    const seen: string[] = [];
+    const scripted = createScriptedFetch([
+      { body: { value: 1 }, headers: { 'x-usage': 'a' } },
+      { status: 400, body: {}, headers: { 'x-usage': 'b' } },
+    ]);
+    const session = createHttpSession({ fetch: scripted.fetch, baseUrl: 'http://x' }, (h) => seen.push(h.get('x-usage') ?? ''));
+    await session.request({ url: 'http://x/1', schema });
+    await session.request({ url: 'http://x/2', schema });
+    expect(session.apiCalls).toBe(2);
+    expect(seen).toEqual(['a', 'b']);
+  });
+});
+
+describe('joinUrl', () => {
+  it('keeps a path prefix of the base URL', () => {
+    expect(joinUrl('http://127.0.0.1:8790/meta/', '/v23.0/me')).toBe('http://127.0.0.1:8790/meta/v23.0/me');
+  });
+});

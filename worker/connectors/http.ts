@@ -1,0 +1,151 @@
+/**
+ * The small request helper every connector client uses: timeouts through AbortSignal, JSON
+ * parsed with zod, and failures classified once (network, timeout, HTTP status, broken body).
+ * Platform clients turn `http` failures into their own errors and fall back to `toConnectorError`.
+ */
+import type { z } from 'zod';
+import type { ConnectorError, HttpConfig } from './types';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export type HttpFailure =
+  | { type: 'network'; message: string }
+  | { type: 'timeout'; message: string }
+  /** Non-2xx answer; `json` is the parsed body when it was JSON. */
+  | { type: 'http'; status: number; headers: Headers; json: unknown; text: string }
+  /** 2xx whose body is not JSON (e.g. cut off mid-stream). */
+  | { type: 'invalid_json'; status: number; headers: Headers; message: string }
+  /** 2xx JSON that does not match the wire schema. */
+  | { type: 'unexpected_shape'; status: number; headers: Headers; message: string };
+
+export type HttpOutcome<T> =
+  | { ok: true; status: number; headers: Headers; body: T }
+  | { ok: false; failure: HttpFailure };
+
+export interface JsonRequest<T> {
+  method?: 'GET' | 'POST';
+  /** Absolute URL (build it with `joinUrl`). */
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | URLSearchParams;
+  schema: z.ZodType<T>;
+}
+
+/** Base URL (which may carry a path prefix, as the local fakes do) + absolute path. */
+export function joinUrl(baseUrl: string, pathAndQuery: string): string {
+  return baseUrl.replace(/\/+$/, '') + (pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`);
+}
+
+/** One request, one classified outcome; never throws. */
+export async function requestJson<T>(http: HttpConfig, request: JsonRequest<T>): Promise<HttpOutcome<T>> {
+  const timeoutMs = http.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let response: Response;
+  let text: string;
+  try {
+    response = await http.fetch(request.url, {
+      method: request.method ?? 'GET',
+      headers: request.headers,
+      body: request.body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    text = await response.text();
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'TimeoutError' || name === 'AbortError') {
+      return { ok: false, failure: { type: 'timeout', message: `no answer within ${timeoutMs} ms` } };
+    }
+    return { ok: false, failure: { type: 'network', message: describe(error) } };
+  }
+
+  const json = parseJson(text);
+  if (!response.ok) {
+    return {
+      ok: false,
+      failure: { type: 'http', status: response.status, headers: response.headers, json: json.ok ? json.value : undefined, text },
+    };
+  }
+  if (!json.ok) {
+    return {
+      ok: false,
+      failure: { type: 'invalid_json', status: response.status, headers: response.headers, message: json.message },
+    };
+  }
+  const parsed = request.schema.safeParse(json.value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    return {
+      ok: false,
+      failure: { type: 'unexpected_shape', status: response.status, headers: response.headers, message: issues.join('; ') },
+    };
+  }
+  return { ok: true, status: response.status, headers: response.headers, body: parsed.data };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, message: `body is not JSON (${text.length} bytes): ${describe(error)}` };
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
+
+/** Default classification when a platform parser has nothing more specific to say. */
+export function toConnectorError(failure: HttpFailure, label: string): ConnectorError {
+  switch (failure.type) {
+    case 'network':
+    case 'timeout':
+      return { kind: 'transient', message: `${label}: ${failure.message}` };
+    case 'invalid_json':
+      return { kind: 'transient', message: `${label}: ${failure.message}`, status: failure.status };
+    case 'unexpected_shape':
+      return { kind: 'permanent', message: `${label}: unexpected response shape: ${failure.message}`, code: 'unexpected_shape' };
+    case 'http':
+      if (failure.status >= 500 || failure.status === 408) {
+        return { kind: 'transient', message: `${label}: HTTP ${failure.status}`, status: failure.status };
+      }
+      if (failure.status === 401) return { kind: 'auth_failed', message: `${label}: HTTP 401` };
+      if (failure.status === 429) {
+        return { kind: 'rate_limited', retryAfterMs: null, scope: 'account', cursor: null, message: `${label}: HTTP 429` };
+      }
+      return { kind: 'permanent', message: `${label}: HTTP ${failure.status}`, code: `http_${failure.status}` };
+  }
+}
+
+/** Counts calls and lets a platform observe every response's headers (Meta usage headers). */
+export interface HttpSession {
+  request<T>(request: JsonRequest<T>): Promise<HttpOutcome<T>>;
+  readonly apiCalls: number;
+  readonly config: HttpConfig;
+}
+
+export function createHttpSession(config: HttpConfig, onHeaders?: (headers: Headers) => void): HttpSession {
+  let apiCalls = 0;
+  return {
+    config,
+    get apiCalls() {
+      return apiCalls;
+    },
+    async request(request) {
+      apiCalls += 1;
+      const outcome = await requestJson(config, request);
+      if (onHeaders) {
+        if (outcome.ok) onHeaders(outcome.headers);
+        else if ('headers' in outcome.failure) onHeaders(outcome.failure.headers);
+      }
+      return outcome;
+    },
+  };
+}
+
+/** application/x-www-form-urlencoded body from plain pairs. */
+export function formBody(fields: Record<string, string>): URLSearchParams {
+  return new URLSearchParams(fields);
+}
