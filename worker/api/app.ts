@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './context';
+import { AppError, fromHttpException, problemBody } from './errors';
+import { requestContext } from './middleware/request-context';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { tenantRoutes } from './routes/tenants';
+
+/** The public API under /api: middleware order, one error handler, route groups. */
+export const api = new Hono<AppEnv>()
+  .basePath('/api')
+  .use(requestContext)
+  .route('/', healthRoutes)
+  .route('/', authRoutes)
+  .route('/', tenantRoutes);
+
+api.notFound((c) => {
+  const error = new AppError('not_found', `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`);
+  return c.json(problemBody(error, c.get('requestId') ?? crypto.randomUUID()), 404);
+});
+
+api.onError((err, c) => {
+  const requestId = c.get('requestId') ?? crypto.randomUUID();
+  const error = err instanceof AppError ? err : err instanceof HTTPException ? fromHttpException(err) : null;
+  if (error) {
+    for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+    return c.json(problemBody(error, requestId), error.status);
+  }
+  console.error(JSON.stringify({ level: 'error', requestId, message: err.message, stack: err.stack }));
+  return c.json(
+    { type: 'https://docs.tidemark.dev/errors/internal_error', title: 'internal error', status: 500, code: 'internal_error', detail: 'Something went wrong on our side.', requestId },
+    500,
+  );
+});

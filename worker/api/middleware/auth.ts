@@ -1,0 +1,27 @@
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { getTenantForUser } from '../../../db/queries/auth';
+import { SESSION_COOKIE } from '../../auth/cookies';
+import { resolveSession } from '../../auth/sign-in';
+import type { AppEnv } from '../context';
+import { AppError } from '../errors';
+
+/** Requires a signed-in user (session cookie). */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  const user = await resolveSession(c.get('db'), getCookie(c, SESSION_COOKIE));
+  if (!user) throw new AppError('unauthenticated', 'Sign in first: no valid session.');
+  c.set('user', user);
+  await next();
+});
+
+/**
+ * Resolves `:tenant` (id or slug) to a tenant the user may see. Another tenant's id answers
+ * 404, exactly like a tenant that does not exist, so ids cannot be probed.
+ */
+export const requireTenant = createMiddleware<AppEnv>(async (c, next) => {
+  const ref = c.req.param('tenant');
+  const tenant = ref ? await getTenantForUser(c.get('db'), c.get('user').id, ref) : null;
+  if (!tenant) throw new AppError('not_found', 'No such tenant.');
+  c.set('tenant', tenant);
+  await next();
+});

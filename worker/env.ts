@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * The Worker's configuration, parsed once at the edge. Nothing below the handlers reads `env`
+ * directly: they receive this typed config. A missing secret fails loudly here instead of
+ * surfacing as an undefined deep inside a sync.
+ */
+const url = z.string().url();
+
+export const configSchema = z.object({
+  APP_ENV: z.enum(['development', 'test', 'production']).default('production'),
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required'),
+  WS_PROXY: z.string().optional(),
+  TOKEN_ENCRYPTION_KEY: z.string().min(40, 'TOKEN_ENCRYPTION_KEY must be a base64 32-byte key'),
+  META_API_BASE: url.default('https://graph.facebook.com'),
+  META_OAUTH_BASE: url.default('https://www.facebook.com'),
+  GOOGLE_ADS_API_BASE: url.default('https://googleads.googleapis.com'),
+  GOOGLE_OAUTH_BASE: url.default('https://accounts.google.com'),
+  GOOGLE_TOKEN_BASE: url.default('https://oauth2.googleapis.com'),
+  LINKEDIN_API_BASE: url.default('https://api.linkedin.com'),
+  LINKEDIN_OAUTH_BASE: url.default('https://www.linkedin.com'),
+  SENDGRID_API_BASE: url.default('https://api.sendgrid.com'),
+  SLACK_WEBHOOK_BASE: url.default('https://hooks.slack.com'),
+  DATADOG_API_BASE: url.default('https://api.datadoghq.com'),
+  CLOUDFLARE_API_BASE: url.default('https://api.cloudflare.com'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+const cache = new WeakMap<object, Config>();
+
+/** Parses (and memoizes per env object) the Worker configuration. */
+export function readConfig(env: Env): Config {
+  const hit = cache.get(env);
+  if (hit) return hit;
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid Worker configuration: ${fields}`);
+  }
+  cache.set(env, parsed.data);
+  return parsed.data;
+}
+
+/** True when cookies can carry the Secure attribute (served over TLS). */
+export function isSecureRequest(request: Request): boolean {
+  return new URL(request.url).protocol === 'https:';
+}

@@ -1,0 +1,31 @@
+import { routePartykitRequest } from 'partyserver';
+import sveltekit from '../.svelte-kit/cloudflare/_worker.js';
+import { api } from './api/app';
+import { runCron } from './jobs/cron';
+import { consumeBatch } from './jobs/queue';
+import type { JobMessage } from './jobs/messages';
+import { authorizeHubConnection } from './realtime/authorize';
+
+export { TenantHub } from './realtime/tenant-hub';
+
+/** Wiring only: /api to Hono, /parties to the tenant hubs, everything else to SvelteKit. */
+export default {
+  async fetch(request, env, ctx) {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/api' || pathname.startsWith('/api/')) return api.fetch(request, env, ctx);
+    if (pathname.startsWith('/parties/')) {
+      const routed = await routePartykitRequest(request, env, {
+        onBeforeConnect: (req, lobby) => authorizeHubConnection(req, lobby, env, ctx),
+        onBeforeRequest: () => new Response('Not found', { status: 404 }),
+      });
+      return routed ?? new Response('Not found', { status: 404 });
+    }
+    return sveltekit.fetch(request, env, ctx);
+  },
+  async scheduled(controller, env, ctx) {
+    await runCron(controller.cron, new Date(controller.scheduledTime), env, ctx);
+  },
+  async queue(batch, env, ctx) {
+    await consumeBatch(batch, env, ctx);
+  },
+} satisfies ExportedHandler<Env, JobMessage>;

@@ -1,0 +1,31 @@
+import type { Lane, SyncMessage } from './messages';
+import { SETTLING_DAYS, hotWindow, settlingWindow } from './windows';
+
+/** The nightly trigger in wrangler.toml; every other trigger runs the hot lane. */
+export const NIGHTLY_CRON = '30 2 * * *';
+
+export interface SyncTarget {
+  tenantId: string;
+  adAccountId: string;
+  platform: keyof typeof SETTLING_DAYS;
+  timeZone: string;
+}
+
+export function laneForCron(cron: string): Extract<Lane, 'hot' | 'settling'> {
+  return cron === NIGHTLY_CRON ? 'settling' : 'hot';
+}
+
+/** The message a cron run enqueues for one ad account. */
+export function planSyncMessage(lane: 'hot' | 'settling', target: SyncTarget, now: Date): SyncMessage {
+  const window =
+    lane === 'hot' ? hotWindow(now, target.timeZone) : settlingWindow(now, target.timeZone, SETTLING_DAYS[target.platform]);
+  return {
+    kind: 'sync',
+    tenantId: target.tenantId,
+    adAccountId: target.adAccountId,
+    lane,
+    ...window,
+    cursor: null,
+    enqueuedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,104 @@
+import { Server, type Connection, type ConnectionContext } from 'partyserver';
+import {
+  EVENT_LOG_LIMIT,
+  coalesceEvents,
+  parseSince,
+  planResume,
+  type HubEvent,
+  type HubEventBody,
+  type HubMessage,
+} from './events';
+
+/** How long publish() waits to merge a burst of sync commits into one broadcast. */
+const COALESCE_MS = 75;
+
+/**
+ * One per tenant. Holds the tenant's live dashboard sockets (hibernating) and a
+ * sequence-numbered event log so a reconnecting client receives what it missed.
+ * Rate-limit budgets and circuit breakers for the tenant's ad accounts join it with the sync pipeline.
+ */
+export class TenantHub extends Server<Env> {
+  static override options = { hibernate: true };
+
+  #pending: HubEventBody[] = [];
+  #flushing: Promise<HubEvent[]> | null = null;
+
+  override onStart(): void {
+    this.sql`CREATE TABLE IF NOT EXISTS events (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL,
+      body TEXT NOT NULL
+    )`;
+  }
+
+  override onConnect(connection: Connection, ctx: ConnectionContext): void {
+    const since = parseSince(new URL(ctx.request.url).searchParams.get('since'));
+    const newest = this.#newestSeq();
+    send(connection, { type: 'hello', tenant: this.name, seq: newest });
+    const plan = planResume(since, { oldest: this.#oldestSeq(), newest });
+    if (plan.kind === 'reload') send(connection, { type: 'reload', reason: 'resume-too-old', seq: newest });
+    if (plan.kind === 'replay') for (const event of this.#eventsAfter(plan.after)) send(connection, event);
+  }
+
+  override onMessage(connection: Connection, message: string | ArrayBuffer | ArrayBufferView): void {
+    if (message === 'ping') connection.send('pong');
+  }
+
+  /**
+   * Records events and broadcasts them after a short coalescing delay; resolves with the
+   * events as stored (with their sequence numbers).
+   */
+  async publish(...events: HubEventBody[]): Promise<HubEvent[]> {
+    this.#pending.push(...events);
+    this.#flushing ??= new Promise<HubEvent[]>((resolve) => {
+      setTimeout(() => {
+        this.#flushing = null;
+        resolve(this.#flush());
+      }, COALESCE_MS);
+    });
+    return this.#flushing;
+  }
+
+  /** Events after `seq`, oldest first (for tests and operator tools). */
+  eventsAfter(seq: number): HubEvent[] {
+    return this.#eventsAfter(seq);
+  }
+
+  connectionCount(): number {
+    return [...this.getConnections()].length;
+  }
+
+  #flush(): HubEvent[] {
+    const bodies = coalesceEvents(this.#pending.splice(0));
+    const at = new Date().toISOString();
+    const stored = bodies.map((body) => {
+      const [row] = this.sql<{ seq: number }>`INSERT INTO events (at, body) VALUES (${at}, ${JSON.stringify(body)}) RETURNING seq`;
+      return { ...body, seq: row!.seq, at } as HubEvent;
+    });
+    const newest = this.#newestSeq();
+    this.sql`DELETE FROM events WHERE seq <= ${newest - EVENT_LOG_LIMIT}`;
+    for (const event of stored) this.broadcast(JSON.stringify(event));
+    return stored;
+  }
+
+  #eventsAfter(seq: number): HubEvent[] {
+    return this.sql<{ seq: number; at: string; body: string }>`SELECT seq, at, body FROM events WHERE seq > ${seq} ORDER BY seq`.map(
+      (row) => ({ ...(JSON.parse(row.body) as HubEventBody), seq: row.seq, at: row.at }),
+    );
+  }
+
+  #newestSeq(): number {
+    // sqlite_sequence keeps the high-water mark even after the log is trimmed to empty.
+    const [row] = this.sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = 'events'`;
+    return row?.seq ?? 0;
+  }
+
+  #oldestSeq(): number | null {
+    const [row] = this.sql<{ seq: number | null }>`SELECT MIN(seq) AS seq FROM events`;
+    return row?.seq ?? null;
+  }
+}
+
+function send(connection: Connection, message: HubMessage): void {
+  connection.send(JSON.stringify(message));
+}
