@@ -1,0 +1,104 @@
+/**
+ * `npm run dev`: the whole product on this machine with demo data. Embedded Postgres (or
+ * DATABASE_URL), migrations, the demo seed, the WebSocket-to-TCP proxy, the fake ad platforms
+ * and outbound services, a fresh build, and `wrangler dev`. Ctrl-C stops everything it started.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { appRoleUrl, ensureAppRole, migrateDatabase } from '../db/migrate';
+import { createFakeServer } from './fakes/server';
+import { startEmbeddedPostgres } from './postgres/embedded';
+import { startWsProxy } from './postgres/ws-proxy';
+import { seedDemo } from './seed';
+import { startWranglerDev } from './wrangler-dev';
+
+const PORTS = { app: 8787, fakes: 8790, postgres: 5488, wsProxy: 5480 } as const;
+/** Local-only password of the application role; production uses a secret. */
+const DEV_APP_PASSWORD = 'tidemark-dev-app';
+const DATA_DIR = resolve('.dev-data');
+
+const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log('\nStopping…');
+    for (const { name, stop } of stops.reverse()) {
+      await stop().then(
+        () => console.log(`  stopped ${name}`),
+        (error: unknown) => console.error(`  could not stop ${name}: ${(error as Error).message}`),
+      );
+    }
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+function step(message: string): void {
+  console.log(`• ${message}`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(DATA_DIR, { recursive: true });
+
+  let superUrl = process.env.DATABASE_URL;
+  if (superUrl) {
+    step('Using the Postgres at DATABASE_URL');
+  } else {
+    step(`Starting embedded Postgres on 127.0.0.1:${PORTS.postgres} (data in .dev-data/postgres)`);
+    const pg = await startEmbeddedPostgres({ dataDir: resolve(DATA_DIR, 'postgres'), port: PORTS.postgres, persistent: true });
+    stops.push({ name: 'embedded Postgres', stop: () => pg.stop() });
+    superUrl = pg.url;
+  }
+  const target = new URL(superUrl);
+  const targetAddress = `${target.hostname}:${target.port || '5432'}`;
+
+  step('Applying migrations');
+  await migrateDatabase(superUrl);
+  await ensureAppRole(superUrl, DEV_APP_PASSWORD);
+  step('Seeding the demo agency and tenants');
+  const { logins } = await seedDemo(superUrl);
+
+  step(`Starting the WebSocket-to-TCP proxy on 127.0.0.1:${PORTS.wsProxy} (→ ${targetAddress} only)`);
+  const proxy = await startWsProxy({ port: PORTS.wsProxy, allowedTargets: [targetAddress] });
+  stops.push({ name: 'ws proxy', stop: () => proxy.close() });
+
+  step(`Starting the fake ad platforms and services on 127.0.0.1:${PORTS.fakes}`);
+  const fakes = await createFakeServer({ port: PORTS.fakes });
+  stops.push({ name: 'fakes', stop: () => fakes.close() });
+
+  step('Building the app (vite build)');
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build failed');
+
+  step(`Starting wrangler dev on 127.0.0.1:${PORTS.app}`);
+  const wrangler = await startWranglerDev({
+    port: PORTS.app,
+    persistTo: resolve(DATA_DIR, 'wrangler'),
+    testScheduled: true,
+    vars: { DATABASE_URL: appRoleUrl(superUrl, DEV_APP_PASSWORD), WS_PROXY: proxy.url },
+    log: (line) => {
+      if (/error|✘/i.test(line)) console.log(`  [wrangler] ${line}`);
+    },
+  });
+  stops.push({ name: 'wrangler dev', stop: () => wrangler.stop() });
+
+  console.log(`
+Tidemark is running at ${wrangler.url}
+
+Demo logins:
+${logins.map((l) => `  ${l.email.padEnd(32)} ${l.password.padEnd(18)} ${l.description}`).join('\n')}
+
+Fake platforms: ${fakes.url}/_control/world   inbox: ${fakes.url}/_control/inbox
+Run a cron tick: curl '${wrangler.url}/__scheduled?cron=*/15+*+*+*+*'
+Press Ctrl-C to stop everything.`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`\nnpm run dev failed: ${(error as Error).message}`);
+  await shutdown(1);
+});
