@@ -1,15 +1,12 @@
+import type { SyncTarget } from '../../db/queries/scheduling';
 import type { Lane, SyncMessage } from './messages';
 import { SETTLING_DAYS, hotWindow, settlingWindow } from './windows';
 
 /** The nightly trigger in wrangler.toml; every other trigger runs the hot lane. */
 export const NIGHTLY_CRON = '30 2 * * *';
 
-export interface SyncTarget {
-  tenantId: string;
-  adAccountId: string;
-  platform: keyof typeof SETTLING_DAYS;
-  timeZone: string;
-}
+export type { SyncTarget };
+
 
 export function laneForCron(cron: string): Extract<Lane, 'hot' | 'settling'> {
   return cron === NIGHTLY_CRON ? 'settling' : 'hot';
