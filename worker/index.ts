@@ -6,6 +6,7 @@ import { consumeBatch } from './jobs/queue';
 import type { JobMessage } from './jobs/messages';
 import { authorizeHubConnection } from './realtime/authorize';
 
+export { PlatformQuota } from './realtime/platform-quota';
 export { TenantHub } from './realtime/tenant-hub';
 
 /** Wiring only: /api to Hono, /parties to the tenant hubs, everything else to SvelteKit. */

@@ -1,4 +1,6 @@
 import { Server, type Connection, type ConnectionContext } from 'partyserver';
+import { ACCOUNT_POLICIES } from './budget';
+import { BudgetStore, type Admission, type CallReport } from './budget-store';
 import {
   EVENT_LOG_LIMIT,
   coalesceEvents,
@@ -15,12 +17,14 @@ const COALESCE_MS = 75;
 /**
  * One per tenant. Holds the tenant's live dashboard sockets (hibernating) and a
  * sequence-numbered event log so a reconnecting client receives what it missed.
- * Rate-limit budgets and circuit breakers for the tenant's ad accounts join it with the sync pipeline.
+ * It also keeps each of the tenant's ad accounts' call budget and circuit breaker, so one
+ * tenant's syncs never spend another tenant's quota.
  */
 export class TenantHub extends Server<Env> {
   static override options = { hibernate: true };
 
   #pending: HubEventBody[] = [];
+  #store: BudgetStore | null = null;
   #flushing: Promise<HubEvent[]> | null = null;
 
   override onStart(): void {
@@ -57,6 +61,25 @@ export class TenantHub extends Server<Env> {
       }, COALESCE_MS);
     });
     return this.#flushing;
+  }
+
+  /** May a sync call the platform for this ad account now? */
+  admit(adAccountId: string, platform: keyof typeof ACCOUNT_POLICIES): Admission {
+    return this.#budgets().admit(adAccountId, ACCOUNT_POLICIES[platform], Date.now());
+  }
+
+  /** Feeds a sync's outcome and the platform's usage signals back into the account's budget. */
+  report(adAccountId: string, platform: keyof typeof ACCOUNT_POLICIES, report: CallReport): void {
+    this.#budgets().report(adAccountId, ACCOUNT_POLICIES[platform], report, Date.now());
+  }
+
+  budgets() {
+    return this.#budgets().snapshot();
+  }
+
+  #budgets(): BudgetStore {
+    this.#store ??= new BudgetStore(this.sql.bind(this));
+    return this.#store;
   }
 
   /** Events after `seq`, oldest first (for tests and operator tools). */

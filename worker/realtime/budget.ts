@@ -1,0 +1,86 @@
+/**
+ * Token-bucket budgets for ad-platform calls, fed by the platforms' own usage signals.
+ * Pure: the Durable Objects store the state and call these.
+ */
+export interface BucketPolicy {
+  /** Burst size. */
+  capacity: number;
+  /** Sustained calls per second. */
+  refillPerSecond: number;
+}
+
+export interface BucketState {
+  tokens: number;
+  /** Epoch ms of the last refill. */
+  updatedAt: number;
+  /** Epoch ms before which nothing is granted (a platform said "wait"). */
+  blockedUntil: number;
+}
+
+export type Grant = { granted: true; state: BucketState } | { granted: false; retryAfterMs: number; state: BucketState };
+
+/** Default budgets per platform, conservative against each one's documented regime. */
+export const ACCOUNT_POLICIES = {
+  // Meta BUC (Limited tier): 600 + 400 x active ads per rolling hour; a sync needs a handful of calls.
+  meta: { capacity: 20, refillPerSecond: 600 / 3600 },
+  // Google: QPS per customer; one SearchStream per window.
+  google_ads: { capacity: 10, refillPerSecond: 1 },
+  // LinkedIn: unpublished daily limits; keep a steady trickle.
+  linkedin: { capacity: 10, refillPerSecond: 0.5 },
+} as const satisfies Record<string, BucketPolicy>;
+
+/** App-wide budgets shared by every tenant (one PlatformQuota object per app credential). */
+export const APP_POLICIES = {
+  meta: { capacity: 100, refillPerSecond: 4800 / 3600 },
+  google_ads: { capacity: 50, refillPerSecond: 15000 / 86400 },
+  linkedin: { capacity: 50, refillPerSecond: 100000 / 86400 },
+} as const satisfies Record<string, BucketPolicy>;
+
+export function freshBucket(policy: BucketPolicy, now: number): BucketState {
+  return { tokens: policy.capacity, updatedAt: now, blockedUntil: 0 };
+}
+
+function refill(state: BucketState, policy: BucketPolicy, now: number): BucketState {
+  const elapsed = Math.max(0, now - state.updatedAt) / 1000;
+  return { ...state, tokens: Math.min(policy.capacity, state.tokens + elapsed * policy.refillPerSecond), updatedAt: Math.max(now, state.updatedAt) };
+}
+
+/** Takes `cost` tokens or says how long until they will be there. */
+export function takeTokens(state: BucketState, policy: BucketPolicy, now: number, cost = 1): Grant {
+  const current = refill(state, policy, now);
+  if (now < current.blockedUntil) return { granted: false, retryAfterMs: current.blockedUntil - now, state: current };
+  if (current.tokens >= cost) return { granted: true, state: { ...current, tokens: current.tokens - cost } };
+  const retryAfterMs = Math.ceil(((cost - current.tokens) / policy.refillPerSecond) * 1000);
+  return { granted: false, retryAfterMs, state: current };
+}
+
+export interface UsageReading {
+  /** Percent of the platform's limit in use (Meta headers). */
+  utilPct: number;
+  /** Platform's hint that calls are blocked for this long (Meta: minutes). */
+  regainAccessMinutes: number | null;
+}
+
+/** Above this utilization the bucket is drained so the window can recover before we hit the wall. */
+export const HIGH_UTILIZATION_PCT = 75;
+
+/**
+ * Folds what the platform reported into the bucket: an explicit "regain access in N minutes"
+ * blocks for that long; high utilization empties the bucket so calls slow to the refill rate.
+ */
+export function applyUsage(state: BucketState, readings: UsageReading[], now: number): BucketState {
+  let next = { ...state };
+  for (const reading of readings) {
+    if (reading.regainAccessMinutes && reading.regainAccessMinutes > 0) {
+      next.blockedUntil = Math.max(next.blockedUntil, now + reading.regainAccessMinutes * 60_000);
+    }
+    if (reading.utilPct >= 100) next.blockedUntil = Math.max(next.blockedUntil, now + 5 * 60_000);
+    if (reading.utilPct >= HIGH_UTILIZATION_PCT) next = { ...next, tokens: Math.min(next.tokens, 0) };
+  }
+  return next;
+}
+
+/** A throttle error: block for the platform's hint, or until a fallback when it gave none. */
+export function applyThrottle(state: BucketState, retryAfterMs: number, now: number): BucketState {
+  return { ...state, tokens: 0, blockedUntil: Math.max(state.blockedUntil, now + retryAfterMs) };
+}
