@@ -1,4 +1,4 @@
-import { GaqlSyntaxError } from './types';
+import { GaqlQueryError } from './types';
 
 export type TokenKind = 'word' | 'number' | 'string' | 'symbol' | 'end';
 
@@ -36,7 +36,7 @@ export function tokenizeGaql(query: string): Token[] {
       while (i < query.length && /[0-9.]/.test(query[i]!)) i++;
       const text = query.slice(start, i);
       if (!/^-?\d+(\.\d+)?$/.test(text)) {
-        throw new GaqlSyntaxError('BAD_NUMBER', `Error in query: invalid number '${text}'.`, start);
+        throw new GaqlQueryError('BAD_NUMBER', `Error in query: invalid number '${text}'.`, start);
       }
       tokens.push({ kind: 'number', text, position: start });
       continue;
@@ -58,7 +58,7 @@ export function tokenizeGaql(query: string): Token[] {
       i++;
       continue;
     }
-    throw new GaqlSyntaxError('BAD_SYMBOL', `Error in query: unexpected symbol '${ch}' at position ${start}.`, start);
+    throw new GaqlQueryError('BAD_SYMBOL', `Error in query: unexpected symbol '${ch}' at position ${start}.`, start);
   }
   tokens.push({ kind: 'end', text: '', position: query.length });
   return tokens;
@@ -74,18 +74,18 @@ function readString(query: string, open: number): { value: string; end: number }
       const next = query[i + 1];
       if (next === undefined) break;
       if (!"\\'\"".includes(next)) {
-        throw new GaqlSyntaxError('BAD_ESCAPE_SEQUENCE', `Error in query: bad escape sequence '\\${next}'.`, i);
+        throw new GaqlQueryError('BAD_ESCAPE_SEQUENCE', `Error in query: bad escape sequence '\\${next}'.`, i);
       }
       value += next;
       i += 2;
       continue;
     }
     if (ch === '\n') {
-      throw new GaqlSyntaxError('PROHIBITED_NEWLINE_IN_STRING', 'Error in query: newline in string literal.', i);
+      throw new GaqlQueryError('PROHIBITED_NEWLINE_IN_STRING', 'Error in query: newline in string literal.', i);
     }
     if (ch === quote) return { value, end: i + 1 };
     value += ch;
     i++;
   }
-  throw new GaqlSyntaxError('STRING_NOT_TERMINATED', `Error in query: string starting at position ${open} is not terminated.`, open);
+  throw new GaqlQueryError('STRING_NOT_TERMINATED', `Error in query: string starting at position ${open} is not terminated.`, open);
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseGaql } from './parse';
-import { GaqlSyntaxError } from './types';
+import { GaqlQueryError } from './types';
 
-function syntaxError(query: string): GaqlSyntaxError {
+function syntaxError(query: string): GaqlQueryError {
   try {
     parseGaql(query);
   } catch (error) {
-    if (error instanceof GaqlSyntaxError) return error;
+    if (error instanceof GaqlQueryError) return error;
     throw error;
   }
   throw new Error(`expected a syntax error for: ${query}`);

@@ -1,6 +1,6 @@
 import { tokenizeGaql, type Token } from './lexer';
 import {
-  GaqlSyntaxError,
+  GaqlQueryError,
   type GaqlCondition,
   type GaqlOperator,
   type GaqlOrdering,
@@ -28,7 +28,7 @@ class Parser {
   parseQuery(): GaqlQuery {
     const first = this.peek();
     if (!this.isKeyword(first, 'SELECT')) {
-      throw new GaqlSyntaxError('EXPECTED_SELECT', 'Error in query: expected SELECT at the start of the query.', first.position);
+      throw new GaqlQueryError('EXPECTED_SELECT', 'Error in query: expected SELECT at the start of the query.', first.position);
     }
     this.next();
     const select = this.parseFieldList();
@@ -72,7 +72,7 @@ class Parser {
       throw this.unexpectedAt(token, 'UNEXPECTED_INPUT', 'expected a field name');
     }
     if (!FIELD_NAME.test(token.text)) {
-      throw new GaqlSyntaxError('BAD_FIELD_NAME', `Error in query: invalid field name '${token.text}'.`, token.position);
+      throw new GaqlQueryError('BAD_FIELD_NAME', `Error in query: invalid field name '${token.text}'.`, token.position);
     }
     return { field: token.text, position: token.position };
   }
@@ -175,11 +175,11 @@ class Parser {
     const token = this.next();
     if (token.kind === 'end') throw this.endOfQuery(token);
     if (token.kind !== 'number' || !/^-?\d+$/.test(token.text)) {
-      throw new GaqlSyntaxError('BAD_LIMIT_VALUE', `Error in query: invalid LIMIT value '${token.text}'.`, token.position);
+      throw new GaqlQueryError('BAD_LIMIT_VALUE', `Error in query: invalid LIMIT value '${token.text}'.`, token.position);
     }
     const limit = Number(token.text);
     if (limit < 1) {
-      throw new GaqlSyntaxError('LIMIT_VALUE_TOO_LOW', 'Error in query: the LIMIT value must be at least 1.', token.position);
+      throw new GaqlQueryError('LIMIT_VALUE_TOO_LOW', 'Error in query: the LIMIT value must be at least 1.', token.position);
     }
     return limit;
   }
@@ -230,18 +230,18 @@ class Parser {
     return true;
   }
 
-  private unexpected(code: string, expectation: string): GaqlSyntaxError {
+  private unexpected(code: string, expectation: string): GaqlQueryError {
     return this.unexpectedAt(this.peek(), code, expectation);
   }
 
-  private unexpectedAt(token: Token, code: string, expectation?: string): GaqlSyntaxError {
+  private unexpectedAt(token: Token, code: string, expectation?: string): GaqlQueryError {
     if (token.kind === 'end') return this.endOfQuery(token, expectation);
     const suffix = expectation ? ` (${expectation})` : '';
-    return new GaqlSyntaxError(code, `Error in query: unexpected input '${token.text}' at position ${token.position}${suffix}.`, token.position);
+    return new GaqlQueryError(code, `Error in query: unexpected input '${token.text}' at position ${token.position}${suffix}.`, token.position);
   }
 
-  private endOfQuery(token: Token, expectation?: string): GaqlSyntaxError {
+  private endOfQuery(token: Token, expectation?: string): GaqlQueryError {
     const suffix = expectation ? ` (${expectation})` : '';
-    return new GaqlSyntaxError('UNEXPECTED_END_OF_QUERY', `Error in query: unexpected end of query${suffix}.`, token.position);
+    return new GaqlQueryError('UNEXPECTED_END_OF_QUERY', `Error in query: unexpected end of query${suffix}.`, token.position);
   }
 }

@@ -55,14 +55,14 @@ export interface GaqlQuery {
   parameters: Record<string, string>;
 }
 
-/** A query the parser could not read: the QueryError enum name, a message and the character offset. */
-export class GaqlSyntaxError extends Error {
+/** A query Google would reject: the QueryError enum name, a message and the character offset it points at. */
+export class GaqlQueryError extends Error {
   constructor(
     readonly queryError: string,
     message: string,
     readonly position: number,
   ) {
     super(message);
-    this.name = 'GaqlSyntaxError';
+    this.name = 'GaqlQueryError';
   }
 }
