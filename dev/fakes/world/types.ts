@@ -93,6 +93,8 @@ export interface FakeMember {
   id: string;
   name: string;
   email: string;
+  /** Stable role in the demo ('demo', 'partner-a', 'partner-b'), the same on every platform and seed. */
+  key?: string;
   /** Accounts this member's token can read (for Google, a manager id grants its clients through login-customer-id). */
   accountIds: string[];
 }

@@ -1,0 +1,26 @@
+import type { FakeClock } from './types';
+
+/** A clock that can be frozen, sped up, set and advanced; `speed` is fake ms per real ms. */
+export function createClock(options: { now?: Date; speed?: number; realNow?: () => number } = {}): FakeClock {
+  const realNow = options.realNow ?? (() => Date.now());
+  let anchorFake = options.now ? options.now.getTime() : realNow();
+  let anchorReal = realNow();
+  let speed = options.speed ?? 1;
+
+  const nowMs = () => anchorFake + (realNow() - anchorReal) * speed;
+  const rebase = (fakeMs: number) => {
+    anchorFake = fakeMs;
+    anchorReal = realNow();
+  };
+
+  return {
+    now: () => new Date(nowMs()),
+    set: (at) => rebase(at.getTime()),
+    advance: (ms) => rebase(nowMs() + ms),
+    setSpeed: (next) => {
+      if (!Number.isFinite(next) || next < 0) throw new RangeError(`clock speed must be a finite number >= 0, got ${next}`);
+      rebase(nowMs());
+      speed = next;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld } from './index';
+import { daysBetween } from './dates';
+import { PLATFORMS } from './types';
+
+const NOW = new Date('2026-11-29T15:30:00Z');
+const frozenWorld = (seed = 11, now = NOW) => createWorld({ seed, now, speed: 0 });
+
+describe('world entities', () => {
+  it('gives two worlds with the same seed the same accounts, entities and members', () => {
+    const a = frozenWorld();
+    const b = frozenWorld();
+    for (const platform of PLATFORMS) {
+      expect(b.accounts(platform)).toEqual(a.accounts(platform));
+      expect(b.members(platform)).toEqual(a.members(platform));
+      for (const account of a.accounts(platform)) expect(b.ads(platform, account.id)).toEqual(a.ads(platform, account.id));
+    }
+  });
+
+  it('gives a different seed different ids', () => {
+    expect(frozenWorld(12).accounts().map((a) => a.id)).not.toEqual(frozenWorld(11).accounts().map((a) => a.id));
+  });
+
+  it('uses each platform native id format', () => {
+    const world = frozenWorld();
+    for (const a of world.accounts('meta')) expect(a.id).toMatch(/^[1-9]\d{15}$/);
+    for (const a of world.accounts('google_ads')) expect(a.id).toMatch(/^[1-9]\d{9}$/);
+    for (const a of world.accounts('linkedin')) expect(a.id).toMatch(/^[1-9]\d{8}$/);
+  });
+
+  it('covers four currencies, the DST zones and a Google manager with clients and no ads', () => {
+    const world = frozenWorld();
+    expect(new Set(world.accounts().map((a) => a.currency))).toEqual(new Set(['USD', 'EUR', 'GBP', 'JPY']));
+    const zones = new Set(world.accounts().map((a) => a.timeZone));
+    for (const zone of ['America/New_York', 'Europe/Berlin', 'Asia/Tokyo', 'Europe/London']) expect(zones).toContain(zone);
+    const manager = world.accounts('google_ads').find((a) => a.isManager)!;
+    expect(world.ads('google_ads', manager.id)).toEqual([]);
+    expect(world.accounts('google_ads').filter((a) => a.managerId === manager.id).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps more than 37 months of history on one Meta account', () => {
+    const world = frozenWorld();
+    const oldest = world.accounts('meta').map((a) => a.createdDate).sort()[0]!;
+    expect(daysBetween(oldest, '2026-11-29')).toBeGreaterThan(37 * 31);
+    const account = world.accounts('meta').find((a) => a.createdDate === oldest)!;
+    expect(world.groundTruth('meta', account.id, oldest, oldest).length).toBeGreaterThan(0);
+  });
+
+  it('gives every account every lifecycle among its ads, with a deleted ad inside the last 90 days', () => {
+    const world = frozenWorld();
+    for (const account of world.accounts().filter((a) => !a.isManager)) {
+      const ads = world.ads(account.platform, account.id);
+      const statuses = new Set(ads.map((ad) => ad.status));
+      expect(statuses).toContain('ACTIVE');
+      expect(statuses).toContain('PAUSED');
+      const deleted = ads.filter((ad) => ad.status === 'DELETED' && daysBetween(ad.statusChangedDate!, world.today(account)) <= 90);
+      expect(deleted.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lets a demo member see every directly reachable account and the partners see disjoint subsets', () => {
+    const world = frozenWorld();
+    for (const platform of PLATFORMS) {
+      const members = world.members(platform);
+      const demo = members.find((m) => m.key === 'demo')!;
+      const a = members.find((m) => m.key === 'partner-a')!;
+      const b = members.find((m) => m.key === 'partner-b')!;
+      expect(demo.accountIds.length).toBeGreaterThan(0);
+      expect(a.accountIds.length).toBeGreaterThan(0);
+      expect(b.accountIds.length).toBeGreaterThan(0);
+      expect(a.accountIds.filter((id) => b.accountIds.includes(id))).toEqual([]);
+      for (const id of world.accounts(platform).map((x) => x.id)) {
+        const account = world.account(platform, id)!;
+        expect(demo.accountIds.includes(id) || demo.accountIds.includes(account.managerId ?? '-')).toBe(true);
+      }
+    }
+  });
+});
