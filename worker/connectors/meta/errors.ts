@@ -1,0 +1,51 @@
+/**
+ * Graph API error bodies → ConnectorError (AD-APIS.md §1.6). Throttles arrive as HTTP 400
+ * with an OAuthException code, so the status alone says little; the code decides.
+ */
+import { toConnectorError, type HttpFailure } from '../http';
+import type { ConnectorError, UsageScope } from '../types';
+import { metaErrorBodySchema, type MetaErrorBody } from './api-types';
+import { parseMetaUsageHeaders, regainAccessMs } from './usage';
+
+const AD_ACCOUNT_SUBCODE = 2446079;
+const SYNC_TIMEOUT_SUBCODE = 1504018;
+
+function rateLimitScope(code: number, subcode: number | undefined): UsageScope | null {
+  if (code === 4) return 'app';
+  if (code === 17) return subcode === AD_ACCOUNT_SUBCODE ? 'account' : 'user';
+  if (code === 32 || code === 613 || (code >= 80000 && code <= 80008)) return 'account';
+  return null;
+}
+
+export function readMetaErrorBody(failure: HttpFailure): MetaErrorBody['error'] | null {
+  if (failure.type !== 'http') return null;
+  const parsed = metaErrorBodySchema.safeParse(failure.json);
+  return parsed.success ? parsed.data.error : null;
+}
+
+/** Code 1 "Please reduce the amount of data": the sync endpoint gave up; an async job can do it. */
+export function isReduceDataError(failure: HttpFailure): boolean {
+  const error = readMetaErrorBody(failure);
+  return error?.code === 1 && /reduce the amount of data/i.test(error.message);
+}
+
+export function mapMetaFailure(failure: HttpFailure, label: string, cursor: string | null): ConnectorError {
+  const error = readMetaErrorBody(failure);
+  if (!error || failure.type !== 'http') return toConnectorError(failure, label);
+  const { code, error_subcode: subcode } = error;
+  const message = `${label}: (#${code}${subcode ? `/${subcode}` : ''}) ${error.message}`;
+
+  const scope = rateLimitScope(code, subcode);
+  if (scope) {
+    const retryAfterMs = regainAccessMs(parseMetaUsageHeaders(failure.headers));
+    return { kind: 'rate_limited', retryAfterMs, scope, cursor, message };
+  }
+  if (code === 190 || code === 102) return { kind: 'auth_failed', message };
+  // Missing ads_read / ads_management grant: only a new consent fixes it.
+  if (code === 10 || (code >= 200 && code <= 299)) return { kind: 'auth_failed', message };
+  if (code === 1 || code === 2 || (code === 100 && subcode === SYNC_TIMEOUT_SUBCODE) || error.is_transient === true) {
+    return { kind: 'transient', message, status: failure.status };
+  }
+  if (failure.status >= 500) return { kind: 'transient', message, status: failure.status };
+  return { kind: 'permanent', message, code: subcode ? `${code}/${subcode}` : String(code) };
+}

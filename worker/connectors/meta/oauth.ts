@@ -1,0 +1,70 @@
+/**
+ * Facebook Login for the Marketing API: consent dialog → code → short-lived token →
+ * long-lived token (~60 days). Meta has no refresh tokens; the user reconnects before expiry.
+ */
+import { createHttpSession, joinUrl } from '../http';
+import type { AuthorizeParams, ConnectorError, ExchangeCodeParams, OAuthFlow, OAuthResult } from '../types';
+import { META_API_VERSION, metaTokenSchema } from './api-types';
+import { mapMetaFailure, readMetaErrorBody } from './errors';
+
+export const META_DEFAULT_SCOPES = ['ads_read'];
+
+export function metaAuthorizeUrl(params: AuthorizeParams): string {
+  const query = new URLSearchParams({
+    client_id: params.clientId,
+    redirect_uri: params.redirectUri,
+    state: params.state,
+    scope: (params.scopes ?? META_DEFAULT_SCOPES).join(','),
+    response_type: 'code',
+  });
+  return joinUrl(params.authorizeBaseUrl, `/${META_API_VERSION}/dialog/oauth?${query}`);
+}
+
+export async function exchangeMetaCode(params: ExchangeCodeParams): Promise<OAuthResult> {
+  const session = createHttpSession(params.http);
+  const tokenUrl = (query: Record<string, string>) =>
+    joinUrl(params.http.baseUrl, `/${META_API_VERSION}/oauth/access_token?${new URLSearchParams(query)}`);
+  const fail = (error: ConnectorError): OAuthResult => ({ ok: false, error, apiCalls: session.apiCalls });
+
+  const shortLived = await session.request({
+    url: tokenUrl({
+      client_id: params.app.clientId,
+      client_secret: params.app.clientSecret,
+      redirect_uri: params.redirectUri,
+      code: params.code,
+    }),
+    schema: metaTokenSchema,
+  });
+  if (!shortLived.ok) return fail(oauthError(shortLived.failure, 'code exchange'));
+
+  const longLived = await session.request({
+    url: tokenUrl({
+      grant_type: 'fb_exchange_token',
+      client_id: params.app.clientId,
+      client_secret: params.app.clientSecret,
+      fb_exchange_token: shortLived.body.access_token,
+    }),
+    schema: metaTokenSchema,
+  });
+  if (!longLived.ok) return fail(oauthError(longLived.failure, 'long-lived token exchange'));
+  return {
+    ok: true,
+    apiCalls: session.apiCalls,
+    tokens: {
+      accessToken: longLived.body.access_token,
+      accessTokenExpiresInSeconds: longLived.body.expires_in ?? null,
+      refreshToken: null,
+      refreshTokenExpiresInSeconds: null,
+      scopes: null,
+    },
+  };
+}
+
+// A used, expired or foreign code answers code 100 (invalid parameter) or 190: the user must consent again.
+function oauthError(failure: Parameters<typeof mapMetaFailure>[0], label: string): ConnectorError {
+  const body = readMetaErrorBody(failure);
+  if (body && (body.code === 100 || body.code === 190)) return { kind: 'auth_failed', message: `${label}: ${body.message}` };
+  return mapMetaFailure(failure, label, null);
+}
+
+export const metaOAuth: OAuthFlow = { authorizeUrl: metaAuthorizeUrl, exchangeCode: exchangeMetaCode };

@@ -1,0 +1,166 @@
+/**
+ * One Meta sync of one ad account over one window: a single account-level insights report at
+ * ad level with one row per day (sync GET for short windows, an async report job for long ones
+ * or when Meta says "reduce the amount of data"), optional hourly rows, then entity metadata.
+ */
+import { z } from 'zod';
+import { windowLength, type DateWindow } from '../../lib/dates';
+import { createHttpSession, type HttpFailure } from '../http';
+import type {
+  ConnectorError,
+  NormalizedDailyRow,
+  NormalizedEntities,
+  NormalizedHourlyRow,
+  SyncInput,
+  SyncResult,
+  UsageSignal,
+} from '../types';
+import type { MetaInsightsRow } from './api-types';
+import { createMetaClient, type MetaClient, type PagesOutcome } from './client';
+import { isReduceDataError, mapMetaFailure } from './errors';
+import { mapMetaDailyRow, mapMetaEntities, mapMetaHourlyRow, MetaMappingError } from './mapper';
+import { latestUsage, parseMetaUsageHeaders } from './usage';
+
+/** Windows longer than this go through an async report job instead of the sync endpoint. */
+export const META_ASYNC_AFTER_DAYS = 31;
+const DEFAULT_MAX_POLLS = 10;
+const DEFAULT_POLL_INTERVAL_MS = 2_000;
+
+const reportCursorSchema = z.object({
+  v: z.literal(1),
+  reportRunId: z.string(),
+  from: z.string(),
+  to: z.string(),
+});
+type ReportCursor = z.infer<typeof reportCursorSchema>;
+
+export function encodeMetaCursor(reportRunId: string, window: DateWindow): string {
+  return JSON.stringify({ v: 1, reportRunId, from: window.from, to: window.to } satisfies ReportCursor);
+}
+
+/** A cursor for another window (or garbage) is ignored: starting over is always safe. */
+export function decodeMetaCursor(cursor: string | null, window: DateWindow): ReportCursor | null {
+  if (!cursor) return null;
+  try {
+    const parsed = reportCursorSchema.safeParse(JSON.parse(cursor));
+    if (!parsed.success || parsed.data.from !== window.from || parsed.data.to !== window.to) return null;
+    return parsed.data;
+  } catch {
+    return null;
+  }
+}
+
+/** Meta ids are sometimes stored with the act_ prefix; the paths add it themselves. */
+export const bareAccountId = (id: string) => id.replace(/^act_/, '');
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: ConnectorError };
+type Step<T> = Result<T> | { ok: 'pending'; cursor: string };
+
+const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+
+export async function syncMetaWindow(input: SyncInput): Promise<SyncResult> {
+  const usage: UsageSignal[] = [];
+  const session = createHttpSession(input.http, (headers) => usage.push(...parseMetaUsageHeaders(headers)));
+  const client = createMetaClient({ session, accessToken: input.credentials.accessToken });
+  const accountId = bareAccountId(input.account.externalId);
+  const options = input.options ?? {};
+  const finish = <T extends object>(result: T) => ({ ...result, usage: latestUsage(usage), apiCalls: session.apiCalls });
+  const fail = (error: ConnectorError): SyncResult => finish({ ok: false as const, error });
+
+  const daily = await fetchDailyRows(client, accountId, input);
+  if (daily.ok === 'pending') {
+    return finish({ ok: true as const, rows: [], entities: emptyEntities(), nextCursor: daily.cursor });
+  }
+  if (!daily.ok) return fail(daily.error);
+
+  let hourly: NormalizedHourlyRow[] | undefined;
+  if (options.includeHourly) {
+    const outcome = await client.insights(accountId, input.window, { hourly: true });
+    const mapped = mapRows(outcome, mapMetaHourlyRow, 'hourly insights');
+    if (!mapped.ok) return fail(mapped.error);
+    hourly = mapped.value;
+  }
+
+  let entities = emptyEntities();
+  if (options.includeEntities ?? true) {
+    const fetched = await fetchEntities(client, accountId);
+    if (!fetched.ok) return fail(fetched.error);
+    entities = fetched.value;
+  }
+  return finish({ ok: true as const, rows: daily.value, ...(hourly ? { hourly } : {}), entities, nextCursor: null });
+}
+
+async function fetchDailyRows(client: MetaClient, accountId: string, input: SyncInput): Promise<Step<NormalizedDailyRow[]>> {
+  const resumed = decodeMetaCursor(input.cursor, input.window);
+  if (resumed) return runReport(client, accountId, input, resumed.reportRunId);
+  if (input.options?.forceAsync || windowLength(input.window) > META_ASYNC_AFTER_DAYS) {
+    return runReport(client, accountId, input, null);
+  }
+  const outcome = await client.insights(accountId, input.window);
+  if (!outcome.ok && isReduceDataError(outcome.failure)) return runReport(client, accountId, input, null);
+  return mapRows(outcome, mapMetaDailyRow, 'insights');
+}
+
+/** Create (or resume) an async report, poll it, then read its rows; a cursor keeps the report across retries. */
+async function runReport(
+  client: MetaClient,
+  accountId: string,
+  input: SyncInput,
+  existingRunId: string | null,
+): Promise<Step<NormalizedDailyRow[]>> {
+  let reportRunId = existingRunId;
+  if (!reportRunId) {
+    const created = await client.createReportRun(accountId, input.window);
+    if (!created.ok) return { ok: false, error: mapMetaFailure(created.failure, 'create report run', null) };
+    reportRunId = created.items[0] ?? '';
+  }
+  const cursor = encodeMetaCursor(reportRunId, input.window);
+  const maxPolls = input.options?.maxAsyncPolls ?? DEFAULT_MAX_POLLS;
+  const interval = input.options?.asyncPollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+
+  for (let poll = 0; poll < maxPolls; poll++) {
+    if (poll > 0) await sleep(interval);
+    const status = await client.reportRun(reportRunId);
+    if (!status.ok) return { ok: false, error: mapMetaFailure(status.failure, 'poll report run', cursor) };
+    const run = status.items[0];
+    if (run?.async_status === 'Job Completed') {
+      const rows = await client.reportRunInsights(reportRunId);
+      if (!rows.ok) return { ok: false, error: mapMetaFailure(rows.failure, 'report run insights', cursor) };
+      return mapRows(rows, mapMetaDailyRow, 'report run insights');
+    }
+    if (run?.async_status === 'Job Failed' || run?.async_status === 'Job Skipped') {
+      // The next attempt starts a fresh job (cursor dropped); Meta's own advice for failed runs.
+      const detail = run.error_message ? `: ${run.error_message}` : '';
+      return { ok: false, error: { kind: 'transient', message: `report run ${reportRunId} ${run.async_status}${detail}` } };
+    }
+  }
+  return { ok: 'pending', cursor };
+}
+
+function mapRows<T>(outcome: PagesOutcome<MetaInsightsRow>, map: (row: MetaInsightsRow) => T, label: string): Result<T[]> {
+  if (!outcome.ok) return { ok: false, error: failureToError(outcome.failure, label) };
+  try {
+    return { ok: true, value: outcome.items.map(map) };
+  } catch (error) {
+    if (error instanceof MetaMappingError || error instanceof RangeError) {
+      return { ok: false, error: { kind: 'permanent', message: `${label}: ${error.message}`, code: 'unmappable_row' } };
+    }
+    throw error;
+  }
+}
+
+function failureToError(failure: HttpFailure, label: string): ConnectorError {
+  return mapMetaFailure(failure, label, null);
+}
+
+async function fetchEntities(client: MetaClient, accountId: string): Promise<Result<NormalizedEntities>> {
+  const campaigns = await client.campaigns(accountId);
+  if (!campaigns.ok) return { ok: false, error: failureToError(campaigns.failure, 'campaigns') };
+  const adSets = await client.adSets(accountId);
+  if (!adSets.ok) return { ok: false, error: failureToError(adSets.failure, 'adsets') };
+  const ads = await client.ads(accountId);
+  if (!ads.ok) return { ok: false, error: failureToError(ads.failure, 'ads') };
+  return { ok: true, value: mapMetaEntities({ campaigns: campaigns.items, adSets: adSets.items, ads: ads.items }) };
+}
+
+const emptyEntities = (): NormalizedEntities => ({ campaigns: [], adGroups: [], ads: [] });
