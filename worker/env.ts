@@ -23,6 +23,13 @@ export const configSchema = z.object({
   SLACK_WEBHOOK_BASE: url.default('https://hooks.slack.com'),
   DATADOG_API_BASE: url.default('https://api.datadoghq.com'),
   CLOUDFLARE_API_BASE: url.default('https://api.cloudflare.com'),
+  META_APP_ID: z.string().min(1, 'META_APP_ID is required'),
+  META_APP_SECRET: z.string().min(1, 'META_APP_SECRET is required'),
+  GOOGLE_CLIENT_ID: z.string().min(1, 'GOOGLE_CLIENT_ID is required'),
+  GOOGLE_CLIENT_SECRET: z.string().min(1, 'GOOGLE_CLIENT_SECRET is required'),
+  GOOGLE_DEVELOPER_TOKEN: z.string().optional(),
+  LINKEDIN_CLIENT_ID: z.string().min(1, 'LINKEDIN_CLIENT_ID is required'),
+  LINKEDIN_CLIENT_SECRET: z.string().min(1, 'LINKEDIN_CLIENT_SECRET is required'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -45,4 +52,16 @@ export function readConfig(env: Env): Config {
 /** True when cookies can carry the Secure attribute (served over TLS). */
 export function isSecureRequest(request: Request): boolean {
   return new URL(request.url).protocol === 'https:';
+}
+
+/** Base URLs and OAuth app of one platform, from config (real endpoints in production, fakes locally). */
+export function platformEndpoints(config: Config, platform: 'meta' | 'google_ads' | 'linkedin') {
+  switch (platform) {
+    case 'meta':
+      return { apiBase: config.META_API_BASE, authorizeBase: config.META_OAUTH_BASE, tokenBase: config.META_API_BASE, app: { clientId: config.META_APP_ID, clientSecret: config.META_APP_SECRET } };
+    case 'google_ads':
+      return { apiBase: config.GOOGLE_ADS_API_BASE, authorizeBase: config.GOOGLE_OAUTH_BASE, tokenBase: config.GOOGLE_TOKEN_BASE, app: { clientId: config.GOOGLE_CLIENT_ID, clientSecret: config.GOOGLE_CLIENT_SECRET } };
+    case 'linkedin':
+      return { apiBase: config.LINKEDIN_API_BASE, authorizeBase: config.LINKEDIN_OAUTH_BASE, tokenBase: config.LINKEDIN_OAUTH_BASE, app: { clientId: config.LINKEDIN_CLIENT_ID, clientSecret: config.LINKEDIN_CLIENT_SECRET } };
+  }
 }

@@ -1,0 +1,164 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { adAccounts, adGroups, ads, campaigns, connections, syncRuns } from '../schema';
+import type { Platform, SyncLane, SyncOutcome } from '../schema/enums';
+
+/** A transaction or the database: the ingest functions run inside withTenant's transaction. */
+type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+
+export interface SyncAccount {
+  adAccountId: string;
+  platform: Platform;
+  externalId: string;
+  currency: string;
+  timeZone: string;
+  managerExternalId: string | null;
+  enabled: boolean;
+  connection: {
+    id: string;
+    status: 'active' | 'needs_reauth' | 'revoked';
+    accessTokenEnc: string;
+    refreshTokenEnc: string | null;
+    accessExpiresAt: Date | null;
+    refreshExpiresAt: Date | null;
+  } | null;
+}
+
+/** The ad account and its connection, or null when the account is gone. */
+export async function loadSyncAccount(db: Executor, tenantId: string, adAccountId: string): Promise<SyncAccount | null> {
+  const [row] = await db
+    .select({
+      adAccountId: adAccounts.id,
+      platform: adAccounts.platform,
+      externalId: adAccounts.externalId,
+      currency: adAccounts.currency,
+      timeZone: adAccounts.timeZone,
+      managerExternalId: adAccounts.managerExternalId,
+      enabled: adAccounts.enabled,
+      connectionId: connections.id,
+      status: connections.status,
+      accessTokenEnc: connections.accessTokenEnc,
+      refreshTokenEnc: connections.refreshTokenEnc,
+      accessExpiresAt: connections.accessExpiresAt,
+      refreshExpiresAt: connections.refreshExpiresAt,
+    })
+    .from(adAccounts)
+    .leftJoin(connections, and(eq(connections.id, adAccounts.connectionId), eq(connections.tenantId, tenantId)))
+    .where(and(eq(adAccounts.tenantId, tenantId), eq(adAccounts.id, adAccountId)));
+  if (!row) return null;
+  const { connectionId, status, accessTokenEnc, refreshTokenEnc, accessExpiresAt, refreshExpiresAt, ...account } = row;
+  return {
+    ...account,
+    connection:
+      connectionId && status && accessTokenEnc
+        ? { id: connectionId, status, accessTokenEnc, refreshTokenEnc, accessExpiresAt, refreshExpiresAt }
+        : null,
+  };
+}
+
+export interface EntityInput {
+  campaigns: Array<{ externalId: string; name: string; status: string }>;
+  adGroups: Array<{ externalId: string; name: string; status: string; campaignId: string }>;
+  ads: Array<{ externalId: string; name: string; status: string; adGroupId: string; campaignId: string }>;
+}
+
+const BATCH = 500;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
+/** Names and statuses of campaigns, ad groups and ads: latest wins. */
+export async function upsertEntities(db: Executor, tenantId: string, adAccountId: string, entities: EntityInput): Promise<void> {
+  const now = new Date();
+  for (const batch of chunks(entities.campaigns)) {
+    await db
+      .insert(campaigns)
+      .values(batch.map((c) => ({ tenantId, adAccountId, externalId: c.externalId, name: c.name, status: c.status, updatedAt: now })))
+      .onConflictDoUpdate({
+        target: [campaigns.tenantId, campaigns.adAccountId, campaigns.externalId],
+        set: { name: sql`excluded.name`, status: sql`excluded.status`, updatedAt: sql`excluded.updated_at` },
+      });
+  }
+  for (const batch of chunks(entities.adGroups)) {
+    await db
+      .insert(adGroups)
+      .values(
+        batch.map((g) => ({ tenantId, adAccountId, externalId: g.externalId, name: g.name, status: g.status, campaignExternalId: g.campaignId, updatedAt: now })),
+      )
+      .onConflictDoUpdate({
+        target: [adGroups.tenantId, adGroups.adAccountId, adGroups.externalId],
+        set: { name: sql`excluded.name`, status: sql`excluded.status`, campaignExternalId: sql`excluded.campaign_external_id`, updatedAt: sql`excluded.updated_at` },
+      });
+  }
+  for (const batch of chunks(entities.ads)) {
+    await db
+      .insert(ads)
+      .values(
+        batch.map((a) => ({
+          tenantId,
+          adAccountId,
+          externalId: a.externalId,
+          name: a.name,
+          status: a.status,
+          campaignExternalId: a.campaignId,
+          adGroupExternalId: a.adGroupId,
+          updatedAt: now,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [ads.tenantId, ads.adAccountId, ads.externalId],
+        set: {
+          name: sql`excluded.name`,
+          status: sql`excluded.status`,
+          campaignExternalId: sql`excluded.campaign_external_id`,
+          adGroupExternalId: sql`excluded.ad_group_external_id`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      });
+  }
+}
+
+export interface SyncRunRecord {
+  tenantId: string;
+  adAccountId: string;
+  lane: SyncLane;
+  windowFrom: string;
+  windowTo: string;
+  startedAt: Date;
+  finishedAt: Date;
+  outcome: SyncOutcome;
+  apiCalls: number;
+  rows: number;
+  error: string | null;
+}
+
+export async function recordSyncRun(db: Executor, run: SyncRunRecord): Promise<void> {
+  await db.insert(syncRuns).values(run);
+}
+
+export async function markAccountSynced(db: Executor, tenantId: string, adAccountId: string, at: Date): Promise<void> {
+  await db.update(adAccounts).set({ lastSyncedAt: at, updatedAt: at }).where(and(eq(adAccounts.tenantId, tenantId), eq(adAccounts.id, adAccountId)));
+}
+
+/** A revoked or expired grant: stop syncing this connection until the user reconnects. */
+export async function markConnectionNeedsReauth(db: Executor, tenantId: string, connectionId: string, error: string): Promise<void> {
+  await db
+    .update(connections)
+    .set({ status: 'needs_reauth', lastError: error.slice(0, 500), updatedAt: new Date() })
+    .where(and(eq(connections.tenantId, tenantId), eq(connections.id, connectionId)));
+}
+
+export async function storeAccessToken(
+  db: Executor,
+  tenantId: string,
+  connectionId: string,
+  token: { accessTokenEnc: string; accessExpiresAt: Date | null },
+): Promise<void> {
+  await db
+    .update(connections)
+    .set({ ...token, updatedAt: new Date() })
+    .where(and(eq(connections.tenantId, tenantId), eq(connections.id, connectionId)));
+}

@@ -1,0 +1,49 @@
+import type { ConnectorError } from '../connectors/types';
+
+/** What the queue consumer does with a message after a sync attempt. */
+export type SyncAction =
+  | { kind: 'done' }
+  /** Re-enqueue as a new message (rate limits and continuations do not use up retries). */
+  | { kind: 'defer'; delaySeconds: number; cursor: string | null }
+  /** Retry the same message with a delay; counts toward the retry limit and the DLQ. */
+  | { kind: 'retry'; delaySeconds: number }
+  | { kind: 'reauth' }
+  | { kind: 'drop'; reason: string };
+
+/** Cloudflare Queues accept delays up to 12 hours. */
+export const MAX_DELAY_SECONDS = 12 * 60 * 60;
+const BASE_BACKOFF_SECONDS = 30;
+
+/** Exponential backoff with full jitter: uniform in [0, base * 2^attempt], capped. */
+export function backoffSeconds(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(MAX_DELAY_SECONDS, BASE_BACKOFF_SECONDS * 2 ** Math.max(0, attempt - 1));
+  return Math.max(1, Math.round(random() * ceiling));
+}
+
+function clampDelay(ms: number): number {
+  return Math.min(MAX_DELAY_SECONDS, Math.max(1, Math.ceil(ms / 1000)));
+}
+
+/** Maps a connector failure to the consumer's action (STYLE.md convention 2). */
+export function actionForError(error: ConnectorError, attempt: number, random: () => number = Math.random): SyncAction {
+  switch (error.kind) {
+    case 'rate_limited':
+      // The platform's own hint when it gave one (Meta, Google); LinkedIn gives none, so back off.
+      return {
+        kind: 'defer',
+        delaySeconds: error.retryAfterMs !== null ? clampDelay(error.retryAfterMs) : backoffSeconds(attempt, random),
+        cursor: error.cursor,
+      };
+    case 'auth_failed':
+      return { kind: 'reauth' };
+    case 'transient':
+      return { kind: 'retry', delaySeconds: backoffSeconds(attempt, random) };
+    case 'permanent':
+      return { kind: 'drop', reason: error.message };
+  }
+}
+
+/** The sync_runs outcome recorded for an action. */
+export function outcomeForError(error: ConnectorError): 'rate_limited' | 'auth_failed' | 'transient' | 'permanent' {
+  return error.kind;
+}
