@@ -3,7 +3,7 @@
  * the fault plan and the rate-limit regimes. Set through the control API (/_control),
  * never by product code.
  */
-import type { Platform, World } from './world/types';
+import type { FakeMember, Platform, World } from './world/types';
 
 export type ServiceName = Platform | 'sendgrid' | 'slack' | 'datadog' | 'cloudflare';
 
@@ -84,6 +84,14 @@ export interface Regimes {
   linkedin: LinkedInRegime;
 }
 
+/** Who is signed in to each platform's OAuth dialog, chosen through POST /_control/oauth/:platform. */
+export interface OAuthDialogChoice {
+  /** The member the dialog signs in as (the 'demo' member unless chosen otherwise). */
+  member(platform: Platform): FakeMember;
+  /** True (default): the dialog grants at once and redirects back with a code; false: it shows its consent page. */
+  autoApprove(platform: Platform): boolean;
+}
+
 export interface FakeContext {
   world: World;
   calls: CallLedger;
@@ -91,4 +99,6 @@ export interface FakeContext {
   regimes: Regimes;
   /** Base URL the fakes are reached at (e.g. http://127.0.0.1:8790), for absolute `paging.next` links. */
   publicBaseUrl: string;
+  /** Set by the fake server; absent in contexts built by hand in platform unit tests. */
+  oauth?: OAuthDialogChoice;
 }
