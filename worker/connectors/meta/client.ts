@@ -108,7 +108,8 @@ export function createMetaClient(options: { session: HttpSession; accessToken: s
       next = outcome.body.paging?.next;
       // paging.next is absolute; never send the token to a host other than the configured one.
       if (next && new URL(next).origin !== new URL(baseUrl).origin) {
-        return { ok: false, failure: { type: 'network', message: `refusing paging.next on another host: ${new URL(next).origin}` } };
+        const message = `refusing paging.next on another host: ${new URL(next).origin}`;
+        return { ok: false, failure: { type: 'unexpected_shape', status: outcome.status, headers: outcome.headers, message } };
       }
     }
     return { ok: true, items };
