@@ -1,5 +1,5 @@
 import { routePartykitRequest } from 'partyserver';
-import sveltekit from '../.svelte-kit/cloudflare/_worker.js';
+import { sveltekit } from './sveltekit-app';
 import { api } from './api/app';
 import { runCron } from './jobs/cron';
 import { consumeBatch } from './jobs/queue';

@@ -2,9 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { adAccounts, adGroups, ads, campaigns, connections, syncRuns } from '../schema';
 import type { Platform, SyncLane, SyncOutcome } from '../schema/enums';
+import { chunk } from './daily-stat-rows';
 
 /** A transaction or the database: the ingest functions run inside withTenant's transaction. */
-type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+type Executor = Database;
 
 export interface SyncAccount {
   adAccountId: string;
@@ -64,16 +65,10 @@ export interface EntityInput {
 
 const BATCH = 500;
 
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
-}
-
 /** Names and statuses of campaigns, ad groups and ads: latest wins. */
 export async function upsertEntities(db: Executor, tenantId: string, adAccountId: string, entities: EntityInput): Promise<void> {
   const now = new Date();
-  for (const batch of chunks(entities.campaigns)) {
+  for (const batch of chunk(entities.campaigns, BATCH)) {
     await db
       .insert(campaigns)
       .values(batch.map((c) => ({ tenantId, adAccountId, externalId: c.externalId, name: c.name, status: c.status, updatedAt: now })))
@@ -82,7 +77,7 @@ export async function upsertEntities(db: Executor, tenantId: string, adAccountId
         set: { name: sql`excluded.name`, status: sql`excluded.status`, updatedAt: sql`excluded.updated_at` },
       });
   }
-  for (const batch of chunks(entities.adGroups)) {
+  for (const batch of chunk(entities.adGroups, BATCH)) {
     await db
       .insert(adGroups)
       .values(
@@ -93,7 +88,7 @@ export async function upsertEntities(db: Executor, tenantId: string, adAccountId
         set: { name: sql`excluded.name`, status: sql`excluded.status`, campaignExternalId: sql`excluded.campaign_external_id`, updatedAt: sql`excluded.updated_at` },
       });
   }
-  for (const batch of chunks(entities.ads)) {
+  for (const batch of chunk(entities.ads, BATCH)) {
     await db
       .insert(ads)
       .values(

@@ -4,3 +4,4 @@ export * from './connections';
 export * from './facts';
 export * from './rollups';
 export * from './operations';
+export * from './pipeline';
