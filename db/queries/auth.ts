@@ -1,0 +1,45 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Database } from '../database';
+import { sessions, users } from '../schema';
+
+export { clearLoginFailures, getLoginLock, recordLoginFailure, type LoginLock } from './login-throttle';
+export { getTenantForUser, listTenantsForUser, type TenantAccess } from './tenant-access';
+
+export type UserWithPassword = { id: string; email: string; name: string; passwordHash: string | null };
+export type SessionUser = { id: string; email: string; name: string };
+
+/** Case-insensitive lookup (emails are unique by lower(email)). */
+export async function findUserByEmail(db: Database, email: string): Promise<UserWithPassword | null> {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email.trim()})`);
+  return user ?? null;
+}
+
+export type NewSession = { userId: string; tokenHash: string; expiresAt: Date; ip: string | null; userAgent: string | null };
+
+/** Stores a session under the SHA-256 hex of its token; the token itself is never stored. */
+export async function createSession(db: Database, session: NewSession): Promise<void> {
+  await db.insert(sessions).values({
+    id: session.tokenHash,
+    userId: session.userId,
+    expiresAt: session.expiresAt,
+    ip: session.ip,
+    userAgent: session.userAgent,
+  });
+}
+
+/** The user behind an unexpired session, or null. */
+export async function findSessionUser(db: Database, tokenHash: string, now: Date = new Date()): Promise<SessionUser | null> {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, tokenHash), gt(sessions.expiresAt, now)));
+  return user ?? null;
+}
+
+export async function deleteSession(db: Database, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, tokenHash));
+}
