@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRegimes, GOOGLE_DAILY_OPERATIONS, updateRegime } from './regimes';
+
+describe('regimes', () => {
+  it('start as a newly approved app: Meta limited tier, Google basic access, LinkedIn default daily limits', () => {
+    const regimes = defaultRegimes();
+    expect(regimes.meta).toEqual({ tier: 'limited', appCallsPerHour: 4_800 });
+    expect(regimes.google_ads).toEqual({ accessLevel: 'basic', dailyOperations: 15_000, qpsPerCustomer: 10 });
+    expect(regimes.linkedin).toEqual({ dailyAppLimit: 100_000, dailyMemberLimit: 2_000 });
+  });
+
+  it('derive Google daily operations from a new access level unless given', () => {
+    const derived = updateRegime(defaultRegimes(), 'google_ads', { accessLevel: 'explorer' });
+    expect(derived.ok && derived.regimes.google_ads.dailyOperations).toBe(GOOGLE_DAILY_OPERATIONS.explorer);
+    const explicit = updateRegime(defaultRegimes(), 'google_ads', { accessLevel: 'explorer', dailyOperations: 50 });
+    expect(explicit.ok && explicit.regimes.google_ads.dailyOperations).toBe(50);
+  });
+
+  it('set and remove the Meta per-account override without touching the rest', () => {
+    const set = updateRegime(defaultRegimes(), 'meta', { accountCallsPerHourOverride: 5 });
+    expect(set.ok && set.regimes.meta).toEqual({ tier: 'limited', appCallsPerHour: 4_800, accountCallsPerHourOverride: 5 });
+    const removed = set.ok ? updateRegime(set.regimes, 'meta', { accountCallsPerHourOverride: null }) : set;
+    expect(removed.ok && removed.regimes.meta).toEqual({ tier: 'limited', appCallsPerHour: 4_800 });
+  });
+
+  it('reject unknown fields and bad values with a message naming the field', () => {
+    const unknown = updateRegime(defaultRegimes(), 'linkedin', { dailyLimit: 5 });
+    expect(unknown.ok).toBe(false);
+    const negative = updateRegime(defaultRegimes(), 'linkedin', { dailyMemberLimit: -1 });
+    expect(!negative.ok && negative.message).toContain('dailyMemberLimit');
+    const tier = updateRegime(defaultRegimes(), 'meta', { tier: 'gold' });
+    expect(!tier.ok && tier.message).toContain('tier');
+  });
+
+  it('leave the regimes they were given unchanged', () => {
+    const before = defaultRegimes();
+    updateRegime(before, 'linkedin', { dailyMemberLimit: 1 });
+    expect(before).toEqual(defaultRegimes());
+  });
+});
