@@ -1,0 +1,72 @@
+/** Google OAuth 2.0 for the adwords scope: offline access (refresh token), one-hour access tokens. */
+import { createHttpSession, formBody, joinUrl } from '../http';
+import type { AuthorizeParams, ExchangeCodeParams, OAuthFlow, OAuthResult, RefreshParams } from '../types';
+import { googleTokenSchema } from './api-types';
+import { mapGoogleOAuthFailure } from './errors';
+
+export const GOOGLE_ADS_SCOPE = 'https://www.googleapis.com/auth/adwords';
+
+export function googleAuthorizeUrl(params: AuthorizeParams): string {
+  const query = new URLSearchParams({
+    client_id: params.clientId,
+    redirect_uri: params.redirectUri,
+    response_type: 'code',
+    scope: (params.scopes ?? [GOOGLE_ADS_SCOPE]).join(' '),
+    // offline + consent: Google only returns a refresh token on a fresh consent.
+    access_type: 'offline',
+    prompt: 'consent',
+    state: params.state,
+  });
+  return joinUrl(params.authorizeBaseUrl, `/o/oauth2/v2/auth?${query}`);
+}
+
+async function tokenRequest(http: ExchangeCodeParams['http'], fields: Record<string, string>, label: string): Promise<OAuthResult> {
+  const session = createHttpSession(http);
+  const outcome = await session.request({
+    method: 'POST',
+    url: joinUrl(http.baseUrl, '/token'),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: formBody(fields),
+    schema: googleTokenSchema,
+  });
+  if (!outcome.ok) return { ok: false, error: mapGoogleOAuthFailure(outcome.failure, label), apiCalls: session.apiCalls };
+  return {
+    ok: true,
+    apiCalls: session.apiCalls,
+    tokens: {
+      accessToken: outcome.body.access_token,
+      accessTokenExpiresInSeconds: outcome.body.expires_in ?? null,
+      refreshToken: outcome.body.refresh_token ?? fields.refresh_token ?? null,
+      // Google refresh tokens live until revoked.
+      refreshTokenExpiresInSeconds: null,
+      scopes: outcome.body.scope ? outcome.body.scope.split(' ') : null,
+    },
+  };
+}
+
+export const googleAdsOAuth: OAuthFlow = {
+  authorizeUrl: googleAuthorizeUrl,
+  exchangeCode: (params: ExchangeCodeParams) =>
+    tokenRequest(
+      params.http,
+      {
+        grant_type: 'authorization_code',
+        code: params.code,
+        redirect_uri: params.redirectUri,
+        client_id: params.app.clientId,
+        client_secret: params.app.clientSecret,
+      },
+      'code exchange',
+    ),
+  refresh: (params: RefreshParams) =>
+    tokenRequest(
+      params.http,
+      {
+        grant_type: 'refresh_token',
+        refresh_token: params.refreshToken,
+        client_id: params.app.clientId,
+        client_secret: params.app.clientSecret,
+      },
+      'token refresh',
+    ),
+};
