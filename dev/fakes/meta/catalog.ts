@@ -40,20 +40,6 @@ export function loadCatalog(world: World, account: FakeAccount): AccountCatalog 
   };
 }
 
-/** Which account a node id belongs to, searching the accounts a token can read. */
-export function findNode(
-  world: World,
-  accounts: FakeAccount[],
-  id: string,
-): { kind: 'campaign' | 'adset' | 'ad'; account: FakeAccount } | undefined {
-  for (const account of accounts) {
-    if (world.campaigns('meta', account.id).some((c) => c.id === id)) return { kind: 'campaign', account };
-    if (world.adGroups('meta', account.id).some((a) => a.id === id)) return { kind: 'adset', account };
-    if (world.ads('meta', account.id).some((a) => a.id === id)) return { kind: 'ad', account };
-  }
-  return undefined;
-}
-
 /** Local dates on which an ad can deliver, mirroring the world's rules (start, campaign end, status change). */
 export function deliveryWindow(catalog: AccountCatalog, ad: FakeAd): { first: string; last?: string } {
   const campaign = catalog.campaign(ad.campaignId);

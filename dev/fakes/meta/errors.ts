@@ -122,6 +122,7 @@ export const metaErrors = {
       userTitle: 'Your request timed out',
       userMsg: 'Your request timed out. Please reduce the amount of data you are asking for, or use the async API.',
     }),
+  unknownError: () => fail({ status: 500, code: 1, isTransient: true, message: 'An unknown error has occurred.' }),
   serverError: () =>
     fail({ status: 500, code: 2, isTransient: true, message: 'An unexpected error has occurred. Please retry your request later.' }),
   appLimit: (insights: boolean) =>

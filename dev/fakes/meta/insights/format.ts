@@ -48,7 +48,7 @@ export function formatInsightsRow(group: InsightsGroup, query: InsightsQuery, ca
       const item: Record<string, string> = { action_type, value: value({ count: cell.conversions, valueUnits: cell.valueUnits })! };
       for (const w of query.windows) {
         const windowValue = value(group.windows[w as AttributionWindow]);
-        if (windowValue !== undefined) item[w] = windowValue;
+        if (windowValue !== undefined && group.windows[w as AttributionWindow].count > 0) item[w] = windowValue;
       }
       return item;
     });
