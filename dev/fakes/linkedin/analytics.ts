@@ -99,7 +99,7 @@ function noiseOf(key: string): number {
 /** Some money values carry LinkedIn's float tail; which ones is fixed by the row. */
 function money(micros: number, key: string): string {
   const noise = noiseOf(key);
-  return noise % 3 === 0 ? formatMicrosWithFloatTail(micros, noise >>> 2) : formatMicros(micros);
+  return micros > 0 && noise % 3 === 0 ? formatMicrosWithFloatTail(micros, noise >>> 2) : formatMicros(micros);
 }
 
 export function renderElement(bucket: Bucket, fields: readonly string[]): AnalyticsElement {
