@@ -1,0 +1,92 @@
+import { env } from 'cloudflare:test';
+import { getServerByName } from 'partyserver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HubMessage } from '../../worker/realtime/events';
+import { call, createTenantWithData, signInCookie, superDb, type TestTenant } from './support';
+
+const arranged = superDb();
+let a: TestTenant;
+let b: TestTenant;
+let cookie: string;
+
+beforeAll(async () => {
+  a = await createTenantWithData(arranged.db, []);
+  b = await createTenantWithData(arranged.db, []);
+  cookie = await signInCookie(a.email, a.password, '198.51.100.40');
+});
+afterAll(() => arranged.close());
+
+/** Opens a real WebSocket to the tenant's hub through the Worker's fetch handler. */
+async function connect(tenantId: string, query = '', headers: Record<string, string> = { cookie }) {
+  const res = await call(`/parties/tenant-hub/${tenantId}${query}`, { headers: { upgrade: 'websocket', ...headers } });
+  const socket = res.webSocket;
+  const messages: HubMessage[] = [];
+  const waiters: Array<() => void> = [];
+  if (socket) {
+    socket.accept();
+    socket.addEventListener('message', (event) => {
+      messages.push(JSON.parse(event.data as string) as HubMessage);
+      for (const wake of waiters.splice(0)) wake();
+    });
+  }
+  async function until(predicate: (all: HubMessage[]) => boolean, timeoutMs = 5000): Promise<HubMessage[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(messages)) {
+      if (Date.now() > deadline) throw new Error(`timed out; got ${JSON.stringify(messages)}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+    return messages;
+  }
+  return { res, socket, messages, until };
+}
+
+describe('TenantHub over real WebSockets', () => {
+  it('refuses a connection without a session', async () => {
+    const { res } = await connect(a.tenantId, '', {});
+    expect(res.status).toBe(401);
+  });
+
+  it('answers 404 for another tenant’s hub', async () => {
+    const { res } = await connect(b.tenantId);
+    expect(res.status).toBe(404);
+  });
+
+  it('greets a member and broadcasts published events with increasing sequence numbers', async () => {
+    const client = await connect(a.tenantId);
+    expect(client.res.status).toBe(101);
+    await client.until((m) => m.some((x) => x.type === 'hello'));
+    const hub = await getServerByName(env.TenantHub, a.tenantId);
+    await hub.publish({ type: 'metrics-updated', adAccountIds: [a.adAccountId], from: '2026-11-01', to: '2026-11-02', dataVersion: 1 });
+    await hub.publish({ type: 'metrics-updated', adAccountIds: [a.adAccountId], from: '2026-11-03', to: '2026-11-03', dataVersion: 2 });
+    const all = await client.until((m) => m.filter((x) => x.type === 'metrics-updated').length === 2);
+    const seqs = all.filter((x) => x.type === 'metrics-updated').map((x) => (x as { seq: number }).seq);
+    expect(seqs[1]).toBe(seqs[0]! + 1);
+    client.socket?.close();
+  });
+
+  it('coalesces a burst of updates into one broadcast', async () => {
+    const hub = await getServerByName(env.TenantHub, a.tenantId);
+    const stored = await Promise.all([
+      hub.publish({ type: 'metrics-updated', adAccountIds: ['x'], from: '2026-11-05', to: '2026-11-05', dataVersion: 7 }),
+      hub.publish({ type: 'metrics-updated', adAccountIds: ['y'], from: '2026-11-04', to: '2026-11-04', dataVersion: 8 }),
+    ]);
+    expect(stored[0]).toEqual(stored[1]);
+    expect(stored[0]).toHaveLength(1);
+    expect(stored[0]![0]).toMatchObject({ adAccountIds: ['x', 'y'], from: '2026-11-04', to: '2026-11-05', dataVersion: 8 });
+  });
+
+  it('replays what a reconnecting client missed', async () => {
+    const hub = await getServerByName(env.TenantHub, a.tenantId);
+    const [first] = await hub.publish({ type: 'sync-progress', adAccountId: a.adAccountId, windowsDone: 1, windowsTotal: 3, rows: 10 });
+    await hub.publish({ type: 'sync-progress', adAccountId: a.adAccountId, windowsDone: 2, windowsTotal: 3, rows: 20 });
+    const client = await connect(a.tenantId, `?since=${first!.seq}`);
+    const all = await client.until((m) => m.some((x) => x.type === 'sync-progress'));
+    const replayed = all.filter((x) => x.type === 'sync-progress');
+    expect(replayed).toHaveLength(1);
+    expect(replayed[0]).toMatchObject({ windowsDone: 2, seq: first!.seq + 1 });
+    client.socket?.close();
+  });
+});
