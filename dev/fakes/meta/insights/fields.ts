@@ -11,6 +11,7 @@ export const ENTITY_FIELDS = [
   'ad_id',
   'ad_name',
   'objective',
+  'optimization_goal',
   'buying_type',
   'created_time',
   'updated_time',
@@ -30,6 +31,15 @@ export const METRIC_FIELDS = [
   'action_values',
   'cost_per_action_type',
   'purchase_roas',
+  'inline_link_clicks',
+  'inline_link_click_ctr',
+  'cost_per_inline_link_click',
+  'inline_post_engagement',
+  'cost_per_inline_post_engagement',
+  'outbound_clicks',
+  'outbound_clicks_ctr',
+  'cost_per_outbound_click',
+  'website_ctr',
 ] as const;
 
 export const DATE_FIELDS = ['date_start', 'date_stop'] as const;

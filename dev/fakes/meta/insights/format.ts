@@ -5,6 +5,13 @@ import type { InsightsQuery } from './params';
 
 export type InsightsRow = Record<string, unknown>;
 
+const OPTIMIZATION_GOALS: Record<string, string> = {
+  OUTCOME_SALES: 'OFFSITE_CONVERSIONS',
+  OUTCOME_TRAFFIC: 'LINK_CLICKS',
+  OUTCOME_LEADS: 'LEAD_GENERATION',
+  OUTCOME_AWARENESS: 'REACH',
+};
+
 /** Money in account-currency major units as Meta prints it: "14.35", "5339.5", "1200" (no trailing zeros; JPY has no decimals). */
 export function formatMoney(units: number, minorDigits: number): string {
   return trimNumber((units / 10 ** minorDigits).toFixed(minorDigits));
@@ -54,6 +61,8 @@ export function formatInsightsRow(group: InsightsGroup, query: InsightsQuery, ca
     });
   };
 
+  const ctr = cell.impressions > 0 ? formatRatio((cell.clicks / cell.impressions) * 100) : undefined;
+  const cpc = cell.clicks > 0 ? formatRatio(spend / cell.clicks) : undefined;
   const values: Record<InsightsField, unknown> = {
     account_id: catalog.account.id,
     account_name: catalog.account.name,
@@ -65,6 +74,7 @@ export function formatInsightsRow(group: InsightsGroup, query: InsightsQuery, ca
     ad_id: ad?.id,
     ad_name: ad?.name,
     objective: campaign?.objective,
+    optimization_goal: campaign ? OPTIMIZATION_GOALS[campaign.objective] ?? 'IMPRESSIONS' : undefined,
     buying_type: campaign ? 'AUCTION' : undefined,
     created_time: levelObject?.startDate,
     updated_time: ad ? (ad.statusChangedDate ?? ad.startDate) : levelObject?.startDate,
@@ -73,8 +83,8 @@ export function formatInsightsRow(group: InsightsGroup, query: InsightsQuery, ca
     spend: money(cell.spendUnits),
     reach: reach === undefined ? undefined : String(reach),
     frequency: reach ? formatRatio(cell.impressions / reach) : undefined,
-    ctr: cell.impressions > 0 ? formatRatio((cell.clicks / cell.impressions) * 100) : undefined,
-    cpc: cell.clicks > 0 ? formatRatio(spend / cell.clicks) : undefined,
+    ctr,
+    cpc,
     cpm: cell.impressions > 0 ? formatRatio((spend / cell.impressions) * 1000) : undefined,
     cpp: reach ? formatRatio((spend / reach) * 1000) : undefined,
     actions: actionItems((w) => String(w.count)),
@@ -82,6 +92,16 @@ export function formatInsightsRow(group: InsightsGroup, query: InsightsQuery, ca
     cost_per_action_type: actionItems((w) => (w.count > 0 ? formatRatio(spend / w.count) : undefined)),
     purchase_roas:
       cell.spendUnits > 0 && cell.valueUnits > 0 ? [{ action_type: 'omni_purchase', value: formatRatio(cell.valueUnits / cell.spendUnits) }] : undefined,
+    // The world's clicks are link clicks that leave Meta, so the link/outbound/post-engagement counts all equal them.
+    inline_link_clicks: String(cell.clicks),
+    inline_link_click_ctr: ctr,
+    cost_per_inline_link_click: cpc,
+    inline_post_engagement: String(cell.clicks),
+    cost_per_inline_post_engagement: cpc,
+    outbound_clicks: cell.clicks > 0 ? [{ action_type: 'outbound_click', value: String(cell.clicks) }] : undefined,
+    outbound_clicks_ctr: cell.clicks > 0 && ctr ? [{ action_type: 'outbound_click', value: ctr }] : undefined,
+    cost_per_outbound_click: cpc ? [{ action_type: 'outbound_click', value: cpc }] : undefined,
+    website_ctr: cell.clicks > 0 && ctr ? [{ action_type: 'link_click', value: ctr }] : undefined,
     date_start: group.dateStart,
     date_stop: group.dateStop,
   };
