@@ -1,0 +1,195 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import ws from 'ws';
+import { neonConfig } from '@neondatabase/serverless';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, withTenant } from '../../db/client';
+import { migrateDatabase } from '../../db/migrate';
+import { startEmbeddedPostgres } from '../../dev/postgres/embedded';
+import { findFreePort } from '../../dev/postgres/free-port';
+import { startPgliteTimescale } from '../../dev/postgres/pglite-timescale';
+import { startWsProxy } from '../../dev/postgres/ws-proxy';
+import { sql } from 'drizzle-orm';
+
+const TENANT_TABLES = [
+  'account_daily', 'ad_accounts', 'ad_groups', 'ad_stats_daily', 'ad_stats_hourly', 'ads',
+  'campaign_daily', 'campaigns', 'connections', 'sync_runs', 'tenant_domains',
+];
+
+async function query<T = Record<string, unknown>>(url: string, text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Everything a migration could change, in a comparable form. */
+async function schemaFingerprint(url: string) {
+  const [columns, policies, migrations, indexes] = await Promise.all([
+    query(url, `select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
+                where table_schema = 'public' order by table_name, column_name`),
+    query(url, `select tablename, policyname, qual, with_check from pg_policies order by tablename, policyname`),
+    query(url, `select hash from drizzle.__drizzle_migrations order by id`),
+    query(url, `select indexname, indexdef from pg_indexes where schemaname = 'public' order by indexname`),
+  ]);
+  return { columns, policies, migrations, indexes };
+}
+
+/** Tables whose tenant_id is NOT NULL, with their RLS flags. */
+async function tenantOwnedTables(url: string) {
+  return query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+    url,
+    `select c.relname, c.relrowsecurity, c.relforcerowsecurity
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and a.attnotnull
+      where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`,
+  );
+}
+
+describe('migrations on embedded Postgres (no TimescaleDB)', () => {
+  let postgres: Awaited<ReturnType<typeof startEmbeddedPostgres>>;
+
+  beforeAll(async () => {
+    postgres = await startEmbeddedPostgres({
+      dataDir: join(tmpdir(), `tidemark-test-pg-${randomUUID()}`), port: await findFreePort(), persistent: false,
+    });
+  });
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+
+  it('apply cleanly, and a second run changes nothing', async () => {
+    await migrateDatabase(postgres.url);
+    const first = await schemaFingerprint(postgres.url);
+    expect(first.migrations.length).toBeGreaterThanOrEqual(3);
+    expect(first.columns.length).toBeGreaterThan(100);
+    await migrateDatabase(postgres.url);
+    expect(await schemaFingerprint(postgres.url)).toEqual(first);
+  });
+
+  it('enable and force row-level security with a tenant policy on every table with a NOT NULL tenant_id', async () => {
+    const tables = await tenantOwnedTables(postgres.url);
+    expect(tables.map((t) => t.relname)).toEqual(TENANT_TABLES);
+    for (const table of tables) {
+      expect(table, table.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+    }
+    const policies = await query<{ tablename: string }>(postgres.url, `select tablename from pg_policies where policyname = 'tenant_isolation' order by tablename`);
+    expect(policies.map((p) => p.tablename)).toEqual(TENANT_TABLES);
+  });
+
+  it('leave tables without tenant_id free of row-level security', async () => {
+    const rows = await query<{ relname: string; relrowsecurity: boolean }>(
+      postgres.url,
+      `select relname, relrowsecurity from pg_class where relname in ('agencies','users','sessions','tenants','api_keys','auth_throttle','fx_rates')`,
+    );
+    expect(rows).toHaveLength(7);
+    expect(rows.every((r) => !r.relrowsecurity)).toBe(true);
+  });
+
+  it('create the app role without login, so only setup code can give it a password', async () => {
+    const [role] = await query<{ rolcanlogin: boolean; rolbypassrls: boolean; rolsuper: boolean }>(
+      postgres.url, `select rolcanlogin, rolbypassrls, rolsuper from pg_roles where rolname = 'tidemark_app'`,
+    );
+    expect(role).toEqual({ rolcanlogin: false, rolbypassrls: false, rolsuper: false });
+  });
+
+  it('leave ad_stats_daily a plain table when TimescaleDB is not available', async () => {
+    const extensions = await query(postgres.url, `select 1 from pg_extension where extname = 'timescaledb'`);
+    expect(extensions).toHaveLength(0);
+    const [table] = await query<{ relkind: string }>(postgres.url, `select relkind from pg_class where relname = 'ad_stats_daily'`);
+    expect(table?.relkind).toBe('r');
+  });
+});
+
+describe('migrations on PGlite with TimescaleDB', () => {
+  let pglite: Awaited<ReturnType<typeof startPgliteTimescale>>;
+  let pglitePort: number;
+
+  beforeAll(async () => {
+    pglitePort = await findFreePort();
+    pglite = await startPgliteTimescale({ port: pglitePort });
+  });
+  afterAll(async () => {
+    await pglite?.stop();
+  });
+
+  it('make ad_stats_daily a monthly hypertable, and a second run changes nothing', async () => {
+    await migrateDatabase(pglite.url);
+    const hypertables = await query<{ hypertable_name: string }>(pglite.url, `select hypertable_name from timescaledb_information.hypertables`);
+    expect(hypertables.map((h) => h.hypertable_name)).toEqual(['ad_stats_daily']);
+    const [dimension] = await query<{ column_name: string; time_interval: unknown }>(
+      pglite.url, `select column_name, time_interval::text from timescaledb_information.dimensions where hypertable_name = 'ad_stats_daily'`,
+    );
+    // TimescaleDB stores a month on a date column as a fixed 30-day interval.
+    expect(dimension?.column_name).toBe('date');
+    expect(['1 mon', '30 days']).toContain(dimension?.time_interval);
+    const first = await schemaFingerprint(pglite.url);
+    await migrateDatabase(pglite.url);
+    expect(await schemaFingerprint(pglite.url)).toEqual(first);
+  });
+
+  it('keep row-level security on the hypertable instead of compressing it (TimescaleDB forbids both)', async () => {
+    const [license] = await query<{ license: string }>(pglite.url, `select current_setting('timescaledb.license') as license`);
+    expect(license?.license).toBe('timescale');
+    const tables = await tenantOwnedTables(pglite.url);
+    expect(tables.find((t) => t.relname === 'ad_stats_daily')).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+    const compression = await query(pglite.url, `select 1 from timescaledb_information.compression_settings where hypertable_name = 'ad_stats_daily'`);
+    expect(compression).toHaveLength(0);
+  });
+
+  it('isolates tenants inside the hypertable for the app role', async () => {
+    const client = new pg.Client({ connectionString: pglite.url });
+    await client.connect();
+    try {
+      const tenantA = randomUUID();
+      const tenantB = randomUUID();
+      await client.query(`insert into tenants (id, slug, name) values ($1, $2, 'A'), ($3, $4, 'B')`, [tenantA, `a-${tenantA.slice(0, 8)}`, tenantB, `b-${tenantB.slice(0, 8)}`]);
+      const accounts = await client.query(
+        `insert into ad_accounts (tenant_id, platform, external_id, name, currency, time_zone)
+         values ($1, 'meta', 'x1', 'A', 'USD', 'UTC'), ($2, 'meta', 'x2', 'B', 'USD', 'UTC') returning id, tenant_id`,
+        [tenantA, tenantB],
+      );
+      const accountOf = (tenant: string) => accounts.rows.find((r) => r.tenant_id === tenant)!.id as string;
+      const insertFact = `insert into ad_stats_daily (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date, spend_micros)
+                          values ($1, $2, 'c', 'g', 'ad', '2026-01-05', 1)`;
+      await client.query(insertFact, [tenantB, accountOf(tenantB)]);
+
+      await client.query('begin');
+      await client.query('set local role tidemark_app');
+      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantA]);
+      await client.query(insertFact, [tenantA, accountOf(tenantA)]);
+      const visible = await client.query(`select tenant_id from ad_stats_daily`);
+      expect(visible.rows).toEqual([{ tenant_id: tenantA }]);
+      await client.query('savepoint other_tenant');
+      await expect(client.query(insertFact.replace('2026-01-05', '2026-02-05'), [tenantB, accountOf(tenantB)])).rejects.toThrow(/row-level security/);
+      await client.query('rollback');
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('serves one neon Pool after another through the ws proxy (Terminate frees pglite-socket)', async () => {
+    neonConfig.webSocketConstructor = ws;
+    const proxy = await startWsProxy({ port: await findFreePort(), allowedTargets: [`127.0.0.1:${pglitePort}`] });
+    try {
+      for (let round = 0; round < 3; round++) {
+        const { db, close } = createDb({ databaseUrl: pglite.url, wsProxy: proxy.url });
+        try {
+          const result = await withTenant(db, randomUUID(), (tx) =>
+            tx.execute(sql`select ${round}::int as round, current_setting('app.tenant_id') <> '' as scoped`),
+          );
+          expect((result as unknown as { rows: unknown[] }).rows).toEqual([{ round, scoped: true }]);
+        } finally {
+          await close();
+        }
+      }
+    } finally {
+      await proxy.close();
+    }
+  });
+});
