@@ -54,3 +54,13 @@ export function formatDateRange(from: string, to: string): string {
 export function isoDateToUtc(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
+
+/** A wait as people say it ("40 seconds", "15 minutes"), rounded up so nobody retries too early. */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) {
+    const s = Math.max(1, Math.ceil(seconds));
+    return `${s} second${s === 1 ? '' : 's'}`;
+  }
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}

@@ -7,6 +7,7 @@ import {
   formatDecimalCount,
   formatMoney,
   formatPercent,
+  formatWait,
 } from '../../app/lib/format';
 
 describe('formatMoney', () => {
@@ -62,5 +63,14 @@ describe('dates', () => {
 
   it('labels a range across a new year with both years', () => {
     expect(formatDateRange('2025-12-20', '2026-01-05')).toBe('Dec 20, 2025 – Jan 5, 2026');
+  });
+});
+
+describe('formatWait', () => {
+  it('says seconds under a minute and rounds longer waits up to whole minutes', () => {
+    expect(formatWait(1)).toBe('1 second');
+    expect(formatWait(42)).toBe('42 seconds');
+    expect(formatWait(61)).toBe('2 minutes');
+    expect(formatWait(900)).toBe('15 minutes');
   });
 });

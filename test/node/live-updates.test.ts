@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import type { HubMessage } from '../../worker/realtime/events';
 import { decideLiveAction, nextSince, parseHubMessage } from '../../app/lib/live-updates';
 
 const visible = { from: '2026-11-02', to: '2026-11-29' };
-const updated = (from: string, to: string, seq: number) =>
-  ({ type: 'metrics-updated', adAccountIds: ['a'], from, to, dataVersion: 3, seq, at: '2026-11-29T10:00:00Z' }) as const;
+const updated = (from: string, to: string, seq: number): HubMessage => ({
+  type: 'metrics-updated',
+  adAccountIds: ['a'],
+  from,
+  to,
+  dataVersion: 3,
+  seq,
+  at: '2026-11-29T10:00:00Z',
+});
 
 describe('decideLiveAction', () => {
   it('refreshes when new metrics touch the visible dates', () => {

@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { AppError } from '$worker/api/errors';
+import { SESSION_COOKIE, sessionCookieOptions } from '$worker/auth/cookies';
+import { signIn } from '$worker/auth/sign-in';
+import { formatWait } from '$lib/format';
+import { safeNext } from '$lib/redirects';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, cookies, url }) => {
+    const form = await request.formData();
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!email || !password) return fail(400, { email, message: 'Enter your email address and password.' });
+    try {
+      const session = await signIn(locals.db, {
+        email,
+        password,
+        ip: request.headers.get('cf-connecting-ip') ?? '127.0.0.1',
+        userAgent: request.headers.get('user-agent') ?? '',
+      });
+      const options = sessionCookieOptions(url.protocol === 'https:');
+      cookies.set(SESSION_COOKIE, session.token, { ...options, sameSite: 'lax' });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid_credentials') {
+        return fail(401, { email, message: 'The email or password is incorrect.' });
+      }
+      if (err instanceof AppError && err.code === 'too_many_requests') {
+        const wait = formatWait(Number(err.headers?.['retry-after'] ?? 60));
+        return fail(429, { email, message: `Too many failed sign-in attempts. For your security, sign-in is paused: try again in ${wait}.` });
+      }
+      throw err;
+    }
+    redirect(303, safeNext(url.searchParams.get('next')));
+  },
+};

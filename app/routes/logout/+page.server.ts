@@ -1,0 +1,15 @@
+import { redirect } from '@sveltejs/kit';
+import { SESSION_COOKIE } from '$worker/auth/cookies';
+import { signOut } from '$worker/auth/sign-in';
+import type { Actions, PageServerLoad } from './$types';
+
+// Signing out changes state, so it is a POST (a form button); a plain visit just goes home.
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+  default: async ({ locals, cookies }) => {
+    await signOut(locals.db, locals.sessionToken);
+    cookies.delete(SESSION_COOKIE, { path: '/' });
+    redirect(303, '/login');
+  },
+};
