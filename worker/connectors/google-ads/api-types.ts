@@ -111,8 +111,3 @@ export const googleTokenSchema = z.looseObject({
   scope: z.string().optional(),
   token_type: z.string().optional(),
 });
-
-export const googleOAuthErrorSchema = z.looseObject({
-  error: z.string(),
-  error_description: z.string().optional(),
-});

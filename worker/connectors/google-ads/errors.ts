@@ -1,7 +1,7 @@
 /** Google Ads error bodies (object or array-wrapped) → ConnectorError (AD-APIS.md §2.3-2.4). */
 import { toConnectorError, type HttpFailure } from '../http';
 import type { ConnectorError } from '../types';
-import { googleAdsErrorBodySchema, googleOAuthErrorSchema, type GoogleAdsError } from './api-types';
+import { googleAdsErrorBodySchema, type GoogleAdsError } from './api-types';
 import { parseDurationMs } from './mapper';
 
 // Configuration or account state problems: retrying the same request can never succeed.
@@ -40,14 +40,4 @@ export function mapGoogleAdsFailure(failure: HttpFailure, label: string): Connec
   if (failure.type !== 'http') return toConnectorError(failure, label);
   const error = readGoogleAdsError(failure.json);
   return error ? mapGoogleAdsError(error, failure.status, label) : toConnectorError(failure, label);
-}
-
-/** Token endpoint errors: a dead grant needs a new consent; a wrong client is our configuration. */
-export function mapGoogleOAuthFailure(failure: HttpFailure, label: string): ConnectorError {
-  const body = failure.type === 'http' ? googleOAuthErrorSchema.safeParse(failure.json) : null;
-  if (!body?.success) return toConnectorError(failure, label);
-  const message = `${label}: ${body.data.error}${body.data.error_description ? ` (${body.data.error_description})` : ''}`;
-  if (body.data.error === 'invalid_grant') return { kind: 'auth_failed', message };
-  if (failure.type === 'http' && failure.status >= 500) return { kind: 'transient', message, status: failure.status };
-  return { kind: 'permanent', message, code: body.data.error };
 }

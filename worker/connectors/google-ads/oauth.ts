@@ -2,7 +2,7 @@
 import { createHttpSession, formBody, joinUrl } from '../http';
 import type { AuthorizeParams, ExchangeCodeParams, OAuthFlow, OAuthResult, RefreshParams } from '../types';
 import { googleTokenSchema } from './api-types';
-import { mapGoogleOAuthFailure } from './errors';
+import { mapOAuth2Failure } from '../oauth2-errors';
 
 export const GOOGLE_ADS_SCOPE = 'https://www.googleapis.com/auth/adwords';
 
@@ -29,7 +29,7 @@ async function tokenRequest(http: ExchangeCodeParams['http'], fields: Record<str
     body: formBody(fields),
     schema: googleTokenSchema,
   });
-  if (!outcome.ok) return { ok: false, error: mapGoogleOAuthFailure(outcome.failure, label), apiCalls: session.apiCalls };
+  if (!outcome.ok) return { ok: false, error: mapOAuth2Failure(outcome.failure, label), apiCalls: session.apiCalls };
   return {
     ok: true,
     apiCalls: session.apiCalls,
