@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf, withTenant, type Database } from '../../db/database';
+import { findTenantIdByHostname } from '../../db/queries/tenant-domains';
+import { campaigns } from '../../db/schema';
+import { createTestAdAccount, createTestTenant } from '../../db/testing/factories';
+import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+
+let testDb: TestDatabase;
+let tenantA: string;
+let tenantB: string;
+let tenantTables: string[];
+
+/** One row in every tenant-owned table for the given tenant, written as the superuser. */
+async function fillEveryTenantTable(db: Database, tenantId: string, label: string): Promise<void> {
+  const account = await createTestAdAccount(db, tenantId, { externalId: `acct-${label}` });
+  const ids = { tenantId, adAccountId: account.id };
+  await db.execute(sql`insert into tenant_domains (tenant_id, hostname) values (${tenantId}, ${`${label}-${randomUUID().slice(0, 6)}.example`})`);
+  await db.execute(sql`insert into connections (tenant_id, platform, external_user_id, access_token_enc) values (${tenantId}, 'meta', ${label}, 'ciphertext')`);
+  await db.execute(sql`insert into campaigns (tenant_id, ad_account_id, external_id, name, status) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', 'C', 'ACTIVE')`);
+  await db.execute(sql`insert into ad_groups (tenant_id, ad_account_id, external_id, name, status, campaign_external_id) values (${ids.tenantId}, ${ids.adAccountId}, 'g1', 'G', 'ACTIVE', 'c1')`);
+  await db.execute(sql`insert into ads (tenant_id, ad_account_id, external_id, name, status, campaign_external_id, ad_group_external_id) values (${ids.tenantId}, ${ids.adAccountId}, 'a1', 'A', 'ACTIVE', 'c1', 'g1')`);
+  await db.execute(sql`insert into ad_stats_daily (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', 'g1', 'a1', '2026-11-01')`);
+  await db.execute(sql`insert into ad_stats_hourly (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date, hour) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', 'g1', 'a1', '2026-11-01', 9)`);
+  await db.execute(sql`insert into campaign_daily (tenant_id, ad_account_id, campaign_id, date, currency, impressions, clicks, spend_micros, conversions, conversion_value_micros) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', '2026-11-01', 'USD', 1, 1, 1, 1, 1)`);
+  await db.execute(sql`insert into account_daily (tenant_id, ad_account_id, date, currency, impressions, clicks, spend_micros, conversions, conversion_value_micros) values (${ids.tenantId}, ${ids.adAccountId}, '2026-11-01', 'USD', 1, 1, 1, 1, 1)`);
+  await db.execute(sql`insert into sync_runs (tenant_id, ad_account_id, lane, window_from, window_to) values (${ids.tenantId}, ${ids.adAccountId}, 'hot', '2026-11-01', '2026-11-01')`);
+}
+
+/** Drizzle wraps driver errors ("Failed query: …"); the Postgres message is on the cause. */
+async function expectRlsViolation(promise: Promise<unknown>): Promise<void> {
+  const error = await promise.then(() => null, (e: unknown) => e as Error & { cause?: Error });
+  expect(error, 'expected the statement to fail').not.toBeNull();
+  expect(`${error!.message} ${error!.cause?.message ?? ''}`).toMatch(/row-level security/);
+}
+
+async function countByTenant(db: Database, table: string): Promise<Record<string, number>> {
+  const rows = rowsOf<{ tenant_id: string; n: number }>(
+    await db.execute(sql`select tenant_id, count(*)::int as n from ${sql.identifier(table)} group by tenant_id`),
+  );
+  return Object.fromEntries(rows.map((r) => [r.tenant_id, r.n]));
+}
+
+beforeAll(async () => {
+  testDb = await startTestDatabase();
+  tenantA = (await createTestTenant(testDb.db)).id;
+  tenantB = (await createTestTenant(testDb.db)).id;
+  await fillEveryTenantTable(testDb.db, tenantA, 'a');
+  await fillEveryTenantTable(testDb.db, tenantB, 'b');
+  tenantTables = rowsOf<{ relname: string }>(
+    await testDb.db.execute(sql`
+      select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and a.attnotnull
+      where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`),
+  ).map((r) => r.relname);
+});
+
+afterAll(async () => {
+  await testDb?.stop();
+});
+
+describe('row-level security for the application role', () => {
+  it('arranges rows for both tenants in every tenant-owned table (superuser sees them all)', async () => {
+    expect(tenantTables.length).toBeGreaterThanOrEqual(11);
+    for (const table of tenantTables) {
+      expect(await countByTenant(testDb.db, table), table).toEqual({ [tenantA]: 1, [tenantB]: 1 });
+    }
+  });
+
+  it('shows zero rows of any tenant-owned table when no tenant is set', async () => {
+    for (const table of tenantTables) {
+      expect(await countByTenant(testDb.appDb, table), table).toEqual({});
+    }
+  });
+
+  it("shows only tenant A's rows when tenant A is set", async () => {
+    for (const table of tenantTables) {
+      const counts = await withTenant(testDb.appDb, tenantA, (tx) => countByTenant(tx, table));
+      expect(counts, table).toEqual({ [tenantA]: 1 });
+    }
+  });
+
+  it("rejects inserting a row for tenant B while tenant A is set", async () => {
+    const [accountB] = rowsOf<{ id: string }>(await testDb.db.execute(sql`select id from ad_accounts where tenant_id = ${tenantB}`));
+    await expectRlsViolation(
+      withTenant(testDb.appDb, tenantA, (tx) =>
+        tx.insert(campaigns).values({ tenantId: tenantB, adAccountId: accountB!.id, externalId: 'sneaky', name: 'x', status: 'ACTIVE' }),
+      ),
+    );
+  });
+
+  it("rejects moving tenant A's row over to tenant B", async () => {
+    await expectRlsViolation(
+      withTenant(testDb.appDb, tenantA, (tx) => tx.execute(sql`update campaigns set tenant_id = ${tenantB} where tenant_id = ${tenantA}`)),
+    );
+  });
+
+  it('keeps the tenant setting inside the transaction, so the pooled connection forgets it', async () => {
+    await withTenant(testDb.appDb, tenantA, async () => undefined);
+    expect(await countByTenant(testDb.appDb, 'campaigns')).toEqual({});
+  });
+
+  it('cannot escape with SET row_security = off: the query fails instead of bypassing the policy', async () => {
+    const client = new pg.Client({ connectionString: testDb.appUrl });
+    await client.connect();
+    try {
+      await client.query('set row_security = off');
+      await expect(client.query('select count(*) from campaigns')).rejects.toThrow(/row-level security/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('is not the owner of any table, not a superuser, and has no BYPASSRLS', async () => {
+    const [role] = rowsOf<{ rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }>(
+      await testDb.appDb.execute(sql`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = current_user`),
+    );
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: true });
+    const owned = rowsOf(await testDb.db.execute(sql`select tablename from pg_tables where tableowner = 'tidemark_app'`));
+    expect(owned).toEqual([]);
+  });
+});
+
+describe('custom-domain lookup under row-level security', () => {
+  it('finds the tenant for exactly the requested hostname and nothing else', async () => {
+    const [domainA] = rowsOf<{ hostname: string }>(await testDb.db.execute(sql`select hostname from tenant_domains where tenant_id = ${tenantA}`));
+    expect(await findTenantIdByHostname(testDb.appDb, domainA!.hostname.toUpperCase())).toBe(tenantA);
+    expect(await findTenantIdByHostname(testDb.appDb, 'unknown.example')).toBeNull();
+    const leaked = await testDb.appDb.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.hostname', ${domainA!.hostname}, true)`);
+      return countByTenant(tx, 'tenant_domains');
+    });
+    expect(leaked).toEqual({ [tenantA]: 1 });
+  });
+});
