@@ -32,7 +32,17 @@ export const connections = pgTable(
   ],
 );
 
-export type BackfillState = { cursorDate?: string; doneThrough?: string; completedAt?: string; error?: string };
+export type BackfillState = {
+  cursorDate?: string;
+  doneThrough?: string;
+  completedAt?: string;
+  error?: string;
+  /** Set when a backfill is enqueued: its window and how many chunk messages it was split into. */
+  from?: string;
+  to?: string;
+  windowsTotal?: number;
+  requestedAt?: string;
+};
 
 export const adAccounts = pgTable(
   'ad_accounts',

@@ -4,6 +4,7 @@ import type { AppEnv } from './context';
 import { AppError, fromHttpException, problemBody } from './errors';
 import { requestContext } from './middleware/request-context';
 import { authRoutes } from './routes/auth';
+import { oauthCallbackRoutes } from './routes/connections';
 import { healthRoutes } from './routes/health';
 import { tenantRoutes } from './routes/tenants';
 
@@ -13,7 +14,8 @@ export const api = new Hono<AppEnv>()
   .use(requestContext)
   .route('/', healthRoutes)
   .route('/', authRoutes)
-  .route('/', tenantRoutes);
+  .route('/', tenantRoutes)
+  .route('/', oauthCallbackRoutes);
 
 api.notFound((c) => {
   const error = new AppError('not_found', `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`);

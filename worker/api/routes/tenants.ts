@@ -4,6 +4,7 @@ import { getOverviewKpis, listCampaignPerformance, listSpendByDay } from '../../
 import type { AppEnv } from '../context';
 import { requireTenant, requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
+import { connectionRoutes } from './connections';
 import { dateRangeQuery } from './date-range';
 
 export const tenantRoutes = new Hono<AppEnv>()
@@ -25,4 +26,5 @@ export const tenantRoutes = new Hono<AppEnv>()
     const range = readQuery(c, dateRangeQuery);
     const tenant = c.get('tenant');
     return c.json({ tenant, range, campaigns: await listCampaignPerformance(c.get('db'), tenant.id, range) });
-  });
+  })
+  .route('/', connectionRoutes);

@@ -1,0 +1,166 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '../database';
+import { adAccounts, connections, syncRuns } from '../schema';
+import type { BackfillState } from '../schema/connections';
+import type { Platform } from '../schema/enums';
+
+export interface NewConnection {
+  id: string;
+  tenantId: string;
+  platform: Platform;
+  externalUserId: string;
+  accessTokenEnc: string;
+  refreshTokenEnc: string | null;
+  accessExpiresAt: Date | null;
+  refreshExpiresAt: Date | null;
+  scopes: string[];
+}
+
+/**
+ * Stores a grant. Reconnecting the same platform user replaces the tokens and reactivates the
+ * connection; the returned id is the one the tokens were encrypted for.
+ */
+export async function upsertConnection(tx: Database, connection: NewConnection): Promise<string> {
+  const [row] = await tx
+    .insert(connections)
+    .values({ ...connection, status: 'active', lastError: null })
+    .onConflictDoUpdate({
+      target: [connections.tenantId, connections.platform, connections.externalUserId],
+      set: {
+        accessTokenEnc: sql`excluded.access_token_enc`,
+        refreshTokenEnc: sql`excluded.refresh_token_enc`,
+        accessExpiresAt: sql`excluded.access_expires_at`,
+        refreshExpiresAt: sql`excluded.refresh_expires_at`,
+        scopes: sql`excluded.scopes`,
+        status: 'active',
+        lastError: null,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning({ id: connections.id });
+  return row!.id;
+}
+
+export async function findConnectionId(tx: Database, tenantId: string, platform: Platform, externalUserId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: connections.id })
+    .from(connections)
+    .where(and(eq(connections.tenantId, tenantId), eq(connections.platform, platform), eq(connections.externalUserId, externalUserId)));
+  return row?.id ?? null;
+}
+
+export interface DiscoveredAdAccount {
+  externalId: string;
+  name: string;
+  currency: string;
+  timeZone: string;
+  managerExternalId: string | null;
+}
+
+/** Attaches the accounts a grant can read to the connection; returns their ids by external id. */
+export async function upsertAdAccounts(
+  tx: Database,
+  tenantId: string,
+  connectionId: string,
+  platform: Platform,
+  accounts: DiscoveredAdAccount[],
+  backfill: (externalId: string) => BackfillState & { from: string },
+): Promise<Array<{ id: string; externalId: string; timeZone: string }>> {
+  if (!accounts.length) return [];
+  return tx
+    .insert(adAccounts)
+    .values(
+      accounts.map((a) => ({
+        tenantId,
+        connectionId,
+        platform,
+        externalId: a.externalId,
+        name: a.name,
+        currency: a.currency,
+        timeZone: a.timeZone,
+        managerExternalId: a.managerExternalId,
+        backfillFrom: backfill(a.externalId).from,
+        backfillState: backfill(a.externalId),
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [adAccounts.tenantId, adAccounts.platform, adAccounts.externalId],
+      set: {
+        connectionId: sql`excluded.connection_id`,
+        name: sql`excluded.name`,
+        currency: sql`excluded.currency`,
+        timeZone: sql`excluded.time_zone`,
+        managerExternalId: sql`excluded.manager_external_id`,
+        backfillFrom: sql`excluded.backfill_from`,
+        backfillState: sql`excluded.backfill_state`,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning({ id: adAccounts.id, externalId: adAccounts.externalId, timeZone: adAccounts.timeZone });
+}
+
+export interface AdAccountStatus {
+  id: string;
+  platform: Platform;
+  externalId: string;
+  name: string;
+  currency: string;
+  timeZone: string;
+  enabled: boolean;
+  connectionStatus: 'active' | 'needs_reauth' | 'revoked' | null;
+  accessExpiresAt: Date | null;
+  refreshExpiresAt: Date | null;
+  lastSyncedAt: Date | null;
+  backfill: { windowsDone: number; windowsTotal: number; rows: number; from: string | null; to: string | null };
+}
+
+/**
+ * The tenant's ad accounts with connection health and backfill progress. Progress counts
+ * distinct backfill windows that finished ok since the backfill was requested, so a
+ * redelivered message never counts twice.
+ */
+export async function listAdAccountStatus(tx: Database, tenantId: string): Promise<AdAccountStatus[]> {
+  const accounts = await tx
+    .select({
+      id: adAccounts.id,
+      platform: adAccounts.platform,
+      externalId: adAccounts.externalId,
+      name: adAccounts.name,
+      currency: adAccounts.currency,
+      timeZone: adAccounts.timeZone,
+      enabled: adAccounts.enabled,
+      connectionStatus: connections.status,
+      accessExpiresAt: connections.accessExpiresAt,
+      refreshExpiresAt: connections.refreshExpiresAt,
+      lastSyncedAt: adAccounts.lastSyncedAt,
+      backfillState: adAccounts.backfillState,
+    })
+    .from(adAccounts)
+    .leftJoin(connections, eq(connections.id, adAccounts.connectionId))
+    .where(eq(adAccounts.tenantId, tenantId))
+    .orderBy(asc(adAccounts.platform), asc(adAccounts.name));
+  const out: AdAccountStatus[] = [];
+  // One progress query per account: a tenant has tens of accounts, and this page is not hot.
+  for (const { backfillState, ...account } of accounts) {
+    const requestedAt = backfillState.requestedAt ? new Date(backfillState.requestedAt) : new Date(0);
+    const result = await tx.execute(sql`
+      select count(*)::int as "windowsDone", coalesce(sum(rows), 0)::int as rows from (
+        select max(${syncRuns.rows}) as rows from ${syncRuns}
+        where ${syncRuns.tenantId} = ${tenantId} and ${syncRuns.adAccountId} = ${account.id}
+          and ${syncRuns.lane} = 'backfill' and ${syncRuns.outcome} = 'ok' and ${syncRuns.startedAt} >= ${requestedAt.toISOString()}
+        group by ${syncRuns.windowFrom}, ${syncRuns.windowTo}
+      ) windows`);
+    const progress = rowsOf<{ windowsDone: number; rows: number }>(result)[0];
+    out.push({
+      ...account,
+      backfill: {
+        windowsDone: Math.min(progress?.windowsDone ?? 0, backfillState.windowsTotal ?? 0),
+        windowsTotal: backfillState.windowsTotal ?? 0,
+        rows: progress?.rows ?? 0,
+        from: backfillState.from ?? null,
+        to: backfillState.to ?? null,
+      },
+    });
+  }
+  return out;
+}

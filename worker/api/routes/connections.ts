@@ -1,0 +1,107 @@
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { withTenant } from '../../../db/client';
+import { listAdAccountStatus } from '../../../db/queries/connections';
+import { randomToken } from '../../auth/password';
+import { importStateKey, OAUTH_NONCE_COOKIE, OAUTH_STATE_TTL_MS, signState, verifyState } from '../../auth/oauth-state';
+import { importTokenKey } from '../../auth/token-crypto';
+import { completeConnection } from '../../connections/connect';
+import { getConnector } from '../../connectors/registry';
+import { isSecureRequest, platformEndpoints } from '../../env';
+import { DEFAULT_BACKFILL_DAYS, MAX_BACKFILL_DAYS } from '../../jobs/backfill';
+import type { AppContext, AppEnv } from '../context';
+import { AppError } from '../errors';
+import { requireUser } from '../middleware/auth';
+import { readQuery } from '../validate';
+
+const platformParam = z.enum(['meta', 'google_ads', 'linkedin'], { message: 'Platform must be meta, google_ads or linkedin.' });
+const connectQuery = z.object({
+  backfillDays: z.coerce.number().int().min(1).max(Math.max(...Object.values(MAX_BACKFILL_DAYS))).default(DEFAULT_BACKFILL_DAYS),
+});
+const callbackQuery = z.object({
+  state: z.string().min(1).max(4096),
+  code: z.string().min(1).max(4096).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(1000).optional(),
+});
+
+const CAN_CONNECT = new Set(['owner', 'admin', 'editor']);
+
+function callbackUrl(c: AppContext, platform: string): string {
+  return `${new URL(c.req.url).origin}/api/oauth/${platform}/callback`;
+}
+
+function parsePlatform(raw: string | undefined) {
+  const parsed = platformParam.safeParse(raw);
+  if (!parsed.success) throw new AppError('not_found', `Unknown platform "${raw}".`);
+  return parsed.data;
+}
+
+export const connectionRoutes = new Hono<AppEnv>()
+  .get('/tenants/:tenant/ad-accounts', async (c) => {
+    const tenant = c.get('tenant');
+    return c.json({ adAccounts: await withTenant(c.get('db'), tenant.id, (tx) => listAdAccountStatus(tx, tenant.id)) });
+  })
+  .get('/tenants/:tenant/connections/:platform/connect', async (c) => {
+    const platform = parsePlatform(c.req.param('platform'));
+    const { backfillDays } = readQuery(c, connectQuery);
+    const tenant = c.get('tenant');
+    if (!CAN_CONNECT.has(tenant.role)) throw new AppError('forbidden', 'Only owners, admins and editors can connect ad accounts.');
+    const config = c.get('config');
+    const nonce = randomToken(16);
+    const state = await signState(await importStateKey(config.TOKEN_ENCRYPTION_KEY), {
+      tenantId: tenant.id,
+      platform,
+      userId: c.get('user').id,
+      nonce,
+      backfillDays: Math.min(backfillDays, MAX_BACKFILL_DAYS[platform]),
+      expiresAt: Date.now() + OAUTH_STATE_TTL_MS,
+    });
+    setCookie(c, OAUTH_NONCE_COOKIE, nonce, { httpOnly: true, secure: isSecureRequest(c.req.raw), sameSite: 'Lax', path: '/api/oauth', maxAge: OAUTH_STATE_TTL_MS / 1000 });
+    const endpoints = platformEndpoints(config, platform);
+    return c.redirect(
+      getConnector(platform).oauth.authorizeUrl({ authorizeBaseUrl: endpoints.authorizeBase, clientId: endpoints.app.clientId, redirectUri: callbackUrl(c, platform), state }),
+      302,
+    );
+  });
+
+/** The platforms redirect here after consent; the session must belong to the user who started the flow. */
+export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/callback', requireUser, async (c) => {
+  const platform = parsePlatform(c.req.param('platform'));
+  const query = readQuery(c, callbackQuery);
+  const config = c.get('config');
+  const verified = await verifyState(await importStateKey(config.TOKEN_ENCRYPTION_KEY), query.state, getCookie(c, OAUTH_NONCE_COOKIE), Date.now());
+  deleteCookie(c, OAUTH_NONCE_COOKIE, { path: '/api/oauth' });
+  if (!verified.ok) throw new AppError('bad_request', `The connect flow could not be completed: ${verified.reason}.`);
+  const { state } = verified;
+  if (state.platform !== platform || state.userId !== c.get('user').id) throw new AppError('bad_request', 'The connect flow belongs to another user or platform.');
+  const back = new URL(`/t/${state.tenantId}`, c.req.url);
+  if (query.error || !query.code) {
+    back.searchParams.set('connect_error', query.error_description ?? query.error ?? 'The platform did not return an authorization code.');
+    return c.redirect(back.toString(), 302);
+  }
+  const completed = await completeConnection(
+    {
+      db: c.get('db'),
+      config,
+      tokenKey: await importTokenKey(config.TOKEN_ENCRYPTION_KEY),
+      fetch: (input, init) => fetch(input, init),
+      now: () => new Date(),
+      enqueue: async (messages) => {
+        for (let i = 0; i < messages.length; i += 100) {
+          await c.env.SYNC_QUEUE.sendBatch(messages.slice(i, i + 100).map((body) => ({ body, contentType: 'json' as const })));
+        }
+      },
+    },
+    { tenantId: state.tenantId, platform, code: query.code, redirectUri: callbackUrl(c, platform), backfillDays: state.backfillDays },
+  );
+  if (!completed.ok) {
+    back.searchParams.set('connect_error', completed.error.message);
+    return c.redirect(back.toString(), 302);
+  }
+  back.searchParams.set('connected', platform);
+  back.searchParams.set('accounts', String(completed.result.adAccounts.length));
+  return c.redirect(back.toString(), 302);
+});
+

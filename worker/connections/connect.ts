@@ -1,0 +1,93 @@
+import { withTenant, type Database } from '../../db/client';
+import { findConnectionId, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
+import { sha256Hex } from '../auth/password';
+import { encryptToken } from '../auth/token-crypto';
+import { getConnector } from '../connectors/registry';
+import type { ConnectorError, Platform } from '../connectors/types';
+import { platformEndpoints, type Config } from '../env';
+import { BACKFILL_CHUNK_DAYS, backfillWindow, planBackfill } from '../jobs/backfill';
+import { backfillChunks } from '../jobs/windows';
+import type { SyncMessage } from '../jobs/messages';
+
+export interface ConnectDeps {
+  db: Database;
+  config: Config;
+  tokenKey: CryptoKey;
+  fetch: typeof fetch;
+  now: () => Date;
+  enqueue: (messages: SyncMessage[]) => Promise<void>;
+}
+
+export interface ConnectResult {
+  connectionId: string;
+  adAccounts: Array<{ id: string; externalId: string }>;
+  backfillMessages: number;
+}
+
+/**
+ * Finishes an OAuth connect: exchanges the code, discovers the ad accounts the grant can read,
+ * stores the encrypted tokens and the accounts, and enqueues their backfill.
+ */
+export async function completeConnection(
+  deps: ConnectDeps,
+  input: { tenantId: string; platform: Platform; code: string; redirectUri: string; backfillDays: number },
+): Promise<{ ok: true; result: ConnectResult } | { ok: false; error: ConnectorError }> {
+  const connector = getConnector(input.platform);
+  const endpoints = platformEndpoints(deps.config, input.platform);
+  const exchanged = await connector.oauth.exchangeCode({
+    http: { fetch: deps.fetch, baseUrl: endpoints.tokenBase },
+    app: endpoints.app,
+    code: input.code,
+    redirectUri: input.redirectUri,
+  });
+  if (!exchanged.ok) return exchanged;
+  const { tokens } = exchanged;
+  const listed = await connector.listAccounts({
+    credentials: { accessToken: tokens.accessToken, ...(deps.config.GOOGLE_DEVELOPER_TOKEN ? { developerToken: deps.config.GOOGLE_DEVELOPER_TOKEN } : {}) },
+    http: { fetch: deps.fetch, baseUrl: endpoints.apiBase },
+  });
+  if (!listed.ok) return listed;
+  // Managers (Google MCC) have no metrics of their own; their clients are synced through them.
+  const accounts = listed.accounts.filter((a) => !a.isManager);
+  const now = deps.now();
+  // Connectors do not expose the platform user; the set of granted accounts identifies the grant.
+  const externalUserId = `accounts:${(await sha256Hex(listed.accounts.map((a) => a.externalId).sort().join(','))).slice(0, 32)}`;
+
+  const result = await withTenant(deps.db, input.tenantId, async (tx) => {
+    // Tokens are sealed with the connection id as additional data: a reconnect keeps the existing id.
+    const connectionId = (await findConnectionId(tx, input.tenantId, input.platform, externalUserId)) ?? crypto.randomUUID();
+    await upsertConnection(tx, {
+      id: connectionId,
+      tenantId: input.tenantId,
+      platform: input.platform,
+      externalUserId,
+      accessTokenEnc: await encryptToken(deps.tokenKey, tokens.accessToken, connectionId),
+      refreshTokenEnc: tokens.refreshToken ? await encryptToken(deps.tokenKey, tokens.refreshToken, connectionId) : null,
+      accessExpiresAt: tokens.accessTokenExpiresInSeconds ? new Date(now.getTime() + tokens.accessTokenExpiresInSeconds * 1000) : null,
+      refreshExpiresAt: tokens.refreshTokenExpiresInSeconds ? new Date(now.getTime() + tokens.refreshTokenExpiresInSeconds * 1000) : null,
+      scopes: tokens.scopes ?? [],
+    });
+    const windows = new Map(accounts.map((a) => [a.externalId, backfillWindow(input.platform, a.timeZone, now, input.backfillDays)]));
+    const stored = await upsertAdAccounts(
+      tx,
+      input.tenantId,
+      connectionId,
+      input.platform,
+      accounts.map((a) => ({ externalId: a.externalId, name: a.name, currency: a.currency, timeZone: a.timeZone, managerExternalId: a.managerExternalId ?? null })),
+      (externalId) => {
+        const window = windows.get(externalId)!;
+        return { ...window, windowsTotal: backfillChunks(window, BACKFILL_CHUNK_DAYS).length, requestedAt: now.toISOString() };
+      },
+    );
+    return { connectionId, stored, windows };
+  });
+
+  const messages = result.stored.flatMap((account) =>
+    planBackfill({ tenantId: input.tenantId, adAccountId: account.id }, result.windows.get(account.externalId)!, now),
+  );
+  await deps.enqueue(messages);
+  return {
+    ok: true,
+    result: { connectionId: result.connectionId, adAccounts: result.stored.map(({ id, externalId }) => ({ id, externalId })), backfillMessages: messages.length },
+  };
+}
