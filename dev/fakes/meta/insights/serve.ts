@@ -4,7 +4,7 @@ import { metaErrors } from '../errors';
 import { cursorLink, pageOf, parsePageRequest } from '../paging';
 import type { NodeKind } from '../router';
 import { adsInScope, computeInsights, scannedCells } from './compute';
-import { formatInsightsRow } from './format';
+import { formatInsightsRow, type InsightsRow } from './format';
 import { parseInsightsQuery, type InsightsQuery, type Level } from './params';
 
 /**
@@ -58,6 +58,22 @@ export function insightsPage(
   const page = parsePageRequest(params);
   const ads = adsInScope(catalog, nodeAds(catalog, node), query, nodeLevel(node));
   if (options.sync && scannedCells(catalog, ads, query) > SYNC_MAX_CELLS) throw metaErrors.reduceData();
-  const rows = computeInsights(world, catalog, ads, query, asOf).map((group) => formatInsightsRow(group, query, catalog));
+  const key = JSON.stringify([catalog.account.id, node, query, asOf.getTime()]);
+  const rows = cachedRows(world, key, () => computeInsights(world, catalog, ads, query, asOf).map((group) => formatInsightsRow(group, query, catalog)));
   return pageOf(rows, page, (cursor) => cursorLink(selfUrl, params, cursor));
+}
+
+const CACHE_SIZE = 16;
+const rowCache = new WeakMap<World, Map<string, InsightsRow[]>>();
+
+/** Paging through a report recomputes nothing: rows are a pure function of (world, query, asOf), so they are kept per world. */
+function cachedRows(world: World, key: string, compute: () => InsightsRow[]): InsightsRow[] {
+  let cache = rowCache.get(world);
+  if (!cache) rowCache.set(world, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const rows = compute();
+  cache.set(key, rows);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return rows;
 }
