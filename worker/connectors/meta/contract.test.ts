@@ -1,0 +1,129 @@
+/** The Meta connector against the local Meta fake over real HTTP: OAuth, accounts, sync = ground truth, throttling. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMetaFake, type RunningMetaFake } from '../../../dev/fakes/meta/test-server';
+import { addDays, localToday } from '../../lib/dates';
+import { comparableRows, consentCode, FAKE_APP, FAKE_REDIRECT_URI, truthRows } from '../testing/contract';
+import type { DiscoveredAccount, SyncInput } from '../types';
+import { metaConnector } from './index';
+
+const NOW = new Date('2026-11-29T15:00:00Z');
+let fake: RunningMetaFake;
+let accessToken: string;
+let accounts: DiscoveredAccount[];
+
+beforeAll(async () => {
+  fake = await startMetaFake({ now: NOW, seed: 11 });
+  const code = await consentCode(metaConnector.oauth.authorizeUrl, fake.url);
+  const exchanged = await metaConnector.oauth.exchangeCode({
+    http: { fetch, baseUrl: fake.url },
+    app: FAKE_APP,
+    code,
+    redirectUri: FAKE_REDIRECT_URI,
+  });
+  if (!exchanged.ok) throw new Error(`OAuth failed: ${exchanged.error.message}`);
+  accessToken = exchanged.tokens.accessToken;
+  expect(exchanged.tokens.accessTokenExpiresInSeconds).toBeGreaterThan(50 * 86_400);
+  const listed = await metaConnector.listAccounts({ credentials: { accessToken }, http: { fetch, baseUrl: fake.url } });
+  if (!listed.ok) throw new Error(`listAccounts failed: ${listed.error.message}`);
+  accounts = listed.accounts;
+});
+afterAll(() => fake?.close());
+
+function syncInput(account: DiscoveredAccount, days: number, extra: Partial<SyncInput> = {}): SyncInput {
+  const to = addDays(localToday(account.timeZone, NOW), -1);
+  return {
+    account: { externalId: account.externalId, currency: account.currency, timeZone: account.timeZone },
+    window: { from: addDays(to, -(days - 1)), to },
+    cursor: null,
+    credentials: { accessToken },
+    http: { fetch, baseUrl: fake.url },
+    options: { asyncPollIntervalMs: 0, maxAsyncPolls: 20 },
+    ...extra,
+  };
+}
+const accountIn = (currency: string) => {
+  const found = accounts.find((a) => a.currency === currency);
+  if (!found) throw new Error(`no ${currency} account among ${accounts.map((a) => a.currency).join(', ')}`);
+  return found;
+};
+
+describe('Meta connector against the Meta fake', () => {
+  it('discovers every account the demo member granted, with currency and time zone', () => {
+    expect(accounts.map((a) => a.currency).sort()).toEqual(['EUR', 'JPY', 'USD']);
+    expect(accountIn('JPY').timeZone).toBe('Asia/Tokyo');
+  });
+
+  it.each(['USD', 'EUR', 'JPY'])('reproduces the ground truth of a %s account over 30 days with one insights call', async (currency) => {
+    const account = accountIn(currency);
+    const input = syncInput(account, 30);
+    fake.ctx.calls.reset();
+    const result = await metaConnector.syncWindow(input);
+    if (!result.ok) throw new Error(result.error.message);
+    const truth = fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, input.window.to, NOW);
+    expect(truth.length).toBeGreaterThan(0);
+    expect(comparableRows(result.rows)).toEqual(truthRows(truth));
+    const insightCalls = fake.ctx.calls.list({ service: 'meta' }).filter((c) => c.path.endsWith('/insights'));
+    expect(insightCalls).toHaveLength(1);
+    if (currency === 'JPY') for (const row of result.rows) expect(row.spendMicros % 1_000_000).toBe(0);
+  });
+
+  it('keeps the spend of deleted ads and reports them as deleted entities', async () => {
+    const account = accountIn('USD');
+    const deleted = fake.ctx.world.ads('meta', account.externalId).filter((ad) => ad.status === 'DELETED');
+    expect(deleted.length).toBeGreaterThan(0);
+    const input = syncInput(account, 90);
+    const result = await metaConnector.syncWindow(input);
+    if (!result.ok) throw new Error(result.error.message);
+    const deletedIds = new Set(deleted.map((ad) => ad.id));
+    const truth = fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, input.window.to, NOW);
+    const deletedTruth = truth.filter((f) => deletedIds.has(f.adId));
+    expect(deletedTruth.length).toBeGreaterThan(0);
+    expect(comparableRows(result.rows)).toEqual(truthRows(truth));
+    expect(result.entities.ads.filter((ad) => deletedIds.has(ad.externalId)).every((ad) => ad.status === 'deleted')).toBe(true);
+  });
+
+  it('goes through an async report for a 90-day window and gets the same rows', async () => {
+    const account = accountIn('EUR');
+    fake.ctx.calls.reset();
+    const input = syncInput(account, 90, { options: { asyncPollIntervalMs: 0, maxAsyncPolls: 20, includeEntities: false } });
+    const result = await metaConnector.syncWindow(input);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(comparableRows(result.rows)).toEqual(truthRows(fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, input.window.to, NOW)));
+    expect(fake.ctx.calls.list({ service: 'meta' }).some((c) => c.method === 'POST' && c.path.endsWith('/insights'))).toBe(true);
+  });
+
+  it('turns an exhausted ad-account budget into rate_limited with the regain-access hint', async () => {
+    const account = accountIn('USD');
+    fake.ctx.regimes.meta.accountCallsPerHourOverride = 1;
+    try {
+      let result = await metaConnector.syncWindow(syncInput(account, 7));
+      for (let i = 0; i < 3 && result.ok; i++) result = await metaConnector.syncWindow(syncInput(account, 7));
+      if (result.ok) throw new Error('expected a rate limit');
+      expect(result.error).toMatchObject({ kind: 'rate_limited', scope: expect.stringMatching(/account|user/) });
+      if (result.error.kind === 'rate_limited') expect(result.error.retryAfterMs).toBeGreaterThan(0);
+      expect(result.usage.some((u) => u.scope === 'account' && u.utilPct >= 100)).toBe(true);
+    } finally {
+      delete fake.ctx.regimes.meta.accountCallsPerHourOverride;
+      fake.ctx.calls.reset();
+    }
+  });
+
+  it('maps injected throttle, server-error and truncated-body faults to rate_limited and transient', async () => {
+    const account = accountIn('USD');
+    fake.ctx.faults.add({ service: 'meta', kind: 'rate_limit', remaining: 1 });
+    const limited = await metaConnector.syncWindow(syncInput(account, 7));
+    expect(limited).toMatchObject({ ok: false, error: { kind: 'rate_limited' } });
+
+    fake.ctx.faults.add({ service: 'meta', kind: 'server_error', remaining: 1 });
+    expect(await metaConnector.syncWindow(syncInput(account, 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
+
+    fake.ctx.faults.add({ service: 'meta', kind: 'truncated_body', remaining: 1 });
+    expect(await metaConnector.syncWindow(syncInput(account, 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
+  });
+
+  // Last: a revoked token stays revoked for the rest of the suite.
+  it('maps a revoked token to auth_failed', async () => {
+    fake.ctx.faults.add({ service: 'meta', kind: 'revoked_token', remaining: 1 });
+    expect(await metaConnector.syncWindow(syncInput(accountIn('USD'), 7))).toMatchObject({ ok: false, error: { kind: 'auth_failed' } });
+  });
+});
