@@ -22,5 +22,6 @@ export function createClock(options: { now?: Date; speed?: number; realNow?: () 
       rebase(nowMs());
       speed = next;
     },
+    speed: () => speed,
   };
 }

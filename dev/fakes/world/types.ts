@@ -107,6 +107,8 @@ export interface FakeClock {
   advance(ms: number): void;
   /** Fake milliseconds per real millisecond (1 = real time; 0 = frozen). */
   setSpeed(speed: number): void;
+  /** The current speed (optional for hand-made clocks). */
+  speed?(): number;
 }
 
 export interface World {
