@@ -156,14 +156,15 @@ export function notFound(path: string): GoogleAdsHttpError {
 
 /** Google OAuth token endpoint errors are flat: `{"error":"invalid_grant","error_description":"..."}`. */
 export interface OAuthErrorBody {
-  error: 'invalid_grant' | 'invalid_client' | 'invalid_request' | 'unsupported_grant_type' | 'redirect_uri_mismatch' | 'invalid_scope';
+  /** invalid_grant, invalid_client, invalid_request, unsupported_grant_type, redirect_uri_mismatch; internal_failure / rate_limit_exceeded for injected faults. */
+  error: string;
   error_description: string;
 }
 
 export class OAuthError extends Error {
   constructor(
-    readonly httpStatus: 400 | 401,
-    readonly error: OAuthErrorBody['error'],
+    readonly httpStatus: 400 | 401 | 429 | 500,
+    readonly error: string,
     readonly description: string,
   ) {
     super(description);
