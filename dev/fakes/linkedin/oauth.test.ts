@@ -43,6 +43,14 @@ describe('LinkedIn OAuth', () => {
     expect(token.scope).toBe('r_ads,r_ads_reporting');
   });
 
+  it('signs in as the member chosen through the control API when there is no login_hint', async () => {
+    const partnerA = server.ctx.world.members('linkedin').find((m) => m.key === 'partner-a')!;
+    server.ctx.oauth.choose('linkedin', { memberId: 'partner-a' });
+    const token = await signIn(server.base);
+    const body = (await (await accounts(token.access_token)).json()) as { elements: { id: number }[] };
+    expect(body.elements.map((a) => String(a.id))).toEqual(partnerA.accountIds);
+  });
+
   it('signs in as the member named by login_hint and reads only that member\'s accounts', async () => {
     const partnerB = server.ctx.world.members('linkedin').find((m) => m.key === 'partner-b')!;
     const token = await signIn(server.base, { loginHint: partnerB.email });
@@ -69,7 +77,7 @@ describe('LinkedIn OAuth', () => {
   });
 
   it('renders a consent page when auto-approve is off, whose Allow button redirects with a code', async () => {
-    (server.ctx as { oauth?: unknown }).oauth = { autoApprove: false };
+    server.ctx.oauth.choose('linkedin', { autoApprove: false });
     const page = await fetch(dialogUrl(), { redirect: 'manual' });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<button name="action" value="allow">Allow</button>');

@@ -10,30 +10,18 @@ export const CLIENT_SECRET = 'tidemark-dev-secret';
 /** Scopes the registered app has been granted (Advertising API, read and write). */
 export const APP_SCOPES = ['r_ads', 'r_ads_reporting', 'rw_ads'];
 
-/** What the core may add to FakeContext to pick who signs in to the dialogs. */
-interface OAuthControl {
-  oauth?: {
-    /** Member id (or email / demo key) to sign in as, per platform. */
-    member?: (platform: 'linkedin') => string | FakeMember | undefined;
-    memberId?: Partial<Record<string, string>>;
-    autoApprove?: boolean | ((platform: 'linkedin') => boolean);
-  };
-}
-
+/** The member the dialog signs in as: `login_hint` (id, email or demo key) wins over the control API's choice. */
 function chosenMember(ctx: FakeContext, loginHint: string | undefined): FakeMember | { error: string } {
   const members = ctx.world.members('linkedin');
-  const control = (ctx as FakeContext & OAuthControl).oauth;
-  const chosen = loginHint ?? control?.member?.('linkedin') ?? control?.memberId?.linkedin;
-  if (chosen === undefined) return members[0] ?? { error: 'No LinkedIn member exists in the fake world.' };
-  if (typeof chosen === 'object') return chosen;
-  const member = members.find((m) => m.id === chosen || m.email === chosen || m.key === chosen);
-  return member ?? { error: `Unknown LinkedIn member '${chosen}'. Known: ${members.map((m) => `${m.key ?? m.id} (${m.email})`).join(', ')}` };
+  if (loginHint === undefined) {
+    const member = ctx.oauth?.member('linkedin') ?? members.find((m) => m.key === 'demo') ?? members[0];
+    return member ?? { error: 'No LinkedIn member exists in the fake world.' };
+  }
+  const member = members.find((m) => m.id === loginHint || m.email === loginHint || m.key === loginHint);
+  return member ?? { error: `Unknown LinkedIn member '${loginHint}'. Known: ${members.map((m) => `${m.key ?? m.id} (${m.email})`).join(', ')}` };
 }
 
-function autoApprove(ctx: FakeContext): boolean {
-  const setting = (ctx as FakeContext & OAuthControl).oauth?.autoApprove;
-  return typeof setting === 'function' ? setting('linkedin') : (setting ?? true);
-}
+const autoApprove = (ctx: FakeContext) => ctx.oauth?.autoApprove('linkedin') ?? true;
 
 const isLocalRedirect = (uri: string) => /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(uri);
 

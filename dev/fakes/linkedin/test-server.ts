@@ -1,15 +1,6 @@
-/**
- * Test harness: the LinkedIn fake mounted at /linkedin on a real HTTP port, with its own world,
- * ledger, faults and regimes. (Switch to the core's startFakes once it exists.)
- */
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
-import type { FakeContext } from '../context';
-import { createFaultPlan } from '../faults';
-import { createCallLedger } from '../ledger';
-import { defaultRegimes } from '../regimes';
-import { createWorld } from '../world';
+/** Test harness: the core fake server with only the LinkedIn fake mounted, on an ephemeral 127.0.0.1 port. */
+import type { FullFakeContext } from '../fake-context';
+import { startFakes } from '../testing';
 import { createLinkedInFake, type LinkedInFakeOptions } from './index';
 
 export const TEST_NOW = new Date('2026-11-29T15:00:00Z');
@@ -17,24 +8,19 @@ export const TEST_NOW = new Date('2026-11-29T15:00:00Z');
 export interface LinkedInTestServer {
   /** http://127.0.0.1:<port>/linkedin — what LINKEDIN_API_BASE and LINKEDIN_OAUTH_BASE point at. */
   base: string;
-  ctx: FakeContext;
+  ctx: FullFakeContext;
   close(): Promise<void>;
 }
 
+/** A frozen fake clock (speed 0) so tests decide when time moves. */
 export async function startLinkedInFake(options: LinkedInFakeOptions & { now?: Date; seed?: number } = {}): Promise<LinkedInTestServer> {
-  const world = createWorld({ seed: options.seed ?? 7, now: options.now ?? TEST_NOW, speed: 0 });
-  const ctx: FakeContext = { world, calls: createCallLedger(), faults: createFaultPlan(), regimes: defaultRegimes(), publicBaseUrl: '' };
-  const root = new Hono().route('/linkedin', createLinkedInFake(ctx, options));
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: root.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  const server = await startFakes({
+    seed: options.seed ?? 7,
+    now: options.now ?? TEST_NOW,
+    speed: 0,
+    platforms: { linkedin: (ctx) => createLinkedInFake(ctx, options) },
   });
-  const { port } = server.address() as AddressInfo;
-  ctx.publicBaseUrl = `http://127.0.0.1:${port}`;
-  return {
-    base: `${ctx.publicBaseUrl}/linkedin`,
-    ctx,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return { base: `${server.url}/linkedin`, ctx: server.ctx, close: () => server.close() };
 }
 
 export const API_HEADERS = { 'Linkedin-Version': '202610', 'X-Restli-Protocol-Version': '2.0.0' };
