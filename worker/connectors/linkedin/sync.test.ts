@@ -131,6 +131,22 @@ describe('LinkedIn syncWindow', () => {
     expect(result).toMatchObject({ ok: true, apiCalls: 3, rows: [] });
   });
 
+  it('halves the window when adAnalytics answers over its element cap', async () => {
+    const cap = { status: 400, code: 'ILLEGAL_ARGUMENT', message: 'Request would return 20000 elements, more than the maximum of 15000. Narrow the date range, facets or pivots.' };
+    const scripted = createScriptedFetch([
+      { body: { elements: [campaign(11, 7)] } },
+      { status: 400, body: cap },
+      { expect: (r) => expect(r.rawUrl).toContain('dateRange=(start:(year:2026,month:10,day:31),end:(year:2026,month:11,day:14))'), body: { elements: [element(901, 11, 5, '1')] } },
+      { expect: (r) => expect(r.rawUrl).toContain('dateRange=(start:(year:2026,month:11,day:15),end:(year:2026,month:11,day:29))'), body: { elements: [element(901, 11, 20, '2')] } },
+    ]);
+    const result = await linkedInConnector.syncWindow(input(scripted.fetch, { options: { includeEntities: false } }));
+    scripted.assertDone();
+    expect(result.ok && result.rows.map((r) => [r.date, r.spendMicros])).toEqual([
+      ['2026-11-05', 1_000_000],
+      ['2026-11-20', 2_000_000],
+    ]);
+  });
+
   it('makes no analytics call for an account without campaigns', async () => {
     const scripted = createScriptedFetch([{ body: { elements: [], metadata: {} } }]);
     expect(await linkedInConnector.syncWindow(input(scripted.fetch, { options: { includeEntities: false } }))).toMatchObject({ ok: true, apiCalls: 1 });

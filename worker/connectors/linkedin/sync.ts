@@ -3,7 +3,8 @@
  * carry the campaign-group link), then adAnalytics CREATIVE x CAMPAIGN, DAILY, over the whole
  * window with campaign URNs batched per request. LinkedIn has no hourly data.
  */
-import { createHttpSession } from '../http';
+import { splitWindow, windowLength, type DateWindow } from '../../lib/dates';
+import { createHttpSession, type HttpFailure } from '../http';
 import type { ConnectorError, NormalizedDailyRow, NormalizedEntities, SyncInput, SyncResult } from '../types';
 import type { LinkedInAnalyticsElement } from './api-types';
 import { createLinkedInClient, type LinkedInClient } from './client';
@@ -34,9 +35,9 @@ export async function syncLinkedInWindow(input: SyncInput): Promise<SyncResult> 
 
   const elements: LinkedInAnalyticsElement[] = [];
   for (const batch of batches([...groupOf.value.keys()], LINKEDIN_CAMPAIGNS_PER_REQUEST)) {
-    const outcome = await client.analytics(input.window, batch);
-    if (!outcome.ok) return fail(mapLinkedInFailure(outcome.failure, 'adAnalytics'));
-    elements.push(...outcome.items);
+    const fetched = await fetchAnalytics(client, input.window, batch);
+    if (!fetched.ok) return fail(fetched.error);
+    elements.push(...fetched.value);
   }
   const rows = guard(() => elements.map((e): NormalizedDailyRow => mapLinkedInDailyRow(e, groupOf.value)), 'adAnalytics');
   if (!rows.ok) return fail(rows.error);
@@ -48,6 +49,37 @@ export async function syncLinkedInWindow(input: SyncInput): Promise<SyncResult> 
     entities = fetched.value;
   }
   return { ok: true, rows: rows.value, entities, nextCursor: null, usage: [], apiCalls: session.apiCalls };
+}
+
+/** "Request would return N elements, more than the maximum": adAnalytics has no paging, so ask for less. */
+export function isElementCapError(failure: HttpFailure): boolean {
+  if (failure.type !== 'http' || failure.status !== 400) return false;
+  const message = (failure.json as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' && /more than the maximum/i.test(message);
+}
+
+/** One analytics request; over the element cap it halves the window, then the campaign batch, and retries. */
+async function fetchAnalytics(
+  client: LinkedInClient,
+  window: DateWindow,
+  campaignIds: readonly string[],
+): Promise<Result<LinkedInAnalyticsElement[]>> {
+  const outcome = await client.analytics(window, campaignIds);
+  if (outcome.ok) return { ok: true, value: outcome.items };
+  if (!isElementCapError(outcome.failure) || (windowLength(window) === 1 && campaignIds.length === 1)) {
+    return { ok: false, error: mapLinkedInFailure(outcome.failure, 'adAnalytics') };
+  }
+  const halves: Array<[DateWindow, readonly string[]]> =
+    windowLength(window) > 1
+      ? splitWindow(window, Math.ceil(windowLength(window) / 2)).map((half) => [half, campaignIds] as [DateWindow, readonly string[]])
+      : batches(campaignIds, Math.ceil(campaignIds.length / 2)).map((half) => [window, half] as [DateWindow, readonly string[]]);
+  const elements: LinkedInAnalyticsElement[] = [];
+  for (const [part, ids] of halves) {
+    const fetched = await fetchAnalytics(client, part, ids);
+    if (!fetched.ok) return fetched;
+    elements.push(...fetched.value);
+  }
+  return { ok: true, value: elements };
 }
 
 async function fetchEntities(
