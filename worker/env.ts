@@ -30,6 +30,8 @@ export const configSchema = z.object({
   GOOGLE_DEVELOPER_TOKEN: z.string().optional(),
   LINKEDIN_CLIENT_ID: z.string().min(1, 'LINKEDIN_CLIENT_ID is required'),
   LINKEDIN_CLIENT_SECRET: z.string().min(1, 'LINKEDIN_CLIENT_SECRET is required'),
+  /** Bearer token of the operator API (/api/ops); the API is off when unset. */
+  OPERATOR_TOKEN: z.string().min(16).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

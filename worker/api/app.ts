@@ -5,6 +5,7 @@ import { AppError, fromHttpException, problemBody } from './errors';
 import { requestContext } from './middleware/request-context';
 import { authRoutes } from './routes/auth';
 import { oauthCallbackRoutes } from './routes/connections';
+import { opsRoutes } from './routes/ops';
 import { healthRoutes } from './routes/health';
 import { tenantRoutes } from './routes/tenants';
 
@@ -15,7 +16,8 @@ export const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
   .route('/', authRoutes)
   .route('/', tenantRoutes)
-  .route('/', oauthCallbackRoutes);
+  .route('/', oauthCallbackRoutes)
+  .route('/', opsRoutes);
 
 api.notFound((c) => {
   const error = new AppError('not_found', `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`);

@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { withTenant } from '../../../db/client';
+import { listDeadLetters } from '../../../db/queries/dead-letters';
+import { findTenantByRef, listSyncRunsSince, listTenantAdAccounts, takeDeadLettersForRedrive } from '../../../db/queries/ops';
+import { jobMessage, type SyncMessage } from '../../jobs/messages';
+import { hotWindow } from '../../jobs/windows';
+import type { AppEnv } from '../context';
+import { AppError } from '../errors';
+import { requireOperator } from '../middleware/operator';
+import { readJson, readQuery } from '../validate';
+import { dateRangeQuery } from './date-range';
+
+const syncRequest = z
+  .object({
+    tenant: z.string().min(1).max(100),
+    platform: z.enum(['meta', 'google_ads', 'linkedin']).optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+  })
+  .refine((r) => (r.from === undefined) === (r.to === undefined), { message: 'Give both from and to, or neither.', path: ['from'] })
+  .refine((r) => r.from === undefined || dateRangeQuery.safeParse({ from: r.from, to: r.to }).success, { message: 'from/to must be dates with from <= to.', path: ['from'] });
+
+async function send(env: Env, messages: SyncMessage[]): Promise<void> {
+  for (let i = 0; i < messages.length; i += 100) {
+    await env.SYNC_QUEUE.sendBatch(messages.slice(i, i + 100).map((body) => ({ body, contentType: 'json' as const })));
+  }
+}
+
+/** What `npm run sync` and `npm run dlq` talk to. */
+export const opsRoutes = new Hono<AppEnv>()
+  .use('/ops/*', requireOperator)
+  .post('/ops/sync', async (c) => {
+    const body = await readJson(c, syncRequest);
+    const tenant = await findTenantByRef(c.get('db'), body.tenant);
+    if (!tenant) throw new AppError('not_found', `No tenant "${body.tenant}".`);
+    const accounts = await withTenant(c.get('db'), tenant.id, (tx) => listTenantAdAccounts(tx, tenant.id, body.platform));
+    const now = new Date();
+    const messages: SyncMessage[] = accounts
+      .filter((a) => a.enabled)
+      .map((a) => ({
+        kind: 'sync',
+        tenantId: tenant.id,
+        adAccountId: a.id,
+        lane: 'manual',
+        ...(body.from && body.to ? { from: body.from, to: body.to } : hotWindow(now, a.timeZone)),
+        cursor: null,
+        enqueuedAt: now.toISOString(),
+      }));
+    await send(c.env, messages);
+    return c.json({ tenant, enqueuedAt: now.toISOString(), accounts, messages }, 202);
+  })
+  .get('/ops/sync-runs', async (c) => {
+    const query = readQuery(c, z.object({ tenant: z.string().min(1), since: z.iso.datetime({ offset: true }) }));
+    const tenant = await findTenantByRef(c.get('db'), query.tenant);
+    if (!tenant) throw new AppError('not_found', `No tenant "${query.tenant}".`);
+    return c.json({ runs: await withTenant(c.get('db'), tenant.id, (tx) => listSyncRunsSince(tx, tenant.id, new Date(query.since))) });
+  })
+  .get('/ops/dead-letters', async (c) => {
+    const query = readQuery(c, z.object({ all: z.enum(['0', '1']).default('0') }));
+    return c.json({ deadLetters: await listDeadLetters(c.get('db'), { includeRedriven: query.all === '1' }) });
+  })
+  .post('/ops/dead-letters/redrive', async (c) => {
+    const body = await readJson(c, z.union([z.object({ all: z.literal(true) }), z.object({ ids: z.array(z.string().uuid()).min(1).max(1000) })]));
+    const taken = await takeDeadLettersForRedrive(c.get('db'), 'all' in body ? 'all' : body.ids);
+    const valid = taken.flatMap((t) => {
+      const parsed = jobMessage.safeParse(t.body);
+      return parsed.success ? [{ ...parsed.data, enqueuedAt: new Date().toISOString() }] : [];
+    });
+    await send(c.env, valid);
+    return c.json({ redriven: valid.length, skippedInvalid: taken.length - valid.length });
+  });
