@@ -31,7 +31,7 @@ describe('SendGrid fake', () => {
   });
 
   it('answers 401 with SendGrid error shape without a Bearer SG key', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-a-sendgrid-key' }]) {
+    for (const headers of [{}, { authorization: 'Bearer not-a-sendgrid-key' }] as Record<string, string>[]) {
       const res = await postJson(t.app, '/sendgrid/v3/mail/send', mail(), headers);
       expect(res.status).toBe(401);
       const body = await res.json();
