@@ -46,7 +46,8 @@ describe('Meta fake OAuth dialog and token endpoint', () => {
   });
 
   it('shows an error page for a wrong client_id, a non-local redirect_uri, an invalid scope or an unknown login_hint', async () => {
-    for (const params of [{ client_id: 'someone-else' }, { redirect_uri: 'https://evil.example/cb' }, { scope: 'ads_read,superpowers' }, { login_hint: 'nobody@nowhere' }]) {
+    const cases: Record<string, string>[] = [{ client_id: 'someone-else' }, { redirect_uri: 'https://evil.example/cb' }, { scope: 'ads_read,superpowers' }, { login_hint: 'nobody@nowhere' }];
+    for (const params of cases) {
       const res = await fetch(dialogUrl(params), { redirect: 'manual' });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toContain('text/html');

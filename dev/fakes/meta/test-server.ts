@@ -1,7 +1,6 @@
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
-import { createFakeContext, type FakeContextOptions, type FullFakeContext } from '../fake-context';
+import type { FullFakeContext } from '../fake-context';
+import type { FakeServerOptions } from '../server';
+import { startFakes } from '../testing';
 import { createMetaFake } from './index';
 
 export interface RunningMetaFake {
@@ -11,21 +10,10 @@ export interface RunningMetaFake {
   close(): Promise<void>;
 }
 
-/** The Meta fake alone on an ephemeral 127.0.0.1 port, mounted at /meta as the fake server does. */
-export async function startMetaFake(options: FakeContextOptions = {}): Promise<RunningMetaFake> {
-  const ctx = createFakeContext({ speed: 0, now: new Date('2026-03-10T15:00:00Z'), ...options });
-  const app = new Hono();
-  app.route('/meta', createMetaFake(ctx));
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  ctx.publicBaseUrl = `http://127.0.0.1:${port}`;
-  return {
-    url: `${ctx.publicBaseUrl}/meta`,
-    ctx,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+/** The fake server with only Meta mounted, on an ephemeral 127.0.0.1 port, with a frozen clock unless told otherwise. */
+export async function startMetaFake(options: Pick<FakeServerOptions, 'seed' | 'now' | 'speed'> = {}): Promise<RunningMetaFake> {
+  const server = await startFakes({ speed: 0, now: new Date('2026-03-10T15:00:00Z'), ...options, platforms: { meta: createMetaFake } });
+  return { url: `${server.url}/meta`, ctx: server.ctx, close: () => server.close() };
 }
 
 export const TEST_REDIRECT_URI = 'http://127.0.0.1:9/callback';
