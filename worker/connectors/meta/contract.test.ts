@@ -121,6 +121,22 @@ describe('Meta connector against the Meta fake', () => {
     expect(await metaConnector.syncWindow(syncInput(account, 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
   });
 
+  it('returns hourly rows for the hot lane that add up to the daily rows', async () => {
+    const account = accountIn('USD');
+    const today = localToday(account.timeZone, NOW);
+    const input = { ...syncInput(account, 2), window: { from: addDays(today, -1), to: today } };
+    const result = await metaConnector.syncWindow({ ...input, options: { includeHourly: true, includeEntities: false } });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(comparableRows(result.rows)).toEqual(truthRows(fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, today, NOW)));
+    const hourly = result.hourly ?? [];
+    expect(hourly.length).toBeGreaterThan(0);
+    for (const row of result.rows) {
+      const hours = hourly.filter((h) => h.adId === row.adId && h.date === row.date);
+      expect(hours.reduce((sum, h) => sum + h.spendMicros, 0)).toBe(row.spendMicros);
+      expect(hours.reduce((sum, h) => sum + h.impressions, 0)).toBe(row.impressions);
+    }
+  });
+
   // Last: a revoked token stays revoked for the rest of the suite.
   it('maps a revoked token to auth_failed', async () => {
     fake.ctx.faults.add({ service: 'meta', kind: 'revoked_token', remaining: 1 });

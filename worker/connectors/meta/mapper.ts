@@ -13,7 +13,7 @@ import type { MetaAction, MetaAd, MetaAdSet, MetaCampaign, MetaInsightsRow } fro
  * Which `actions` / `action_values` entries count as our conversions and conversion value,
  * in priority order: the first type present on a row is used, never a sum, because
  * omni_purchase already includes the pixel purchases (summing would double count).
- * The local Meta fake reports the world's conversions as omni_purchase (dev/fakes/meta/README.md).
+ * The local Meta fake reports the same numbers under both types (dev/fakes/meta/README.md).
  */
 export const META_CONVERSION_ACTION_TYPES = ['omni_purchase', 'offsite_conversion.fb_pixel_purchase'] as const;
 

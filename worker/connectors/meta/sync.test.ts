@@ -99,6 +99,22 @@ describe('Meta syncWindow over a short window', () => {
     expect(result.ok && result.hourly).toEqual([expect.objectContaining({ hour: 5, spendMicros: 2_000_000 })]);
   });
 
+  it('moves hourly rows to an async report when the sync request is too big, and omits them if it is still running', async () => {
+    const tooMuch = { status: 500, body: readFixture('meta/error_reduce_amount_of_data.json') };
+    const scripted = createScriptedFetch([
+      { body: { data: [dayRow('2026-11-20', '2')] } },
+      { ...tooMuch, expect: (r) => expect(r.url.searchParams.get('breakdowns')).toBe('hourly_stats_aggregated_by_advertiser_time_zone') },
+      { expect: (r) => expect(new URLSearchParams(r.body).get('breakdowns')).toBe('hourly_stats_aggregated_by_advertiser_time_zone'), body: { report_run_id: '42' } },
+      { body: { id: '42', async_status: 'Job Running' } },
+    ]);
+    const result = await metaConnector.syncWindow(
+      input(scripted.fetch, { options: { includeHourly: true, includeEntities: false, maxAsyncPolls: 1, asyncPollIntervalMs: 0 } }),
+    );
+    scripted.assertDone();
+    expect(result).toMatchObject({ ok: true, nextCursor: null, rows: [{ spendMicros: 2_000_000 }] });
+    expect(result.ok && result.hourly).toBeUndefined();
+  });
+
   it('refuses to follow paging.next to another host', async () => {
     const scripted = createScriptedFetch([{ body: { data: [], paging: { next: 'https://evil.example/v23.0/x' } } }]);
     const result = await metaConnector.syncWindow(input(scripted.fetch));

@@ -75,10 +75,10 @@ export async function syncMetaWindow(input: SyncInput): Promise<SyncResult> {
 
   let hourly: NormalizedHourlyRow[] | undefined;
   if (options.includeHourly) {
-    const outcome = await client.insights(accountId, input.window, { hourly: true });
-    const mapped = mapRows(outcome, mapMetaHourlyRow, 'hourly insights');
-    if (!mapped.ok) return fail(mapped.error);
-    hourly = mapped.value;
+    const fetched = await fetchHourlyRows(client, accountId, input);
+    if (fetched.ok === false) return fail(fetched.error);
+    // A still-running hourly report only costs today's pacing detail: keep the daily rows, omit hourly.
+    if (fetched.ok === true) hourly = fetched.value;
   }
 
   let entities = emptyEntities();
@@ -90,31 +90,49 @@ export async function syncMetaWindow(input: SyncInput): Promise<SyncResult> {
   return finish({ ok: true as const, rows: daily.value, ...(hourly ? { hourly } : {}), entities, nextCursor: null });
 }
 
+interface ReportKind<T> {
+  hourly: boolean;
+  map: (row: MetaInsightsRow) => T;
+  /** Only the daily report is kept in the cursor; an hourly one is simply asked for again. */
+  resumable: boolean;
+}
+const DAILY: ReportKind<NormalizedDailyRow> = { hourly: false, map: mapMetaDailyRow, resumable: true };
+const HOURLY: ReportKind<NormalizedHourlyRow> = { hourly: true, map: mapMetaHourlyRow, resumable: false };
+
 async function fetchDailyRows(client: MetaClient, accountId: string, input: SyncInput): Promise<Step<NormalizedDailyRow[]>> {
   const resumed = decodeMetaCursor(input.cursor, input.window);
-  if (resumed) return runReport(client, accountId, input, resumed.reportRunId);
+  if (resumed) return runReport(client, accountId, input, resumed.reportRunId, DAILY);
   if (input.options?.forceAsync || windowLength(input.window) > META_ASYNC_AFTER_DAYS) {
-    return runReport(client, accountId, input, null);
+    return runReport(client, accountId, input, null, DAILY);
   }
   const outcome = await client.insights(accountId, input.window);
-  if (!outcome.ok && isReduceDataError(outcome.failure)) return runReport(client, accountId, input, null);
+  if (!outcome.ok && isReduceDataError(outcome.failure)) return runReport(client, accountId, input, null, DAILY);
   return mapRows(outcome, mapMetaDailyRow, 'insights');
 }
 
+/** Hourly rows (24 cells per ad-day) hit the sync size limit sooner; the async job takes over then. */
+async function fetchHourlyRows(client: MetaClient, accountId: string, input: SyncInput): Promise<Step<NormalizedHourlyRow[]>> {
+  const outcome = await client.insights(accountId, input.window, { hourly: true });
+  if (!outcome.ok && isReduceDataError(outcome.failure)) return runReport(client, accountId, input, null, HOURLY);
+  return mapRows(outcome, mapMetaHourlyRow, 'hourly insights');
+}
+
 /** Create (or resume) an async report, poll it, then read its rows; a cursor keeps the report across retries. */
-async function runReport(
+async function runReport<T>(
   client: MetaClient,
   accountId: string,
   input: SyncInput,
   existingRunId: string | null,
-): Promise<Step<NormalizedDailyRow[]>> {
+  kind: ReportKind<T>,
+): Promise<Step<T[]>> {
   let reportRunId = existingRunId;
   if (!reportRunId) {
-    const created = await client.createReportRun(accountId, input.window);
+    const created = await client.createReportRun(accountId, input.window, { hourly: kind.hourly });
     if (!created.ok) return { ok: false, error: mapMetaFailure(created.failure, 'create report run', null) };
     reportRunId = created.items[0] ?? '';
   }
-  const cursor = encodeMetaCursor(reportRunId, input.window);
+  const pendingCursor = encodeMetaCursor(reportRunId, input.window);
+  const cursor = kind.resumable ? pendingCursor : null;
   const maxPolls = input.options?.maxAsyncPolls ?? DEFAULT_MAX_POLLS;
   const interval = input.options?.asyncPollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
 
@@ -126,7 +144,7 @@ async function runReport(
     if (run?.async_status === 'Job Completed') {
       const rows = await client.reportRunInsights(reportRunId);
       if (!rows.ok) return { ok: false, error: mapMetaFailure(rows.failure, 'report run insights', cursor) };
-      return mapRows(rows, mapMetaDailyRow, 'report run insights');
+      return mapRows(rows, kind.map, 'report run insights');
     }
     if (run?.async_status === 'Job Failed' || run?.async_status === 'Job Skipped') {
       // The next attempt starts a fresh job (cursor dropped); Meta's own advice for failed runs.
@@ -134,7 +152,7 @@ async function runReport(
       return { ok: false, error: { kind: 'transient', message: `report run ${reportRunId} ${run.async_status}${detail}` } };
     }
   }
-  return { ok: 'pending', cursor };
+  return { ok: 'pending', cursor: pendingCursor };
 }
 
 function mapRows<T>(outcome: PagesOutcome<MetaInsightsRow>, map: (row: MetaInsightsRow) => T, label: string): Result<T[]> {
