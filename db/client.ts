@@ -23,6 +23,11 @@ export function createDb(config: DbConfig): { db: Database; close(): Promise<voi
     neonConfig.pipelineTLS = false;
   }
   const pool = new Pool({ connectionString: config.databaseUrl });
+  // An idle pooled socket can drop (proxy restart, Worker request ending); without a listener
+  // the pool's 'error' event would crash the isolate. The next query opens a fresh connection.
+  pool.on('error', (error: Error) => {
+    console.warn(JSON.stringify({ level: 'warn', event: 'db-idle-connection-lost', message: error.message }));
+  });
   const db = drizzle({ client: pool, schema });
   return { db, close: () => pool.end() };
 }
