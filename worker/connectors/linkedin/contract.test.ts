@@ -1,18 +1,20 @@
-/** The LinkedIn connector against the local LinkedIn fake over real HTTP. */
+/** The LinkedIn connector against the local fakes (startFakes) over real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLinkedInFake, TEST_NOW, type LinkedInTestServer } from '../../../dev/fakes/linkedin/test-server';
+import { startFakes } from '../../../dev/fakes/testing';
 import { addDays } from '../../lib/dates';
 import { comparableRows, consentCode, FAKE_APP, FAKE_REDIRECT_URI, truthRows } from '../testing/contract';
 import type { DiscoveredAccount, SyncInput } from '../types';
 import { linkedInConnector } from './index';
 
-let fake: LinkedInTestServer;
+const TEST_NOW = new Date('2026-11-29T15:00:00Z');
+let fake: { base: string; ctx: Awaited<ReturnType<typeof startFakes>>['ctx']; close(): Promise<void> };
 let accessToken: string;
 let refreshToken: string;
 let accounts: DiscoveredAccount[];
 
 beforeAll(async () => {
-  fake = await startLinkedInFake();
+  const fakes = await startFakes({ now: TEST_NOW, speed: 0, seed: 7 });
+  fake = { base: `${fakes.url}/linkedin`, ctx: fakes.ctx, close: () => fakes.close() };
   const code = await consentCode(linkedInConnector.oauth.authorizeUrl, fake.base);
   const exchanged = await linkedInConnector.oauth.exchangeCode({ http: { fetch, baseUrl: fake.base }, app: FAKE_APP, code, redirectUri: FAKE_REDIRECT_URI });
   if (!exchanged.ok) throw new Error(`OAuth failed: ${exchanged.error.message}`);
@@ -48,7 +50,7 @@ describe('LinkedIn connector against the LinkedIn fake', () => {
     fake.ctx.calls.reset();
     const result = await linkedInConnector.syncWindow(input);
     if (!result.ok) throw new Error(result.error.message);
-    const truth = fake.ctx.world.groundTruth('linkedin', account.externalId, input.window.from, input.window.to);
+    const truth = fake.ctx.world.groundTruth('linkedin', account.externalId, input.window.from, input.window.to, TEST_NOW);
     expect(truth.length).toBeGreaterThan(0);
     expect(comparableRows(result.rows)).toEqual(truthRows(truth));
     expect(result.rows.every((r) => typeof r.extras.costInUsdMicros === 'number')).toBe(true);
@@ -63,7 +65,7 @@ describe('LinkedIn connector against the LinkedIn fake', () => {
     const input = syncInput(account, 90);
     const result = await linkedInConnector.syncWindow(input);
     if (!result.ok) throw new Error(result.error.message);
-    const truth = fake.ctx.world.groundTruth('linkedin', account.externalId, input.window.from, input.window.to);
+    const truth = fake.ctx.world.groundTruth('linkedin', account.externalId, input.window.from, input.window.to, TEST_NOW);
     expect(truth.some((f) => deletedIds.has(f.adId))).toBe(true);
     expect(comparableRows(result.rows)).toEqual(truthRows(truth));
     expect(result.entities.ads.filter((ad) => deletedIds.has(ad.externalId)).map((ad) => ad.status)).toEqual([...deletedIds].map(() => 'deleted'));

@@ -1,18 +1,19 @@
-/** The Meta connector against the local Meta fake over real HTTP: OAuth, accounts, sync = ground truth, throttling. */
+/** The Meta connector against the local fakes (startFakes) over real HTTP: OAuth, accounts, sync = ground truth, throttling. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMetaFake, type RunningMetaFake } from '../../../dev/fakes/meta/test-server';
+import { startFakes } from '../../../dev/fakes/testing';
 import { addDays, localToday } from '../../lib/dates';
 import { comparableRows, consentCode, FAKE_APP, FAKE_REDIRECT_URI, truthRows } from '../testing/contract';
 import type { DiscoveredAccount, SyncInput } from '../types';
 import { metaConnector } from './index';
 
 const NOW = new Date('2026-11-29T15:00:00Z');
-let fake: RunningMetaFake;
+let fake: { url: string; ctx: Awaited<ReturnType<typeof startFakes>>['ctx']; close(): Promise<void> };
 let accessToken: string;
 let accounts: DiscoveredAccount[];
 
 beforeAll(async () => {
-  fake = await startMetaFake({ now: NOW, seed: 11 });
+  const fakes = await startFakes({ now: NOW, speed: 0, seed: 11 });
+  fake = { url: `${fakes.url}/meta`, ctx: fakes.ctx, close: () => fakes.close() };
   const code = await consentCode(metaConnector.oauth.authorizeUrl, fake.url);
   const exchanged = await metaConnector.oauth.exchangeCode({
     http: { fetch, baseUrl: fake.url },
