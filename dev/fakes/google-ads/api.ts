@@ -2,7 +2,7 @@ import type { FakeContext, FaultRule } from '../context';
 import { accessibleCustomers, checkCustomerId, checkHeaderCustomerId, resolveCustomer } from './access';
 import { GoogleAdsHttpError, adsError, insufficientScopes, internalError, newRequestId, notFound, quotaExhausted, unauthenticated } from './errors';
 import { parseGaql } from './gaql/parse';
-import { fieldMaskOf, renderRow, type JsonObject } from './gaql/render';
+import { createRowRenderer, fieldMaskOf, type JsonObject } from './gaql/render';
 import { GaqlQueryError } from './gaql/types';
 import { validateGaql } from './gaql/validate';
 import { PAGE_SIZE, type PageCache } from './paging';
@@ -119,7 +119,7 @@ function serve(ctx: FakeContext, tokens: TokenStore, pages: PageCache, request: 
   else if (search.validateOnly) rows = [];
   else {
     const flat = runReport({ world: ctx.world, account, query, asOf: ctx.world.clock.now() });
-    rows = flat.map((row) => renderRow(row, query.select, query.from, query.omitUnselectedResourceNames));
+    rows = flat.map(createRowRenderer(query.select, query.from, query.omitUnselectedResourceNames));
   }
   const consumption = String(Math.max(1, Math.ceil((rows.length * query.select.length) / 10)));
   const withFault = fault ? { fault } : {};

@@ -23,7 +23,7 @@ export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore, drop: (c
     const approve = (r: AuthorizeRequest) => tokens.issueCode({ memberId: r.member.id, scopes: r.scopes, redirectUri: r.redirectUri, offline: r.offline });
     if (decision === undefined && !(ctx.oauth?.autoApprove('google_ads') ?? true)) {
       record(c.req.method, DIALOG_PATH, 200, request.member.id);
-      return c.html(consentPage(request, new URL(c.req.url).pathname));
+      return c.html(consentPage(request, `${ctx.publicBaseUrl}/google-ads${DIALOG_PATH}`));
     }
     record(c.req.method, DIALOG_PATH, 302, request.member.id);
     const outcome = decision === 'deny' ? { error: 'access_denied' as const } : { code: approve(request) };

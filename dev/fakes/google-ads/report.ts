@@ -129,8 +129,6 @@ function aggregate(
   const byHour = query.segments.some((s) => s.name === 'segments.hour');
   const groups = new Map<string, { entity: EntityRow; date?: string; hour?: number; metrics: Metrics }>();
   const add = (entity: EntityRow, date: string, hour: number | undefined, metrics: Metrics) => {
-    const segments = rowOf([['segments.date', date], ...(hour === undefined ? [] : [['segments.hour', hour] as [string, number]])]);
-    if (!segmentConditions.every((c) => matchesCondition(segments, c, today))) return;
     const key = `${entity.key}|${byDate ? date : ''}|${byHour ? hour : ''}`;
     let group = groups.get(key);
     if (!group) {
@@ -139,16 +137,24 @@ function aggregate(
     }
     addMetrics(group.metrics, metrics);
   };
+  const dateConditions = segmentConditions.filter((c) => c.spec.name === 'segments.date');
+  const hourConditions = segmentConditions.filter((c) => c.spec.name === 'segments.hour');
+  const segment: FlatRow = new Map();
+  const passes = (conditions: Condition[]) => conditions.every((c) => matchesCondition(segment, c, today));
   for (const fact of world.groundTruth('google_ads', account.id, range.since, range.until, asOf)) {
     const entity = allowed.get(levelKey(query.from, fact));
     if (!entity) continue;
-    if (!byHour) {
+    segment.set('segments.date', fact.date);
+    if (!passes(dateConditions)) continue;
+    if (!byHour && hourConditions.length === 0) {
       add(entity, fact.date, undefined, fact);
       continue;
     }
     for (let hour = 0; hour < 24; hour++) {
+      segment.set('segments.hour', hour);
+      if (!passes(hourConditions)) continue;
       const metrics = world.adHourly('google_ads', fact.adId, fact.date, hour, asOf);
-      if (metrics) add(entity, fact.date, hour, metrics);
+      if (metrics) add(entity, fact.date, byHour ? hour : undefined, metrics);
     }
   }
   return [...groups.values()].map(({ entity, date, hour, metrics }) => {

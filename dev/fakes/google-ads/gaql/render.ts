@@ -5,12 +5,12 @@ export type JsonObject = { [key: string]: JsonValue };
 export type JsonValue = string | number | boolean | JsonObject | JsonValue[];
 
 /**
- * Renders a flat row the way the REST API does (proto3 JSON mapping): nested by resource, lowerCamelCase keys,
- * int64 as strings, doubles and int32 as numbers, enums as names. Unless `omitUnselectedResourceNames`, every
- * resource in SELECT or FROM also carries its `resourceName`, as GoogleAdsService does by default.
+ * Builds the renderer for one query's rows, the way the REST API writes them (proto3 JSON mapping): nested by
+ * resource, lowerCamelCase keys, int64 as strings, doubles and int32 as numbers, enums as names. Unless
+ * `omitUnselectedResourceNames`, every resource in SELECT or FROM also carries its `resourceName`, as
+ * GoogleAdsService does by default.
  */
-export function renderRow(row: FlatRow, select: FieldSpec[], from: FromResource, omitUnselectedResourceNames: boolean): JsonObject {
-  const out: JsonObject = {};
+export function createRowRenderer(select: FieldSpec[], from: FromResource, omitUnselectedResourceNames: boolean): (row: FlatRow) => JsonObject {
   const fields = [...select];
   if (!omitUnselectedResourceNames) {
     const resources = new Set([from, ...select.filter((s) => s.category === 'attribute').map((s) => s.resource)]);
@@ -19,12 +19,20 @@ export function renderRow(row: FlatRow, select: FieldSpec[], from: FromResource,
       if (spec && !fields.includes(spec)) fields.unshift(spec);
     }
   }
-  for (const spec of fields) {
-    const raw = row.get(spec.name);
-    if (raw === undefined) continue;
-    setPath(out, toJsonPath(spec.name).split('.'), encode(raw, spec));
-  }
-  return out;
+  const plan = fields.map((spec) => ({ spec, path: toJsonPath(spec.name).split('.') }));
+  return (row) => {
+    const out: JsonObject = {};
+    for (const { spec, path } of plan) {
+      const raw = row.get(spec.name);
+      if (raw !== undefined) setPath(out, path, encode(raw, spec));
+    }
+    return out;
+  };
+}
+
+/** Renders a single row (see createRowRenderer). */
+export function renderRow(row: FlatRow, select: FieldSpec[], from: FromResource, omitUnselectedResourceNames: boolean): JsonObject {
+  return createRowRenderer(select, from, omitUnselectedResourceNames)(row);
 }
 
 /** The response's `fieldMask`: the selected fields as lowerCamelCase paths, comma-separated. */
