@@ -126,6 +126,7 @@ export interface HttpSession {
   readonly config: HttpConfig;
 }
 
+/** A request function bound to one HttpConfig that counts calls and reports headers. */
 export function createHttpSession(config: HttpConfig, onHeaders?: (headers: Headers) => void): HttpSession {
   let apiCalls = 0;
   return {

@@ -24,6 +24,7 @@ function toAccount(row: GoogleAdsRow, managerExternalId: string | undefined): Di
   };
 }
 
+/** Every customer the token reaches, managers flagged, clients under a manager tagged with it. */
 export async function listGoogleAdsAccounts(input: ListAccountsInput): Promise<ListAccountsResult> {
   const session = createHttpSession(input.http);
   const client = createGoogleAdsClient({ session, credentials: input.credentials });

@@ -23,6 +23,7 @@ export interface GoogleAdsClient {
   listAccessibleCustomers(): Promise<{ ok: true; customerIds: string[] } | { ok: false; failure: HttpFailure }>;
 }
 
+/** Requests with Bearer token, optional developer-token and login-customer-id headers. */
 export function createGoogleAdsClient(options: { session: HttpSession; credentials: Credentials }): GoogleAdsClient {
   const { session, credentials } = options;
   const headers = (loginCustomerId?: string): Record<string, string> => ({

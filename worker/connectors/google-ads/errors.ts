@@ -8,12 +8,14 @@ import { parseDurationMs } from './mapper';
 const PERMANENT_CODES = new Set(['REQUESTED_METRICS_FOR_MANAGER', 'CUSTOMER_NOT_ENABLED', 'USER_PERMISSION_DENIED']);
 const TRANSIENT_STATUSES = new Set(['INTERNAL', 'UNAVAILABLE', 'DEADLINE_EXCEEDED', 'ABORTED']);
 
+/** The error object of a unary or array-wrapped (searchStream) error body, or null. */
 export function readGoogleAdsError(json: unknown): GoogleAdsError | null {
   const parsed = googleAdsErrorBodySchema.safeParse(json);
   if (!parsed.success) return null;
   return Array.isArray(parsed.data) ? parsed.data[0]!.error : parsed.data.error;
 }
 
+/** Quota → rate_limited (retryDelay), UNAUTHENTICATED → auth_failed, account state → permanent, 5xx → transient. */
 export function mapGoogleAdsError(error: GoogleAdsError, httpStatus: number, label: string): ConnectorError {
   const failures = (error.details ?? []).flatMap((d) => d.errors ?? []);
   const codes = failures.flatMap((f) => Object.values(f.errorCode ?? {}));
@@ -36,6 +38,7 @@ export function mapGoogleAdsError(error: GoogleAdsError, httpStatus: number, lab
   return { kind: 'permanent', message, code: codes[0] ?? error.status ?? String(error.code) };
 }
 
+/** Any failed Google Ads request → ConnectorError. */
 export function mapGoogleAdsFailure(failure: HttpFailure, label: string): ConnectorError {
   if (failure.type !== 'http') return toConnectorError(failure, label);
   const error = readGoogleAdsError(failure.json);

@@ -42,6 +42,7 @@ export function mapGoogleAdsDailyRow(row: GoogleAdsRow): NormalizedDailyRow {
   return { date, adId, adGroupId, campaignId, ...mapGoogleAdsMetrics(row), extras: {} };
 }
 
+/** An ad_group_ad row segmented by date and hour → one normalized hourly row. */
 export function mapGoogleAdsHourlyRow(row: GoogleAdsRow): NormalizedHourlyRow {
   const hour = row.segments?.hour;
   if (hour === undefined || hour < 0 || hour > 23) throw new GoogleAdsMappingError(`row without a valid segments.hour: ${hour}`);
@@ -50,6 +51,7 @@ export function mapGoogleAdsHourlyRow(row: GoogleAdsRow): NormalizedHourlyRow {
 
 const STATUS_BY_GOOGLE: Record<string, EntityStatus> = { ENABLED: 'active', PAUSED: 'paused', REMOVED: 'deleted' };
 
+/** ENABLED/PAUSED/REMOVED → active/paused/deleted. */
 export function mapGoogleAdsStatus(raw: string | undefined): { status: EntityStatus; rawStatus: string } {
   const rawStatus = raw ?? 'UNSPECIFIED';
   return { status: STATUS_BY_GOOGLE[rawStatus] ?? 'paused', rawStatus };

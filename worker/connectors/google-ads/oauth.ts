@@ -6,6 +6,7 @@ import { mapOAuth2Failure } from '../oauth2-errors';
 
 export const GOOGLE_ADS_SCOPE = 'https://www.googleapis.com/auth/adwords';
 
+/** Consent URL for the adwords scope. */
 export function googleAuthorizeUrl(params: AuthorizeParams): string {
   const query = new URLSearchParams({
     client_id: params.clientId,

@@ -10,6 +10,7 @@ import { mapGoogleAdsError, mapGoogleAdsFailure } from './errors';
 import { adPerformanceQuery } from './gaql';
 import { GoogleAdsMappingError, mapGoogleAdsDailyRow, mapGoogleAdsEntities, mapGoogleAdsHourlyRow } from './mapper';
 
+/** A failed searchStream (HTTP error or error element) → ConnectorError. */
 export function streamError(outcome: Exclude<StreamOutcome, { ok: true }>, label: string): ConnectorError {
   return 'streamError' in outcome ? mapGoogleAdsError(outcome.streamError, outcome.status, label) : mapGoogleAdsFailure(outcome.failure, label);
 }
@@ -25,6 +26,7 @@ function mapAll<T>(rows: GoogleAdsRow[], map: (row: GoogleAdsRow) => T, label: s
   }
 }
 
+/** The Connector.syncWindow of Google Ads. */
 export async function syncGoogleAdsWindow(input: SyncInput): Promise<SyncResult> {
   const session = createHttpSession(input.http);
   const client = createGoogleAdsClient({ session, credentials: input.credentials });

@@ -56,6 +56,7 @@ export interface LinkedInClient {
   analytics(window: DateWindow, campaignIds: readonly string[]): Promise<ListOutcome<LinkedInAnalyticsElement>>;
 }
 
+/** Requests with Bearer token, Linkedin-Version and Rest.li 2.0 headers. */
 export function createLinkedInClient(options: { session: HttpSession; accessToken: string }): LinkedInClient {
   const { session } = options;
   const headers = {

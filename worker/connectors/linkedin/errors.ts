@@ -10,6 +10,7 @@ function throttleScope(message: string): UsageScope {
   return 'daily';
 }
 
+/** 429 → rate_limited (no hint), 401 → auth_failed, 5xx → transient, other 4xx → permanent. */
 export function mapLinkedInFailure(failure: HttpFailure, label: string, cursor: string | null = null): ConnectorError {
   if (failure.type !== 'http') return toConnectorError(failure, label);
   const parsed = linkedInErrorSchema.safeParse(failure.json);

@@ -12,6 +12,7 @@ import { syncLinkedInWindow } from './sync';
  */
 export const LINKEDIN_REPORTING_TIME_ZONE = 'UTC';
 
+/** The ad accounts the member's token can read. */
 export async function listLinkedInAccounts(input: ListAccountsInput): Promise<ListAccountsResult> {
   const session = createHttpSession(input.http);
   const client = createLinkedInClient({ session, accessToken: input.credentials.accessToken });

@@ -67,6 +67,7 @@ const STATUS_BY_LINKEDIN: Record<string, EntityStatus> = {
   REMOVED: 'deleted',
 };
 
+/** ACTIVE → active; PAUSED/DRAFT → paused; ARCHIVED/COMPLETED/CANCELED → archived; REMOVED/PENDING_DELETION → deleted. */
 export function mapLinkedInStatus(raw: string | undefined): { status: EntityStatus; rawStatus: string } {
   const rawStatus = raw ?? 'UNKNOWN';
   return { status: STATUS_BY_LINKEDIN[rawStatus] ?? 'paused', rawStatus };
@@ -83,6 +84,7 @@ export function mapCampaignGroups(campaigns: LinkedInCampaign[]): Map<string, st
   return groups;
 }
 
+/** Campaign groups, campaigns and creatives → our campaigns, ad groups and ads. */
 export function mapLinkedInEntities(input: {
   groups: LinkedInCampaignGroup[];
   campaigns: LinkedInCampaign[];

@@ -10,6 +10,7 @@ import { linkedInTokenSchema } from './api-types';
 
 export const LINKEDIN_DEFAULT_SCOPES = ['r_ads', 'r_ads_reporting'];
 
+/** Consent URL for r_ads + r_ads_reporting. */
 export function linkedInAuthorizeUrl(params: AuthorizeParams): string {
   const query = new URLSearchParams({
     response_type: 'code',

@@ -16,6 +16,7 @@ export const LINKEDIN_CAMPAIGNS_PER_REQUEST = 20;
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: ConnectorError };
 
+/** Consecutive slices of at most `size` items. */
 export function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));

@@ -89,6 +89,7 @@ export interface MetaClient {
   adAccounts(): Promise<PagesOutcome<MetaAdAccount>>;
 }
 
+/** Graph requests on the pinned version; list edges follow paging.next to the end. */
 export function createMetaClient(options: { session: HttpSession; accessToken: string }): MetaClient {
   const { session } = options;
   const baseUrl = session.config.baseUrl;

@@ -17,6 +17,7 @@ function rateLimitScope(code: number, subcode: number | undefined): UsageScope |
   return null;
 }
 
+/** The Graph error object of a failed request, or null. */
 export function readMetaErrorBody(failure: HttpFailure): MetaErrorBody['error'] | null {
   if (failure.type !== 'http') return null;
   const parsed = metaErrorBodySchema.safeParse(failure.json);
@@ -29,6 +30,7 @@ export function isReduceDataError(failure: HttpFailure): boolean {
   return error?.code === 1 && /reduce the amount of data/i.test(error.message);
 }
 
+/** Throttle codes → rate_limited (regain hint from headers), 190/102/permissions → auth_failed, timeouts → transient. */
 export function mapMetaFailure(failure: HttpFailure, label: string, cursor: string | null): ConnectorError {
   const error = readMetaErrorBody(failure);
   if (!error || failure.type !== 'http') return toConnectorError(failure, label);

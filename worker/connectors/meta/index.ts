@@ -7,6 +7,7 @@ import { metaOAuth } from './oauth';
 import { syncMetaWindow } from './sync';
 import { latestUsage, parseMetaUsageHeaders } from './usage';
 
+/** Ad accounts the token's user can read, with currency and time zone. */
 export async function listMetaAccounts(input: ListAccountsInput): Promise<ListAccountsResult> {
   const usage: UsageSignal[] = [];
   const session = createHttpSession(input.http, (headers) => usage.push(...parseMetaUsageHeaders(headers)));

@@ -92,6 +92,7 @@ export function mapMetaStatus(entity: { status?: string; effective_status?: stri
   return { status: STATUS_BY_META[own] ?? 'paused', rawStatus: entity.effective_status ?? own };
 }
 
+/** Campaigns, ad sets and ads → normalized entities (ad set = our ad group). */
 export function mapMetaEntities(input: { campaigns: MetaCampaign[]; adSets: MetaAdSet[]; ads: MetaAd[] }): NormalizedEntities {
   return {
     campaigns: input.campaigns.map((c) => ({ externalId: c.id, name: c.name ?? '', ...mapMetaStatus(c) })),

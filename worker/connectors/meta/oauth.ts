@@ -9,6 +9,7 @@ import { mapMetaFailure, readMetaErrorBody } from './errors';
 
 export const META_DEFAULT_SCOPES = ['ads_read'];
 
+/** Facebook Login dialog URL on the pinned version. */
 export function metaAuthorizeUrl(params: AuthorizeParams): string {
   const query = new URLSearchParams({
     client_id: params.clientId,
@@ -20,6 +21,7 @@ export function metaAuthorizeUrl(params: AuthorizeParams): string {
   return joinUrl(params.authorizeBaseUrl, `/${META_API_VERSION}/dialog/oauth?${query}`);
 }
 
+/** Code → short-lived token → long-lived (~60 day) token. */
 export async function exchangeMetaCode(params: ExchangeCodeParams): Promise<OAuthResult> {
   const session = createHttpSession(params.http);
   const tokenUrl = (query: Record<string, string>) =>

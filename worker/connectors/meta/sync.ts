@@ -34,6 +34,7 @@ const reportCursorSchema = z.object({
 });
 type ReportCursor = z.infer<typeof reportCursorSchema>;
 
+/** Cursor that resumes a running async report for this window. */
 export function encodeMetaCursor(reportRunId: string, window: DateWindow): string {
   return JSON.stringify({ v: 1, reportRunId, from: window.from, to: window.to } satisfies ReportCursor);
 }
@@ -58,6 +59,7 @@ type Step<T> = Result<T> | { ok: 'pending'; cursor: string };
 
 const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
+/** The Connector.syncWindow of Meta. */
 export async function syncMetaWindow(input: SyncInput): Promise<SyncResult> {
   const usage: UsageSignal[] = [];
   const session = createHttpSession(input.http, (headers) => usage.push(...parseMetaUsageHeaders(headers)));
