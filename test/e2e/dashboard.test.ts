@@ -1,0 +1,162 @@
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { DESKTOP, PHONE, openBrowser } from './browser';
+
+const appUrl = inject('appUrl');
+const logins = inject('demoLogins');
+const agencyLogin = logins.find((l) => /agency/i.test(l.description));
+const clientLogin = logins.find((l) => l !== agencyLogin);
+
+type Browser = Awaited<ReturnType<typeof openBrowser>>;
+
+async function signIn(page: Page, login: { email: string; password: string }): Promise<void> {
+  await page.goto(`${appUrl}/login`);
+  await page.getByLabel('Email address').fill(login.email);
+  await page.getByLabel('Password').fill(login.password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' }),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+}
+
+/** Waits until layerchart has drawn the spend line client-side and returns its path data. */
+async function spendPathData(page: Page): Promise<string> {
+  const path = page.locator('.spend-chart svg path.lc-area-path').first();
+  await path.waitFor({ state: 'attached', timeout: 15_000 });
+  await expect.poll(async () => (await path.getAttribute('d'))?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(50);
+  return (await path.getAttribute('d')) ?? '';
+}
+
+async function expectOverview(page: Page): Promise<void> {
+  expect(new URL(page.url()).pathname).toMatch(/^\/t\/[a-z0-9-]+$/);
+  const spend = page.locator('[data-kpi="spend"] .value').first();
+  await expect.poll(() => spend.textContent()).toMatch(/[1-9]/);
+  for (const label of ['Spend', 'Impressions', 'Clicks', 'CTR', 'CPC', 'Conversions', 'CPA']) {
+    expect(await page.locator('.kpi-tiles .label', { hasText: new RegExp(`^${label}$`) }).count()).toBe(1);
+  }
+  const d = await spendPathData(page);
+  expect(d).not.toContain('NaN');
+  expect(await page.getByText("Dates are in each ad account's time zone.").isVisible()).toBe(true);
+  expect(await page.locator('table.campaigns tbody tr').count()).toBeGreaterThan(0);
+}
+
+describe('the dashboard in a browser', () => {
+  let phone: Browser;
+  let desktop: Browser;
+
+  beforeAll(async () => {
+    expect(agencyLogin, 'the demo seed has an agency login').toBeDefined();
+    expect(clientLogin, 'the demo seed has a client login').toBeDefined();
+    await mkdir('test-results', { recursive: true });
+    phone = await openBrowser(PHONE, true);
+    desktop = await openBrowser(DESKTOP);
+  });
+
+  // Each test starts signed out: a session cookie left by the previous test would redirect /login away.
+  beforeEach(async () => {
+    await phone.clearCookies();
+    await desktop.clearCookies();
+  });
+
+  afterAll(async () => {
+    await phone?.dispose();
+    await desktop?.dispose();
+  });
+
+  it('on a phone, a client user signs in and sees KPI tiles with spend, the chart and a live connection', async () => {
+    const page = await phone.newPage();
+    await signIn(page, clientLogin!);
+    await expectOverview(page);
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('Live');
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth, 'nothing overflows the 390 px viewport sideways').toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: 'test-results/phone-overview.png', fullPage: true });
+    await page.close();
+  });
+
+  it('switching to the last 7 days keeps the range in the URL and redraws the chart', async () => {
+    const page = await phone.newPage();
+    await signIn(page, clientLogin!);
+    await spendPathData(page);
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.has('from') && url.searchParams.has('to'), { waitUntil: 'commit' }),
+      page.getByRole('link', { name: 'Last 7 days' }).click(),
+    ]);
+    const url = new URL(page.url());
+    const days = (Date.parse(url.searchParams.get('to')!) - Date.parse(url.searchParams.get('from')!)) / 86_400_000 + 1;
+    expect(days).toBe(7);
+    expect(await page.getByRole('link', { name: 'Last 7 days' }).getAttribute('aria-current')).toBe('true');
+    expect(await spendPathData(page)).not.toContain('NaN');
+    await page.close();
+  });
+
+  it('a wrong password shows the error, keeps the email and stays on /login', async () => {
+    const page = await phone.newPage();
+    await page.goto(`${appUrl}/login`);
+    await page.getByLabel('Email address').fill(clientLogin!.email);
+    await page.getByLabel('Password').fill(`${clientLogin!.password}-wrong`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('The email or password is incorrect.');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.getByLabel('Email address').inputValue()).toBe(clientLogin!.email);
+    await page.close();
+  });
+
+  it('the agency login sees the tenant picker with both client tenants', async () => {
+    const page = await desktop.newPage();
+    await signIn(page, agencyLogin!);
+    expect(new URL(page.url()).pathname).toBe('/tenants');
+    const links = page.getByRole('list', { name: 'Clients' }).getByRole('link');
+    expect(await links.count()).toBe(2);
+    await Promise.all([page.waitForURL(/\/t\//, { waitUntil: 'commit' }), links.first().click()]);
+    await expectOverview(page);
+    expect(await page.getByRole('link', { name: 'All clients' }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('on a desktop, the same overview renders with the campaign table', async () => {
+    const page = await desktop.newPage();
+    await signIn(page, clientLogin!);
+    await expectOverview(page);
+    expect(await page.locator('table.campaigns thead').isVisible()).toBe(true);
+    await page.screenshot({ path: 'test-results/desktop-overview.png', fullPage: true });
+    await page.close();
+  });
+
+  it("asking for another tenant's dashboard gives the 404 page", async () => {
+    const agency = await desktop.newPage();
+    await signIn(agency, agencyLogin!);
+    const hrefs = await agency.getByRole('list', { name: 'Clients' }).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    await agency.close();
+
+    const context = await openBrowser(PHONE, true);
+    try {
+      const page = await context.newPage();
+      await signIn(page, clientLogin!);
+      const own = new URL(page.url()).pathname;
+      const other = hrefs.find((href) => href !== own);
+      expect(other, 'the agency sees a tenant the client user does not').toBeDefined();
+      const response = await page.goto(`${appUrl}${other}`);
+      expect(response?.status()).toBe(404);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+      expect(await page.getByRole('link', { name: 'Go to your dashboards' }).isVisible()).toBe(true);
+      const unknown = await page.goto(`${appUrl}/t/00000000-0000-4000-8000-000000000000`);
+      expect(unknown?.status()).toBe(404);
+    } finally {
+      await context.dispose();
+    }
+  });
+
+  it('a signed-out visitor is sent to sign in', async () => {
+    const context = await openBrowser(DESKTOP);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${appUrl}/`);
+      expect(new URL(page.url()).pathname).toBe('/login');
+    } finally {
+      await context.dispose();
+    }
+  });
+});
