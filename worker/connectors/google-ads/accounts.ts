@@ -1,6 +1,6 @@
 /**
  * Account discovery: listAccessibleCustomers, then one customer_client stream per accessible
- * customer. A manager lists its direct clients, which are then reached with login-customer-id.
+ * customer. A manager lists every account below it, which is then reached with login-customer-id.
  */
 import { createHttpSession } from '../http';
 import type { DiscoveredAccount, ListAccountsInput, ListAccountsResult } from '../types';
@@ -48,7 +48,8 @@ export async function listGoogleAdsAccounts(input: ListAccountsInput): Promise<L
       if (level === 0) {
         const self = toAccount(row, undefined);
         if (self) direct.set(self.externalId, self);
-      } else if (level === 1) {
+      } else {
+        // Any depth below the manager is reached with the manager as login-customer-id.
         const child = toAccount(row, customerId);
         if (child) viaManager.set(child.externalId, child);
       }

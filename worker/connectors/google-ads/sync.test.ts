@@ -127,7 +127,7 @@ describe('Google Ads syncWindow', () => {
 });
 
 describe('Google Ads account discovery', () => {
-  it('lists accessible customers and the clients under a manager with their manager id', async () => {
+  it('lists accessible customers and every client below a manager with the manager id', async () => {
     const client = (id: string, level: string, manager: boolean, currencyCode = 'USD') => ({
       customerClient: { id, level, manager, descriptiveName: `C${id}`, currencyCode, timeZone: 'Europe/London', status: 'ENABLED' },
     });
@@ -138,7 +138,7 @@ describe('Google Ads account discovery', () => {
       },
       {
         expect: (r) => expect(JSON.parse(r.body).query).toContain('FROM customer_client'),
-        body: [{ results: [client('1112223333', '0', true), client('2000000001', '1', false, 'GBP'), client('4445556666', '1', false)] }],
+        body: [{ results: [client('1112223333', '0', true), client('2000000001', '1', false, 'GBP'), client('4445556666', '1', false), client('3000000002', '2', false, 'EUR')] }],
       },
       { body: [{ results: [client('4445556666', '0', false)] }] },
     ]);
@@ -149,6 +149,7 @@ describe('Google Ads account discovery', () => {
       ['1112223333', true, null, 'USD'],
       ['4445556666', false, null, 'USD'],
       ['2000000001', false, '1112223333', 'GBP'],
+      ['3000000002', false, '1112223333', 'EUR'],
     ]);
   });
 });
