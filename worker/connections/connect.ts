@@ -1,5 +1,5 @@
 import { withTenant, type Database } from '../../db/client';
-import { findConnectionId, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
+import { findConnectionId, getTenantTimeZone, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
 import { sha256Hex } from '../auth/password';
 import { encryptToken } from '../auth/token-crypto';
 import { getConnector } from '../connectors/registry';
@@ -48,7 +48,11 @@ export async function completeConnection(
   });
   if (!listed.ok) return listed;
   // Managers (Google MCC) have no metrics of their own; their clients are synced through them.
-  const accounts = listed.accounts.filter((a) => !a.isManager);
+  // LinkedIn accounts carry no time zone: their dates are labelled in the tenant's zone.
+  const tenantTimeZone = (await getTenantTimeZone(deps.db, input.tenantId)) ?? 'UTC';
+  const accounts = listed.accounts
+    .filter((a) => !a.isManager)
+    .map((a) => (input.platform === 'linkedin' ? { ...a, timeZone: tenantTimeZone } : a));
   const now = deps.now();
   // Connectors do not expose the platform user; the set of granted accounts identifies the grant.
   const externalUserId = `accounts:${(await sha256Hex(listed.accounts.map((a) => a.externalId).sort().join(','))).slice(0, 32)}`;

@@ -47,6 +47,16 @@ export interface SyncSummary {
 
 /** Refresh access tokens this long before they expire. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
+/** A continuation usually waits on a platform report job (Meta async insights): give it time to finish. */
+const CONTINUATION_DELAY_SECONDS = 30;
+
+/**
+ * Names and statuses change rarely: the hot lane (every 15 minutes) refreshes them once an hour,
+ * every other lane always does. Entity calls are most of a hot sync's calls otherwise.
+ */
+export function wantsEntities(message: Pick<SyncMessage, 'lane' | 'enqueuedAt'>): boolean {
+  return message.lane !== 'hot' || new Date(message.enqueuedAt).getUTCMinutes() < 15;
+}
 
 /**
  * One queue message: budget → token → connector → one transaction (facts, entities, rollups,
@@ -86,6 +96,7 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
     cursor: message.cursor,
     credentials: { accessToken: token.accessToken, ...(deps.config.GOOGLE_DEVELOPER_TOKEN ? { developerToken: deps.config.GOOGLE_DEVELOPER_TOKEN } : {}) },
     http: { fetch: deps.fetch, baseUrl: endpoints.apiBase },
+    options: { includeEntities: wantsEntities(message) },
   });
   const apiCalls = result.apiCalls + token.apiCalls;
   const report = callReport(result);
@@ -119,7 +130,7 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
   });
   await hub.publish({ type: 'metrics-updated', adAccountIds: [adAccountId], from: message.from, to: message.to, dataVersion });
 
-  const action: SyncAction = result.nextCursor ? { kind: 'defer', delaySeconds: 1, cursor: result.nextCursor } : { kind: 'done' };
+  const action: SyncAction = result.nextCursor ? { kind: 'defer', delaySeconds: CONTINUATION_DELAY_SECONDS, cursor: result.nextCursor } : { kind: 'done' };
   return { action, rows: result.rows.length, apiCalls, dataVersion };
 }
 
@@ -131,9 +142,10 @@ async function admit(hub: Awaited<ReturnType<SyncDeps['hub']>>, quota: Awaited<R
 
 function callReport(result: SyncResult): CallReport {
   const usage = result.usage.map((u: UsageSignal) => ({ utilPct: u.utilPct, regainAccessMinutes: u.regainAccessMinutes }));
-  if (result.ok) return { outcome: 'success', usage };
-  if (result.error.kind === 'rate_limited') return { outcome: 'rate_limited', usage, retryAfterMs: result.error.retryAfterMs };
-  return { outcome: result.error.kind === 'transient' ? 'failure' : 'success', usage };
+  const calls = result.apiCalls;
+  if (result.ok) return { outcome: 'success', usage, calls };
+  if (result.error.kind === 'rate_limited') return { outcome: 'rate_limited', usage, calls, retryAfterMs: result.error.retryAfterMs };
+  return { outcome: result.error.kind === 'transient' ? 'failure' : 'success', usage, calls };
 }
 
 type TokenResult = { ok: true; accessToken: string; apiCalls: number } | { ok: false; error: ConnectorError; apiCalls: number };

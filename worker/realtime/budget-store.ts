@@ -1,5 +1,5 @@
 import { breakerAllows, breakerRecord, CLOSED, type BreakerState } from './breaker';
-import { applyThrottle, applyUsage, freshBucket, takeTokens, type BucketPolicy, type UsageReading } from './budget';
+import { applyThrottle, applyUsage, chargeExtraCalls, freshBucket, takeTokens, type BucketPolicy, type UsageReading } from './budget';
 
 type Sql = <T = Record<string, string | number | boolean | null>>(strings: TemplateStringsArray, ...values: (string | number | boolean | null)[]) => T[];
 
@@ -10,6 +10,8 @@ export type Admission = { admitted: true } | { admitted: false; retryAfterMs: nu
 export interface CallReport {
   outcome: 'success' | 'rate_limited' | 'failure';
   usage: UsageReading[];
+  /** API calls the sync actually made; admission took one token, the rest are charged here. */
+  calls?: number;
   /** The platform's retry hint after a throttle. */
   retryAfterMs?: number | null;
 }
@@ -40,7 +42,8 @@ export class BudgetStore {
 
   report(key: string, policy: BucketPolicy, report: CallReport, now: number): void {
     const loaded = this.#load(key, policy, now);
-    let bucket = applyUsage(loaded.bucket, report.usage, now);
+    let bucket = chargeExtraCalls(loaded.bucket, (report.calls ?? 1) - 1);
+    bucket = applyUsage(bucket, report.usage, now);
     if (report.outcome === 'rate_limited') bucket = applyThrottle(bucket, report.retryAfterMs ?? UNHINTED_THROTTLE_MS, now);
     const breaker =
       report.outcome === 'rate_limited' ? loaded.breaker : breakerRecord(loaded.breaker, report.outcome === 'success' ? 'success' : 'failure', now);

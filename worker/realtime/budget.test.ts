@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyThrottle, applyUsage, freshBucket, takeTokens, type BucketPolicy } from './budget';
+import { applyThrottle, applyUsage, chargeExtraCalls, freshBucket, takeTokens, type BucketPolicy } from './budget';
 import { CLOSED, breakerAllows, breakerRecord } from './breaker';
 
 const policy: BucketPolicy = { capacity: 2, refillPerSecond: 0.5 };
@@ -32,6 +32,12 @@ describe('token bucket', () => {
   it('drains the burst when utilization is high so calls slow to the refill rate', () => {
     const state = applyUsage(freshBucket(policy, 0), [{ utilPct: 80, regainAccessMinutes: 0 }], 0);
     expect(takeTokens(state, policy, 0)).toMatchObject({ granted: false, retryAfterMs: 2000 });
+  });
+
+  it('charges the extra calls a sync made, so the next admission waits for the debt to refill', () => {
+    const state = chargeExtraCalls(takeTokens(freshBucket(policy, 0), policy, 0).state, 3);
+    expect(state.tokens).toBe(-2);
+    expect(takeTokens(state, policy, 0)).toMatchObject({ granted: false, retryAfterMs: 6000 });
   });
 
   it('a throttle error blocks for the retry hint', () => {

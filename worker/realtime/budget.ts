@@ -84,3 +84,11 @@ export function applyUsage(state: BucketState, readings: UsageReading[], now: nu
 export function applyThrottle(state: BucketState, retryAfterMs: number, now: number): BucketState {
   return { ...state, tokens: 0, blockedUntil: Math.max(state.blockedUntil, now + retryAfterMs) };
 }
+
+/**
+ * Charges calls beyond the one admission paid for. The bucket may go negative: the next
+ * admission then waits until the refill has paid the debt.
+ */
+export function chargeExtraCalls(state: BucketState, extra: number): BucketState {
+  return extra > 0 ? { ...state, tokens: state.tokens - extra } : state;
+}

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '../../db/database';
+import { call, testEnv } from './support';
+
+type Platform = 'meta' | 'google_ads' | 'linkedin';
+
+/** Talks to the fakes' control API (never used by product code). */
+export async function control<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${testEnv.FAKES_URL}/_control${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
+  if (!res.ok) throw new Error(`control ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+interface WorldMember {
+  id: string;
+  key: string;
+  accountIds: string[];
+}
+
+/** The member of a platform's fake whose grant the OAuth dialog will give next. */
+export async function chooseMember(platform: Platform, key: string): Promise<WorldMember> {
+  const world = await control<{ members: Record<Platform, WorldMember[]> | WorldMember[] }>('/world');
+  const all = Array.isArray(world.members) ? world.members : Object.values(world.members).flat();
+  const member = all.find((m) => (m as WorldMember & { platform?: string }).platform === platform && m.key === key);
+  if (!member) throw new Error(`no ${platform} member ${key} in the fake world`);
+  await control(`/oauth/${platform}`, { method: 'POST', body: JSON.stringify({ memberId: member.id, autoApprove: true }) });
+  return member;
+}
+
+/**
+ * Runs the real connect flow: our connect endpoint → the platform's consent dialog (fake) →
+ * our callback. Returns where the callback sent the browser.
+ */
+export async function connectThroughOAuth(cookie: string, tenantId: string, platform: Platform, backfillDays: number): Promise<URL> {
+  // The platforms' registered redirect URIs are local addresses in development.
+  const origin = 'http://127.0.0.1:8787';
+  const start = await call(`/api/tenants/${tenantId}/connections/${platform}/connect?backfillDays=${backfillDays}`, { origin, headers: { cookie }, redirect: 'manual' });
+  if (start.status !== 302) throw new Error(`connect: ${start.status} ${await start.text()}`);
+  const nonce = /tm_oauth_nonce=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')?.[1];
+  const dialog = await fetch(start.headers.get('location')!, { redirect: 'manual' });
+  if (dialog.status !== 302) throw new Error(`dialog: ${dialog.status} ${await dialog.text()}`);
+  const callback = new URL(dialog.headers.get('location')!);
+  const done = await call(`${callback.pathname}${callback.search}`, { origin, headers: { cookie: `${cookie}; tm_oauth_nonce=${nonce}` }, redirect: 'manual' });
+  if (done.status !== 302) throw new Error(`callback: ${done.status} ${await done.text()}`);
+  return new URL(done.headers.get('location')!);
+}
+
+/** Waits until `done()` holds, polling; the queue consumer runs in the background. */
+export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 150_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!done(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting; last value ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 500));
+    value = await probe();
+  }
+  return value;
+}
+
+export interface AccountRow {
+  id: string;
+  externalId: string;
+  backfillState: { from?: string; to?: string; windowsTotal?: number };
+}
+
+export async function tenantAccounts(db: Database, tenantId: string): Promise<AccountRow[]> {
+  return rowsOf<AccountRow>(
+    await db.execute(sql`select id, external_id as "externalId", backfill_state as "backfillState" from ad_accounts where tenant_id = ${tenantId} order by external_id`),
+  );
+}
+
+export async function syncOutcomes(db: Database, tenantId: string, lane: string): Promise<Array<{ adAccountId: string; outcome: string; windowFrom: string; windowTo: string }>> {
+  return rowsOf(
+    await db.execute(sql`select ad_account_id as "adAccountId", outcome, window_from::text as "windowFrom", window_to::text as "windowTo"
+      from sync_runs where tenant_id = ${tenantId} and lane = ${lane} order by started_at`),
+  );
+}
+
+export interface FactRow {
+  date: string;
+  adId: string;
+  impressions: number;
+  clicks: number;
+  spendMicros: number;
+  conversions: number;
+  conversionValueMicros: number;
+}
+
+/** What we stored for one ad account and window, in the fake's ground-truth shape. */
+export async function storedFacts(db: Database, adAccountId: string, from: string, to: string): Promise<FactRow[]> {
+  return rowsOf<FactRow>(
+    await db.execute(sql`select date::text as date, ad_id as "adId", impressions::float8 as impressions, clicks::float8 as clicks,
+      spend_micros::float8 as "spendMicros", conversions::float8 as conversions, conversion_value_micros::float8 as "conversionValueMicros"
+      from ad_stats_daily where ad_account_id = ${adAccountId} and date between ${from} and ${to} order by date, ad_id`),
+  );
+}
+
+/** The fake platform's ground truth for an account and window, as of the fake clock. */
+export async function truthFacts(platform: Platform, externalId: string, from: string, to: string): Promise<FactRow[]> {
+  const truth = await control<{ facts: Array<FactRow & Record<string, unknown>> }>(`/truth/${platform}/${externalId}?since=${from}&until=${to}`);
+  return truth.facts
+    .map((f) => ({ date: f.date, adId: f.adId, impressions: f.impressions, clicks: f.clicks, spendMicros: f.spendMicros, conversions: f.conversions, conversionValueMicros: f.conversionValueMicros }))
+    .sort((a, b) => (a.date === b.date ? (a.adId < b.adId ? -1 : 1) : a.date < b.date ? -1 : 1));
+}
+
+/** A content checksum of a tenant's facts and rollups (sync timestamps excluded). */
+export async function tenantChecksum(db: Database, tenantId: string): Promise<string> {
+  const [row] = rowsOf<{ facts: string; campaigns: string; accounts: string }>(
+    await db.execute(sql`select
+      (select md5(coalesce(string_agg(concat_ws(',', ad_account_id, ad_id, date, campaign_id, ad_group_id, impressions, clicks, spend_micros, conversions, conversion_value_micros, extras::text), '|' order by ad_account_id, ad_id, date), '')) from ad_stats_daily where tenant_id = ${tenantId}) as facts,
+      (select md5(coalesce(string_agg(concat_ws(',', ad_account_id, campaign_id, date, impressions, clicks, spend_micros, conversions, conversion_value_micros), '|' order by ad_account_id, campaign_id, date), '')) from campaign_daily where tenant_id = ${tenantId}) as campaigns,
+      (select md5(coalesce(string_agg(concat_ws(',', ad_account_id, date, impressions, clicks, spend_micros, conversions, conversion_value_micros), '|' order by ad_account_id, date), '')) from account_daily where tenant_id = ${tenantId}) as accounts`),
+  );
+  return `${row!.facts}:${row!.campaigns}:${row!.accounts}`;
+}

@@ -1,0 +1,92 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { call, createTenantWithData, signInCookie, superDb, testEnv } from './support';
+import {
+  chooseMember,
+  connectThroughOAuth,
+  control,
+  eventually,
+  storedFacts,
+  syncOutcomes,
+  tenantAccounts,
+  truthFacts,
+  type AccountRow,
+} from './pipeline-support';
+
+const arranged = superDb();
+afterAll(() => arranged.close());
+
+const BACKFILL_DAYS = 45;
+const PLATFORMS = ['meta', 'google_ads', 'linkedin'] as const;
+
+async function editorTenant() {
+  const tenant = await createTenantWithData(arranged.db, []);
+  const { sql } = await import('drizzle-orm');
+  await arranged.db.execute(sql`update memberships set role = 'editor' where tenant_id = ${tenant.tenantId}`);
+  // The factory's placeholder Meta account is not part of these scenarios.
+  await arranged.db.execute(sql`delete from ad_accounts where tenant_id = ${tenant.tenantId}`);
+  return { ...tenant, cookie: await signInCookie(tenant.email, tenant.password, `198.51.100.${60 + Math.floor(Math.random() * 100)}`) };
+}
+
+async function waitForBackfill(tenantId: string): Promise<AccountRow[]> {
+  const accounts = await tenantAccounts(arranged.db, tenantId);
+  const expected = accounts.reduce((n, a) => n + (a.backfillState.windowsTotal ?? 0), 0);
+  await eventually(
+    () => syncOutcomes(arranged.db, tenantId, 'backfill'),
+    (runs) => new Set(runs.filter((r) => r.outcome === 'ok').map((r) => `${r.adAccountId}:${r.windowFrom}`)).size >= expected,
+  );
+  return accounts;
+}
+
+async function expectEqualToTruth(platform: (typeof PLATFORMS)[number], accounts: AccountRow[]): Promise<number> {
+  let rows = 0;
+  for (const account of accounts) {
+    const { from, to } = account.backfillState as { from: string; to: string };
+    const truth = await truthFacts(platform, account.externalId, from, to);
+    const stored = await storedFacts(arranged.db, account.id, from, to);
+    expect(stored, `${platform} account ${account.externalId} ${from}..${to}`).toEqual(truth);
+    rows += stored.length;
+  }
+  return rows;
+}
+
+describe.each(PLATFORMS)('%s: connect, backfill, restatement', (platform) => {
+  it('stores exactly the platform’s numbers after OAuth and backfill, and again after past days are restated', async () => {
+    const tenant = await editorTenant();
+    await chooseMember(platform, 'demo');
+    const landed = await connectThroughOAuth(tenant.cookie, tenant.tenantId, platform, BACKFILL_DAYS);
+    expect(landed.searchParams.get('connected')).toBe(platform);
+    expect(Number(landed.searchParams.get('accounts'))).toBeGreaterThan(0);
+
+    const accounts = await waitForBackfill(tenant.tenantId);
+    expect(await expectEqualToTruth(platform, accounts)).toBeGreaterThan(0);
+
+    // Progress is visible through the API.
+    const status = await call(`/api/tenants/${tenant.tenantId}/ad-accounts`, { headers: { cookie: tenant.cookie } });
+    const body = (await status.json()) as { adAccounts: Array<{ backfill: { windowsDone: number; windowsTotal: number } }> };
+    for (const account of body.adAccounts) expect(account.backfill.windowsDone).toBe(account.backfill.windowsTotal);
+
+    // Two days pass on the platform: past conversions restate. A manual sync of the window catches up exactly.
+    await control('/clock', { method: 'POST', body: JSON.stringify({ advanceMs: 2 * 86_400_000 }) });
+    try {
+      const before = (await syncOutcomes(arranged.db, tenant.tenantId, 'manual')).length;
+      const windows = accounts.map((a) => a.backfillState as { from: string; to: string });
+      const from = windows.map((w) => w.from).sort()[0];
+      const to = windows.map((w) => w.to).sort().at(-1);
+      const res = await call('/api/ops/sync', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${testEnv.OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ tenant: tenant.tenantId, platform, from, to }),
+      });
+      expect(res.status).toBe(202);
+      await eventually(
+        () => syncOutcomes(arranged.db, tenant.tenantId, 'manual'),
+        (runs) => runs.filter((r) => r.outcome === 'ok').length >= before + accounts.length,
+      );
+      await expectEqualToTruth(platform, accounts);
+    } finally {
+      await control('/clock', { method: 'POST', body: JSON.stringify({ advanceMs: -2 * 86_400_000 }) }).catch(async () => {
+        await control('/clock', { method: 'POST', body: JSON.stringify({ set: '2026-11-29T15:00:00.000Z' }) });
+      });
+    }
+  }, 240_000);
+});
