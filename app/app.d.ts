@@ -1,8 +1,17 @@
-/// <reference path="../worker/worker-configuration.d.ts" />
 import type { Database } from '$db/client';
 import type { SessionUser } from '$db/queries/auth';
 
 declare global {
+  /**
+   * The Worker's bindings as the SvelteKit side sees them: only handed to `readConfig`, which
+   * validates them with zod. The generated `Env` (worker/worker-configuration.d.ts) is not
+   * referenced here because it imports worker/index.ts, which would pull every workerd-only API
+   * (crypto.subtle.timingSafeEqual, workers' BufferSource) into this DOM-typed check.
+   */
+  interface Env {
+    readonly [binding: string]: unknown;
+  }
+
   namespace App {
     interface Locals {
       db: Database;

@@ -116,12 +116,15 @@ describe('the dashboard in a browser', () => {
     await page.close();
   });
 
-  it('on a desktop, the same overview renders with the campaign table', async () => {
+  it('on a desktop, the same overview renders with the campaign table, and signing out ends the session', async () => {
     const page = await desktop.newPage();
     await signIn(page, clientLogin!);
     await expectOverview(page);
     expect(await page.locator('table.campaigns thead').isVisible()).toBe(true);
     await page.screenshot({ path: 'test-results/desktop-overview.png', fullPage: true });
+    await Promise.all([page.waitForURL(/\/login$/, { waitUntil: 'commit' }), page.getByRole('button', { name: 'Sign out' }).click()]);
+    await page.goto(`${appUrl}/`);
+    expect(new URL(page.url()).pathname, 'the session is gone after signing out').toBe('/login');
     await page.close();
   });
 
