@@ -10,8 +10,13 @@ const clientLogin = logins.find((l) => l !== agencyLogin);
 
 type Browser = Awaited<ReturnType<typeof openBrowser>>;
 
+/** Opens /login once its scripts have loaded and hydrated, so typed values are not reset by hydration. */
+async function openLogin(page: Page): Promise<void> {
+  await page.goto(`${appUrl}/login`, { waitUntil: 'networkidle' });
+}
+
 async function signIn(page: Page, login: { email: string; password: string }): Promise<void> {
-  await page.goto(`${appUrl}/login`);
+  await openLogin(page);
   await page.getByLabel('Email address').fill(login.email);
   await page.getByLabel('Password').fill(login.password);
   await Promise.all([
@@ -93,7 +98,7 @@ describe('the dashboard in a browser', () => {
 
   it('a wrong password shows the error, keeps the email and stays on /login', async () => {
     const page = await phone.newPage();
-    await page.goto(`${appUrl}/login`);
+    await openLogin(page);
     await page.getByLabel('Email address').fill(clientLogin!.email);
     await page.getByLabel('Password').fill(`${clientLogin!.password}-wrong`);
     await page.getByRole('button', { name: 'Sign in' }).click();
