@@ -35,7 +35,7 @@ export async function startTestStack(): Promise<TestStack> {
     await ensureAppRole(pg.url, TEST_APP_PASSWORD);
     const proxy = await startWsProxy({ port: await freePort(), allowedTargets: [`127.0.0.1:${pgPort}`, `localhost:${pgPort}`] });
     stops.unshift(() => proxy.close());
-    const fakes = await startFakes({ seed: 7, now: TEST_NOW });
+    const fakes = await startFakes({ seed: 7, now: TEST_NOW, speed: 0 });
     stops.unshift(() => fakes.close());
     return {
       superDatabaseUrl: pg.url,

@@ -85,19 +85,31 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
     return { action: actionForError(token.error, attempt), rows: 0, apiCalls: token.apiCalls };
   }
 
-  const result: SyncResult = await connector.syncWindow({
-    account: {
-      externalId: account.externalId,
-      currency: account.currency,
-      timeZone: account.timeZone,
-      ...(account.managerExternalId ? { managerExternalId: account.managerExternalId } : {}),
-    },
-    window: { from: message.from, to: message.to },
-    cursor: message.cursor,
-    credentials: { accessToken: token.accessToken, ...(deps.config.GOOGLE_DEVELOPER_TOKEN ? { developerToken: deps.config.GOOGLE_DEVELOPER_TOKEN } : {}) },
-    http: { fetch: deps.fetch, baseUrl: endpoints.apiBase },
-    options: { includeEntities: wantsEntities(message) },
-  });
+  const fetchWindow = (accessToken: string) =>
+    connector.syncWindow({
+      account: {
+        externalId: account.externalId,
+        currency: account.currency,
+        timeZone: account.timeZone,
+        ...(account.managerExternalId ? { managerExternalId: account.managerExternalId } : {}),
+      },
+      window: { from: message.from, to: message.to },
+      cursor: message.cursor,
+      credentials: { accessToken, ...(deps.config.GOOGLE_DEVELOPER_TOKEN ? { developerToken: deps.config.GOOGLE_DEVELOPER_TOKEN } : {}) },
+      http: { fetch: deps.fetch, baseUrl: endpoints.apiBase },
+      options: { includeEntities: wantsEntities(message) },
+    });
+  let result: SyncResult = await fetchWindow(token.accessToken);
+  // A token can be refused before its recorded expiry (clock skew, early rotation): refresh once
+  // and retry before asking the user to reconnect.
+  if (!result.ok && result.error.kind === 'auth_failed' && !token.refreshed && canRefresh(account)) {
+    const retried = await currentAccessToken(tenantId, account, deps, { force: true });
+    token.apiCalls += retried.apiCalls;
+    if (retried.ok) {
+      const second = await fetchWindow(retried.accessToken);
+      result = { ...second, apiCalls: second.apiCalls + result.apiCalls };
+    }
+  }
   const apiCalls = result.apiCalls + token.apiCalls;
   const report = callReport(result);
   await hub.report(adAccountId, account.platform, report);
@@ -148,15 +160,19 @@ function callReport(result: SyncResult): CallReport {
   return { outcome: result.error.kind === 'transient' ? 'failure' : 'success', usage, calls };
 }
 
-type TokenResult = { ok: true; accessToken: string; apiCalls: number } | { ok: false; error: ConnectorError; apiCalls: number };
+type TokenResult = { ok: true; accessToken: string; apiCalls: number; refreshed: boolean } | { ok: false; error: ConnectorError; apiCalls: number };
+
+function canRefresh(account: SyncAccount): boolean {
+  return Boolean(account.connection?.refreshTokenEnc && getConnector(account.platform).oauth.refresh);
+}
 
 /** The access token to use, refreshed first when it is about to expire (Google: one hour). */
-async function currentAccessToken(tenantId: string, account: SyncAccount, deps: SyncDeps): Promise<TokenResult> {
+async function currentAccessToken(tenantId: string, account: SyncAccount, deps: SyncDeps, options: { force?: boolean } = {}): Promise<TokenResult> {
   const connection = account.connection!;
   const accessToken = await decryptToken(deps.tokenKey, connection.accessTokenEnc, connection.id);
   const expiresSoon = connection.accessExpiresAt !== null && connection.accessExpiresAt.getTime() - deps.now().getTime() < REFRESH_MARGIN_MS;
   const connector = getConnector(account.platform);
-  if (!expiresSoon) return { ok: true, accessToken, apiCalls: 0 };
+  if (!expiresSoon && !options.force) return { ok: true, accessToken, apiCalls: 0, refreshed: false };
   if (!connector.oauth.refresh || !connection.refreshTokenEnc) {
     return { ok: false, error: { kind: 'auth_failed', message: 'Access token expired and the platform offers no refresh: reconnect.' }, apiCalls: 0 };
   }
@@ -171,7 +187,7 @@ async function currentAccessToken(tenantId: string, account: SyncAccount, deps: 
   const accessExpiresAt = tokens.accessTokenExpiresInSeconds ? new Date(deps.now().getTime() + tokens.accessTokenExpiresInSeconds * 1000) : null;
   const accessTokenEnc = await encryptToken(deps.tokenKey, tokens.accessToken, connection.id);
   await withTenant(deps.db, tenantId, (tx) => storeAccessToken(tx, tenantId, connection.id, { accessTokenEnc, accessExpiresAt }));
-  return { ok: true, accessToken: tokens.accessToken, apiCalls: refreshed.apiCalls };
+  return { ok: true, accessToken: tokens.accessToken, apiCalls: refreshed.apiCalls, refreshed: true };
 }
 
 async function finishFailure(
