@@ -3,6 +3,7 @@
  * for which tenant and platform. The nonce is also set as a cookie, so a state lifted from
  * one browser cannot complete a flow in another.
  */
+import { fromBase64Url, toBase64Url } from '../lib/base64url';
 export interface OAuthState {
   tenantId: string;
   platform: 'meta' | 'google_ads' | 'linkedin';
@@ -18,20 +19,9 @@ export const OAUTH_NONCE_COOKIE = 'tm_oauth_nonce';
 
 const encoder = new TextEncoder();
 
-function b64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromB64url(text: string): Uint8Array {
-  const normalized = text.replace(/-/g, '+').replace(/_/g, '/');
-  return Uint8Array.from(atob(normalized + '='.repeat((4 - (normalized.length % 4)) % 4)), (c) => c.charCodeAt(0));
-}
-
 /** Derives the state-signing key from the token key, so no second secret is needed. */
 export async function importStateKey(base64TokenKey: string): Promise<CryptoKey> {
-  const base = await crypto.subtle.importKey('raw', fromB64url(base64TokenKey.replace(/=+$/, '')), 'HKDF', false, ['deriveKey']);
+  const base = await crypto.subtle.importKey('raw', fromBase64Url(base64TokenKey), 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode('tidemark oauth state v1') },
     base,
@@ -42,9 +32,9 @@ export async function importStateKey(base64TokenKey: string): Promise<CryptoKey>
 }
 
 export async function signState(key: CryptoKey, state: OAuthState): Promise<string> {
-  const payload = b64url(encoder.encode(JSON.stringify(state)));
+  const payload = toBase64Url(encoder.encode(JSON.stringify(state)));
   const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(payload)));
-  return `${payload}.${b64url(signature)}`;
+  return `${payload}.${toBase64Url(signature)}`;
 }
 
 /** The verified state, or a reason it is refused. */
@@ -58,12 +48,12 @@ export async function verifyState(
   if (!payload || !signature) return { ok: false, reason: 'malformed state' };
   let valid = false;
   try {
-    valid = await crypto.subtle.verify('HMAC', key, fromB64url(signature), encoder.encode(payload));
+    valid = await crypto.subtle.verify('HMAC', key, fromBase64Url(signature), encoder.encode(payload));
   } catch {
     valid = false;
   }
   if (!valid) return { ok: false, reason: 'state signature does not match' };
-  const state = JSON.parse(new TextDecoder().decode(fromB64url(payload))) as OAuthState;
+  const state = JSON.parse(new TextDecoder().decode(fromBase64Url(payload))) as OAuthState;
   if (state.expiresAt < now) return { ok: false, reason: 'the connect link expired; start again' };
   if (!nonceCookie || nonceCookie !== state.nonce) return { ok: false, reason: 'this connect flow was started in another browser' };
   return { ok: true, state };

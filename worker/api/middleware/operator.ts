@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { sha256Hex } from '../../auth/password';
+import { constantTimeEqual, sha256Hex } from '../../auth/password';
 import type { AppEnv } from '../context';
 import { AppError } from '../errors';
 
@@ -10,6 +10,6 @@ export const requireOperator = createMiddleware<AppEnv>(async (c, next) => {
   const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
   const [a, b] = await Promise.all([sha256Hex(given), sha256Hex(expected)]);
   const enc = new TextEncoder();
-  if (!crypto.subtle.timingSafeEqual(enc.encode(a), enc.encode(b))) throw new AppError('unauthenticated', 'A valid operator token is required.');
+  if (!constantTimeEqual(enc.encode(a), enc.encode(b))) throw new AppError('unauthenticated', 'A valid operator token is required.');
   await next();
 });
