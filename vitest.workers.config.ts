@@ -36,7 +36,9 @@ export default defineConfig({
     name: 'workers',
     include: ['test/integration/**/*.test.ts'],
     globalSetup: ['./test/global-setup.ts'],
-    testTimeout: 30_000,
+    // Files share one database, queue and fake platform (whose clock some tests move): run them one at a time.
+    fileParallelism: false,
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });

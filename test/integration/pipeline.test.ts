@@ -24,6 +24,7 @@ async function editorTenant() {
   await arranged.db.execute(sql`update memberships set role = 'editor' where tenant_id = ${tenant.tenantId}`);
   // The factory's placeholder Meta account is not part of these scenarios.
   await arranged.db.execute(sql`delete from ad_accounts where tenant_id = ${tenant.tenantId}`);
+  await arranged.db.execute(sql`delete from connections where tenant_id = ${tenant.tenantId}`);
   return { ...tenant, cookie: await signInCookie(tenant.email, tenant.password, `198.51.100.${60 + Math.floor(Math.random() * 100)}`) };
 }
 
