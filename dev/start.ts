@@ -1,7 +1,9 @@
 /**
  * `npm run dev`: the whole product on this machine with demo data. Embedded Postgres (or
- * DATABASE_URL), migrations, the demo seed, the WebSocket-to-TCP proxy, the fake ad platforms
- * and outbound services, a fresh build, and `wrangler dev`. Ctrl-C stops everything it started.
+ * DATABASE_URL), migrations, the demo agency/tenants/logins, the WebSocket-to-TCP proxy, the fake
+ * ad platforms and outbound services, a fresh build, `wrangler dev`, and then the demo tenants
+ * connected through the real OAuth flow so the backfill fills the dashboards live.
+ * Ctrl-C stops everything it started.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { appRoleUrl, ensureAppRole, migrateDatabase } from '../db/migrate';
 import { createFakeServer } from './fakes/server';
 import { startEmbeddedPostgres } from './postgres/embedded';
 import { startWsProxy } from './postgres/ws-proxy';
+import { startLiveDemo } from './demo/live-demo';
 import { seedDemo } from './seed';
 import { startWranglerDev } from './wrangler-dev';
 
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
   step('Applying migrations');
   await migrateDatabase(superUrl);
   await ensureAppRole(superUrl, DEV_APP_PASSWORD);
-  step('Seeding the demo agency and tenants');
+  step('Seeding the demo agency, tenants and logins');
   const { logins } = await seedDemo(superUrl);
 
   step(`Starting the WebSocket-to-TCP proxy on 127.0.0.1:${PORTS.wsProxy} (→ ${targetAddress} only)`);
@@ -87,15 +90,32 @@ async function main(): Promise<void> {
   });
   stops.push({ name: 'wrangler dev', stop: () => wrangler.stop() });
 
+  step('Connecting the demo tenants through the OAuth flow (fake consent dialogs)');
+  let syncing: string[];
+  try {
+    const demo = await startLiveDemo({ appUrl: wrangler.url, fakesUrl: fakes.url, log: (line) => console.log(line) });
+    stops.push({ name: 'backfill reporter', stop: async () => demo.stop() });
+    syncing = demo.syncing;
+  } catch (error) {
+    // The app is still usable (and connectable by hand), so keep it running.
+    console.error(`  could not connect the demo tenants: ${(error as Error).message}`);
+    syncing = ['  nothing (the demo connect failed; see above)'];
+  }
+
   console.log(`
 Tidemark is running at ${wrangler.url}
 
 Demo logins:
 ${logins.map((l) => `  ${l.email.padEnd(32)} ${l.password.padEnd(18)} ${l.description}`).join('\n')}
 
+Syncing (backfill through the queue; the dashboard updates live as it lands):
+${syncing.join('\n')}
+
 Fake platforms: ${fakes.url}/_control/world   inbox: ${fakes.url}/_control/inbox
+Sync a tenant now: npm run sync -- --tenant partner-a
 Run a cron tick: curl '${wrangler.url}/__scheduled?cron=*/15+*+*+*+*'
-Press Ctrl-C to stop everything.`);
+Press Ctrl-C to stop everything.
+`);
 }
 
 main().catch(async (error: unknown) => {

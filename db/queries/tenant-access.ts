@@ -1,7 +1,7 @@
 import { and, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../database';
-import { memberships, tenants, type MembershipRole } from '../schema';
+import { memberships, tenants, type MembershipRole, type TenantBranding } from '../schema';
 
 export type TenantAccess = {
   id: string;
@@ -11,6 +11,8 @@ export type TenantAccess = {
   reportingCurrency: string;
   timeZone: string;
   dataVersion: number;
+  /** The tenant's branding JSON (colours, display name, logo); always selected, optional for hand-built values. */
+  branding?: TenantBranding;
   role: MembershipRole;
   /** 'tenant' for a direct membership, 'agency' when access comes through the tenant's agency. */
   via: 'tenant' | 'agency';
@@ -39,6 +41,7 @@ function tenantColumns(via: 'tenant' | 'agency') {
     reportingCurrency: tenants.reportingCurrency,
     timeZone: tenants.timeZone,
     dataVersion: tenants.dataVersion,
+    branding: tenants.branding,
     role: memberships.role,
     via: sql<'tenant' | 'agency'>`${via}::text`.as('via'),
   };

@@ -1,24 +1,21 @@
-import { sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { pathToFileURL } from 'node:url';
 import type { Database } from '../../db/database';
 import { createNodeDb } from '../../db/node-client';
-import { rebuildRollups, upsertDailyStats } from '../../db/queries/ingest';
-import { adAccounts, adGroups, ads, agencies, campaigns, memberships, tenants, users } from '../../db/schema';
+import { adAccounts, agencies, memberships, tenants, users } from '../../db/schema';
 import { hashPassword } from '../../worker/auth/password';
-import {
-  DEMO_AD_ACCOUNTS, DEMO_AGENCY, DEMO_HISTORY_DAYS, DEMO_LOGINS, DEMO_TENANTS,
-  dateRangeEndingOn, demoEntities, demoStatRows, localDate, type DemoAdAccount,
-} from './demo-data';
+import { DEMO_AGENCY, DEMO_LOGINS, DEMO_TENANTS, LEGACY_DIRECT_ACCOUNT_IDS } from './demo-data';
 
 export type SeedResult = { logins: { email: string; password: string; description: string }[] };
 
 async function seedIdentity(db: Database): Promise<void> {
   await db.insert(agencies).values(DEMO_AGENCY).onConflictDoUpdate({ target: agencies.id, set: { name: DEMO_AGENCY.name } });
   for (const tenant of DEMO_TENANTS) {
+    const { name, reportingCurrency, timeZone, branding } = tenant;
     await db
       .insert(tenants)
       .values({ ...tenant, agencyId: DEMO_AGENCY.id })
-      .onConflictDoUpdate({ target: tenants.id, set: { name: tenant.name, reportingCurrency: tenant.reportingCurrency, timeZone: tenant.timeZone } });
+      .onConflictDoUpdate({ target: tenants.id, set: { name, reportingCurrency, timeZone, branding } });
   }
   for (const login of DEMO_LOGINS) {
     // Re-hashed on every run so the printed demo passwords always work.
@@ -34,43 +31,28 @@ async function seedIdentity(db: Database): Promise<void> {
   }
 }
 
-async function seedAccount(db: Database, account: DemoAdAccount, now: Date): Promise<void> {
-  const { dailySpendPerAd: _spend, ...row } = account;
-  await db
-    .insert(adAccounts)
-    .values({ ...row, backfillFrom: null })
-    .onConflictDoUpdate({ target: adAccounts.id, set: { name: row.name, currency: row.currency, timeZone: row.timeZone } });
-  const { tenantId, id: adAccountId } = account;
-  const entities = demoEntities(account);
-  const base = { tenantId, adAccountId };
-  const latest = { name: sql`excluded.name`, status: sql`excluded.status`, updatedAt: sql`now()` };
-  await db.insert(campaigns).values(entities.campaigns.map((c) => ({ ...base, ...c })))
-    .onConflictDoUpdate({ target: [campaigns.tenantId, campaigns.adAccountId, campaigns.externalId], set: latest });
-  await db.insert(adGroups).values(entities.adGroups.map((g) => ({ ...base, ...g })))
-    .onConflictDoUpdate({ target: [adGroups.tenantId, adGroups.adAccountId, adGroups.externalId], set: latest });
-  await db.insert(ads).values(entities.ads.map((a) => ({ ...base, ...a })))
-    .onConflictDoUpdate({ target: [ads.tenantId, ads.adAccountId, ads.externalId], set: latest });
-
-  const dates = dateRangeEndingOn(localDate(now, account.timeZone), DEMO_HISTORY_DAYS);
-  await db.transaction(async (tx) => {
-    await upsertDailyStats(tx, tenantId, adAccountId, demoStatRows(account, dates));
-    await rebuildRollups(tx, tenantId, adAccountId, dates[0]!, dates[dates.length - 1]!);
-  });
+/** Returns how many directly-seeded accounts (from older seeds) were removed. */
+async function dropLegacyDirectAccounts(db: Database): Promise<number> {
+  const removed = await db
+    .delete(adAccounts)
+    .where(and(inArray(adAccounts.id, [...LEGACY_DIRECT_ACCOUNT_IDS]), isNull(adAccounts.connectionId)))
+    .returning({ id: adAccounts.id });
+  return removed.length;
 }
 
 /**
- * Idempotent demo data: the Northwind Digital agency, its clients Partner A (Meta + Google, USD)
- * and Partner B (Google + LinkedIn, EUR), three logins, and six weeks of deterministic daily stats
- * inserted directly (until the sync pipeline fills them through the fakes). The accounts have no
- * connection yet, so the scheduler leaves them alone.
+ * Idempotent demo identity: the Northwind Digital agency, its clients Partner A (USD,
+ * America/New_York) and Partner B (EUR, Europe/Berlin) with their branding, and three logins.
+ * No ad accounts or stats: those arrive through the real OAuth connect and sync pipeline
+ * (dev/demo), exactly as they would for a customer.
  */
-export async function seedDemo(superuserUrl: string, options: { now?: Date } = {}): Promise<SeedResult> {
-  const now = options.now ?? new Date();
+export async function seedDemo(superuserUrl: string): Promise<SeedResult> {
   const { db, close } = createNodeDb(superuserUrl, 1);
   try {
     await seedIdentity(db);
-    for (const account of DEMO_AD_ACCOUNTS) await seedAccount(db, account, now);
-    await db.execute(sql`update ${tenants} set data_version = data_version + 1 where agency_id = ${DEMO_AGENCY.id}`);
+    if ((await dropLegacyDirectAccounts(db)) > 0) {
+      await db.execute(sql`update ${tenants} set data_version = data_version + 1 where agency_id = ${DEMO_AGENCY.id}`);
+    }
   } finally {
     await close();
   }

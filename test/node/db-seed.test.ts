@@ -2,41 +2,42 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/database';
 import { findUserByEmail, listTenantsForUser } from '../../db/queries/auth';
-import { getOverviewKpis } from '../../db/queries/dashboard';
+import { accountDaily, adAccounts } from '../../db/schema';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
 import { seedDemo } from '../../dev/seed';
-import {
-  DEMO_AD_ACCOUNTS, DEMO_HISTORY_DAYS, DEMO_TENANTS, dateRangeEndingOn, demoStatRows, localDate,
-} from '../../dev/seed/demo-data';
+import { DEMO_TENANTS, LEGACY_DIRECT_ACCOUNT_IDS } from '../../dev/seed/demo-data';
 import { verifyPassword } from '../../worker/auth/password';
 
-const NOW = new Date('2026-11-29T15:00:00Z');
 let testDb: TestDatabase;
 let logins: Awaited<ReturnType<typeof seedDemo>>['logins'];
 
 async function tableCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['agencies', 'tenants', 'users', 'memberships', 'ad_accounts', 'campaigns', 'ad_groups', 'ads', 'ad_stats_daily', 'campaign_daily', 'account_daily']) {
+  for (const table of ['agencies', 'tenants', 'users', 'memberships', 'connections', 'ad_accounts', 'ad_stats_daily', 'account_daily']) {
     const [row] = rowsOf<{ n: number }>(await testDb.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`));
     counts[table] = row!.n;
   }
   return counts;
 }
 
+async function dataVersion(tenantId: string): Promise<number> {
+  const [row] = rowsOf<{ v: number }>(await testDb.db.execute(sql`select data_version::int as v from tenants where id = ${tenantId}`));
+  return row!.v;
+}
+
 beforeAll(async () => {
   testDb = await startTestDatabase();
-  ({ logins } = await seedDemo(testDb.superuserUrl, { now: NOW }));
+  ({ logins } = await seedDemo(testDb.superuserUrl));
 });
 afterAll(async () => {
   await testDb?.stop();
 });
 
 describe('seedDemo', () => {
-  it('is idempotent: a second run leaves every count unchanged', async () => {
+  it('is idempotent, and leaves ad accounts and stats to the OAuth connect and the sync pipeline', async () => {
     const before = await tableCounts();
-    expect(before).toMatchObject({ agencies: 1, tenants: 2, users: 3, memberships: 3, ad_accounts: 4 });
-    expect(before.ad_stats_daily).toBe(4 * 8 * DEMO_HISTORY_DAYS);
-    await seedDemo(testDb.superuserUrl, { now: NOW });
+    expect(before).toEqual({ agencies: 1, tenants: 2, users: 3, memberships: 3, connections: 0, ad_accounts: 0, ad_stats_daily: 0, account_daily: 0 });
+    await seedDemo(testDb.superuserUrl);
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -59,18 +60,36 @@ describe('seedDemo', () => {
     expect(await slugsFor('viewer@partner-b.example')).toEqual(['partner-b:viewer']);
   });
 
-  it('serves overview KPIs per tenant in its accounts’ currency, equal to the seeded facts', async () => {
-    for (const tenant of DEMO_TENANTS) {
-      const accounts = DEMO_AD_ACCOUNTS.filter((a) => a.tenantId === tenant.id);
-      const expectedRows = accounts.flatMap((a) => demoStatRows(a, dateRangeEndingOn(localDate(NOW, a.timeZone), DEMO_HISTORY_DAYS)));
-      const kpis = await getOverviewKpis(testDb.appDb, tenant.id, { from: '2026-01-01', to: '2026-12-31' });
-      expect(kpis.map((k) => k.currency)).toEqual([tenant.reportingCurrency]);
-      expect(kpis[0]).toMatchObject({
-        spendMicros: expectedRows.reduce((s, r) => s + r.spendMicros, 0),
-        impressions: expectedRows.reduce((s, r) => s + r.impressions, 0),
-        clicks: expectedRows.reduce((s, r) => s + r.clicks, 0),
-      });
-      expect(kpis[0]!.conversions).toBeCloseTo(expectedRows.reduce((s, r) => s + r.conversions, 0), 4);
-    }
+  it('serves each tenant with its reporting currency, time zone and branding to the dashboard', async () => {
+    const owner = await findUserByEmail(testDb.appDb, 'owner@northwind.example');
+    const tenants = await listTenantsForUser(testDb.appDb, owner!.id);
+    expect(tenants.map((t) => ({ slug: t.slug, reportingCurrency: t.reportingCurrency, timeZone: t.timeZone, branding: t.branding }))).toEqual(
+      DEMO_TENANTS.map((t) => ({ slug: t.slug, reportingCurrency: t.reportingCurrency, timeZone: t.timeZone, branding: t.branding })),
+    );
+  });
+
+  it('restores a tenant setting changed by hand on the next run', async () => {
+    const tenant = DEMO_TENANTS[1]!;
+    await testDb.db.execute(sql`update tenants set reporting_currency = 'USD', branding = '{}'::jsonb where id = ${tenant.id}`);
+    await seedDemo(testDb.superuserUrl);
+    const [row] = rowsOf<{ currency: string; color: string }>(
+      await testDb.db.execute(sql`select reporting_currency as currency, branding->>'primaryColor' as color from tenants where id = ${tenant.id}`),
+    );
+    expect(row).toEqual({ currency: 'EUR', color: tenant.branding.primaryColor });
+  });
+
+  it('removes the unconnected accounts and stats an older seed inserted directly, so nothing is counted twice', async () => {
+    const tenant = DEMO_TENANTS[0]!;
+    const legacyId = LEGACY_DIRECT_ACCOUNT_IDS[0]!;
+    await testDb.db.insert(adAccounts).values({ id: legacyId, tenantId: tenant.id, platform: 'meta', externalId: 'legacy-1', name: 'Old seed', currency: 'USD', timeZone: tenant.timeZone });
+    await testDb.db.insert(accountDaily).values({
+      tenantId: tenant.id, adAccountId: legacyId, currency: 'USD', date: '2026-11-01', impressions: 10, clicks: 1, spendMicros: 5_000_000, conversions: 0, conversionValueMicros: 0,
+    });
+    const versionBefore = await dataVersion(tenant.id);
+    await seedDemo(testDb.superuserUrl);
+    const counts = await tableCounts();
+    expect(counts.ad_accounts).toBe(0);
+    expect(counts.account_daily).toBe(0);
+    expect(await dataVersion(tenant.id), 'cached dashboards become stale').toBeGreaterThan(versionBefore);
   });
 });

@@ -1,0 +1,87 @@
+import { CookieJar } from './cookie-jar';
+
+export type Platform = 'meta' | 'google_ads' | 'linkedin';
+
+export interface SignedInTenant {
+  id: string;
+  slug: string;
+  name: string;
+  role: string;
+}
+
+/** A signed-in Tidemark user driven from Node: carries cookies across our origin and the platforms'. */
+export interface AppClient {
+  appUrl: string;
+  jar: CookieJar;
+  tenants: SignedInTenant[];
+  /** One request with the jar's cookies; redirects are returned, not followed. */
+  request(url: string | URL, init?: RequestInit): Promise<Response>;
+  getJson<T>(path: string): Promise<T>;
+}
+
+export async function signIn(appUrl: string, login: { email: string; password: string }): Promise<AppClient> {
+  const jar = new CookieJar();
+  const request = async (url: string | URL, init: RequestInit = {}) => {
+    const target = new URL(url, appUrl);
+    const headers = new Headers(init.headers);
+    const cookie = jar.header(target);
+    if (cookie) headers.set('cookie', cookie);
+    const res = await fetch(target, { ...init, headers, redirect: 'manual' });
+    jar.store(target, res.headers.getSetCookie());
+    return res;
+  };
+  const res = await request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: login.email, password: login.password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${login.email} failed: ${res.status} ${await res.text()}`);
+  const { tenants } = (await res.json()) as { tenants: SignedInTenant[] };
+  return {
+    appUrl,
+    jar,
+    tenants,
+    request,
+    async getJson<T>(path: string): Promise<T> {
+      const r = await request(path);
+      if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    },
+  };
+}
+
+export type ConnectOutcome = { ok: true; platform: string; accounts: number } | { ok: false; error: string };
+
+/** Reads where our OAuth callback sent the browser: `/t/<tenant>?connected=…&accounts=…` or `?connect_error=…`. */
+export function connectOutcome(landing: URL): ConnectOutcome {
+  const error = landing.searchParams.get('connect_error');
+  if (error) return { ok: false, error };
+  const platform = landing.searchParams.get('connected');
+  const accounts = Number(landing.searchParams.get('accounts'));
+  if (!platform || !Number.isInteger(accounts)) return { ok: false, error: `unexpected landing page ${landing.pathname}${landing.search}` };
+  return { ok: true, platform, accounts };
+}
+
+const MAX_HOPS = 10;
+
+/**
+ * The real connect flow, as a browser does it: our connect endpoint → the platform's consent
+ * dialog → our callback (with the session and the OAuth nonce cookie) → the tenant's dashboard.
+ * The dashboard page itself is not fetched: its URL carries the outcome.
+ */
+export async function connectPlatform(client: AppClient, tenantId: string, platform: Platform, backfillDays: number): Promise<ConnectOutcome> {
+  let url = new URL(`/api/tenants/${tenantId}/connections/${platform}/connect?backfillDays=${backfillDays}`, client.appUrl);
+  const app = new URL(client.appUrl);
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const res = await client.request(url);
+    const location = res.headers.get('location');
+    if (res.status < 300 || res.status >= 400 || !location) {
+      const body = (await res.text()).slice(0, 300);
+      return { ok: false, error: `${url.origin}${url.pathname} answered ${res.status} instead of redirecting: ${body}` };
+    }
+    await res.body?.cancel();
+    url = new URL(location, url);
+    if (url.origin === app.origin && !url.pathname.startsWith('/api/')) return connectOutcome(url);
+  }
+  return { ok: false, error: `more than ${MAX_HOPS} redirects` };
+}
