@@ -115,6 +115,7 @@ export interface AdAccountStatus {
   connectionStatus: 'active' | 'needs_reauth' | 'revoked' | null;
   accessExpiresAt: Date | null;
   refreshExpiresAt: Date | null;
+  hasRefreshToken: boolean;
   lastSyncedAt: Date | null;
   backfill: { windowsDone: number; windowsTotal: number; rows: number; from: string | null; to: string | null };
 }
@@ -137,6 +138,7 @@ export async function listAdAccountStatus(tx: Database, tenantId: string): Promi
       connectionStatus: connections.status,
       accessExpiresAt: connections.accessExpiresAt,
       refreshExpiresAt: connections.refreshExpiresAt,
+      hasRefreshToken: sql<boolean>`${connections.refreshTokenEnc} is not null`,
       lastSyncedAt: adAccounts.lastSyncedAt,
       backfillState: adAccounts.backfillState,
     })

@@ -63,8 +63,11 @@ describe.each(PLATFORMS)('%s: connect, backfill, restatement', (platform) => {
 
     // Progress is visible through the API.
     const status = await call(`/api/tenants/${tenant.tenantId}/ad-accounts`, { headers: { cookie: tenant.cookie } });
-    const body = (await status.json()) as { adAccounts: Array<{ backfill: { windowsDone: number; windowsTotal: number } }> };
-    for (const account of body.adAccounts) expect(account.backfill.windowsDone).toBe(account.backfill.windowsTotal);
+    const body = (await status.json()) as { adAccounts: Array<{ backfill: { windowsDone: number; windowsTotal: number }; connectionHealth: { state: string } }> };
+    for (const account of body.adAccounts) {
+      expect(account.backfill.windowsDone).toBe(account.backfill.windowsTotal);
+      expect(account.connectionHealth.state).toBe('ok');
+    }
 
     // Two days pass on the platform: past conversions restate. A manual sync of the window catches up exactly.
     await control('/clock', { method: 'POST', body: JSON.stringify({ advanceMs: 2 * 86_400_000 }) });

@@ -7,6 +7,7 @@ import { randomToken } from '../../auth/password';
 import { importStateKey, OAUTH_NONCE_COOKIE, OAUTH_STATE_TTL_MS, signState, verifyState } from '../../auth/oauth-state';
 import { importTokenKey } from '../../auth/token-crypto';
 import { completeConnection } from '../../connections/connect';
+import { connectionHealth } from '../../connections/health';
 import { getConnector } from '../../connectors/registry';
 import { isSecureRequest, platformEndpoints } from '../../env';
 import { DEFAULT_BACKFILL_DAYS, MAX_BACKFILL_DAYS } from '../../jobs/backfill';
@@ -41,7 +42,14 @@ function parsePlatform(raw: string | undefined) {
 export const connectionRoutes = new Hono<AppEnv>()
   .get('/tenants/:tenant/ad-accounts', async (c) => {
     const tenant = c.get('tenant');
-    return c.json({ adAccounts: await withTenant(c.get('db'), tenant.id, (tx) => listAdAccountStatus(tx, tenant.id)) });
+    const accounts = await withTenant(c.get('db'), tenant.id, (tx) => listAdAccountStatus(tx, tenant.id));
+    const now = new Date();
+    return c.json({
+      adAccounts: accounts.map(({ hasRefreshToken, ...account }) => ({
+        ...account,
+        connectionHealth: connectionHealth({ status: account.connectionStatus, accessExpiresAt: account.accessExpiresAt, refreshExpiresAt: account.refreshExpiresAt, hasRefreshToken }, now),
+      })),
+    });
   })
   .get('/tenants/:tenant/connections/:platform/connect', async (c) => {
     const platform = parsePlatform(c.req.param('platform'));
