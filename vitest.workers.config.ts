@@ -1,5 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { fakeServiceVars } from './test/stack';
 
 /** Integration tests inside workerd, against real Postgres (through the ws proxy) and the fake platforms. */
 export default defineConfig({
@@ -16,17 +17,7 @@ export default defineConfig({
             SUPER_DATABASE_URL: inject('superDatabaseUrl'),
             WS_PROXY: inject('wsProxy'),
             FAKES_URL: fakes,
-            META_API_BASE: `${fakes}/meta`,
-            META_OAUTH_BASE: `${fakes}/meta`,
-            GOOGLE_ADS_API_BASE: `${fakes}/google-ads`,
-            GOOGLE_OAUTH_BASE: `${fakes}/google-ads`,
-            GOOGLE_TOKEN_BASE: `${fakes}/google-ads`,
-            LINKEDIN_API_BASE: `${fakes}/linkedin`,
-            LINKEDIN_OAUTH_BASE: `${fakes}/linkedin`,
-            SENDGRID_API_BASE: `${fakes}/sendgrid`,
-            SLACK_WEBHOOK_BASE: `${fakes}/slack`,
-            DATADOG_API_BASE: `${fakes}/datadog`,
-            CLOUDFLARE_API_BASE: `${fakes}/cloudflare`,
+            ...fakeServiceVars(fakes),
           },
         },
       };

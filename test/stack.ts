@@ -5,13 +5,30 @@ import { appRoleUrl, ensureAppRole, migrateDatabase } from '../db/migrate';
 import { startEmbeddedPostgres } from '../dev/postgres/embedded';
 import { startWsProxy } from '../dev/postgres/ws-proxy';
 import { startFakes } from '../dev/fakes/testing';
-import { freePort } from './ports';
+import { findFreePort as freePort } from '../dev/postgres/free-port';
 
 /** Password of the application role in throwaway test databases. */
 const TEST_APP_PASSWORD = 'test-app-password';
 
 /** The fake world's clock for tests: fixed, so dates in assertions are stable. */
 export const TEST_NOW = new Date('2026-11-29T15:00:00Z');
+
+/** Worker variables that point every external service at the fakes. */
+export function fakeServiceVars(fakesUrl: string): Record<string, string> {
+  return {
+    META_API_BASE: `${fakesUrl}/meta`,
+    META_OAUTH_BASE: `${fakesUrl}/meta`,
+    GOOGLE_ADS_API_BASE: `${fakesUrl}/google-ads`,
+    GOOGLE_OAUTH_BASE: `${fakesUrl}/google-ads`,
+    GOOGLE_TOKEN_BASE: `${fakesUrl}/google-ads`,
+    LINKEDIN_API_BASE: `${fakesUrl}/linkedin`,
+    LINKEDIN_OAUTH_BASE: `${fakesUrl}/linkedin`,
+    SENDGRID_API_BASE: `${fakesUrl}/sendgrid`,
+    SLACK_WEBHOOK_BASE: `${fakesUrl}/slack`,
+    DATADOG_API_BASE: `${fakesUrl}/datadog`,
+    CLOUDFLARE_API_BASE: `${fakesUrl}/cloudflare`,
+  };
+}
 
 export interface TestStack {
   superDatabaseUrl: string;

@@ -1,8 +1,8 @@
 import type { TestProject } from 'vitest/node';
 import { seedDemo } from '../../dev/seed';
 import { startWranglerDev } from '../../dev/wrangler-dev';
-import { freePort } from '../ports';
-import { startTestStack } from '../stack';
+import { findFreePort as freePort } from '../../dev/postgres/free-port';
+import { fakeServiceVars, startTestStack } from '../stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,13 +24,7 @@ export default async function setup(project: TestProject) {
         APP_ENV: 'test',
         DATABASE_URL: stack.appDatabaseUrl,
         WS_PROXY: stack.wsProxy,
-        META_API_BASE: `${fakes}/meta`,
-        META_OAUTH_BASE: `${fakes}/meta`,
-        GOOGLE_ADS_API_BASE: `${fakes}/google-ads`,
-        GOOGLE_OAUTH_BASE: `${fakes}/google-ads`,
-        GOOGLE_TOKEN_BASE: `${fakes}/google-ads`,
-        LINKEDIN_API_BASE: `${fakes}/linkedin`,
-        LINKEDIN_OAUTH_BASE: `${fakes}/linkedin`,
+        ...fakeServiceVars(fakes),
       },
     });
     project.provide('appUrl', wrangler.url);
