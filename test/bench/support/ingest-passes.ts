@@ -2,12 +2,13 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, withTenant, type Database } from '../../../db/database';
 import { bumpDataVersion, rebuildRollups, upsertDailyStats, type DailyStatRow } from '../../../db/queries/ingest';
+import { upsertEntities } from '../../../db/queries/sync';
 import { createTestAdAccount, createTestTenant } from '../../../db/testing/factories';
 import { backfillChunks } from '../../../worker/jobs/windows';
 import { addDays, type DateWindow } from '../../../worker/lib/dates';
 import type { BenchDatabase } from './bench-database';
 import type { IngestSize } from './options';
-import { syntheticRows, type SyntheticAccountShape } from './synthetic-rows';
+import { syntheticCampaigns, syntheticRows, type SyntheticAccountShape } from './synthetic-rows';
 
 /** The last date of every synthetic history: fixed so runs are comparable. */
 export const BENCH_END_DATE = '2026-11-28';
@@ -29,7 +30,7 @@ export type PassResult = {
 };
 type WindowTimings = { changed: number; upsertMs: number; rollupMs: number };
 
-/** A tenant and its ad accounts through the test factories (as the superuser, like provisioning). */
+/** A tenant, its ad accounts (test factories) and their named campaigns, written as the superuser outside any timing. */
 export async function createBenchTenant(database: BenchDatabase, size: IngestSize, accountIndexOffset = 0): Promise<BenchTenant> {
   const tenant = await createTestTenant(database.db, { name: 'Bench tenant' });
   const accounts: BenchAccount[] = [];
@@ -41,7 +42,9 @@ export async function createBenchTenant(database: BenchDatabase, size: IngestSiz
       name: `Bench account ${accountIndex}`,
       currency: i % 5 === 4 ? 'EUR' : 'USD',
     });
-    accounts.push({ id: account.id, shape: { accountIndex, adsPerAccount: size.adsPerAccount, campaignsPerAccount: size.campaignsPerAccount } });
+    const shape = { accountIndex, adsPerAccount: size.adsPerAccount, campaignsPerAccount: size.campaignsPerAccount };
+    await upsertEntities(database.db, tenant.id, account.id, { campaigns: syntheticCampaigns(shape), adGroups: [], ads: [] });
+    accounts.push({ id: account.id, shape });
   }
   return { tenantId: tenant.id, accounts, history: { from: addDays(BENCH_END_DATE, -(size.days - 1)), to: BENCH_END_DATE } };
 }

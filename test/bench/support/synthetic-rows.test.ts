@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restateConversions, syntheticRows, trailingDays, unitHash } from './synthetic-rows';
+import { restateConversions, syntheticCampaigns, syntheticRows, trailingDays, unitHash } from './synthetic-rows';
 
 const shape = { accountIndex: 3, adsPerAccount: 12, campaignsPerAccount: 4 };
 const window = { from: '2026-11-01', to: '2026-11-10' };
@@ -25,6 +25,13 @@ describe('syntheticRows', () => {
       expect(Number.isInteger(row.conversionValueMicros)).toBe(true);
       if (row.conversions === 0) expect(row.conversionValueMicros).toBe(0);
     }
+  });
+});
+
+describe('syntheticCampaigns', () => {
+  it('names exactly the campaigns the rows refer to', () => {
+    const fromRows = new Set(syntheticRows(shape, window).map((r) => r.campaignId));
+    expect(new Set(syntheticCampaigns(shape).map((c) => c.externalId))).toEqual(fromRows);
   });
 });
 

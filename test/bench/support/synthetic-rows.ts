@@ -33,6 +33,15 @@ export function syntheticIds(accountIndex: number, adIndex: number, campaigns: n
 /** Days since 1970-01-01 of an ISO date: a stable integer key for the hash. */
 const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 
+/** The account's campaigns with names, so dashboards join names as they would in production. */
+export function syntheticCampaigns(shape: SyntheticAccountShape): Array<{ externalId: string; name: string; status: 'active' }> {
+  return Array.from({ length: shape.campaignsPerAccount }, (_, campaign) => ({
+    externalId: syntheticIds(shape.accountIndex, campaign, shape.campaignsPerAccount).campaignId,
+    name: `Campaign ${campaign + 1} of account ${shape.accountIndex}`,
+    status: 'active' as const,
+  }));
+}
+
 function adProfile(accountIndex: number, adIndex: number) {
   const u = (salt: number) => unitHash(accountIndex, adIndex, salt);
   return {
