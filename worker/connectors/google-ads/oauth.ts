@@ -1,8 +1,9 @@
 /** Google OAuth 2.0 for the adwords scope: offline access (refresh token), one-hour access tokens. */
 import { createHttpSession, formBody, joinUrl } from '../http';
-import type { AuthorizeParams, ExchangeCodeParams, OAuthFlow, OAuthResult, RefreshParams } from '../types';
+import type { AuthorizeParams, ExchangeCodeParams, OAuthFlow, OAuthResult } from '../types';
 import { googleTokenSchema } from './api-types';
 import { mapOAuth2Failure } from '../oauth2-errors';
+import { standardGrants } from '../oauth2-grants';
 
 export const GOOGLE_ADS_SCOPE = 'https://www.googleapis.com/auth/adwords';
 
@@ -45,29 +46,4 @@ async function tokenRequest(http: ExchangeCodeParams['http'], fields: Record<str
   };
 }
 
-export const googleAdsOAuth: OAuthFlow = {
-  authorizeUrl: googleAuthorizeUrl,
-  exchangeCode: (params: ExchangeCodeParams) =>
-    tokenRequest(
-      params.http,
-      {
-        grant_type: 'authorization_code',
-        code: params.code,
-        redirect_uri: params.redirectUri,
-        client_id: params.app.clientId,
-        client_secret: params.app.clientSecret,
-      },
-      'code exchange',
-    ),
-  refresh: (params: RefreshParams) =>
-    tokenRequest(
-      params.http,
-      {
-        grant_type: 'refresh_token',
-        refresh_token: params.refreshToken,
-        client_id: params.app.clientId,
-        client_secret: params.app.clientSecret,
-      },
-      'token refresh',
-    ),
-};
+export const googleAdsOAuth: OAuthFlow = { authorizeUrl: googleAuthorizeUrl, ...standardGrants(tokenRequest) };

@@ -5,8 +5,9 @@
  */
 import { createHttpSession, formBody, joinUrl } from '../http';
 import { mapOAuth2Failure } from '../oauth2-errors';
-import type { AuthorizeParams, ExchangeCodeParams, HttpConfig, OAuthFlow, OAuthResult, RefreshParams } from '../types';
+import type { AuthorizeParams, HttpConfig, OAuthFlow, OAuthResult } from '../types';
 import { linkedInTokenSchema } from './api-types';
+import { standardGrants } from '../oauth2-grants';
 
 export const LINKEDIN_DEFAULT_SCOPES = ['r_ads', 'r_ads_reporting'];
 
@@ -46,29 +47,4 @@ async function tokenRequest(http: HttpConfig, fields: Record<string, string>, la
   };
 }
 
-export const linkedInOAuth: OAuthFlow = {
-  authorizeUrl: linkedInAuthorizeUrl,
-  exchangeCode: (params: ExchangeCodeParams) =>
-    tokenRequest(
-      params.http,
-      {
-        grant_type: 'authorization_code',
-        code: params.code,
-        redirect_uri: params.redirectUri,
-        client_id: params.app.clientId,
-        client_secret: params.app.clientSecret,
-      },
-      'code exchange',
-    ),
-  refresh: (params: RefreshParams) =>
-    tokenRequest(
-      params.http,
-      {
-        grant_type: 'refresh_token',
-        refresh_token: params.refreshToken,
-        client_id: params.app.clientId,
-        client_secret: params.app.clientSecret,
-      },
-      'token refresh',
-    ),
-};
+export const linkedInOAuth: OAuthFlow = { authorizeUrl: linkedInAuthorizeUrl, ...standardGrants(tokenRequest) };
