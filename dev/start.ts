@@ -22,20 +22,34 @@ const DEV_APP_PASSWORD = 'tidemark-dev-app';
 const DATA_DIR = resolve('.dev-data');
 
 const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
-let stopping = false;
+let stopping: Promise<never> | null = null;
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    console.log('\nStopping…');
-    for (const { name, stop } of stops.reverse()) {
-      await stop().then(
-        () => console.log(`  stopped ${name}`),
-        (error: unknown) => console.error(`  could not stop ${name}: ${(error as Error).message}`),
-      );
-    }
+async function stopAll(code: number): Promise<never> {
+  console.log('\nStopping…');
+  // Keeps the event loop alive while children exit, and bounds a shutdown that hangs.
+  const deadline = setTimeout(() => {
+    console.error('  gave up waiting after 30 s');
+    process.exit(1);
+  }, 30_000);
+  // Newest first; also drains anything a startup step registers while we are stopping.
+  for (let next = stops.pop(); next; next = stops.pop()) {
+    const { name, stop } = next;
+    await stop().then(
+      () => console.log(`  stopped ${name}`),
+      (error: unknown) => console.error(`  could not stop ${name}: ${(error as Error).message}`),
+    );
   }
+  clearTimeout(deadline);
   process.exit(code);
+}
+
+/**
+ * Ctrl-C reaches us more than once (the terminal signals the whole process group and tsx
+ * relays it again): later signals must not cut the first shutdown short.
+ */
+function shutdown(code: number): Promise<never> {
+  stopping ??= stopAll(code);
+  return stopping;
 }
 
 process.on('SIGINT', () => void shutdown(0));

@@ -79,7 +79,7 @@ export async function connectPlatform(client: AppClient, tenantId: string, platf
       const body = (await res.text()).slice(0, 300);
       return { ok: false, error: `${url.origin}${url.pathname} answered ${res.status} instead of redirecting: ${body}` };
     }
-    await res.body?.cancel();
+    await res.text(); // drain the tiny redirect body so the connection is reused cleanly
     url = new URL(location, url);
     if (url.origin === app.origin && !url.pathname.startsWith('/api/')) return connectOutcome(url);
   }
