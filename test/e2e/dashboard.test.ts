@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { DESKTOP, PHONE, openBrowser } from './browser';
+import { openLogin as openLoginAt, signIn as signInAt, spendPathData, spendTile } from './pages';
 
 const appUrl = inject('appUrl');
 const logins = inject('demoLogins');
@@ -10,33 +11,12 @@ const clientLogin = logins.find((l) => l !== agencyLogin);
 
 type Browser = Awaited<ReturnType<typeof openBrowser>>;
 
-/** Opens /login once its scripts have loaded and hydrated, so typed values are not reset by hydration. */
-async function openLogin(page: Page): Promise<void> {
-  await page.goto(`${appUrl}/login`, { waitUntil: 'networkidle' });
-}
-
-async function signIn(page: Page, login: { email: string; password: string }): Promise<void> {
-  await openLogin(page);
-  await page.getByLabel('Email address').fill(login.email);
-  await page.getByLabel('Password').fill(login.password);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' }),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-}
-
-/** Waits until layerchart has drawn the spend line client-side and returns its path data. */
-async function spendPathData(page: Page): Promise<string> {
-  const path = page.locator('.spend-chart svg path.lc-area-path').first();
-  await path.waitFor({ state: 'attached', timeout: 15_000 });
-  await expect.poll(async () => (await path.getAttribute('d'))?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(50);
-  return (await path.getAttribute('d')) ?? '';
-}
+const openLogin = (page: Page) => openLoginAt(page, appUrl);
+const signIn = (page: Page, login: { email: string; password: string }) => signInAt(page, appUrl, login);
 
 async function expectOverview(page: Page): Promise<void> {
   expect(new URL(page.url()).pathname).toMatch(/^\/t\/[a-z0-9-]+$/);
-  const spend = page.locator('[data-kpi="spend"] .value').first();
-  await expect.poll(() => spend.textContent()).toMatch(/[1-9]/);
+  await expect.poll(() => spendTile(page).textContent()).toMatch(/[1-9]/);
   for (const label of ['Spend', 'Impressions', 'Clicks', 'CTR', 'CPC', 'Conversions', 'CPA']) {
     expect(await page.locator('.kpi-tiles .label', { hasText: new RegExp(`^${label}$`) }).count()).toBe(1);
   }
