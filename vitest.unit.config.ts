@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'unit',
-    include: ['worker/**/*.test.ts', 'db/**/*.test.ts', 'dev/**/*.test.ts', 'test/node/**/*.test.ts'],
+    include: ['worker/**/*.test.ts', 'db/**/*.test.ts', 'dev/**/*.test.ts', 'test/node/**/*.test.ts', 'test/bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

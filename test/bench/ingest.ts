@@ -42,7 +42,7 @@ export async function runIngestBenchmark(database: BenchDatabase, options: Bench
   console.log(
     `Postgres ${await postgresVersion(database)} (embedded, default settings, TCP on 127.0.0.1); driver: node-postgres (pg) as tidemark_app with ` +
       'row-level security on, one connection, windows in sequence. The Worker writes through @neondatabase/serverless over ' +
-      'a WebSocket instead, one round trip per statement (BEGIN, set_config, an upsert per 1,000 rows, 4 rollup statements, ' +
+      'a WebSocket instead, one round trip per statement (BEGIN, set_config, an upsert per 5,000 rows, 4 rollup statements, ' +
       'the version bump, COMMIT): add those round trips for a production estimate.',
   );
 
