@@ -106,8 +106,9 @@ describe('live updates in the browser', () => {
     expect(await page.evaluate(() => (window as unknown as { __beforeSync?: string }).__beforeSync), 'the page was not reloaded').toBe('still here');
     expect(loads, 'no navigation happened').toBe(loadsBefore);
     await expect.poll(() => spendPathData(page), { timeout: 5_000 }).not.toBe(pathBefore);
-    // The page may resume its socket right after refreshing (it reconnects with `since`), so allow a moment.
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('Live');
+    // Refreshing the data keeps the same socket open: no reconnect, still Live.
+    expect(hubEvents.filter((e) => e.type === 'socket-closed'), 'the hub socket stayed open').toEqual([]);
+    expect(await page.getByRole('status').textContent()).toContain('Live');
     expect(await syncOutcomes(started)).toEqual(['ok', 'ok']);
 
     const firstEvent = hubEvents.find((e) => e.type === 'metrics-updated' && e.at >= requestedAt);
