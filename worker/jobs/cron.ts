@@ -1,12 +1,10 @@
 import { createDb } from '../../db/client';
 import { listSyncTargets } from '../../db/queries/scheduling';
 import { readConfig } from '../env';
+import { enqueueSyncs } from './enqueue';
 import { interleaveByTenant } from './fairness';
 import type { SyncMessage } from './messages';
 import { laneForCron, planSyncMessage } from './plan';
-
-/** Queues accept at most 100 messages per sendBatch call. */
-const SEND_BATCH = 100;
 
 /**
  * Decides what is due and enqueues it; never calls an ad platform itself.
@@ -19,9 +17,7 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
     const lane = laneForCron(cron);
     const targets = interleaveByTenant(await listSyncTargets(db));
     const messages = targets.map((target) => planSyncMessage(lane, target, now));
-    for (let i = 0; i < messages.length; i += SEND_BATCH) {
-      await env.SYNC_QUEUE.sendBatch(messages.slice(i, i + SEND_BATCH).map((body) => ({ body, contentType: 'json' as const })));
-    }
+    await enqueueSyncs(env, messages);
     console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length }));
     return messages;
   } finally {

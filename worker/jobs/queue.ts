@@ -4,6 +4,7 @@ import { recordDeadLetter } from '../../db/queries/dead-letters';
 import { importTokenKey } from '../auth/token-crypto';
 import { readConfig } from '../env';
 import { backoffSeconds } from './actions';
+import { enqueueSyncs } from './enqueue';
 import { jobMessage, type SyncMessage } from './messages';
 import { runSyncJob, type SyncDeps } from './sync';
 
@@ -50,7 +51,7 @@ async function handle(message: Message<unknown>, env: Env, deps: SyncDeps): Prom
     }
     if (action.kind === 'defer') {
       const next: SyncMessage = { ...job, cursor: action.cursor, enqueuedAt: deps.now().toISOString() };
-      await env.SYNC_QUEUE.send(next, { contentType: 'json', delaySeconds: action.delaySeconds });
+      await enqueueSyncs(env, [next], action.delaySeconds);
     }
     message.ack();
   } catch (error) {

@@ -11,6 +11,7 @@ import { connectionHealth } from '../../connections/health';
 import { getConnector } from '../../connectors/registry';
 import { isSecureRequest, platformEndpoints } from '../../env';
 import { DEFAULT_BACKFILL_DAYS, MAX_BACKFILL_DAYS } from '../../jobs/backfill';
+import { enqueueSyncs } from '../../jobs/enqueue';
 import type { AppContext, AppEnv } from '../context';
 import { AppError } from '../errors';
 import { requireUser } from '../middleware/auth';
@@ -96,11 +97,7 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
       tokenKey: await importTokenKey(config.TOKEN_ENCRYPTION_KEY),
       fetch: (input, init) => fetch(input, init),
       now: () => new Date(),
-      enqueue: async (messages) => {
-        for (let i = 0; i < messages.length; i += 100) {
-          await c.env.SYNC_QUEUE.sendBatch(messages.slice(i, i + 100).map((body) => ({ body, contentType: 'json' as const })));
-        }
-      },
+      enqueue: (messages) => enqueueSyncs(c.env, messages),
     },
     { tenantId: state.tenantId, platform, code: query.code, redirectUri: callbackUrl(c, platform), backfillDays: state.backfillDays },
   );

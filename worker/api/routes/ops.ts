@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { withTenant } from '../../../db/client';
 import { listDeadLetters } from '../../../db/queries/dead-letters';
 import { findTenantByRef, listSyncRunsSince, listTenantAdAccounts, takeDeadLettersForRedrive } from '../../../db/queries/ops';
+import { enqueueSyncs } from '../../jobs/enqueue';
 import { jobMessage, type SyncMessage } from '../../jobs/messages';
 import { hotWindow } from '../../jobs/windows';
 import type { AppEnv } from '../context';
@@ -20,12 +21,6 @@ const syncRequest = z
   })
   .refine((r) => (r.from === undefined) === (r.to === undefined), { message: 'Give both from and to, or neither.', path: ['from'] })
   .refine((r) => r.from === undefined || dateRangeQuery.safeParse({ from: r.from, to: r.to }).success, { message: 'from/to must be dates with from <= to.', path: ['from'] });
-
-async function send(env: Env, messages: SyncMessage[]): Promise<void> {
-  for (let i = 0; i < messages.length; i += 100) {
-    await env.SYNC_QUEUE.sendBatch(messages.slice(i, i + 100).map((body) => ({ body, contentType: 'json' as const })));
-  }
-}
 
 /** What `npm run sync` and `npm run dlq` talk to. */
 export const opsRoutes = new Hono<AppEnv>()
@@ -47,7 +42,7 @@ export const opsRoutes = new Hono<AppEnv>()
         cursor: null,
         enqueuedAt: now.toISOString(),
       }));
-    await send(c.env, messages);
+    await enqueueSyncs(c.env, messages);
     return c.json({ tenant, enqueuedAt: now.toISOString(), accounts, messages }, 202);
   })
   .get('/ops/sync-runs', async (c) => {
@@ -67,6 +62,6 @@ export const opsRoutes = new Hono<AppEnv>()
       const parsed = jobMessage.safeParse(t.body);
       return parsed.success ? [{ ...parsed.data, enqueuedAt: new Date().toISOString() }] : [];
     });
-    await send(c.env, valid);
+    await enqueueSyncs(c.env, valid);
     return c.json({ redriven: valid.length, skippedInvalid: taken.length - valid.length });
   });

@@ -1,0 +1,31 @@
+import type { SyncMessage } from './messages';
+import { MAX_DELAY_SECONDS } from './actions';
+
+/** Queues accept at most 100 messages per sendBatch call. */
+const SEND_BATCH = 100;
+/** A connect may start this many backfill chunks at once; the rest follow in waves. */
+export const BACKFILL_BURST = 20;
+export const BACKFILL_WAVE_SECONDS = 60;
+
+/**
+ * Spreads one tenant's backfill over time: a tenant connecting thousands of accounts gets
+ * BACKFILL_BURST chunks a minute instead of a wall of messages in front of everyone else's.
+ */
+export function backfillDelaySeconds(index: number): number {
+  return Math.min(MAX_DELAY_SECONDS, Math.floor(index / BACKFILL_BURST) * BACKFILL_WAVE_SECONDS);
+}
+
+type Queues = Pick<Env, 'SYNC_QUEUE' | 'BACKFILL_QUEUE'>;
+
+/**
+ * Sends sync messages to their queue: backfills to their own queue and consumer, so history
+ * never delays the 15-minute hot lane; everything else to the sync queue.
+ */
+export async function enqueueSyncs(queues: Queues, messages: SyncMessage[], delaySeconds = 0): Promise<void> {
+  const backfill = messages.filter((m) => m.lane === 'backfill');
+  const rest = messages.filter((m) => m.lane !== 'backfill');
+  const spread = backfill.map((body, i) => ({ body, contentType: 'json' as const, delaySeconds: Math.max(delaySeconds, backfillDelaySeconds(i)) }));
+  const now = rest.map((body) => ({ body, contentType: 'json' as const, delaySeconds }));
+  for (let i = 0; i < spread.length; i += SEND_BATCH) await queues.BACKFILL_QUEUE.sendBatch(spread.slice(i, i + SEND_BATCH));
+  for (let i = 0; i < now.length; i += SEND_BATCH) await queues.SYNC_QUEUE.sendBatch(now.slice(i, i + SEND_BATCH));
+}
