@@ -125,7 +125,7 @@ export interface AdAccountStatus {
  * distinct backfill windows that finished ok since the backfill was requested, so a
  * redelivered message never counts twice.
  */
-export async function listAdAccountStatus(tx: Database, tenantId: string): Promise<AdAccountStatus[]> {
+export async function listAdAccountStatus(tx: Database, tenantId: string, adAccountId?: string): Promise<AdAccountStatus[]> {
   const accounts = await tx
     .select({
       id: adAccounts.id,
@@ -144,7 +144,7 @@ export async function listAdAccountStatus(tx: Database, tenantId: string): Promi
     })
     .from(adAccounts)
     .leftJoin(connections, eq(connections.id, adAccounts.connectionId))
-    .where(eq(adAccounts.tenantId, tenantId))
+    .where(and(eq(adAccounts.tenantId, tenantId), adAccountId ? eq(adAccounts.id, adAccountId) : undefined))
     .orderBy(asc(adAccounts.platform), asc(adAccounts.name));
   const out: AdAccountStatus[] = [];
   // One progress query per account: a tenant has tens of accounts, and this page is not hot.

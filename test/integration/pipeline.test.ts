@@ -1,3 +1,5 @@
+import { env } from 'cloudflare:test';
+import { getServerByName } from 'partyserver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, createTenantWithData, signInCookie, superDb, testEnv } from './support';
 import {
@@ -67,6 +69,14 @@ describe.each(PLATFORMS)('%s: connect, backfill, restatement', (platform) => {
     for (const account of body.adAccounts) {
       expect(account.backfill.windowsDone).toBe(account.backfill.windowsTotal);
       expect(account.connectionHealth.state).toBe('ok');
+    }
+
+    // ... and pushed to the tenant's dashboards over the hub.
+    const hub = await getServerByName(env.TenantHub, tenant.tenantId);
+    const progress = (await hub.eventsAfter(0)).filter((e) => e.type === 'sync-progress');
+    for (const account of accounts) {
+      const last = progress.filter((e) => e.adAccountId === account.id).at(-1);
+      expect(last, `progress event for ${account.externalId}`).toMatchObject({ windowsDone: account.backfillState.windowsTotal, windowsTotal: account.backfillState.windowsTotal });
     }
 
     // Two days pass on the platform: past conversions restate. A manual sync of the window catches up exactly.

@@ -1,4 +1,5 @@
 import { withTenant, type Database } from '../../db/client';
+import { listAdAccountStatus } from '../../db/queries/connections';
 import { bumpDataVersion, rebuildRollups, upsertDailyStats } from '../../db/queries/ingest';
 import {
   loadSyncAccount,
@@ -120,7 +121,7 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
     return { action: actionForError(result.error, attempt), rows: 0, apiCalls };
   }
 
-  const dataVersion = await withTenant(deps.db, tenantId, async (tx) => {
+  const committed = await withTenant(deps.db, tenantId, async (tx) => {
     await upsertEntities(tx, tenantId, adAccountId, result.entities);
     await upsertDailyStats(tx, tenantId, adAccountId, result.rows);
     await rebuildRollups(tx, tenantId, adAccountId, message.from, message.to);
@@ -138,12 +139,18 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
       error: null,
     });
     await markAccountSynced(tx, tenantId, adAccountId, deps.now());
-    return bumpDataVersion(tx, tenantId);
+    const progress = message.lane === 'backfill' ? (await listAdAccountStatus(tx, tenantId, adAccountId))[0]?.backfill : undefined;
+    return { dataVersion: await bumpDataVersion(tx, tenantId), progress };
   });
-  await hub.publish({ type: 'metrics-updated', adAccountIds: [adAccountId], from: message.from, to: message.to, dataVersion });
+  const events: HubEventBody[] = [{ type: 'metrics-updated', adAccountIds: [adAccountId], from: message.from, to: message.to, dataVersion: committed.dataVersion }];
+  if (committed.progress) {
+    const { windowsDone, windowsTotal, rows } = committed.progress;
+    events.push({ type: 'sync-progress', adAccountId, windowsDone, windowsTotal, rows });
+  }
+  await hub.publish(...events);
 
   const action: SyncAction = result.nextCursor ? { kind: 'defer', delaySeconds: CONTINUATION_DELAY_SECONDS, cursor: result.nextCursor } : { kind: 'done' };
-  return { action, rows: result.rows.length, apiCalls, dataVersion };
+  return { action, rows: result.rows.length, apiCalls, dataVersion: committed.dataVersion };
 }
 
 async function admit(hub: Awaited<ReturnType<SyncDeps['hub']>>, quota: Awaited<ReturnType<SyncDeps['quota']>>, account: SyncAccount): Promise<Admission> {
