@@ -1,16 +1,28 @@
-import type { HubMessage } from '../../worker/realtime/events';
+import type { HubEvent, HubMessage } from '../../worker/realtime/events';
 import type { DateWindow } from '../../worker/lib/dates';
 import { rangesOverlap } from './date-range';
 
+export type SyncProgressEvent = Extract<HubEvent, { type: 'sync-progress' }>;
+
 export type LiveAction =
-  /** Refetch the page data (new numbers inside the visible range). */
+  /** Refetch the page data (new numbers inside the visible range, or progress the page shows). */
   | { kind: 'refresh'; seq: number }
   /** The hub could not replay what we missed: reload everything. */
   | { kind: 'reload'; seq: number }
   /** Connected: a fresh client starts reading from the hub's newest seq. */
   | { kind: 'hello'; seq: number }
+  /** Backfill progress the page applies itself, without a refetch. */
+  | { kind: 'progress'; seq: number; progress: SyncProgressEvent }
   /** Nothing to do but remember how far we have read. */
   | { kind: 'ignore'; seq: number };
+
+/** What a page wants to hear from the tenant hub. */
+export type LiveInterest = {
+  /** The dates the page shows: metrics landing outside them are ignored. Null: any new metrics matter. */
+  range: DateWindow | null;
+  /** Backfill progress: refetch the page, hand the event to the page, or ignore it. */
+  syncProgress: 'refresh' | 'notify' | 'ignore';
+};
 
 /** Parses one WebSocket frame from the tenant hub; anything unrecognised is null. */
 export function parseHubMessage(raw: unknown): HubMessage | null {
@@ -24,19 +36,23 @@ export function parseHubMessage(raw: unknown): HubMessage | null {
   }
 }
 
-/** What the overview page does with a hub message, given the dates it shows. */
-export function decideLiveAction(message: HubMessage, visible: DateWindow): LiveAction {
+/** What a page does with a hub message, given what it is interested in. */
+export function decideLiveAction(message: HubMessage, interest: LiveInterest): LiveAction {
   switch (message.type) {
     case 'metrics-updated':
-      return rangesOverlap({ from: message.from, to: message.to }, visible)
+      return interest.range === null || rangesOverlap({ from: message.from, to: message.to }, interest.range)
         ? { kind: 'refresh', seq: message.seq }
         : { kind: 'ignore', seq: message.seq };
+    case 'sync-progress':
+      if (interest.syncProgress === 'refresh') return { kind: 'refresh', seq: message.seq };
+      if (interest.syncProgress === 'notify') return { kind: 'progress', seq: message.seq, progress: message };
+      return { kind: 'ignore', seq: message.seq };
     case 'reload':
       return { kind: 'reload', seq: message.seq };
     case 'hello':
       return { kind: 'hello', seq: message.seq };
     default:
-      return { kind: 'ignore', seq: message.seq };
+      return { kind: 'ignore', seq: (message as { seq: number }).seq };
   }
 }
 

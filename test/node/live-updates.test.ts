@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../worker/realtime/events';
-import { decideLiveAction, nextSince, parseHubMessage } from '../../app/lib/live-updates';
+import { decideLiveAction, nextSince, parseHubMessage, type LiveInterest } from '../../app/lib/live-updates';
 
 const visible = { from: '2026-11-02', to: '2026-11-29' };
+const overview: LiveInterest = { range: visible, syncProgress: 'ignore' };
 const updated = (from: string, to: string, seq: number): HubMessage => ({
   type: 'metrics-updated',
   adAccountIds: ['a'],
@@ -12,18 +13,36 @@ const updated = (from: string, to: string, seq: number): HubMessage => ({
   seq,
   at: '2026-11-29T10:00:00Z',
 });
+const progress = (seq: number): HubMessage => ({ type: 'sync-progress', adAccountId: 'a', windowsDone: 2, windowsTotal: 3, rows: 120, seq, at: '2026-11-29T10:00:00Z' });
 
 describe('decideLiveAction', () => {
   it('refreshes when new metrics touch the visible dates', () => {
-    expect(decideLiveAction(updated('2026-11-28', '2026-11-29', 7), visible)).toEqual({ kind: 'refresh', seq: 7 });
+    expect(decideLiveAction(updated('2026-11-28', '2026-11-29', 7), overview)).toEqual({ kind: 'refresh', seq: 7 });
   });
 
   it('ignores metrics for dates outside the visible range but remembers the seq', () => {
-    expect(decideLiveAction(updated('2026-09-01', '2026-09-30', 8), visible)).toEqual({ kind: 'ignore', seq: 8 });
+    expect(decideLiveAction(updated('2026-09-01', '2026-09-30', 8), overview)).toEqual({ kind: 'ignore', seq: 8 });
+  });
+
+  it('refreshes on metrics for any dates when the page shows no date range', () => {
+    expect(decideLiveAction(updated('2025-01-01', '2025-01-30', 9), { range: null, syncProgress: 'ignore' })).toEqual({ kind: 'refresh', seq: 9 });
   });
 
   it('reloads when the hub says the resume point is too old', () => {
-    expect(decideLiveAction({ type: 'reload', reason: 'resume-too-old', seq: 40 }, visible)).toEqual({ kind: 'reload', seq: 40 });
+    expect(decideLiveAction({ type: 'reload', reason: 'resume-too-old', seq: 40 }, overview)).toEqual({ kind: 'reload', seq: 40 });
+  });
+
+  it('ignores backfill progress unless the page asked for it', () => {
+    expect(decideLiveAction(progress(11), overview)).toEqual({ kind: 'ignore', seq: 11 });
+  });
+
+  it('refreshes on backfill progress for a page that refetches its progress', () => {
+    expect(decideLiveAction(progress(12), { range: null, syncProgress: 'refresh' })).toEqual({ kind: 'refresh', seq: 12 });
+  });
+
+  it('hands backfill progress to a page that applies it in place', () => {
+    const message = progress(13);
+    expect(decideLiveAction(message, { range: visible, syncProgress: 'notify' })).toEqual({ kind: 'progress', seq: 13, progress: message });
   });
 });
 
@@ -37,6 +56,11 @@ describe('nextSince', () => {
     expect(nextSince(5, { kind: 'refresh', seq: 6 })).toBe(6);
   });
 
+  it('counts applied progress events as read', () => {
+    const message = progress(8) as Extract<HubMessage, { type: 'sync-progress' }>;
+    expect(nextSince(5, { kind: 'progress', seq: 8, progress: message })).toBe(8);
+  });
+
   it('never moves backwards', () => {
     expect(nextSince(9, { kind: 'ignore', seq: 3 })).toBe(9);
   });
@@ -45,6 +69,7 @@ describe('nextSince', () => {
 describe('parseHubMessage', () => {
   it('reads a hub event frame', () => {
     expect(parseHubMessage(JSON.stringify(updated('2026-11-29', '2026-11-29', 2)))?.type).toBe('metrics-updated');
+    expect(parseHubMessage(JSON.stringify(progress(3)))?.type).toBe('sync-progress');
   });
 
   it('rejects frames that are not hub messages', () => {

@@ -1,14 +1,23 @@
+import { redirect } from '@sveltejs/kit';
 import { RANGE_PRESETS, presetRange, rangeFromSearchParams } from '$lib/date-range';
+import { loadBackfills } from '$lib/server/connections';
 import { loadOverview } from '$lib/server/overview';
 import type { PageServerLoad } from './$types';
 
+/** Parameters the OAuth callback adds when it sends the user back to /t/<tenant id>. */
+const CONNECT_OUTCOME_PARAMS = ['connected', 'connect_error'];
+
 export const load: PageServerLoad = async ({ locals, url, parent }) => {
   const { tenant } = await parent();
+  // The connect flow starts on the Connections page; its outcome belongs there, beside the new accounts.
+  if (CONNECT_OUTCOME_PARAMS.some((key) => url.searchParams.has(key))) redirect(303, `/t/${tenant.slug}/connections${url.search}`);
   const now = new Date();
   const { from, to, preset } = rangeFromSearchParams(url.searchParams, tenant.timeZone, now);
+  const [overview, backfills] = await Promise.all([loadOverview(locals.db, tenant.id, { from, to }), loadBackfills(locals.db, tenant.id)]);
   return {
     range: { from, to, presetKey: preset?.key ?? null },
     presets: RANGE_PRESETS.map((p) => ({ key: p.key, label: p.label, ...presetRange(p, tenant.timeZone, now) })),
-    ...(await loadOverview(locals.db, tenant.id, { from, to })),
+    ...overview,
+    backfills,
   };
 };

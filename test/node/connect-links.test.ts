@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { canConnect, connectHref, readConnectNotice, withoutConnectNotice } from '../../app/lib/connect-links';
+import { formatTimeAgo } from '../../app/lib/relative-time';
+
+describe('canConnect', () => {
+  it('lets owners, admins and editors connect but not viewers', () => {
+    expect(['owner', 'admin', 'editor', 'viewer'].map((role) => canConnect(role as 'viewer'))).toEqual([true, true, true, false]);
+  });
+});
+
+describe('connectHref', () => {
+  it('points at the API connect endpoint with the chosen history depth', () => {
+    expect(connectHref('7e1d0a00-0000-4000-8000-0000000000b1', 'meta', 365)).toBe(
+      '/api/tenants/7e1d0a00-0000-4000-8000-0000000000b1/connections/meta/connect?backfillDays=365',
+    );
+  });
+});
+
+describe('readConnectNotice', () => {
+  const notice = (query: string) => readConnectNotice(new URLSearchParams(query));
+
+  it('announces a successful connect with the number of accounts found', () => {
+    expect(notice('connected=linkedin&accounts=1')).toEqual({ kind: 'success', message: 'LinkedIn connected: 1 ad account. Importing history now.' });
+    expect(notice('connected=google_ads&accounts=3')?.message).toBe('Google Ads connected: 3 ad accounts. Importing history now.');
+  });
+
+  it('warns when the login could see no ad accounts', () => {
+    expect(notice('connected=meta&accounts=0')).toEqual({ kind: 'error', message: 'Meta connected, but this login can see no ad accounts.' });
+  });
+
+  it('shows the reason a connect failed', () => {
+    expect(notice('connect_error=The+user+denied+access')).toEqual({ kind: 'error', message: 'Connecting failed: The user denied access' });
+  });
+
+  it('ignores an unknown platform and a URL without an outcome', () => {
+    expect(notice('connected=myspace&accounts=1')).toBeNull();
+    expect(notice('from=2026-11-01')).toBeNull();
+  });
+
+  it('drops only the outcome parameters when dismissed', () => {
+    const url = withoutConnectNotice(new URL('https://app.example/t/x/connections?connected=meta&accounts=1&from=2026-11-01'));
+    expect(url.search).toBe('?from=2026-11-01');
+  });
+});
+
+describe('formatTimeAgo', () => {
+  const now = new Date('2026-11-29T12:00:00Z');
+
+  it('says how long ago in the largest whole unit', () => {
+    expect(formatTimeAgo(new Date('2026-11-29T11:59:30Z'), now)).toBe('just now');
+    expect(formatTimeAgo(new Date('2026-11-29T11:57:00Z'), now)).toBe('3 min ago');
+    expect(formatTimeAgo('2026-11-29T09:10:00Z', now)).toBe('2 h ago');
+    expect(formatTimeAgo('2026-11-28T11:00:00Z', now)).toBe('1 day ago');
+    expect(formatTimeAgo('2026-11-24T12:00:00Z', now)).toBe('5 days ago');
+  });
+
+  it('says never for an account that has not synced', () => {
+    expect(formatTimeAgo(null, now)).toBe('never');
+  });
+
+  it('treats a timestamp slightly ahead of this clock as just now', () => {
+    expect(formatTimeAgo('2026-11-29T12:00:20Z', now)).toBe('just now');
+  });
+});
