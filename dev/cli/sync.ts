@@ -49,8 +49,9 @@ runCli(async () => {
       console.log(`  ${names.get(m.adAccountId)}: no result yet (still queued or deferred by a rate limit)`);
       continue;
     }
-    const seconds = ((Date.parse(run.finishedAt ?? run.startedAt) - Date.parse(run.startedAt)) / 1000).toFixed(1);
-    console.log(`  ${names.get(m.adAccountId)}: ${run.outcome}, ${run.rows} rows, ${run.apiCalls} API calls, ${seconds}s${run.error ? ` — ${run.error}` : ''}`);
+    const ms = Date.parse(run.finishedAt ?? run.startedAt) - Date.parse(run.startedAt);
+    const took = ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+    console.log(`  ${names.get(m.adAccountId)}: ${run.outcome}, ${run.rows} rows, ${run.apiCalls} API calls, ${took}${run.error ? ` — ${run.error}` : ''}`);
   }
   if (started.messages.some((m) => !runs.some((r) => r.adAccountId === m.adAccountId && r.outcome === 'ok'))) process.exitCode = 2;
 });
