@@ -20,6 +20,7 @@ const clockSchema = z.strictObject({
   advanceMs: z.number().finite().min(0).optional(),
   speed: z.number().finite().min(0).max(100_000).optional(),
 });
+const accountSchema = z.strictObject({ status: z.enum(['ACTIVE', 'DISABLED']) });
 const oauthSchema = z.strictObject({ memberId: z.string().min(1).optional(), autoApprove: z.boolean().optional() });
 
 /** JSON has no Infinity: a rule that lasts until cleared shows `remaining: null`. */
@@ -79,6 +80,20 @@ export function createKnobRoutes({ ctx }: ControlDeps): Hono {
     if (advanceMs !== undefined) ctx.world.clock.advance(advanceMs);
     if (speed !== undefined) ctx.world.clock.setSpeed(speed);
     return c.json(clockState());
+  });
+
+  // A disabled (cancelled, suspended) account answers with its platform's own error, e.g. Google's CUSTOMER_NOT_ENABLED.
+  app.post('/accounts/:platform/:accountId', async (c) => {
+    const platform = parsePlatform(c.req.param('platform'));
+    if (!platform) return badRequest(c, `unknown platform '${c.req.param('platform')}' (meta, google_ads, linkedin)`);
+    const account = ctx.world.account(platform, c.req.param('accountId'));
+    if (!account) return c.json({ error: 'not_found', message: `no ${platform} account ${c.req.param('accountId')} in the fake world` }, 404);
+    const read = await readJsonBody(c);
+    if (!read.ok) return read.response;
+    const parsed = accountSchema.safeParse(read.body);
+    if (!parsed.success) return badRequest(c, issuesMessage(parsed.error.issues));
+    account.status = parsed.data.status;
+    return c.json(account);
   });
 
   app.get('/oauth', (c) => c.json(ctx.oauth.describe()));

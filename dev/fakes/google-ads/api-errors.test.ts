@@ -111,15 +111,17 @@ describe('customer access', () => {
     expect(errorOf(res.json).errorCode).toEqual({ headerError: 'INVALID_LOGIN_CUSTOMER_ID' });
   });
 
-  it('answers CUSTOMER_NOT_ENABLED for a cancelled customer', async () => {
-    const account = fakes.ctx.world.account('google_ads', standalone)!;
-    account.status = 'DISABLED';
+  it('answers CUSTOMER_NOT_ENABLED for a customer cancelled through the control API', async () => {
+    const setStatus = (status: string) =>
+      fetch(`${fakes.url}/_control/accounts/google_ads/${standalone}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
+    expect((await setStatus('DISABLED')).status).toBe(200);
     try {
       const res = await search(base, standalone, { query: 'SELECT customer.id FROM customer' }, { token: demo });
       expect(res.status).toBe(403);
       expect(errorOf(res.json).errorCode).toEqual({ authorizationError: 'CUSTOMER_NOT_ENABLED' });
+      expect((await setStatus('PAUSED')).status).toBe(400);
     } finally {
-      account.status = 'ACTIVE';
+      await setStatus('ACTIVE');
     }
   });
 
