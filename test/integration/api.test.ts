@@ -106,6 +106,27 @@ describe('tenant isolation over the API', () => {
     expect(body.kpis[0]).toMatchObject({ currency: 'USD', spendMicros: 20_000_000, impressions: 4000, clicks: 200, conversions: 5 });
   });
 
+  it('serves repeated dashboard queries from the cache until a sync bumps the tenant’s data version', async () => {
+    const cookie = await signInCookie(a.email, a.password, '198.51.100.24');
+    const path = `/api/tenants/${a.tenantId}/overview?from=2026-10-01&to=2026-11-30`;
+    const first = await call(path, { headers: { cookie } });
+    expect(first.headers.get('x-tidemark-cache')).toBe('miss');
+    const second = await call(path, { headers: { cookie } });
+    expect(second.headers.get('x-tidemark-cache')).toBe('hit');
+    expect(await second.json()).toEqual(await first.json());
+
+    // A sync commit writes rollups and bumps the version in one transaction.
+    const { sql } = await import('drizzle-orm');
+    await arranged.db.execute(sql`update account_daily set spend_micros = spend_micros + 1000000 where tenant_id = ${a.tenantId} and date = '2026-11-01'`);
+    await arranged.db.execute(sql`update tenants set data_version = data_version + 1 where id = ${a.tenantId}`);
+    const third = await call(path, { headers: { cookie } });
+    expect(third.headers.get('x-tidemark-cache')).toBe('miss');
+    const body = (await third.json()) as { kpis: Array<{ spendMicros: number }> };
+    expect(body.kpis[0]!.spendMicros).toBe(21_000_000);
+    await arranged.db.execute(sql`update account_daily set spend_micros = spend_micros - 1000000 where tenant_id = ${a.tenantId} and date = '2026-11-01'`);
+    await arranged.db.execute(sql`update tenants set data_version = data_version + 1 where id = ${a.tenantId}`);
+  });
+
   it('answers 404 when a member of tenant A asks for tenant B, by id or slug', async () => {
     const cookie = await signInCookie(a.email, a.password, '198.51.100.22');
     for (const ref of [b.tenantId, b.slug]) {

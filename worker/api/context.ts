@@ -8,12 +8,8 @@ export interface SessionUser {
   name: string;
 }
 
-export interface TenantRef {
-  id: string;
-  slug: string;
-  name: string;
-  role: string;
-}
+export type { TenantAccess as TenantRef } from '../../db/queries/tenant-access';
+import type { TenantAccess } from '../../db/queries/tenant-access';
 
 /** Hono generics for the API: bindings plus what middleware puts on the context. */
 export interface AppEnv {
@@ -23,7 +19,7 @@ export interface AppEnv {
     config: Config;
     db: Database;
     user: SessionUser;
-    tenant: TenantRef;
+    tenant: TenantAccess;
   };
 }
 

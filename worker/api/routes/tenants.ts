@@ -1,11 +1,20 @@
 import { Hono } from 'hono';
 import { listTenantsForUser } from '../../../db/queries/auth';
 import { getOverviewKpis, listCampaignPerformance, listSpendByDay } from '../../../db/queries/dashboard';
-import type { AppEnv } from '../context';
+import { cachedQuery } from '../../lib/query-cache';
+import type { AppContext, AppEnv } from '../context';
 import { requireTenant, requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
 import { connectionRoutes } from './connections';
-import { dateRangeQuery } from './date-range';
+import { dateRangeQuery, type DateRange } from './date-range';
+
+/** Runs a dashboard query through the data-version cache and says which it was in a header. */
+async function cached<T>(c: AppContext, name: string, range: DateRange, load: () => Promise<T>): Promise<T> {
+  const tenant = c.get('tenant');
+  const { value, hit } = await cachedQuery({ tenantId: tenant.id, dataVersion: tenant.dataVersion }, name, range, load);
+  c.header('x-tidemark-cache', hit ? 'hit' : 'miss');
+  return value;
+}
 
 export const tenantRoutes = new Hono<AppEnv>()
   .use('/tenants', requireUser)
@@ -14,17 +23,17 @@ export const tenantRoutes = new Hono<AppEnv>()
   .use('/tenants/:tenant/*', requireTenant)
   .get('/tenants/:tenant/overview', async (c) => {
     const range = readQuery(c, dateRangeQuery);
-    const tenant = c.get('tenant');
-    return c.json({ tenant, range, kpis: await getOverviewKpis(c.get('db'), tenant.id, range) });
+    const kpis = await cached(c, 'overview-kpis', range, () => getOverviewKpis(c.get('db'), c.get('tenant').id, range));
+    return c.json({ tenant: c.get('tenant'), range, kpis });
   })
   .get('/tenants/:tenant/spend-by-day', async (c) => {
     const range = readQuery(c, dateRangeQuery);
-    const tenant = c.get('tenant');
-    return c.json({ tenant, range, days: await listSpendByDay(c.get('db'), tenant.id, range) });
+    const days = await cached(c, 'spend-by-day', range, () => listSpendByDay(c.get('db'), c.get('tenant').id, range));
+    return c.json({ tenant: c.get('tenant'), range, days });
   })
   .get('/tenants/:tenant/campaigns', async (c) => {
     const range = readQuery(c, dateRangeQuery);
-    const tenant = c.get('tenant');
-    return c.json({ tenant, range, campaigns: await listCampaignPerformance(c.get('db'), tenant.id, range) });
+    const campaigns = await cached(c, 'campaigns', range, () => listCampaignPerformance(c.get('db'), c.get('tenant').id, range));
+    return c.json({ tenant: c.get('tenant'), range, campaigns });
   })
   .route('/', connectionRoutes);
