@@ -27,21 +27,25 @@ export function isBackfillRunning(backfill: BackfillProgress): boolean {
 }
 
 /**
- * Applies a live sync-progress event to the accounts a page shows. `known` is false when the event
- * is about an account the page has not loaded (connected after it rendered): the page refetches.
+ * Applies a live sync-progress event to the accounts a page shows. `refresh` is true when the event
+ * cannot be applied on its own and the page should refetch: an account it has not loaded
+ * (connected after it rendered), or progress going backwards, which is either a late event from
+ * windows committing in parallel or a reconnect that started a new backfill; only the database knows which.
  */
-export function applySyncProgress<T extends BackfillAccount>(accounts: readonly T[], event: SyncProgressEvent): { accounts: T[]; known: boolean } {
+export function applySyncProgress<T extends BackfillAccount>(accounts: readonly T[], event: SyncProgressEvent): { accounts: T[]; refresh: boolean } {
   let known = false;
+  let backwards = false;
   const next = accounts.map((account) => {
     if (account.id !== event.adAccountId) return account;
     known = true;
-    // A window can be redelivered out of order: progress within one backfill never goes back.
-    const sameBackfill = event.windowsTotal === account.backfill.windowsTotal;
-    const windowsDone = sameBackfill ? Math.max(account.backfill.windowsDone, event.windowsDone) : event.windowsDone;
-    const rows = sameBackfill ? Math.max(account.backfill.rows, event.rows) : event.rows;
-    return { ...account, backfill: { ...account.backfill, windowsDone, windowsTotal: event.windowsTotal, rows } };
+    const { windowsDone, windowsTotal } = account.backfill;
+    if (event.windowsTotal === windowsTotal && event.windowsDone < windowsDone) {
+      backwards = true;
+      return account;
+    }
+    return { ...account, backfill: { ...account.backfill, windowsDone: event.windowsDone, windowsTotal: event.windowsTotal, rows: event.rows } };
   });
-  return { accounts: next, known };
+  return { accounts: next, refresh: !known || backwards };
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -34,12 +34,14 @@ export function readConnectNotice(params: URLSearchParams): ConnectNotice | null
   const label = PLATFORM_LABELS[platform];
   if (!Number.isInteger(accounts) || accounts < 0) return { kind: 'success', message: `${label} connected.` };
   if (accounts === 0) return { kind: 'error', message: `${label} connected, but this login can see no ad accounts.` };
-  return { kind: 'success', message: `${label} connected: ${accounts} ad account${accounts === 1 ? '' : 's'}. Importing history now.` };
+  return { kind: 'success', message: `${label} connected: ${accounts} ad account${accounts === 1 ? '' : 's'}.` };
 }
 
 /** The URL without the callback's outcome parameters, for when the notice is dismissed. */
 export function withoutConnectNotice(url: URL): URL {
   const next = new URL(url);
   for (const key of ['connected', 'accounts', 'connect_error']) next.searchParams.delete(key);
+  // Facebook appends "#_=_" to the URLs its login dialog redirects to, and the callback's redirect keeps it.
+  if (next.hash === '#_=_') next.hash = '';
   return next;
 }

@@ -38,24 +38,26 @@ describe('viewBackfill', () => {
 describe('applySyncProgress', () => {
   it('moves the matching account forward and leaves the others alone', () => {
     const accounts = [account('a', 1, 3), account('b', 0, 2)];
-    const { accounts: next, known } = applySyncProgress(accounts, event('a', 2, 3));
-    expect(known).toBe(true);
+    const { accounts: next, refresh } = applySyncProgress(accounts, event('a', 2, 3));
+    expect(refresh).toBe(false);
     expect(next[0]!.backfill).toMatchObject({ windowsDone: 2, windowsTotal: 3, rows: 200, from: '2026-08-01' });
     expect(next[1]).toBe(accounts[1]);
   });
 
-  it('never moves progress back when an older event arrives late', () => {
-    const { accounts } = applySyncProgress([account('a', 2, 3)], event('a', 1, 3));
-    expect(accounts[0]!.backfill.windowsDone).toBe(2);
+  it('keeps what it shows and asks for a refetch when progress would go backwards', () => {
+    const { accounts, refresh } = applySyncProgress([account('a', 3, 3)], event('a', 1, 3));
+    expect(accounts[0]!.backfill.windowsDone).toBe(3);
+    expect(refresh).toBe(true);
   });
 
-  it('starts over when a reconnect requested a backfill of a different size', () => {
-    const { accounts } = applySyncProgress([account('a', 3, 3)], event('a', 1, 13, 40));
+  it('follows a new backfill of a different size from its first event', () => {
+    const { accounts, refresh } = applySyncProgress([account('a', 3, 3)], event('a', 1, 13, 40));
     expect(accounts[0]!.backfill).toMatchObject({ windowsDone: 1, windowsTotal: 13, rows: 40 });
+    expect(refresh).toBe(false);
   });
 
-  it('says when the event is about an account the page has not loaded', () => {
-    expect(applySyncProgress([account('a', 1, 3)], event('new', 1, 3)).known).toBe(false);
+  it('asks for a refetch when the event is about an account the page has not loaded', () => {
+    expect(applySyncProgress([account('a', 1, 3)], event('new', 1, 3)).refresh).toBe(true);
   });
 });
 

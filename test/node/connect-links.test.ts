@@ -20,8 +20,8 @@ describe('readConnectNotice', () => {
   const notice = (query: string) => readConnectNotice(new URLSearchParams(query));
 
   it('announces a successful connect with the number of accounts found', () => {
-    expect(notice('connected=linkedin&accounts=1')).toEqual({ kind: 'success', message: 'LinkedIn connected: 1 ad account. Importing history now.' });
-    expect(notice('connected=google_ads&accounts=3')?.message).toBe('Google Ads connected: 3 ad accounts. Importing history now.');
+    expect(notice('connected=linkedin&accounts=1')).toEqual({ kind: 'success', message: 'LinkedIn connected: 1 ad account.' });
+    expect(notice('connected=google_ads&accounts=3')?.message).toBe('Google Ads connected: 3 ad accounts.');
   });
 
   it('warns when the login could see no ad accounts', () => {
@@ -40,6 +40,10 @@ describe('readConnectNotice', () => {
   it('drops only the outcome parameters when dismissed', () => {
     const url = withoutConnectNotice(new URL('https://app.example/t/x/connections?connected=meta&accounts=1&from=2026-11-01'));
     expect(url.search).toBe('?from=2026-11-01');
+  });
+
+  it("drops the '#_=_' fragment Facebook leaves on its login redirects", () => {
+    expect(withoutConnectNotice(new URL('https://app.example/t/x/connections?connected=meta&accounts=1#_=_')).href).toBe('https://app.example/t/x/connections');
   });
 });
 
