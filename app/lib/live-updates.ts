@@ -11,6 +11,8 @@ export type LiveAction =
   | { kind: 'reload'; seq: number }
   /** Connected: a fresh client starts reading from the hub's newest seq. */
   | { kind: 'hello'; seq: number }
+  /** Connected fresh while the page shows work in progress: refetch once, then read from the newest seq. */
+  | { kind: 'catch-up'; seq: number }
   /** Backfill progress the page applies itself, without a refetch. */
   | { kind: 'progress'; seq: number; progress: SyncProgressEvent }
   /** Nothing to do but remember how far we have read. */
@@ -22,6 +24,11 @@ export type LiveInterest = {
   range: DateWindow | null;
   /** Backfill progress: refetch the page, hand the event to the page, or ignore it. */
   syncProgress: 'refresh' | 'notify' | 'ignore';
+  /**
+   * Refetch once a fresh connection opens: what landed between rendering the page and the socket
+   * opening is not replayed to a new client, and a running backfill may have finished meanwhile.
+   */
+  catchUpOnConnect?: boolean;
 };
 
 /** Parses one WebSocket frame from the tenant hub; anything unrecognised is null. */
@@ -36,8 +43,8 @@ export function parseHubMessage(raw: unknown): HubMessage | null {
   }
 }
 
-/** What a page does with a hub message, given what it is interested in. */
-export function decideLiveAction(message: HubMessage, interest: LiveInterest): LiveAction {
+/** What a page does with a hub message, given what it is interested in; `since` is the last seq it read (null: fresh connection). */
+export function decideLiveAction(message: HubMessage, interest: LiveInterest, since: number | null = null): LiveAction {
   switch (message.type) {
     case 'metrics-updated':
       return interest.range === null || rangesOverlap({ from: message.from, to: message.to }, interest.range)
@@ -50,7 +57,7 @@ export function decideLiveAction(message: HubMessage, interest: LiveInterest): L
     case 'reload':
       return { kind: 'reload', seq: message.seq };
     case 'hello':
-      return { kind: 'hello', seq: message.seq };
+      return interest.catchUpOnConnect && since === null ? { kind: 'catch-up', seq: message.seq } : { kind: 'hello', seq: message.seq };
     default:
       return { kind: 'ignore', seq: (message as { seq: number }).seq };
   }
@@ -62,7 +69,7 @@ export function decideLiveAction(message: HubMessage, interest: LiveInterest): L
  * advance it themselves.
  */
 export function nextSince(current: number | null, action: LiveAction): number | null {
-  if (action.kind === 'hello') return current ?? action.seq;
+  if (action.kind === 'hello' || action.kind === 'catch-up') return current ?? action.seq;
   if (action.kind === 'reload') return action.seq;
   return current === null ? action.seq : Math.max(current, action.seq);
 }

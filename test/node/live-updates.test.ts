@@ -40,6 +40,16 @@ describe('decideLiveAction', () => {
     expect(decideLiveAction(progress(12), { range: null, syncProgress: 'refresh' })).toEqual({ kind: 'refresh', seq: 12 });
   });
 
+  it('refetches once when a fresh connection opens on a page showing work in progress', () => {
+    const hello: HubMessage = { type: 'hello', tenant: 't', seq: 20 };
+    expect(decideLiveAction(hello, { ...overview, catchUpOnConnect: true }, null)).toEqual({ kind: 'catch-up', seq: 20 });
+    expect(decideLiveAction(hello, { ...overview, catchUpOnConnect: false }, null)).toEqual({ kind: 'hello', seq: 20 });
+  });
+
+  it('does not refetch on a resumed connection, where the hub replays what was missed', () => {
+    expect(decideLiveAction({ type: 'hello', tenant: 't', seq: 20 }, { ...overview, catchUpOnConnect: true }, 17)).toEqual({ kind: 'hello', seq: 20 });
+  });
+
   it('hands backfill progress to a page that applies it in place', () => {
     const message = progress(13);
     expect(decideLiveAction(message, { range: visible, syncProgress: 'notify' })).toEqual({ kind: 'progress', seq: 13, progress: message });
@@ -49,6 +59,10 @@ describe('decideLiveAction', () => {
 describe('nextSince', () => {
   it('starts from the hello seq on a fresh connection', () => {
     expect(nextSince(null, { kind: 'hello', seq: 12 })).toBe(12);
+  });
+
+  it('reads on from the hello seq after a catch-up refetch', () => {
+    expect(nextSince(null, { kind: 'catch-up', seq: 20 })).toBe(20);
   });
 
   it('keeps its own position on a resumed connection so replayed events still count', () => {
