@@ -52,7 +52,7 @@ export async function signIn(appUrl: string, login: { email: string; password: s
 
 export type ConnectOutcome = { ok: true; platform: string; accounts: number } | { ok: false; error: string };
 
-/** Reads where our OAuth callback sent the browser: `/t/<tenant>?connected=…&accounts=…` or `?connect_error=…`. */
+/** Reads where our OAuth callback sent the browser: `/t/<tenant>/connections?connected=…&accounts=…` or `?connect_error=…`. */
 export function connectOutcome(landing: URL): ConnectOutcome {
   const error = landing.searchParams.get('connect_error');
   if (error) return { ok: false, error };

@@ -1,19 +1,25 @@
 import type { Database } from '$db/client';
 import { getOverviewKpis, listCampaignPerformance, listSpendByDay, type DashboardRange } from '$db/queries/dashboard';
+import { cachedQuery } from '$worker/lib/query-cache';
 
 /**
- * Everything the overview page shows. Each query scopes itself to the tenant (withTenant for
- * row-level security plus an explicit tenant filter), so the three run in parallel on the pool.
+ * Everything the overview page shows, cached under the tenant's data version (a sync commit
+ * bumps it, so a refresh after a live update always reads the new numbers). Each query scopes
+ * itself to the tenant (withTenant for row-level security plus an explicit tenant filter), so
+ * on a miss the three run in parallel on the pool.
  */
-export async function loadOverview(db: Database, tenantId: string, range: DashboardRange) {
-  const [kpis, spendByDay, campaigns] = await Promise.all([
-    getOverviewKpis(db, tenantId, range),
-    listSpendByDay(db, tenantId, range),
-    listCampaignPerformance(db, tenantId, range),
-  ]);
-  return {
-    kpis,
-    spendByDay: spendByDay.map(({ date, currency, spendMicros }) => ({ date, currency, spendMicros })),
-    campaigns,
-  };
+export async function loadOverview(db: Database, tenant: { id: string; dataVersion: number }, range: DashboardRange) {
+  const { value } = await cachedQuery({ tenantId: tenant.id, dataVersion: tenant.dataVersion }, 'overview-page', { from: range.from, to: range.to }, async () => {
+    const [kpis, spendByDay, campaigns] = await Promise.all([
+      getOverviewKpis(db, tenant.id, range),
+      listSpendByDay(db, tenant.id, range),
+      listCampaignPerformance(db, tenant.id, range),
+    ]);
+    return {
+      kpis,
+      spendByDay: spendByDay.map(({ date, currency, spendMicros }) => ({ date, currency, spendMicros })),
+      campaigns,
+    };
+  });
+  return value;
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { withTenant } from '../../../db/client';
+import { getTenantForUser } from '../../../db/queries/auth';
 import { listAdAccountStatus } from '../../../db/queries/connections';
 import { randomToken } from '../../auth/password';
 import { importStateKey, OAUTH_NONCE_COOKIE, OAUTH_STATE_TTL_MS, signState, verifyState } from '../../auth/oauth-state';
@@ -85,7 +86,10 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
   if (!verified.ok) throw new AppError('bad_request', `The connect flow could not be completed: ${verified.reason}.`);
   const { state } = verified;
   if (state.platform !== platform || state.userId !== c.get('user').id) throw new AppError('bad_request', 'The connect flow belongs to another user or platform.');
-  const back = new URL(`/t/${state.tenantId}`, c.req.url);
+  // Membership is checked again: access may have changed while the user was at the platform.
+  const tenant = await getTenantForUser(c.get('db'), state.userId, state.tenantId);
+  if (!tenant || !CAN_CONNECT.has(tenant.role)) throw new AppError('forbidden', 'You can no longer connect ad accounts for this tenant.');
+  const back = new URL(`/t/${tenant.slug}/connections`, c.req.url);
   if (query.error || !query.code) {
     back.searchParams.set('connect_error', query.error_description ?? query.error ?? 'The platform did not return an authorization code.');
     return c.redirect(back.toString(), 302);

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url, parent }) => {
   if (CONNECT_OUTCOME_PARAMS.some((key) => url.searchParams.has(key))) redirect(303, `/t/${tenant.slug}/connections${url.search}`);
   const now = new Date();
   const { from, to, preset } = rangeFromSearchParams(url.searchParams, tenant.timeZone, now);
-  const [overview, backfills] = await Promise.all([loadOverview(locals.db, tenant.id, { from, to }), loadBackfills(locals.db, tenant.id)]);
+  const [overview, backfills] = await Promise.all([loadOverview(locals.db, tenant, { from, to }), loadBackfills(locals.db, tenant.id)]);
   return {
     range: { from, to, presetKey: preset?.key ?? null },
     presets: RANGE_PRESETS.map((p) => ({ key: p.key, label: p.label, ...presetRange(p, tenant.timeZone, now) })),
