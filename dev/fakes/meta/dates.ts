@@ -1,20 +1,11 @@
 /** Calendar arithmetic on account-local `YYYY-MM-DD` dates (UTC maths on date-only strings, so no DST drift). */
 
-const DAY_MS = 86_400_000;
+import { addDays, dayOfWeek, isValidDate, localParts } from '../world/dates';
 
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+export { addDays, daysBetween } from '../world/dates';
+export const isIsoDate = isValidDate;
+/** 0 = Sunday. */
+export const weekday = dayOfWeek;
 
 /** Same day-of-month `months` later, clamped to the month's last day. */
 export function addMonths(date: string, months: number): string {
@@ -33,11 +24,6 @@ export function endOfMonth(date: string): string {
   return addDays(addMonths(startOfMonth(date), 1), -1);
 }
 
-/** 0 = Sunday. */
-export function weekday(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
-
 export function eachDate(since: string, until: string): string[] {
   const dates: string[] = [];
   for (let d = since; d <= until; d = addDays(d, 1)) dates.push(d);
@@ -46,19 +32,8 @@ export function eachDate(since: string, until: string): string[] {
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (e.g. -420 for PDT). */
 export function utcOffsetMinutes(timeZone: string, instant: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const { wallMs } = localParts(instant.getTime(), timeZone);
+  return Math.round((wallMs - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
 /** Meta's timestamp format: local wall time with a colon-less offset, e.g. "2026-01-05T09:00:00-0800". */
