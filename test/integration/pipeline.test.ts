@@ -17,7 +17,8 @@ import {
 const arranged = superDb();
 afterAll(() => arranged.close());
 
-const BACKFILL_DAYS = 45;
+/** Long enough that every platform's window holds a DST change and an ad deleted mid-range in the fake world. */
+const BACKFILL_DAYS = { meta: 45, google_ads: 45, linkedin: 75 } as const;
 const PLATFORMS = ['meta', 'google_ads', 'linkedin'] as const;
 
 async function editorTenant() {
@@ -56,12 +57,18 @@ describe.each(PLATFORMS)('%s: connect, backfill, restatement', (platform) => {
   it('stores exactly the platform’s numbers after OAuth and backfill, and again after past days are restated', async () => {
     const tenant = await editorTenant();
     await chooseMember(platform, 'demo');
-    const landed = await connectThroughOAuth(tenant.cookie, tenant.tenantId, platform, BACKFILL_DAYS);
+    const landed = await connectThroughOAuth(tenant.cookie, tenant.tenantId, platform, BACKFILL_DAYS[platform]);
     expect(landed.searchParams.get('connected')).toBe(platform);
     expect(Number(landed.searchParams.get('accounts'))).toBeGreaterThan(0);
 
     const accounts = await waitForBackfill(tenant.tenantId);
     expect(await expectEqualToTruth(platform, accounts)).toBeGreaterThan(0);
+    // Ads deleted mid-range keep the spend they had before deletion.
+    const { sql } = await import('drizzle-orm');
+    const deletedWithSpend = await arranged.db.execute(sql`select count(distinct f.ad_id)::int as n from ad_stats_daily f
+      join ads a on a.tenant_id = f.tenant_id and a.ad_account_id = f.ad_account_id and a.external_id = f.ad_id
+      where f.tenant_id = ${tenant.tenantId} and a.status = 'deleted' and f.spend_micros > 0`);
+    expect((deletedWithSpend as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBeGreaterThan(0);
 
     // Progress is visible through the API.
     const status = await call(`/api/tenants/${tenant.tenantId}/ad-accounts`, { headers: { cookie: tenant.cookie } });
