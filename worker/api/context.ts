@@ -1,15 +1,8 @@
 import type { Context } from 'hono';
 import type { Database } from '../../db/client';
-import type { Config } from '../env';
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export type { TenantAccess as TenantRef } from '../../db/queries/tenant-access';
+import type { SessionUser } from '../../db/queries/auth';
 import type { TenantAccess } from '../../db/queries/tenant-access';
+import type { Config } from '../env';
 
 /** Hono generics for the API: bindings plus what middleware puts on the context. */
 export interface AppEnv {
