@@ -136,6 +136,33 @@ describe('tenant isolation over the API', () => {
     }
   });
 
+  it('answers 404 for every tenant resource of another tenant', async () => {
+    const cookie = await signInCookie(a.email, a.password, '198.51.100.25');
+    const range = 'from=2026-11-01&to=2026-11-30';
+    for (const resource of [`overview?${range}`, `spend-by-day?${range}`, `campaigns?${range}`, 'ad-accounts', 'connections/meta/connect']) {
+      const res = await call(`/api/tenants/${b.tenantId}/${resource}`, { headers: { cookie }, redirect: 'manual' });
+      expect(res.status, resource).toBe(404);
+      expect(((await res.json()) as { code: string }).code).toBe('not_found');
+    }
+  });
+
+  it('lets only owners, admins and editors start a connection', async () => {
+    const cookie = await signInCookie(a.email, a.password, '198.51.100.26');
+    const res = await call(`/api/tenants/${a.tenantId}/connections/meta/connect`, { headers: { cookie }, redirect: 'manual' });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: 'forbidden' });
+    const unknown = await call(`/api/tenants/${a.tenantId}/connections/tiktok/connect`, { headers: { cookie }, redirect: 'manual' });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('refuses an OAuth callback whose state was not issued to this browser', async () => {
+    const cookie = await signInCookie(a.email, a.password, '198.51.100.27');
+    const forged = await call('/api/oauth/meta/callback?state=eyJ0IjoiYSJ9.c2ln&code=abc', { headers: { cookie } });
+    expect(forged.status).toBe(400);
+    expect(await forged.json()).toMatchObject({ code: 'bad_request', detail: expect.stringContaining('state') });
+    expect((await call('/api/oauth/meta/callback?state=x&code=abc')).status).toBe(401);
+  });
+
   it('requires a session', async () => {
     const res = await call(`/api/tenants/${a.tenantId}/overview?from=2026-11-01&to=2026-11-30`);
     expect(res.status).toBe(401);
