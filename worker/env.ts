@@ -30,6 +30,10 @@ export const configSchema = z.object({
   GOOGLE_DEVELOPER_TOKEN: z.string().optional(),
   LINKEDIN_CLIENT_ID: z.string().min(1, 'LINKEDIN_CLIENT_ID is required'),
   LINKEDIN_CLIENT_SECRET: z.string().min(1, 'LINKEDIN_CLIENT_SECRET is required'),
+  /** Settling lane depth in days: Meta restates 28 days; Google per conversion action (14 by default); LinkedIn unpublished. */
+  META_SETTLING_DAYS: z.coerce.number().int().min(2).max(90).default(28),
+  GOOGLE_SETTLING_DAYS: z.coerce.number().int().min(2).max(90).default(14),
+  LINKEDIN_SETTLING_DAYS: z.coerce.number().int().min(2).max(90).default(7),
   /** Bearer token of the operator API (/api/ops); the API is off when unset. */
   OPERATOR_TOKEN: z.string().min(16).optional(),
 });
@@ -66,4 +70,9 @@ export function platformEndpoints(config: Config, platform: 'meta' | 'google_ads
     case 'linkedin':
       return { apiBase: config.LINKEDIN_API_BASE, authorizeBase: config.LINKEDIN_OAUTH_BASE, tokenBase: config.LINKEDIN_OAUTH_BASE, app: { clientId: config.LINKEDIN_CLIENT_ID, clientSecret: config.LINKEDIN_CLIENT_SECRET } };
   }
+}
+
+/** The settling lane's lookback per platform, from config. */
+export function settlingDays(config: Config) {
+  return { meta: config.META_SETTLING_DAYS, google_ads: config.GOOGLE_SETTLING_DAYS, linkedin: config.LINKEDIN_SETTLING_DAYS };
 }

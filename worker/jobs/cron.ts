@@ -1,6 +1,6 @@
 import { createDb } from '../../db/client';
 import { listSyncTargets } from '../../db/queries/scheduling';
-import { readConfig } from '../env';
+import { readConfig, settlingDays } from '../env';
 import { enqueueSyncs } from './enqueue';
 import { interleaveByTenant } from './fairness';
 import type { SyncMessage } from './messages';
@@ -16,7 +16,7 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
   try {
     const lane = laneForCron(cron);
     const targets = interleaveByTenant(await listSyncTargets(db));
-    const messages = targets.map((target) => planSyncMessage(lane, target, now));
+    const messages = targets.map((target) => planSyncMessage(lane, target, now, settlingDays(config)));
     await enqueueSyncs(env, messages);
     console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length }));
     return messages;

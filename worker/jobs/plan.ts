@@ -1,21 +1,20 @@
 import type { SyncTarget } from '../../db/queries/scheduling';
 import type { Lane, SyncMessage } from './messages';
-import { SETTLING_DAYS, hotWindow, settlingWindow } from './windows';
+import { hotWindow, settlingWindow, type SettlingDays } from './windows';
 
 /** The nightly trigger in wrangler.toml; every other trigger runs the hot lane. */
 export const NIGHTLY_CRON = '30 2 * * *';
 
 export type { SyncTarget };
 
-
 export function laneForCron(cron: string): Extract<Lane, 'hot' | 'settling'> {
   return cron === NIGHTLY_CRON ? 'settling' : 'hot';
 }
 
 /** The message a cron run enqueues for one ad account. */
-export function planSyncMessage(lane: 'hot' | 'settling', target: SyncTarget, now: Date): SyncMessage {
+export function planSyncMessage(lane: 'hot' | 'settling', target: SyncTarget, now: Date, settlingDays: SettlingDays): SyncMessage {
   const window =
-    lane === 'hot' ? hotWindow(now, target.timeZone) : settlingWindow(now, target.timeZone, SETTLING_DAYS[target.platform]);
+    lane === 'hot' ? hotWindow(now, target.timeZone) : settlingWindow(now, target.timeZone, settlingDays[target.platform]);
   return {
     kind: 'sync',
     tenantId: target.tenantId,

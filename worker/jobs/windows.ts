@@ -2,8 +2,8 @@ import { addDays, lastDays, localToday, splitWindow, type DateWindow } from '../
 
 export type { DateWindow };
 
-/** Days each platform keeps restating past conversions: the settling lane re-reads them nightly. */
-export const SETTLING_DAYS = { meta: 28, google_ads: 14, linkedin: 7 } as const;
+/** Days the settling lane re-reads nightly, per platform (each platform's restatement window). */
+export type SettlingDays = Record<'meta' | 'google_ads' | 'linkedin', number>;
 
 /** Hot lane: yesterday and today in the account's zone, every run. */
 export function hotWindow(now: Date, timeZone: string): DateWindow {
