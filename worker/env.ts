@@ -34,6 +34,10 @@ export const configSchema = z.object({
   META_SETTLING_DAYS: z.coerce.number().int().min(2).max(90).default(28),
   GOOGLE_SETTLING_DAYS: z.coerce.number().int().min(2).max(90).default(14),
   LINKEDIN_SETTLING_DAYS: z.coerce.number().int().min(2).max(90).default(7),
+  /** App-wide quotas of our platform credentials (they depend on the access tier each platform granted). */
+  META_APP_CALLS_PER_HOUR: z.coerce.number().int().positive().default(4800),
+  GOOGLE_ADS_OPERATIONS_PER_DAY: z.coerce.number().int().positive().default(15000),
+  LINKEDIN_APP_CALLS_PER_DAY: z.coerce.number().int().positive().default(100000),
   /** Bearer token of the operator API (/api/ops); the API is off when unset. */
   OPERATOR_TOKEN: z.string().min(16).optional(),
 });
@@ -75,4 +79,13 @@ export function platformEndpoints(config: Config, platform: 'meta' | 'google_ads
 /** The settling lane's lookback per platform, from config. */
 export function settlingDays(config: Config) {
   return { meta: config.META_SETTLING_DAYS, google_ads: config.GOOGLE_SETTLING_DAYS, linkedin: config.LINKEDIN_SETTLING_DAYS };
+}
+
+/** The app-wide quotas from config, for the PlatformQuota budgets. */
+export function appQuotas(config: Config) {
+  return {
+    metaCallsPerHour: config.META_APP_CALLS_PER_HOUR,
+    googleOperationsPerDay: config.GOOGLE_ADS_OPERATIONS_PER_DAY,
+    linkedinCallsPerDay: config.LINKEDIN_APP_CALLS_PER_DAY,
+  };
 }

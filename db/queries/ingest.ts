@@ -1,6 +1,6 @@
 import { eq, param, sql } from 'drizzle-orm';
 import type { Database } from '../database';
-import { accountDaily, adAccounts, adStatsDaily, campaignDaily, tenants } from '../schema';
+import { accountDaily, adAccounts, adStatsDaily, adStatsHourly, campaignDaily, tenants } from '../schema';
 import { chunk, dedupeDailyStatRows, type DailyStatRow } from './daily-stat-rows';
 
 export type { DailyStatRow } from './daily-stat-rows';
@@ -14,6 +14,9 @@ const FACT_VALUE_COLUMNS = [
 
 const CHANGED = sql.raw(
   `(${FACT_VALUE_COLUMNS.map((c) => `ad_stats_daily.${c}`).join(', ')}) is distinct from (${FACT_VALUE_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
+);
+const CHANGED_HOURLY = sql.raw(
+  `(${FACT_VALUE_COLUMNS.map((c) => `ad_stats_hourly.${c}`).join(', ')}) is distinct from (${FACT_VALUE_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
 );
 const UPDATE_SET = sql.raw(FACT_VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '));
 
@@ -47,6 +50,37 @@ export async function upsertDailyStats(
       on conflict (tenant_id, ad_account_id, ad_id, date)
       do update set ${UPDATE_SET}, synced_at = now()
       where ${CHANGED}`);
+    written += (result as unknown as { rowCount: number | null }).rowCount ?? 0;
+  }
+  return written;
+}
+
+export type HourlyStatRow = DailyStatRow & { hour: number };
+
+/**
+ * Idempotent upsert of today's hourly rows (pacing), the same way as the daily facts: one
+ * statement per batch, unchanged rows left alone.
+ */
+export async function upsertHourlyStats(tx: Database, tenantId: string, adAccountId: string, rows: readonly HourlyStatRow[]): Promise<number> {
+  const byKey = new Map<string, HourlyStatRow>();
+  for (const row of rows) byKey.set(`${row.adId}\u0000${row.date}\u0000${row.hour}`, row);
+  let written = 0;
+  for (const batch of chunk([...byKey.values()], UPSERT_BATCH_ROWS)) {
+    const column = <T>(pick: (row: HourlyStatRow) => T) => param(batch.map(pick));
+    const result = await tx.execute(sql`
+      insert into ${adStatsHourly} (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date, hour,
+        impressions, clicks, spend_micros, conversions, conversion_value_micros, extras)
+      select ${tenantId}::uuid, ${adAccountId}::uuid, r.campaign_id, r.ad_group_id, r.ad_id, r.date, r.hour,
+        r.impressions, r.clicks, r.spend_micros, r.conversions, r.conversion_value_micros, r.extras::jsonb
+      from unnest(
+        ${column((r) => r.campaignId)}::text[], ${column((r) => r.adGroupId)}::text[], ${column((r) => r.adId)}::text[],
+        ${column((r) => r.date)}::date[], ${column((r) => r.hour)}::smallint[], ${column((r) => r.impressions)}::bigint[],
+        ${column((r) => r.clicks)}::bigint[], ${column((r) => r.spendMicros)}::bigint[], ${column((r) => r.conversions)}::numeric[],
+        ${column((r) => r.conversionValueMicros)}::bigint[], ${column((r) => JSON.stringify(r.extras ?? {}))}::text[]
+      ) as r(campaign_id, ad_group_id, ad_id, date, hour, impressions, clicks, spend_micros, conversions, conversion_value_micros, extras)
+      on conflict (tenant_id, ad_account_id, ad_id, date, hour)
+      do update set ${UPDATE_SET}, synced_at = now()
+      where ${CHANGED_HOURLY}`);
     written += (result as unknown as { rowCount: number | null }).rowCount ?? 0;
   }
   return written;

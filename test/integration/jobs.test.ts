@@ -74,6 +74,39 @@ describe('cron', () => {
   });
 });
 
+describe('hourly pacing', () => {
+  it('stores today’s hours on the first hot run of an hour, and they add up to the day', async () => {
+    const tenant = await connectedTenant('google_ads', 'partner-b');
+    const [account] = tenant.accounts;
+    // The fakes' clock is frozen at 2026-11-29 15:00 UTC, 16:00 in Berlin: yesterday's 24 hours and today's first 16.
+    const hot = { ...syncMessage(tenant.tenantId, account!.id, '2026-11-28', '2026-11-29', 'hot'), enqueuedAt: '2026-11-29T15:05:00.000Z' };
+    expect((await deliver('tidemark-sync', [hot])).explicitAcks).toHaveLength(1);
+    const mismatches = rowsOf<{ n: number; hours: number }>(
+      await arranged.db.execute(sql`select count(*) filter (where h.spend is distinct from d.spend_micros or h.impressions is distinct from d.impressions)::int as n,
+          coalesce(sum(h.hours), 0)::int as hours
+        from ad_stats_daily d
+        left join (select ad_id, date, sum(spend_micros) as spend, sum(impressions) as impressions, count(*) as hours
+                   from ad_stats_hourly where ad_account_id = ${account!.id} group by ad_id, date) h on h.ad_id = d.ad_id and h.date = d.date
+        where d.ad_account_id = ${account!.id} and d.date between '2026-11-28' and '2026-11-29'`),
+    )[0]!;
+    expect(mismatches.hours).toBeGreaterThan(24);
+    expect(mismatches.n).toBe(0);
+
+    const pacing = await call(`/api/tenants/${tenant.tenantId}/pacing?date=2026-11-29`, { headers: { cookie: tenant.cookie } });
+    const body = (await pacing.json()) as { hours: Array<{ hour: number; spendMicros: number }> };
+    expect(body.hours.length).toBeGreaterThan(0);
+    expect(body.hours.every((h) => h.hour >= 0 && h.hour < 24)).toBe(true);
+
+    // Later runs of the hour skip the hourly report (it costs an extra request).
+    const calls = async () => (await control<{ count?: number; calls?: unknown[] }>(`/calls?service=google_ads&accountId=${account!.externalId}`));
+    const before = await calls();
+    await deliver('tidemark-sync', [{ ...hot, enqueuedAt: '2026-11-29T15:20:00.000Z' }]);
+    const after = await calls();
+    const count = (r: { count?: number; calls?: unknown[] }) => r.count ?? r.calls?.length ?? 0;
+    expect(count(after) - count(before)).toBe(1);
+  });
+});
+
 describe('queue consumer', () => {
   it('acknowledges a malformed message instead of retrying it forever', async () => {
     const result = await deliver('tidemark-sync', [{ kind: 'nonsense' }, 'not even an object']);
@@ -124,6 +157,9 @@ describe('idempotent, order-independent ingest', () => {
     expect(await tenantChecksum(arranged.db, tenant.tenantId)).toBe(first);
     await deliverEach([...messages].reverse());
     expect(await tenantChecksum(arranged.db, tenant.tenantId)).toBe(first);
+    // Every delivery really ran (none was deferred by a budget), so the comparison means something.
+    const runs = [...(await syncOutcomes(arranged.db, tenant.tenantId, 'manual')), ...(await syncOutcomes(arranged.db, tenant.tenantId, 'hot'))];
+    expect(runs.filter((r) => r.outcome === 'ok')).toHaveLength(messages.length * 3);
     expect(await storedFacts(arranged.db, account!.id, day(20), day(0))).toEqual(await truthFacts('meta', account!.externalId, day(20), day(0)));
   });
 });

@@ -2,7 +2,8 @@ import { getServerByName } from 'partyserver';
 import { createDb, type Database } from '../../db/client';
 import { recordDeadLetter } from '../../db/queries/dead-letters';
 import { importTokenKey } from '../auth/token-crypto';
-import { readConfig } from '../env';
+import { appQuotas, readConfig } from '../env';
+import { appPolicies } from '../realtime/budget';
 import { backoffSeconds } from './actions';
 import { enqueueSyncs } from './enqueue';
 import { jobMessage, type SyncMessage } from './messages';
@@ -24,7 +25,11 @@ export async function consumeBatch(batch: MessageBatch<unknown>, env: Env, ctx: 
       fetch: (input, init) => fetch(input, init),
       now: () => new Date(),
       hub: (tenantId) => getServerByName(env.TenantHub, tenantId),
-      quota: (platform) => getServerByName(env.PlatformQuota, platform),
+      quota: async (platform) => {
+        const stub = await getServerByName(env.PlatformQuota, platform);
+        const policy = appPolicies(appQuotas(config))[platform];
+        return { admit: (p) => stub.admit(p, policy), report: (p, report) => stub.report(p, policy, report) };
+      },
     };
     for (const message of batch.messages) await handle(message, env, deps);
   } finally {

@@ -1,6 +1,6 @@
 import { withTenant, type Database } from '../../db/client';
 import { listAdAccountStatus } from '../../db/queries/connections';
-import { bumpDataVersion, rebuildRollups, upsertDailyStats } from '../../db/queries/ingest';
+import { bumpDataVersion, rebuildRollups, upsertDailyStats, upsertHourlyStats } from '../../db/queries/ingest';
 import {
   loadSyncAccount,
   markAccountSynced,
@@ -56,7 +56,19 @@ const CONTINUATION_DELAY_SECONDS = 30;
  * every other lane always does. Entity calls are most of a hot sync's calls otherwise.
  */
 export function wantsEntities(message: Pick<SyncMessage, 'lane' | 'enqueuedAt'>): boolean {
-  return message.lane !== 'hot' || new Date(message.enqueuedAt).getUTCMinutes() < 15;
+  return message.lane !== 'hot' || firstRunOfHour(message);
+}
+
+/**
+ * Today's hourly pacing rows ride on the hot lane once an hour, where the platform has them
+ * (LinkedIn is daily only); on Meta they cost an extra report, so not every 15 minutes.
+ */
+export function wantsHourly(message: Pick<SyncMessage, 'lane' | 'enqueuedAt'>, platform: SyncAccount['platform']): boolean {
+  return message.lane === 'hot' && platform !== 'linkedin' && firstRunOfHour(message);
+}
+
+function firstRunOfHour(message: Pick<SyncMessage, 'enqueuedAt'>): boolean {
+  return new Date(message.enqueuedAt).getUTCMinutes() < 15;
 }
 
 /**
@@ -98,7 +110,7 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
       cursor: message.cursor,
       credentials: { accessToken, ...(deps.config.GOOGLE_DEVELOPER_TOKEN ? { developerToken: deps.config.GOOGLE_DEVELOPER_TOKEN } : {}) },
       http: { fetch: deps.fetch, baseUrl: endpoints.apiBase },
-      options: { includeEntities: wantsEntities(message) },
+      options: { includeEntities: wantsEntities(message), includeHourly: wantsHourly(message, account.platform) },
     });
   let result: SyncResult = await fetchWindow(token.accessToken);
   // A token can be refused before its recorded expiry (clock skew, early rotation): refresh once
@@ -124,6 +136,7 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
   const committed = await withTenant(deps.db, tenantId, async (tx) => {
     await upsertEntities(tx, tenantId, adAccountId, result.entities);
     await upsertDailyStats(tx, tenantId, adAccountId, result.rows);
+    if (result.hourly?.length) await upsertHourlyStats(tx, tenantId, adAccountId, result.hourly);
     await rebuildRollups(tx, tenantId, adAccountId, message.from, message.to);
     await recordSyncRun(tx, {
       tenantId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyThrottle, applyUsage, chargeExtraCalls, freshBucket, takeTokens, type BucketPolicy } from './budget';
+import { appPolicies, applyThrottle, applyUsage, chargeExtraCalls, freshBucket, takeTokens, type BucketPolicy } from './budget';
 import { CLOSED, breakerAllows, breakerRecord } from './breaker';
 
 const policy: BucketPolicy = { capacity: 2, refillPerSecond: 0.5 };
@@ -43,6 +43,16 @@ describe('token bucket', () => {
   it('a throttle error blocks for the retry hint', () => {
     const state = applyThrottle(freshBucket(policy, 0), 40_000, 10);
     expect(takeTokens(state, policy, 20)).toMatchObject({ granted: false, retryAfterMs: 39_990 });
+  });
+});
+
+describe('app-wide policies', () => {
+  it('refill at the platform quota and allow an hour of it as a burst', () => {
+    const policies = appPolicies({ metaCallsPerHour: 3600, googleOperationsPerDay: 15_000, linkedinCallsPerDay: 86_400 });
+    expect(policies.meta).toEqual({ capacity: 3600, refillPerSecond: 1 });
+    expect(policies.google_ads.capacity).toBe(625);
+    expect(policies.google_ads.refillPerSecond).toBeCloseTo(15_000 / 86_400);
+    expect(policies.linkedin).toEqual({ capacity: 3600, refillPerSecond: 1 });
   });
 });
 

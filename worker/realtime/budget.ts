@@ -21,20 +21,38 @@ export type Grant = { granted: true; state: BucketState } | { granted: false; re
 
 /** Default budgets per platform, conservative against each one's documented regime. */
 export const ACCOUNT_POLICIES = {
-  // Meta BUC (Limited tier): 600 + 400 x active ads per rolling hour; a sync needs a handful of calls.
-  meta: { capacity: 20, refillPerSecond: 600 / 3600 },
+  // Meta BUC (Limited tier): 600 + 400 x active ads per rolling hour. This is the rate for an account
+  // with 3 active ads; Meta's usage headers (applyUsage) slow an account with fewer down further.
+  meta: { capacity: 60, refillPerSecond: 1800 / 3600 },
   // Google: QPS per customer; one SearchStream per window.
   google_ads: { capacity: 10, refillPerSecond: 1 },
   // LinkedIn: unpublished daily limits; keep a steady trickle.
   linkedin: { capacity: 10, refillPerSecond: 0.5 },
 } as const satisfies Record<string, BucketPolicy>;
 
-/** App-wide budgets shared by every tenant (one PlatformQuota object per app credential). */
-export const APP_POLICIES = {
-  meta: { capacity: 100, refillPerSecond: 4800 / 3600 },
-  google_ads: { capacity: 50, refillPerSecond: 15000 / 86400 },
-  linkedin: { capacity: 50, refillPerSecond: 100000 / 86400 },
-} as const satisfies Record<string, BucketPolicy>;
+/** The app-wide quotas the platforms grant one app credential (configuration: they depend on the access tier). */
+export interface AppQuotas {
+  metaCallsPerHour: number;
+  googleOperationsPerDay: number;
+  linkedinCallsPerDay: number;
+}
+
+/**
+ * App-wide budgets shared by every tenant (one PlatformQuota object per app credential): the
+ * sustained rate is the platform's quota, and the burst is one hour of it, since every platform
+ * counts over a rolling hour or day.
+ */
+export function appPolicies(quotas: AppQuotas): Record<'meta' | 'google_ads' | 'linkedin', BucketPolicy> {
+  const perSecond = (calls: number, seconds: number) => {
+    const refillPerSecond = calls / seconds;
+    return { capacity: Math.max(20, Math.floor(refillPerSecond * 3600)), refillPerSecond };
+  };
+  return {
+    meta: perSecond(quotas.metaCallsPerHour, 3600),
+    google_ads: perSecond(quotas.googleOperationsPerDay, 86_400),
+    linkedin: perSecond(quotas.linkedinCallsPerDay, 86_400),
+  };
+}
 
 export function freshBucket(policy: BucketPolicy, now: number): BucketState {
   return { tokens: policy.capacity, updatedAt: now, blockedUntil: 0 };

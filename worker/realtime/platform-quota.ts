@@ -1,26 +1,23 @@
 import { Server } from 'partyserver';
-import { APP_POLICIES } from './budget';
+import type { BucketPolicy } from './budget';
 import { BudgetStore, type Admission, type CallReport } from './budget-store';
 
-type QuotaPlatform = keyof typeof APP_POLICIES;
+type QuotaPlatform = 'meta' | 'google_ads' | 'linkedin';
 
 /**
  * One per platform app credential: the app-wide budget every tenant shares (Meta app usage,
- * Google daily operations, LinkedIn's application day limit). Asked after the tenant's own budget.
+ * Google daily operations, LinkedIn's application day limit). Asked after the tenant's own
+ * budget; the caller passes the policy, which comes from configuration (the access tier).
  */
 export class PlatformQuota extends Server<Env> {
   #store: BudgetStore | null = null;
 
-  override onStart(): void {
-    this.#store = new BudgetStore(this.sql.bind(this));
+  admit(platform: QuotaPlatform, policy: BucketPolicy): Admission {
+    return this.#budgets().admit(platform, policy, Date.now());
   }
 
-  admit(platform: QuotaPlatform): Admission {
-    return this.#budgets().admit(platform, APP_POLICIES[platform], Date.now());
-  }
-
-  report(platform: QuotaPlatform, report: CallReport): void {
-    this.#budgets().report(platform, APP_POLICIES[platform], report, Date.now());
+  report(platform: QuotaPlatform, policy: BucketPolicy, report: CallReport): void {
+    this.#budgets().report(platform, policy, report, Date.now());
   }
 
   #budgets(): BudgetStore {

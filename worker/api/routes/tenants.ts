@@ -1,17 +1,19 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { listTenantsForUser } from '../../../db/queries/auth';
 import { getOverviewKpis, listCampaignPerformance, listSpendByDay } from '../../../db/queries/dashboard';
+import { listHourlyPacing } from '../../../db/queries/pacing';
 import { cachedQuery } from '../../lib/query-cache';
 import type { AppContext, AppEnv } from '../context';
 import { requireTenant, requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
 import { connectionRoutes } from './connections';
-import { dateRangeQuery, type DateRange } from './date-range';
+import { dateRangeQuery, isoDate } from './date-range';
 
 /** Runs a dashboard query through the data-version cache and says which it was in a header. */
-async function cached<T>(c: AppContext, name: string, range: DateRange, load: () => Promise<T>): Promise<T> {
+async function cached<T>(c: AppContext, name: string, params: Record<string, string>, load: () => Promise<T>): Promise<T> {
   const tenant = c.get('tenant');
-  const { value, hit } = await cachedQuery({ tenantId: tenant.id, dataVersion: tenant.dataVersion }, name, range, load);
+  const { value, hit } = await cachedQuery({ tenantId: tenant.id, dataVersion: tenant.dataVersion }, name, params, load);
   c.header('x-tidemark-cache', hit ? 'hit' : 'miss');
   return value;
 }
@@ -35,5 +37,10 @@ export const tenantRoutes = new Hono<AppEnv>()
     const range = readQuery(c, dateRangeQuery);
     const campaigns = await cached(c, 'campaigns', range, () => listCampaignPerformance(c.get('db'), c.get('tenant').id, range));
     return c.json({ tenant: c.get('tenant'), range, campaigns });
+  })
+  .get('/tenants/:tenant/pacing', async (c) => {
+    const { date } = readQuery(c, z.object({ date: isoDate }));
+    const hours = await cached(c, 'pacing', { date }, () => listHourlyPacing(c.get('db'), c.get('tenant').id, date));
+    return c.json({ tenant: c.get('tenant'), date, hours });
   })
   .route('/', connectionRoutes);

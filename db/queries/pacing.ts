@@ -1,0 +1,33 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { withTenant, type Database } from '../database';
+import { adAccounts, adStatsHourly } from '../schema';
+
+export interface HourlyPacing {
+  hour: number;
+  currency: string;
+  impressions: number;
+  clicks: number;
+  spendMicros: number;
+}
+
+/**
+ * Spend, impressions and clicks per local hour of one account-local date, per currency
+ * (Meta and Google report hours; LinkedIn is daily only, so its accounts do not appear).
+ */
+export async function listHourlyPacing(db: Database, tenantId: string, date: string): Promise<HourlyPacing[]> {
+  return withTenant(db, tenantId, (tx) =>
+    tx
+      .select({
+        hour: adStatsHourly.hour,
+        currency: adAccounts.currency,
+        impressions: sql<number>`sum(${adStatsHourly.impressions})::float8`,
+        clicks: sql<number>`sum(${adStatsHourly.clicks})::float8`,
+        spendMicros: sql<number>`sum(${adStatsHourly.spendMicros})::float8`,
+      })
+      .from(adStatsHourly)
+      .innerJoin(adAccounts, and(eq(adAccounts.id, adStatsHourly.adAccountId), eq(adAccounts.tenantId, tenantId)))
+      .where(and(eq(adStatsHourly.tenantId, tenantId), eq(adStatsHourly.date, date)))
+      .groupBy(adStatsHourly.hour, adAccounts.currency)
+      .orderBy(asc(adAccounts.currency), asc(adStatsHourly.hour)),
+  );
+}
