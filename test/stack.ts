@@ -53,6 +53,9 @@ export async function startTestStack(): Promise<TestStack> {
     const proxy = await startWsProxy({ port: await freePort(), allowedTargets: [`127.0.0.1:${pgPort}`, `localhost:${pgPort}`] });
     stops.unshift(() => proxy.close());
     const fakes = await startFakes({ seed: 7, now: TEST_NOW, speed: 0 });
+    // The fakes' clock is frozen here, so Google's per-second window would never reopen: every call
+    // of a whole run would count as one second. Throttling has its own tests with a moving clock.
+    fakes.ctx.regimes.google_ads.qpsPerCustomer = 1_000_000;
     stops.unshift(() => fakes.close());
     return {
       superDatabaseUrl: pg.url,
