@@ -3,6 +3,7 @@ import { rowsOf, type Database } from '../database';
 import { adAccounts, connections, syncRuns, tenants } from '../schema';
 import type { BackfillState } from '../schema/connections';
 import type { Platform } from '../schema/enums';
+import { takeExcluded } from './excluded';
 
 export interface NewConnection {
   id: string;
@@ -27,11 +28,7 @@ export async function upsertConnection(tx: Database, connection: NewConnection):
     .onConflictDoUpdate({
       target: [connections.tenantId, connections.platform, connections.externalUserId],
       set: {
-        accessTokenEnc: sql`excluded.access_token_enc`,
-        refreshTokenEnc: sql`excluded.refresh_token_enc`,
-        accessExpiresAt: sql`excluded.access_expires_at`,
-        refreshExpiresAt: sql`excluded.refresh_expires_at`,
-        scopes: sql`excluded.scopes`,
+        ...takeExcluded(connections, ['accessTokenEnc', 'refreshTokenEnc', 'accessExpiresAt', 'refreshExpiresAt', 'scopes']),
         status: 'active',
         lastError: null,
         updatedAt: sql`now()`,
@@ -91,13 +88,7 @@ export async function upsertAdAccounts(
     .onConflictDoUpdate({
       target: [adAccounts.tenantId, adAccounts.platform, adAccounts.externalId],
       set: {
-        connectionId: sql`excluded.connection_id`,
-        name: sql`excluded.name`,
-        currency: sql`excluded.currency`,
-        timeZone: sql`excluded.time_zone`,
-        managerExternalId: sql`excluded.manager_external_id`,
-        backfillFrom: sql`excluded.backfill_from`,
-        backfillState: sql`excluded.backfill_state`,
+        ...takeExcluded(adAccounts, ['connectionId', 'name', 'currency', 'timeZone', 'managerExternalId', 'backfillFrom', 'backfillState']),
         updatedAt: sql`now()`,
       },
     })

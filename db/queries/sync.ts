@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../client';
 import { adAccounts, adGroups, ads, campaigns, connections, syncRuns } from '../schema';
 import type { Platform, SyncLane, SyncOutcome } from '../schema/enums';
 import { chunk } from './daily-stat-rows';
+import { takeExcluded } from './excluded';
 
 /** A transaction or the database: the ingest functions run inside withTenant's transaction. */
 type Executor = Database;
@@ -74,7 +75,7 @@ export async function upsertEntities(db: Executor, tenantId: string, adAccountId
       .values(batch.map((c) => ({ tenantId, adAccountId, externalId: c.externalId, name: c.name, status: c.status, updatedAt: now })))
       .onConflictDoUpdate({
         target: [campaigns.tenantId, campaigns.adAccountId, campaigns.externalId],
-        set: { name: sql`excluded.name`, status: sql`excluded.status`, updatedAt: sql`excluded.updated_at` },
+        set: takeExcluded(campaigns, ['name', 'status', 'updatedAt']),
       });
   }
   for (const batch of chunk(entities.adGroups, BATCH)) {
@@ -85,7 +86,7 @@ export async function upsertEntities(db: Executor, tenantId: string, adAccountId
       )
       .onConflictDoUpdate({
         target: [adGroups.tenantId, adGroups.adAccountId, adGroups.externalId],
-        set: { name: sql`excluded.name`, status: sql`excluded.status`, campaignExternalId: sql`excluded.campaign_external_id`, updatedAt: sql`excluded.updated_at` },
+        set: takeExcluded(adGroups, ['name', 'status', 'campaignExternalId', 'updatedAt']),
       });
   }
   for (const batch of chunk(entities.ads, BATCH)) {
@@ -105,13 +106,7 @@ export async function upsertEntities(db: Executor, tenantId: string, adAccountId
       )
       .onConflictDoUpdate({
         target: [ads.tenantId, ads.adAccountId, ads.externalId],
-        set: {
-          name: sql`excluded.name`,
-          status: sql`excluded.status`,
-          campaignExternalId: sql`excluded.campaign_external_id`,
-          adGroupExternalId: sql`excluded.ad_group_external_id`,
-          updatedAt: sql`excluded.updated_at`,
-        },
+        set: takeExcluded(ads, ['name', 'status', 'campaignExternalId', 'adGroupExternalId', 'updatedAt']),
       });
   }
 }
