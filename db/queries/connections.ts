@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../database';
-import { adAccounts, connections, syncRuns, tenants } from '../schema';
+import { adAccounts, connections, syncRuns } from '../schema';
 import type { BackfillState } from '../schema/connections';
 import type { Platform } from '../schema/enums';
 import { takeExcluded } from './excluded';
@@ -44,11 +44,6 @@ export async function findConnectionId(tx: Database, tenantId: string, platform:
     .from(connections)
     .where(and(eq(connections.tenantId, tenantId), eq(connections.platform, platform), eq(connections.externalUserId, externalUserId)));
   return row?.id ?? null;
-}
-
-export async function getTenantTimeZone(db: Database, tenantId: string): Promise<string | null> {
-  const [row] = await db.select({ timeZone: tenants.timeZone }).from(tenants).where(eq(tenants.id, tenantId));
-  return row?.timeZone ?? null;
 }
 
 export interface DiscoveredAdAccount {

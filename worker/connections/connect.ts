@@ -1,5 +1,5 @@
 import { withTenant, type Database } from '../../db/client';
-import { findConnectionId, getTenantTimeZone, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
+import { findConnectionId, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
 import { sha256Hex } from '../auth/password';
 import { encryptToken } from '../auth/token-crypto';
 import { getConnector } from '../connectors/registry';
@@ -30,7 +30,7 @@ export interface ConnectResult {
  */
 export async function completeConnection(
   deps: ConnectDeps,
-  input: { tenantId: string; platform: Platform; code: string; redirectUri: string; backfillDays: number },
+  input: { tenantId: string; tenantTimeZone: string; platform: Platform; code: string; redirectUri: string; backfillDays: number },
 ): Promise<{ ok: true; result: ConnectResult } | { ok: false; error: ConnectorError }> {
   const connector = getConnector(input.platform);
   const endpoints = platformEndpoints(deps.config, input.platform);
@@ -49,10 +49,9 @@ export async function completeConnection(
   if (!listed.ok) return listed;
   // Managers (Google MCC) have no metrics of their own; their clients are synced through them.
   // LinkedIn accounts carry no time zone: their dates are labelled in the tenant's zone.
-  const tenantTimeZone = (await getTenantTimeZone(deps.db, input.tenantId)) ?? 'UTC';
   const accounts = listed.accounts
     .filter((a) => !a.isManager)
-    .map((a) => (input.platform === 'linkedin' ? { ...a, timeZone: tenantTimeZone } : a));
+    .map((a) => (input.platform === 'linkedin' ? { ...a, timeZone: input.tenantTimeZone } : a));
   const now = deps.now();
   // Connectors do not expose the platform user; the set of granted accounts identifies the grant.
   const externalUserId = `accounts:${(await sha256Hex(listed.accounts.map((a) => a.externalId).sort().join(','))).slice(0, 32)}`;

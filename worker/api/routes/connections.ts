@@ -103,7 +103,7 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
       now: () => new Date(),
       enqueue: (messages) => enqueueSyncs(c.env, messages),
     },
-    { tenantId: state.tenantId, platform, code: query.code, redirectUri: callbackUrl(c, platform), backfillDays: state.backfillDays },
+    { tenantId: state.tenantId, tenantTimeZone: tenant.timeZone, platform, code: query.code, redirectUri: callbackUrl(c, platform), backfillDays: state.backfillDays },
   );
   if (!completed.ok) {
     back.searchParams.set('connect_error', completed.error.message);
