@@ -5,8 +5,8 @@ import { rowsOf } from '../../db/database';
 import worker from '../../worker/index';
 import { runCron } from '../../worker/jobs/cron';
 import type { SyncMessage } from '../../worker/jobs/messages';
-import { call, createTenantWithData, postJson, signInCookie, superDb, testEnv } from './support';
-import { chooseMember, connectThroughOAuth, control, eventually, storedFacts, syncOutcomes, tenantAccounts, tenantChecksum, truthFacts } from './pipeline-support';
+import { call, postJson, superDb, testEnv } from './support';
+import { chooseMember, connectThroughOAuth, createEditorTenant, control, eventually, storedFacts, syncOutcomes, tenantAccounts, tenantChecksum, truthFacts } from './pipeline-support';
 
 const arranged = superDb();
 afterAll(() => arranged.close());
@@ -18,20 +18,15 @@ type Platform = 'meta' | 'google_ads' | 'linkedin';
 
 /** A tenant connected to one platform as one fake member, with a short backfill already landed. */
 async function connectedTenant(platform: Platform, member: string) {
-  const tenant = await createTenantWithData(arranged.db, []);
-  await arranged.db.execute(sql`update memberships set role = 'editor' where tenant_id = ${tenant.tenantId}`);
-  // The factory's placeholder Meta account and connection are not part of these scenarios.
-  await arranged.db.execute(sql`delete from ad_accounts where tenant_id = ${tenant.tenantId}`);
-  await arranged.db.execute(sql`delete from connections where tenant_id = ${tenant.tenantId}`);
-  const cookie = await signInCookie(tenant.email, tenant.password, '198.51.100.150');
+  const tenant = await createEditorTenant(arranged.db, '198.51.100.150');
   await chooseMember(platform, member);
-  await connectThroughOAuth(cookie, tenant.tenantId, platform, 3);
+  await connectThroughOAuth(tenant.cookie, tenant.tenantId, platform, 3);
   const accounts = await tenantAccounts(arranged.db, tenant.tenantId);
   await eventually(
     () => syncOutcomes(arranged.db, tenant.tenantId, 'backfill'),
     (runs) => runs.filter((r) => r.outcome === 'ok').length >= accounts.length,
   );
-  return { ...tenant, cookie, accounts };
+  return { ...tenant, accounts };
 }
 
 /** Delivers messages to the Worker's queue handler synchronously, as the queue would. */

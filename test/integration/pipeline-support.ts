@@ -1,8 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../../db/database';
-import { call, testEnv } from './support';
+import { call, createTenantWithData, signInCookie, testEnv } from './support';
 
 type Platform = 'meta' | 'google_ads' | 'linkedin';
+
+/**
+ * A tenant of its own with an editor (who may connect platforms), signed in, and none of the
+ * factory's placeholder accounts or connections: the scenario connects what it needs.
+ */
+export async function createEditorTenant(db: Database, ip: string) {
+  const tenant = await createTenantWithData(db, []);
+  await db.execute(sql`update memberships set role = 'editor' where tenant_id = ${tenant.tenantId}`);
+  await db.execute(sql`delete from ad_accounts where tenant_id = ${tenant.tenantId}`);
+  await db.execute(sql`delete from connections where tenant_id = ${tenant.tenantId}`);
+  return { ...tenant, cookie: await signInCookie(tenant.email, tenant.password, ip) };
+}
 
 /** Talks to the fakes' control API (never used by product code). */
 export async function control<T>(path: string, init: RequestInit = {}): Promise<T> {

@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:test';
 import { getServerByName } from 'partyserver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { call, createTenantWithData, signInCookie, superDb, testEnv } from './support';
+import { call, superDb, testEnv } from './support';
 import {
   chooseMember,
+  createEditorTenant,
   connectThroughOAuth,
   control,
   eventually,
@@ -20,16 +21,6 @@ afterAll(() => arranged.close());
 /** Long enough that every platform's window holds a DST change and an ad deleted mid-range in the fake world. */
 const BACKFILL_DAYS = { meta: 45, google_ads: 45, linkedin: 75 } as const;
 const PLATFORMS = ['meta', 'google_ads', 'linkedin'] as const;
-
-async function editorTenant() {
-  const tenant = await createTenantWithData(arranged.db, []);
-  const { sql } = await import('drizzle-orm');
-  await arranged.db.execute(sql`update memberships set role = 'editor' where tenant_id = ${tenant.tenantId}`);
-  // The factory's placeholder Meta account is not part of these scenarios.
-  await arranged.db.execute(sql`delete from ad_accounts where tenant_id = ${tenant.tenantId}`);
-  await arranged.db.execute(sql`delete from connections where tenant_id = ${tenant.tenantId}`);
-  return { ...tenant, cookie: await signInCookie(tenant.email, tenant.password, `198.51.100.${60 + Math.floor(Math.random() * 100)}`) };
-}
 
 async function waitForBackfill(tenantId: string): Promise<AccountRow[]> {
   const accounts = await tenantAccounts(arranged.db, tenantId);
@@ -55,7 +46,7 @@ async function expectEqualToTruth(platform: (typeof PLATFORMS)[number], accounts
 
 describe.each(PLATFORMS)('%s: connect, backfill, restatement', (platform) => {
   it('stores exactly the platform’s numbers after OAuth and backfill, and again after past days are restated', async () => {
-    const tenant = await editorTenant();
+    const tenant = await createEditorTenant(arranged.db, `198.51.100.${60 + Math.floor(Math.random() * 100)}`);
     await chooseMember(platform, 'demo');
     const landed = await connectThroughOAuth(tenant.cookie, tenant.tenantId, platform, BACKFILL_DAYS[platform]);
     expect(landed.searchParams.get('connected')).toBe(platform);
