@@ -42,8 +42,3 @@ export function actionForError(error: ConnectorError, attempt: number, random: (
       return { kind: 'drop', reason: error.message };
   }
 }
-
-/** The sync_runs outcome recorded for an action. */
-export function outcomeForError(error: ConnectorError): 'rate_limited' | 'auth_failed' | 'transient' | 'permanent' {
-  return error.kind;
-}

@@ -87,10 +87,6 @@ export class TenantHub extends Server<Env> {
     return this.#eventsAfter(seq);
   }
 
-  connectionCount(): number {
-    return [...this.getConnections()].length;
-  }
-
   #flush(): HubEvent[] {
     const bodies = coalesceEvents(this.#pending.splice(0));
     const at = new Date().toISOString();
