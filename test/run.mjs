@@ -21,6 +21,7 @@ mkdirSync('test-results', { recursive: true });
 rmSync(report, { force: true });
 
 const checks = [
+  ['lint and format (biome ci)', 'npx', ['biome', 'ci', '.']],
   ['build (vite build)', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['type check: node side (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['type check: worker (tsc)', 'npx', ['tsc', '-p', 'tsconfig.worker.json']],
