@@ -6,7 +6,14 @@ export default {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ config: 'wrangler.sveltekit.toml' }),
-    files: { src: 'app', assets: 'app/static', lib: 'app/lib', routes: 'app/routes', appTemplate: 'app/app.html', hooks: { server: 'app/hooks.server', client: 'app/hooks.client', universal: 'app/hooks' } },
+    files: {
+      src: 'app',
+      assets: 'app/static',
+      lib: 'app/lib',
+      routes: 'app/routes',
+      appTemplate: 'app/app.html',
+      hooks: { server: 'app/hooks.server', client: 'app/hooks.client', universal: 'app/hooks' },
+    },
     alias: { $db: 'db', $worker: 'worker' },
   },
 };

@@ -1,7 +1,7 @@
 import { neonConfig, Pool } from '@neondatabase/serverless';
 import { drizzle } from 'drizzle-orm/neon-serverless';
-import * as schema from './schema';
 import type { Database } from './database';
+import * as schema from './schema';
 
 export type { Database } from './database';
 export { withTenant } from './database';

@@ -1,7 +1,7 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const APP_ROLE = 'tidemark_app';
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));

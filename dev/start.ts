@@ -9,10 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { appRoleUrl, ensureAppRole, migrateDatabase } from '../db/migrate';
+import { startLiveDemo } from './demo/live-demo';
 import { createFakeServer } from './fakes/server';
 import { startEmbeddedPostgres } from './postgres/embedded';
 import { startWsProxy } from './postgres/ws-proxy';
-import { startLiveDemo } from './demo/live-demo';
 import { seedDemo } from './seed';
 import { startWranglerDev } from './wrangler-dev';
 

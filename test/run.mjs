@@ -10,7 +10,10 @@ const extra = process.argv.slice(2);
 function run(label, command, args) {
   const started = Date.now();
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = result.status === 0;
   console.log(`${ok ? '✔' : '✘'} ${label} (${seconds}s)`);
@@ -25,11 +28,22 @@ const checks = [
   ['build (vite build)', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['type check: node side (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['type check: worker (tsc)', 'npx', ['tsc', '-p', 'tsconfig.worker.json']],
-  ['type check: app (svelte-check)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.app.json', '--threshold', 'error', '--output', 'human']],
+  [
+    'type check: app (svelte-check)',
+    'npx',
+    ['svelte-check', '--tsconfig', './tsconfig.app.json', '--threshold', 'error', '--output', 'human'],
+  ],
 ];
 const failedChecks = checks.filter(([label, cmd, args]) => !run(label, cmd, args)).map(([label]) => label);
 
-run('tests (vitest: unit, workers, e2e)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra]);
+run('tests (vitest: unit, workers, e2e)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...extra,
+]);
 
 let passed = 0;
 let failed = 0;

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appRoleUrl, ensureAppRole, migrateDatabase } from '../db/migrate';
-import { startEmbeddedPostgres } from '../dev/postgres/embedded';
-import { startWsProxy } from '../dev/postgres/ws-proxy';
 import { startFakes } from '../dev/fakes/testing';
+import { startEmbeddedPostgres } from '../dev/postgres/embedded';
 import { findFreePort as freePort } from '../dev/postgres/free-port';
+import { startWsProxy } from '../dev/postgres/ws-proxy';
 
 /** Password of the application role in throwaway test databases. */
 const TEST_APP_PASSWORD = 'test-app-password';

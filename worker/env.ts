@@ -68,11 +68,26 @@ export function isSecureRequest(request: Request): boolean {
 export function platformEndpoints(config: Config, platform: 'meta' | 'google_ads' | 'linkedin') {
   switch (platform) {
     case 'meta':
-      return { apiBase: config.META_API_BASE, authorizeBase: config.META_OAUTH_BASE, tokenBase: config.META_API_BASE, app: { clientId: config.META_APP_ID, clientSecret: config.META_APP_SECRET } };
+      return {
+        apiBase: config.META_API_BASE,
+        authorizeBase: config.META_OAUTH_BASE,
+        tokenBase: config.META_API_BASE,
+        app: { clientId: config.META_APP_ID, clientSecret: config.META_APP_SECRET },
+      };
     case 'google_ads':
-      return { apiBase: config.GOOGLE_ADS_API_BASE, authorizeBase: config.GOOGLE_OAUTH_BASE, tokenBase: config.GOOGLE_TOKEN_BASE, app: { clientId: config.GOOGLE_CLIENT_ID, clientSecret: config.GOOGLE_CLIENT_SECRET } };
+      return {
+        apiBase: config.GOOGLE_ADS_API_BASE,
+        authorizeBase: config.GOOGLE_OAUTH_BASE,
+        tokenBase: config.GOOGLE_TOKEN_BASE,
+        app: { clientId: config.GOOGLE_CLIENT_ID, clientSecret: config.GOOGLE_CLIENT_SECRET },
+      };
     case 'linkedin':
-      return { apiBase: config.LINKEDIN_API_BASE, authorizeBase: config.LINKEDIN_OAUTH_BASE, tokenBase: config.LINKEDIN_OAUTH_BASE, app: { clientId: config.LINKEDIN_CLIENT_ID, clientSecret: config.LINKEDIN_CLIENT_SECRET } };
+      return {
+        apiBase: config.LINKEDIN_API_BASE,
+        authorizeBase: config.LINKEDIN_OAUTH_BASE,
+        tokenBase: config.LINKEDIN_OAUTH_BASE,
+        app: { clientId: config.LINKEDIN_CLIENT_ID, clientSecret: config.LINKEDIN_CLIENT_SECRET },
+      };
   }
 }
 

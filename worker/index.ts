@@ -1,10 +1,10 @@
 import { routePartykitRequest } from 'partyserver';
-import { sveltekit } from './sveltekit-app';
 import { api } from './api/app';
 import { runCron } from './jobs/cron';
-import { consumeBatch } from './jobs/queue';
 import type { JobMessage } from './jobs/messages';
+import { consumeBatch } from './jobs/queue';
 import { authorizeHubConnection } from './realtime/authorize';
+import { sveltekit } from './sveltekit-app';
 
 export { PlatformQuota } from './realtime/platform-quota';
 export { TenantHub } from './realtime/tenant-hub';

@@ -32,7 +32,10 @@ export function isBackfillRunning(backfill: BackfillProgress): boolean {
  * (connected after it rendered), or progress going backwards, which is either a late event from
  * windows committing in parallel or a reconnect that started a new backfill; only the database knows which.
  */
-export function applySyncProgress<T extends BackfillAccount>(accounts: readonly T[], event: SyncProgressEvent): { accounts: T[]; refresh: boolean } {
+export function applySyncProgress<T extends BackfillAccount>(
+  accounts: readonly T[],
+  event: SyncProgressEvent,
+): { accounts: T[]; refresh: boolean } {
   let known = false;
   let backwards = false;
   const next = accounts.map((account) => {
@@ -43,7 +46,10 @@ export function applySyncProgress<T extends BackfillAccount>(accounts: readonly 
       backwards = true;
       return account;
     }
-    return { ...account, backfill: { ...account.backfill, windowsDone: event.windowsDone, windowsTotal: event.windowsTotal, rows: event.rows } };
+    return {
+      ...account,
+      backfill: { ...account.backfill, windowsDone: event.windowsDone, windowsTotal: event.windowsTotal, rows: event.rows },
+    };
   });
   return { accounts: next, refresh: !known || backwards };
 }
@@ -62,7 +68,8 @@ export function describeSyncing(accounts: readonly BackfillAccount[]): string | 
   });
   if (!running.length) return null;
   const parts = running.map(
-    ({ account, view }) => `${view.windowsDone} of ${plural(view.windowsTotal, 'month', 'months')} for ${PLATFORM_LABELS[account.platform]} · ${account.name}`,
+    ({ account, view }) =>
+      `${view.windowsDone} of ${plural(view.windowsTotal, 'month', 'months')} for ${PLATFORM_LABELS[account.platform]} · ${account.name}`,
   );
   return `Syncing history: ${parts.join('; ')}`;
 }

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isIsoDate, localToday, type DateWindow } from '../../worker/lib/dates';
+import { addDays, type DateWindow, daysBetween, isIsoDate, localToday } from '../../worker/lib/dates';
 
 export interface RangePreset {
   key: string;
@@ -42,10 +42,12 @@ export function rangeFromSearchParams(params: URLSearchParams, timeZone: string,
 
 /** The preset whose range today is exactly `range`, if any. */
 export function matchingPreset(range: DateWindow, timeZone: string, now: Date): RangePreset | null {
-  return RANGE_PRESETS.find((p) => {
-    const candidate = presetRange(p, timeZone, now);
-    return candidate.from === range.from && candidate.to === range.to;
-  }) ?? null;
+  return (
+    RANGE_PRESETS.find((p) => {
+      const candidate = presetRange(p, timeZone, now);
+      return candidate.from === range.from && candidate.to === range.to;
+    }) ?? null
+  );
 }
 
 /** True when two inclusive date ranges share at least one date. */

@@ -1,4 +1,4 @@
-import { eachDate, type DateWindow } from '../../worker/lib/dates';
+import { type DateWindow, eachDate } from '../../worker/lib/dates';
 import { MICROS_PER_UNIT } from '../../worker/lib/money';
 import { isoDateToUtc } from './format';
 

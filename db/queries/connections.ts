@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { rowsOf, type Database } from '../database';
+import { type Database, rowsOf } from '../database';
 import { adAccounts, connections, syncRuns } from '../schema';
 import type { BackfillState } from '../schema/connections';
 import type { Platform } from '../schema/enums';

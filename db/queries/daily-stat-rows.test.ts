@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, dedupeDailyStatRows, type DailyStatRow } from './daily-stat-rows';
+import { chunk, type DailyStatRow, dedupeDailyStatRows } from './daily-stat-rows';
 
 const row = (adId: string, date: string, clicks: number): DailyStatRow => ({
-  campaignId: 'c', adGroupId: 'g', adId, date, impressions: 10, clicks, spendMicros: 1, conversions: 0, conversionValueMicros: 0,
+  campaignId: 'c',
+  adGroupId: 'g',
+  adId,
+  date,
+  impressions: 10,
+  clicks,
+  spendMicros: 1,
+  conversions: 0,
+  conversionValueMicros: 0,
 });
 
 describe('dedupeDailyStatRows', () => {

@@ -1,7 +1,7 @@
 import { eq, param, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { accountDaily, adAccounts, adStatsDaily, adStatsHourly, campaignDaily, tenants } from '../schema';
-import { chunk, dedupeDailyStatRows, type DailyStatRow } from './daily-stat-rows';
+import { chunk, type DailyStatRow, dedupeDailyStatRows } from './daily-stat-rows';
 
 export type { DailyStatRow } from './daily-stat-rows';
 
@@ -9,7 +9,14 @@ export type { DailyStatRow } from './daily-stat-rows';
 const UPSERT_BATCH_ROWS = 5000;
 
 const FACT_VALUE_COLUMNS = [
-  'campaign_id', 'ad_group_id', 'impressions', 'clicks', 'spend_micros', 'conversions', 'conversion_value_micros', 'extras',
+  'campaign_id',
+  'ad_group_id',
+  'impressions',
+  'clicks',
+  'spend_micros',
+  'conversions',
+  'conversion_value_micros',
+  'extras',
 ] as const;
 
 const CHANGED = sql.raw(
@@ -61,7 +68,12 @@ export type HourlyStatRow = DailyStatRow & { hour: number };
  * Idempotent upsert of today's hourly rows (pacing), the same way as the daily facts: one
  * statement per batch, unchanged rows left alone.
  */
-export async function upsertHourlyStats(tx: Database, tenantId: string, adAccountId: string, rows: readonly HourlyStatRow[]): Promise<number> {
+export async function upsertHourlyStats(
+  tx: Database,
+  tenantId: string,
+  adAccountId: string,
+  rows: readonly HourlyStatRow[],
+): Promise<number> {
   const byKey = new Map<string, HourlyStatRow>();
   for (const row of rows) byKey.set(`${row.adId}\u0000${row.date}\u0000${row.hour}`, row);
   let written = 0;

@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { authThrottle } from '../schema';
-import { LOCKOUT_MS, THROTTLE_WINDOW_MS, activeLock, failureLimitFor, type LoginLock } from './login-throttle-policy';
+import { activeLock, failureLimitFor, LOCKOUT_MS, type LoginLock, THROTTLE_WINDOW_MS } from './login-throttle-policy';
 
 export type { LoginLock } from './login-throttle-policy';
 
@@ -39,9 +39,9 @@ export async function clearLoginFailures(db: Database, keys: string[]): Promise<
 /** The lock in force for any of the keys at `now`, with the seconds until it lifts, or null. */
 export async function getLoginLock(db: Database, keys: string[], now: Date): Promise<LoginLock | null> {
   if (keys.length === 0) return null;
-  const rows = await db
-    .select({ lockedUntil: authThrottle.lockedUntil })
-    .from(authThrottle)
-    .where(inArray(authThrottle.key, keys));
-  return activeLock(rows.map((r) => r.lockedUntil), now);
+  const rows = await db.select({ lockedUntil: authThrottle.lockedUntil }).from(authThrottle).where(inArray(authThrottle.key, keys));
+  return activeLock(
+    rows.map((r) => r.lockedUntil),
+    now,
+  );
 }

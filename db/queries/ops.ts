@@ -15,7 +15,14 @@ export async function findTenantByRef(db: Database, ref: string): Promise<{ id: 
 
 export async function listTenantAdAccounts(tx: Database, tenantId: string, platform?: Platform) {
   return tx
-    .select({ id: adAccounts.id, platform: adAccounts.platform, externalId: adAccounts.externalId, name: adAccounts.name, timeZone: adAccounts.timeZone, enabled: adAccounts.enabled })
+    .select({
+      id: adAccounts.id,
+      platform: adAccounts.platform,
+      externalId: adAccounts.externalId,
+      name: adAccounts.name,
+      timeZone: adAccounts.timeZone,
+      enabled: adAccounts.enabled,
+    })
     .from(adAccounts)
     .where(and(eq(adAccounts.tenantId, tenantId), platform ? eq(adAccounts.platform, platform) : undefined));
 }

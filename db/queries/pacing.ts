@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { withTenant, type Database } from '../database';
+import { type Database, withTenant } from '../database';
 import { adAccounts, adStatsHourly } from '../schema';
 
 export interface HourlyPacing {

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { withTenant, type Database } from '../client';
+import { type Database, withTenant } from '../client';
 import { adAccounts, connections, tenants } from '../schema';
 import type { Platform } from '../schema/enums';
 

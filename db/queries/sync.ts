@@ -82,7 +82,15 @@ export async function upsertEntities(db: Executor, tenantId: string, adAccountId
     await db
       .insert(adGroups)
       .values(
-        batch.map((g) => ({ tenantId, adAccountId, externalId: g.externalId, name: g.name, status: g.status, campaignExternalId: g.campaignId, updatedAt: now })),
+        batch.map((g) => ({
+          tenantId,
+          adAccountId,
+          externalId: g.externalId,
+          name: g.name,
+          status: g.status,
+          campaignExternalId: g.campaignId,
+          updatedAt: now,
+        })),
       )
       .onConflictDoUpdate({
         target: [adGroups.tenantId, adGroups.adAccountId, adGroups.externalId],
@@ -130,7 +138,10 @@ export async function recordSyncRun(db: Executor, run: SyncRunRecord): Promise<v
 }
 
 export async function markAccountSynced(db: Executor, tenantId: string, adAccountId: string, at: Date): Promise<void> {
-  await db.update(adAccounts).set({ lastSyncedAt: at, updatedAt: at }).where(and(eq(adAccounts.tenantId, tenantId), eq(adAccounts.id, adAccountId)));
+  await db
+    .update(adAccounts)
+    .set({ lastSyncedAt: at, updatedAt: at })
+    .where(and(eq(adAccounts.tenantId, tenantId), eq(adAccounts.id, adAccountId)));
 }
 
 /** A revoked or expired grant: stop syncing this connection until the user reconnects. */

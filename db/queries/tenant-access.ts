@@ -1,7 +1,7 @@
-import { and, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, or, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../database';
-import { memberships, tenants, type MembershipRole, type TenantBranding } from '../schema';
+import { type MembershipRole, memberships, type TenantBranding, tenants } from '../schema';
 
 export type TenantAccess = {
   id: string;

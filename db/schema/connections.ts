@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean, char, date, index, jsonb, pgTable, text, timestamp, unique, uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, char, date, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { connectionStatusEnum, platformEnum } from './enums';
 import { tenants } from './identity';
 
@@ -15,7 +13,9 @@ export const connections = pgTable(
   'connections',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     platform: platformEnum('platform').notNull(),
     externalUserId: text('external_user_id').notNull(),
     accessTokenEnc: text('access_token_enc').notNull(),
@@ -27,9 +27,7 @@ export const connections = pgTable(
     lastError: text('last_error'),
     ...timestamps(),
   },
-  (t) => [
-    unique('connections_tenant_platform_user_key').on(t.tenantId, t.platform, t.externalUserId),
-  ],
+  (t) => [unique('connections_tenant_platform_user_key').on(t.tenantId, t.platform, t.externalUserId)],
 );
 
 export type BackfillState = {
@@ -48,7 +46,9 @@ export const adAccounts = pgTable(
   'ad_accounts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     // Nullable so an account's history survives its connection being removed.
     connectionId: uuid('connection_id').references(() => connections.id, { onDelete: 'set null' }),
     platform: platformEnum('platform').notNull(),
@@ -71,8 +71,12 @@ export const adAccounts = pgTable(
 );
 
 const entityColumns = () => ({
-  tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-  adAccountId: uuid('ad_account_id').notNull().references(() => adAccounts.id, { onDelete: 'cascade' }),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  adAccountId: uuid('ad_account_id')
+    .notNull()
+    .references(() => adAccounts.id, { onDelete: 'cascade' }),
   externalId: text('external_id').notNull(),
   name: text('name').notNull(),
   status: text('status').notNull(),
@@ -80,11 +84,9 @@ const entityColumns = () => ({
 });
 
 /** Meta campaign / Google Ads campaign / LinkedIn campaign group. */
-export const campaigns = pgTable(
-  'campaigns',
-  { id: uuid('id').primaryKey().defaultRandom(), ...entityColumns() },
-  (t) => [unique('campaigns_tenant_account_external_key').on(t.tenantId, t.adAccountId, t.externalId)],
-);
+export const campaigns = pgTable('campaigns', { id: uuid('id').primaryKey().defaultRandom(), ...entityColumns() }, (t) => [
+  unique('campaigns_tenant_account_external_key').on(t.tenantId, t.adAccountId, t.externalId),
+]);
 
 /** Meta ad set / Google Ads ad group / LinkedIn campaign (LinkedIn's "campaign" sits one level below its campaign group). */
 export const adGroups = pgTable(

@@ -1,6 +1,4 @@
-import {
-  bigint, date, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, date, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { adAccounts } from './connections';
 import { tenants } from './identity';
 
@@ -9,8 +7,12 @@ import { tenants } from './identity';
  * no entity lookup; `date` is in the ad account's time zone, money is account-currency micros.
  */
 const factColumns = () => ({
-  tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-  adAccountId: uuid('ad_account_id').notNull().references(() => adAccounts.id, { onDelete: 'cascade' }),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  adAccountId: uuid('ad_account_id')
+    .notNull()
+    .references(() => adAccounts.id, { onDelete: 'cascade' }),
   campaignId: text('campaign_id').notNull(),
   adGroupId: text('ad_group_id').notNull(),
   adId: text('ad_id').notNull(),
@@ -30,8 +32,6 @@ export const adStatsDaily = pgTable('ad_stats_daily', factColumns(), (t) => [
 ]);
 
 /** Hourly rows for today's pacing (Meta and Google only; LinkedIn reports daily). */
-export const adStatsHourly = pgTable(
-  'ad_stats_hourly',
-  { ...factColumns(), hour: smallint('hour').notNull() },
-  (t) => [primaryKey({ name: 'ad_stats_hourly_pkey', columns: [t.tenantId, t.adAccountId, t.adId, t.date, t.hour] })],
-);
+export const adStatsHourly = pgTable('ad_stats_hourly', { ...factColumns(), hour: smallint('hour').notNull() }, (t) => [
+  primaryKey({ name: 'ad_stats_hourly_pkey', columns: [t.tenantId, t.adAccountId, t.adId, t.date, t.hour] }),
+]);

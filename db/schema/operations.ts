@@ -1,6 +1,4 @@
-import {
-  char, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid,
-} from 'drizzle-orm/pg-core';
+import { char, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { adAccounts } from './connections';
 import { syncLaneEnum, syncOutcomeEnum } from './enums';
 import { tenants } from './identity';
@@ -9,8 +7,12 @@ export const syncRuns = pgTable(
   'sync_runs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    adAccountId: uuid('ad_account_id').notNull().references(() => adAccounts.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    adAccountId: uuid('ad_account_id')
+      .notNull()
+      .references(() => adAccounts.id, { onDelete: 'cascade' }),
     lane: syncLaneEnum('lane').notNull(),
     windowFrom: date('window_from', { mode: 'string' }).notNull(),
     windowTo: date('window_to', { mode: 'string' }).notNull(),

@@ -1,6 +1,4 @@
-import {
-  bigint, char, date, index, numeric, pgTable, primaryKey, text, uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, char, date, index, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { adAccounts } from './connections';
 import { tenants } from './identity';
 
@@ -18,8 +16,12 @@ const sumColumns = () => ({
 export const campaignDaily = pgTable(
   'campaign_daily',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    adAccountId: uuid('ad_account_id').notNull().references(() => adAccounts.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    adAccountId: uuid('ad_account_id')
+      .notNull()
+      .references(() => adAccounts.id, { onDelete: 'cascade' }),
     campaignId: text('campaign_id').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     ...sumColumns(),
@@ -33,8 +35,12 @@ export const campaignDaily = pgTable(
 export const accountDaily = pgTable(
   'account_daily',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    adAccountId: uuid('ad_account_id').notNull().references(() => adAccounts.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    adAccountId: uuid('ad_account_id')
+      .notNull()
+      .references(() => adAccounts.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     ...sumColumns(),
   },

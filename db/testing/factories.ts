@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../worker/auth/password';
 import type { Database } from '../database';
-import { rebuildRollups, upsertDailyStats, type DailyStatRow } from '../queries/ingest';
-import { adAccounts, memberships, tenants, users, type MembershipRole, type Platform } from '../schema';
+import { type DailyStatRow, rebuildRollups, upsertDailyStats } from '../queries/ingest';
+import { adAccounts, type MembershipRole, memberships, type Platform, tenants, users } from '../schema';
 
 type TenantRow = typeof tenants.$inferSelect;
 type AdAccountRow = typeof adAccounts.$inferSelect;

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import pgDriver from 'pg';
 import { startEmbeddedPostgres } from '../../dev/postgres/embedded';
 import { findFreePort } from '../../dev/postgres/free-port';

@@ -23,7 +23,9 @@ runCli(async () => {
       return;
     }
     for (const d of deadLetters) {
-      console.log(`${d.id}  ${d.receivedAt}  tenant ${d.tenantId ?? '?'}  account ${d.body.adAccountId ?? '?'}  ${d.body.lane ?? ''} ${d.body.from ?? ''}→${d.body.to ?? ''}  after ${d.attempts} attempts`);
+      console.log(
+        `${d.id}  ${d.receivedAt}  tenant ${d.tenantId ?? '?'}  account ${d.body.adAccountId ?? '?'}  ${d.body.lane ?? ''} ${d.body.from ?? ''}→${d.body.to ?? ''}  after ${d.attempts} attempts`,
+      );
     }
     return;
   }
@@ -31,7 +33,9 @@ runCli(async () => {
     const body = rest[0] === '--all' ? { all: true } : { ids: rest };
     if (!('all' in body) && !rest.length) throw new CliError('Usage: npm run dlq -- redrive <id>... | --all');
     const result = await client.post<{ redriven: number; skippedInvalid: number }>('/ops/dead-letters/redrive', body);
-    console.log(`Re-enqueued ${result.redriven} message(s)${result.skippedInvalid ? `; ${result.skippedInvalid} were not valid sync messages and stay parked` : ''}.`);
+    console.log(
+      `Re-enqueued ${result.redriven} message(s)${result.skippedInvalid ? `; ${result.skippedInvalid} were not valid sync messages and stay parked` : ''}.`,
+    );
     return;
   }
   throw new CliError(`Unknown command "${command}". Use: list | redrive <id>... | redrive --all`);

@@ -26,7 +26,8 @@ const TIMEOUT_MS = Number(process.env.SYNC_WAIT_MS ?? 120_000);
 
 runCli(async () => {
   const flags = parseFlags(process.argv.slice(2), ['tenant', 'platform', 'from', 'to']);
-  if (!flags.tenant) throw new CliError('Usage: npm run sync -- --tenant <slug> [--platform meta|google_ads|linkedin] [--from YYYY-MM-DD --to YYYY-MM-DD]');
+  if (!flags.tenant)
+    throw new CliError('Usage: npm run sync -- --tenant <slug> [--platform meta|google_ads|linkedin] [--from YYYY-MM-DD --to YYYY-MM-DD]');
   const client = operatorClient();
   const started = await client.post<SyncResponse>('/ops/sync', flags);
   const names = new Map(started.accounts.map((a) => [a.id, `${a.platform} ${a.name} (${a.externalId})`]));
@@ -37,7 +38,9 @@ runCli(async () => {
   const deadline = Date.now() + TIMEOUT_MS;
   let runs: Run[] = [];
   while (Date.now() < deadline) {
-    ({ runs } = await client.get<{ runs: Run[] }>(`/ops/sync-runs?tenant=${encodeURIComponent(started.tenant.slug)}&since=${encodeURIComponent(started.enqueuedAt)}`));
+    ({ runs } = await client.get<{ runs: Run[] }>(
+      `/ops/sync-runs?tenant=${encodeURIComponent(started.tenant.slug)}&since=${encodeURIComponent(started.enqueuedAt)}`,
+    ));
     const finished = new Set(runs.filter((r) => r.outcome).map((r) => r.adAccountId));
     if (started.messages.every((m) => finished.has(m.adAccountId))) break;
     await new Promise((r) => setTimeout(r, 1000));
@@ -51,7 +54,9 @@ runCli(async () => {
     }
     const ms = Date.parse(run.finishedAt ?? run.startedAt) - Date.parse(run.startedAt);
     const took = ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-    console.log(`  ${names.get(m.adAccountId)}: ${run.outcome}, ${run.rows} rows, ${run.apiCalls} API calls, ${took}${run.error ? ` — ${run.error}` : ''}`);
+    console.log(
+      `  ${names.get(m.adAccountId)}: ${run.outcome}, ${run.rows} rows, ${run.apiCalls} API calls, ${took}${run.error ? ` — ${run.error}` : ''}`,
+    );
   }
   if (started.messages.some((m) => !runs.some((r) => r.adAccountId === m.adAccountId && r.outcome === 'ok'))) process.exitCode = 2;
 });

@@ -69,7 +69,12 @@ const MAX_HOPS = 10;
  * dialog → our callback (with the session and the OAuth nonce cookie) → the tenant's dashboard.
  * The dashboard page itself is not fetched: its URL carries the outcome.
  */
-export async function connectPlatform(client: AppClient, tenantId: string, platform: Platform, backfillDays: number): Promise<ConnectOutcome> {
+export async function connectPlatform(
+  client: AppClient,
+  tenantId: string,
+  platform: Platform,
+  backfillDays: number,
+): Promise<ConnectOutcome> {
   let url = new URL(`/api/tenants/${tenantId}/connections/${platform}/connect?backfillDays=${backfillDays}`, client.appUrl);
   const app = new URL(client.appUrl);
   for (let hop = 0; hop < MAX_HOPS; hop++) {

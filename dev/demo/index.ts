@@ -3,9 +3,9 @@
  * owner would in a browser; the Worker then backfills them through its queue, so dashboards
  * fill in live. Needs a running Worker (wrangler dev) and the fakes.
  */
-import { connectPlatform, signIn, type AppClient, type ConnectOutcome } from './app-client';
+import { type AppClient, type ConnectOutcome, connectPlatform, signIn } from './app-client';
 import { DEMO_BACKFILL_DAYS, DEMO_CONNECTIONS, type DemoConnection } from './plan';
-import { allBackfilled, type AccountProgress, type TenantProgress } from './progress';
+import { type AccountProgress, allBackfilled, type TenantProgress } from './progress';
 
 export interface DemoConnectOptions {
   appUrl: string;
@@ -29,7 +29,8 @@ async function chooseMember(fakesUrl: string, connection: DemoConnection): Promi
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ memberId: connection.memberKey, autoApprove: true }),
   });
-  if (!res.ok) throw new Error(`fakes: choosing ${connection.memberKey} on ${connection.platform} failed: ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(`fakes: choosing ${connection.memberKey} on ${connection.platform} failed: ${res.status} ${await res.text()}`);
 }
 
 /**

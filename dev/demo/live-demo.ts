@@ -14,13 +14,22 @@ export interface LiveDemo {
  * `npm run dev`'s demo: the agency owner connects the demo tenants through the real OAuth flow,
  * then a reporter prints the backfill's progress until it is done.
  */
-export async function startLiveDemo(options: { appUrl: string; fakesUrl: string; log: (line: string) => void; backfillDays?: number }): Promise<LiveDemo> {
+export async function startLiveDemo(options: {
+  appUrl: string;
+  fakesUrl: string;
+  log: (line: string) => void;
+  backfillDays?: number;
+}): Promise<LiveDemo> {
   const backfillDays = options.backfillDays ?? DEMO_BACKFILL_DAYS;
   const demo = await connectDemo({ appUrl: options.appUrl, fakesUrl: options.fakesUrl, login: DEMO_OWNER_LOGIN, backfillDays });
   const names = new Map(demo.tenants.map((t) => [t.slug, t.name]));
   for (const r of demo.results) {
     const what = `${names.get(r.tenantSlug)} ← ${PLATFORM_LABELS[r.platform]} (as fake member '${r.memberKey}')`;
-    options.log(r.outcome.ok ? `  ${what}: ${r.outcome.accounts} ad account(s), backfilling ${backfillDays} days` : `  ${what}: FAILED — ${r.outcome.error}`);
+    options.log(
+      r.outcome.ok
+        ? `  ${what}: ${r.outcome.accounts} ad account(s), backfilling ${backfillDays} days`
+        : `  ${what}: FAILED — ${r.outcome.error}`,
+    );
   }
   const first = await readProgress(demo.client, demo.tenants);
   const syncing = first.flatMap((t) => t.accounts.map((a) => `  ${describeAccount(t.tenant, a)}`));
@@ -35,7 +44,12 @@ export async function startLiveDemo(options: { appUrl: string; fakesUrl: string;
     options.log(`  [sync] ${totals}`);
   };
   if (!allBackfilled(first)) {
-    waitForBackfill(demo.client, demo.tenants, { timeoutMs: 15 * 60_000, intervalMs: 2000, onProgress: report, stopped: () => stopped }).then(
+    waitForBackfill(demo.client, demo.tenants, {
+      timeoutMs: 15 * 60_000,
+      intervalMs: 2000,
+      onProgress: report,
+      stopped: () => stopped,
+    }).then(
       (done) => {
         if (stopped) return;
         options.log(`  [sync] backfill finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s:`);

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { allBackfilled, describeAccount, describeTotals, type AccountProgress } from './progress';
+import { type AccountProgress, allBackfilled, describeAccount, describeTotals } from './progress';
 
 const account = (windowsDone: number, windowsTotal: number, rows: number): AccountProgress => ({
-  platform: 'meta', name: 'Northwind Outfitters US', externalId: '1', currency: 'USD', connectionStatus: 'active',
+  platform: 'meta',
+  name: 'Northwind Outfitters US',
+  externalId: '1',
+  currency: 'USD',
+  connectionStatus: 'active',
   backfill: { windowsDone, windowsTotal, rows, from: '2026-09-01', to: '2026-11-29' },
 });
 
 describe('backfill progress', () => {
   it('is finished only when every account of every tenant has done all its windows', () => {
-    expect(allBackfilled([{ tenant: 'A', accounts: [account(3, 3, 10)] }, { tenant: 'B', accounts: [account(3, 3, 5)] }])).toBe(true);
+    expect(
+      allBackfilled([
+        { tenant: 'A', accounts: [account(3, 3, 10)] },
+        { tenant: 'B', accounts: [account(3, 3, 5)] },
+      ]),
+    ).toBe(true);
     expect(allBackfilled([{ tenant: 'A', accounts: [account(3, 3, 10), account(2, 3, 5)] }])).toBe(false);
   });
 
@@ -23,8 +32,11 @@ describe('backfill progress', () => {
   });
 
   it('adds windows and rows over all tenants', () => {
-    expect(describeTotals([{ tenant: 'A', accounts: [account(1, 3, 100), account(3, 3, 2000)] }, { tenant: 'B', accounts: [account(0, 2, 0)] }])).toBe(
-      'backfill 4/8 windows, 2,100 rows',
-    );
+    expect(
+      describeTotals([
+        { tenant: 'A', accounts: [account(1, 3, 100), account(3, 3, 2000)] },
+        { tenant: 'B', accounts: [account(0, 2, 0)] },
+      ]),
+    ).toBe('backfill 4/8 windows, 2,100 rows');
   });
 });

@@ -1,5 +1,5 @@
-import { PLATFORM_LABELS } from './plan';
 import type { Platform } from './app-client';
+import { PLATFORM_LABELS } from './plan';
 
 /** The part of GET /api/tenants/:tenant/ad-accounts the demo reads. */
 export interface AccountProgress {

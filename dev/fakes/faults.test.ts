@@ -13,7 +13,13 @@ describe('fault plan', () => {
 
   it('matches on service, path substring and account', () => {
     const plan = createFaultPlan();
-    const rule = plan.add({ service: 'google_ads', kind: 'rate_limit', pathContains: 'searchStream', accountId: '123', remaining: Infinity });
+    const rule = plan.add({
+      service: 'google_ads',
+      kind: 'rate_limit',
+      pathContains: 'searchStream',
+      accountId: '123',
+      remaining: Infinity,
+    });
     expect(rule.id).toMatch(/^fault-/);
     expect(plan.take('meta', { path: '/searchStream', accountId: '123' })).toBeNull();
     expect(plan.take('google_ads', { path: '/v21/customers/123/googleAds:search', accountId: '123' })).toBeNull();

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { CallRecord } from './context';
 import { createCallLedger } from './ledger';
 
-const call = (over: Partial<CallRecord>): CallRecord => ({ service: 'meta', method: 'GET', path: '/v23.0/me', at: 1_000, status: 200, cost: 1, ...over });
+const call = (over: Partial<CallRecord>): CallRecord => ({
+  service: 'meta',
+  method: 'GET',
+  path: '/v23.0/me',
+  at: 1_000,
+  status: 200,
+  cost: 1,
+  ...over,
+});
 
 describe('call ledger', () => {
   it('lists calls filtered by service, account and principal', () => {

@@ -14,13 +14,24 @@ const nowText = process.env.FAKES_NOW;
 const now = nowText ? new Date(nowText) : undefined;
 if (now && Number.isNaN(now.getTime())) throw new Error(`FAKES_NOW must be an ISO date-time, got '${nowText}'`);
 
-const fakes = await createFakeServer({ port: numberFromEnv('FAKES_PORT') ?? 8790, seed: numberFromEnv('FAKES_SEED'), now, speed: numberFromEnv('FAKES_SPEED') });
+const fakes = await createFakeServer({
+  port: numberFromEnv('FAKES_PORT') ?? 8790,
+  seed: numberFromEnv('FAKES_SEED'),
+  now,
+  speed: numberFromEnv('FAKES_SPEED'),
+});
 const readyMs = performance.now() - startedAt;
 const health = await (await fetch(`${fakes.url}/_control/health`)).json();
 const rssMb = process.memoryUsage().rss / 1024 / 1024;
-console.log(`Fake platforms and services at ${fakes.url} (seed ${fakes.ctx.world.seed}, clock ${fakes.ctx.world.clock.now().toISOString()})`);
-console.log(`  platforms: ${(health as { platforms: string[] }).platforms.join(', ') || 'none'}; services: sendgrid, slack, datadog, cloudflare`);
-console.log(`  ready in ${readyMs.toFixed(0)} ms (${(process.uptime() * 1000).toFixed(0)} ms since process start), resident memory ${rssMb.toFixed(1)} MB`);
+console.log(
+  `Fake platforms and services at ${fakes.url} (seed ${fakes.ctx.world.seed}, clock ${fakes.ctx.world.clock.now().toISOString()})`,
+);
+console.log(
+  `  platforms: ${(health as { platforms: string[] }).platforms.join(', ') || 'none'}; services: sendgrid, slack, datadog, cloudflare`,
+);
+console.log(
+  `  ready in ${readyMs.toFixed(0)} ms (${(process.uptime() * 1000).toFixed(0)} ms since process start), resident memory ${rssMb.toFixed(1)} MB`,
+);
 console.log(`  control: ${fakes.url}/_control/world   inbox: ${fakes.url}/_control/inbox`);
 
 let stopping = false;

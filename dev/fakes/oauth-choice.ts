@@ -3,7 +3,10 @@ import type { FakeMember, Platform, World } from './world/types';
 
 export interface OAuthDialogControl extends OAuthDialogChoice {
   /** Picks who signs in (by member id, email or demo key) and whether the dialog approves at once. */
-  choose(platform: Platform, choice: { memberId?: string; autoApprove?: boolean }): { ok: true; member: FakeMember } | { ok: false; message: string };
+  choose(
+    platform: Platform,
+    choice: { memberId?: string; autoApprove?: boolean },
+  ): { ok: true; member: FakeMember } | { ok: false; message: string };
   describe(): Record<Platform, { memberId: string; memberKey?: string; email: string; autoApprove: boolean }>;
 }
 
@@ -25,7 +28,11 @@ export function createOAuthDialogControl(world: World): OAuthDialogControl {
       if (choice.memberId !== undefined) {
         const members = world.members(platform);
         const found = members.find((m) => m.id === choice.memberId || m.key === choice.memberId || m.email === choice.memberId);
-        if (!found) return { ok: false, message: `unknown ${platform} member '${choice.memberId}'; known: ${members.map((m) => `${m.key} (${m.id})`).join(', ')}` };
+        if (!found)
+          return {
+            ok: false,
+            message: `unknown ${platform} member '${choice.memberId}'; known: ${members.map((m) => `${m.key} (${m.id})`).join(', ')}`,
+          };
         member = found;
         chosenMember.set(platform, found);
       }

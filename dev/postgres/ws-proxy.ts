@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { endsWithTerminate, isAllowedTarget, parseProxyTarget, splitHostPort } from './ws-proxy-protocol';
 
 export type WsProxyOptions = {

@@ -13,11 +13,19 @@ export type DemoTenant = {
 };
 export const DEMO_TENANTS: readonly DemoTenant[] = [
   {
-    id: '7e1d0a00-0000-4000-8000-0000000000a1', slug: 'partner-a', name: 'Partner A', reportingCurrency: 'USD', timeZone: 'America/New_York',
+    id: '7e1d0a00-0000-4000-8000-0000000000a1',
+    slug: 'partner-a',
+    name: 'Partner A',
+    reportingCurrency: 'USD',
+    timeZone: 'America/New_York',
     branding: { displayName: 'Northwind Outfitters', primaryColor: '#1d4ed8', accentColor: '#f59e0b' },
   },
   {
-    id: '7e1d0a00-0000-4000-8000-0000000000b1', slug: 'partner-b', name: 'Partner B', reportingCurrency: 'EUR', timeZone: 'Europe/Berlin',
+    id: '7e1d0a00-0000-4000-8000-0000000000b1',
+    slug: 'partner-b',
+    name: 'Partner B',
+    reportingCurrency: 'EUR',
+    timeZone: 'Europe/Berlin',
     branding: { displayName: 'Berliner Möbelhaus', primaryColor: '#9f1239', accentColor: '#0f766e' },
   },
 ];
@@ -32,18 +40,27 @@ export type DemoLogin = {
 };
 export const DEMO_LOGINS: readonly DemoLogin[] = [
   {
-    userId: '7e1d0a00-0000-4000-8000-0000000000c1', email: 'owner@northwind.example', name: 'Nora Owner',
-    password: 'northwind-demo', description: 'Northwind Digital agency owner (sees every client)',
+    userId: '7e1d0a00-0000-4000-8000-0000000000c1',
+    email: 'owner@northwind.example',
+    name: 'Nora Owner',
+    password: 'northwind-demo',
+    description: 'Northwind Digital agency owner (sees every client)',
     membership: { agencyId: DEMO_AGENCY.id, role: 'owner' },
   },
   {
-    userId: '7e1d0a00-0000-4000-8000-0000000000c2', email: 'viewer@partner-a.example', name: 'Alex Viewer',
-    password: 'partner-a-demo', description: 'Partner A viewer (USD, America/New_York)',
+    userId: '7e1d0a00-0000-4000-8000-0000000000c2',
+    email: 'viewer@partner-a.example',
+    name: 'Alex Viewer',
+    password: 'partner-a-demo',
+    description: 'Partner A viewer (USD, America/New_York)',
     membership: { tenantId: DEMO_TENANTS[0]!.id, role: 'viewer' },
   },
   {
-    userId: '7e1d0a00-0000-4000-8000-0000000000c3', email: 'viewer@partner-b.example', name: 'Berit Viewer',
-    password: 'partner-b-demo', description: 'Partner B viewer (EUR, Europe/Berlin)',
+    userId: '7e1d0a00-0000-4000-8000-0000000000c3',
+    email: 'viewer@partner-b.example',
+    name: 'Berit Viewer',
+    password: 'partner-b-demo',
+    description: 'Partner B viewer (EUR, Europe/Berlin)',
     membership: { tenantId: DEMO_TENANTS[1]!.id, role: 'viewer' },
   },
 ];

@@ -1,5 +1,5 @@
-import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { pathToFileURL } from 'node:url';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database';
 import { createNodeDb } from '../../db/node-client';
 import { adAccounts, agencies, memberships, tenants, users } from '../../db/schema';
@@ -9,7 +9,10 @@ import { DEMO_AGENCY, DEMO_LOGINS, DEMO_TENANTS, LEGACY_DIRECT_ACCOUNT_IDS } fro
 export type SeedResult = { logins: { email: string; password: string; description: string }[] };
 
 async function seedIdentity(db: Database): Promise<void> {
-  await db.insert(agencies).values(DEMO_AGENCY).onConflictDoUpdate({ target: agencies.id, set: { name: DEMO_AGENCY.name } });
+  await db
+    .insert(agencies)
+    .values(DEMO_AGENCY)
+    .onConflictDoUpdate({ target: agencies.id, set: { name: DEMO_AGENCY.name } });
   for (const tenant of DEMO_TENANTS) {
     const { name, reportingCurrency, timeZone, branding } = tenant;
     await db

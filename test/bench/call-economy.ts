@@ -5,17 +5,17 @@
  */
 import { deepStrictEqual } from 'node:assert/strict';
 import { startFakes } from '../../dev/fakes/testing';
-import { BACKFILL_CHUNK_DAYS, backfillWindow } from '../../worker/jobs/backfill';
-import { backfillChunks, hotWindow } from '../../worker/jobs/windows';
 import { getConnector } from '../../worker/connectors/registry';
 import type { DiscoveredAccount, NormalizedDailyRow, Platform, SyncInput, SyncSuccess } from '../../worker/connectors/types';
-import { addDays, localToday, windowLength, type DateWindow } from '../../worker/lib/dates';
+import { BACKFILL_CHUNK_DAYS, backfillWindow } from '../../worker/jobs/backfill';
+import { backfillChunks, hotWindow } from '../../worker/jobs/windows';
+import { addDays, type DateWindow, localToday, windowLength } from '../../worker/lib/dates';
 import { naiveGoogleAdsSync } from './naive/google-ads';
 import { naiveLinkedInSync } from './naive/linkedin';
 import { naiveMetaSync } from './naive/meta';
 import type { NaiveResult } from './naive/result';
 import { isEntryPoint, runMain } from './support/bench-database';
-import { connectPlatform, countCalls, liftRateLimits, type ConnectedPlatform, type Fakes } from './support/fake-platforms';
+import { type ConnectedPlatform, connectPlatform, countCalls, type Fakes, liftRateLimits } from './support/fake-platforms';
 import { formatNumber, formatTable } from './support/stats';
 
 const NOW = new Date('2026-11-29T15:00:00Z');
@@ -32,7 +32,14 @@ const HOT_RUNS_PER_DAY = 96;
 const HOT_RUNS_WITH_ENTITIES_PER_DAY = 24;
 
 type Comparison = { platform: Platform; accounts: number; accountDays: number; rows: number; ours: number; naive: number };
-type LaneCalls = { platform: Platform; accounts: number; hotPlain: number; hotWithEntities: number; backfillChunks: number; backfill: number };
+type LaneCalls = {
+  platform: Platform;
+  accounts: number;
+  hotPlain: number;
+  hotWithEntities: number;
+  backfillChunks: number;
+  backfill: number;
+};
 
 function syncInput(connected: ConnectedPlatform, account: DiscoveredAccount, window: DateWindow, includeEntities: boolean): SyncInput {
   return {
@@ -69,7 +76,11 @@ async function compareWithNaive(fakes: Fakes, connected: ConnectedPlatform): Pro
     const input = syncInput(connected, account, { from: addDays(to, -(COMPARE_DAYS - 1)), to }, true);
     const ours = await ourSync(fakes, connected, input);
     const naive = await countCalls(fakes, connected.platform, () => NAIVE[connected.platform](input));
-    deepStrictEqual(sorted(naive.value.rows), sorted(ours.result.rows), `${connected.platform} ${account.externalId}: naive rows differ from ours`);
+    deepStrictEqual(
+      sorted(naive.value.rows),
+      sorted(ours.result.rows),
+      `${connected.platform} ${account.externalId}: naive rows differ from ours`,
+    );
     comparison.accounts += 1;
     comparison.accountDays += windowLength(input.window);
     comparison.rows += ours.result.rows.length;
@@ -80,7 +91,14 @@ async function compareWithNaive(fakes: Fakes, connected: ConnectedPlatform): Pro
 }
 
 async function laneCalls(fakes: Fakes, connected: ConnectedPlatform): Promise<LaneCalls> {
-  const lanes: LaneCalls = { platform: connected.platform, accounts: connected.accounts.length, hotPlain: 0, hotWithEntities: 0, backfillChunks: 0, backfill: 0 };
+  const lanes: LaneCalls = {
+    platform: connected.platform,
+    accounts: connected.accounts.length,
+    hotPlain: 0,
+    hotWithEntities: 0,
+    backfillChunks: 0,
+    backfill: 0,
+  };
   for (const account of connected.accounts) {
     const hot = hotWindow(NOW, account.timeZone);
     lanes.hotPlain += (await ourSync(fakes, connected, syncInput(connected, account, hot, false))).calls;
@@ -98,7 +116,17 @@ const perAccountDay = (calls: number, accountDays: number) => formatNumber(calls
 function printComparison(comparisons: readonly Comparison[]): void {
   console.log(
     formatTable(
-      ['platform', 'accounts', 'account-days', 'rows (identical)', 'our calls', 'ours/account-day', 'naive calls', 'naive/account-day', 'naive ÷ ours'],
+      [
+        'platform',
+        'accounts',
+        'account-days',
+        'rows (identical)',
+        'our calls',
+        'ours/account-day',
+        'naive calls',
+        'naive/account-day',
+        'naive ÷ ours',
+      ],
       comparisons.map((c) => [
         c.platform,
         String(c.accounts),
@@ -117,9 +145,20 @@ function printComparison(comparisons: readonly Comparison[]): void {
 function printLanes(lanes: readonly LaneCalls[]): void {
   console.log(
     formatTable(
-      ['platform', 'accounts', 'hot run (2 days)', 'hot run + entities', 'hot lane calls/account/day', '90-day backfill', 'chunks', 'backfill calls/account'],
+      [
+        'platform',
+        'accounts',
+        'hot run (2 days)',
+        'hot run + entities',
+        'hot lane calls/account/day',
+        '90-day backfill',
+        'chunks',
+        'backfill calls/account',
+      ],
       lanes.map((l) => {
-        const perAccountPerDay = (l.hotPlain * (HOT_RUNS_PER_DAY - HOT_RUNS_WITH_ENTITIES_PER_DAY) + l.hotWithEntities * HOT_RUNS_WITH_ENTITIES_PER_DAY) / l.accounts;
+        const perAccountPerDay =
+          (l.hotPlain * (HOT_RUNS_PER_DAY - HOT_RUNS_WITH_ENTITIES_PER_DAY) + l.hotWithEntities * HOT_RUNS_WITH_ENTITIES_PER_DAY) /
+          l.accounts;
         return [
           l.platform,
           String(l.accounts),
@@ -159,7 +198,9 @@ export async function runCallEconomyBenchmark(): Promise<void> {
         'Naive calls grow with campaigns × days (this fake world has few campaigns per account); ours are fixed per window ' +
         '(LinkedIn: one analytics call per 20 campaigns).',
     );
-    console.log(`\nour calls per lane (hot lane: yesterday + today, ${HOT_RUNS_PER_DAY} runs/day, entities on the first run of each hour; backfill: ${BACKFILL_CHUNK_DAYS}-day chunks):`);
+    console.log(
+      `\nour calls per lane (hot lane: yesterday + today, ${HOT_RUNS_PER_DAY} runs/day, entities on the first run of each hour; backfill: ${BACKFILL_CHUNK_DAYS}-day chunks):`,
+    );
     printLanes(lanes);
   } finally {
     await fakes.close();

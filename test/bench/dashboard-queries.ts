@@ -4,13 +4,13 @@
  * Run alone (loads its own data first): npx tsx test/bench/dashboard-queries.ts [--quick] [--runs=50]
  */
 import { sql } from 'drizzle-orm';
-import { getOverviewKpis, listCampaignPerformance, listSpendByDay, type DashboardRange } from '../../db/queries/dashboard';
 import type { Database } from '../../db/database';
+import { type DashboardRange, getOverviewKpis, listCampaignPerformance, listSpendByDay } from '../../db/queries/dashboard';
 import { addDays, windowLength } from '../../worker/lib/dates';
-import { isEntryPoint, postgresVersion, runMain, withBenchDatabase, type BenchDatabase } from './support/bench-database';
+import { type BenchDatabase, isEntryPoint, postgresVersion, runMain, withBenchDatabase } from './support/bench-database';
 import { explainAnalyze } from './support/explain';
-import { createBenchTenant, runPass, tableSizes, windowJobs, type BenchTenant } from './support/ingest-passes';
-import { describeIngestSize, parseBenchOptions, type BenchOptions, type IngestSize } from './support/options';
+import { type BenchTenant, createBenchTenant, runPass, tableSizes, windowJobs } from './support/ingest-passes';
+import { type BenchOptions, describeIngestSize, type IngestSize, parseBenchOptions } from './support/options';
 import { formatNumber, formatTable, ratePerSecond, summarize } from './support/stats';
 
 const RANGE_DAYS = [7, 28, 90];
@@ -27,7 +27,9 @@ const QUERIES: Record<string, (db: Database, tenantId: string, range: DashboardR
 export async function loadBenchTenant(database: BenchDatabase, size: IngestSize): Promise<BenchTenant> {
   const tenant = await createBenchTenant(database, size);
   const pass = await runPass(database.appDb, tenant.tenantId, windowJobs(tenant, tenant.history, size.windowDays));
-  console.log(`loaded ${formatNumber(pass.rows)} rows in ${formatNumber(pass.ms / 1000, 1)} s (${formatNumber(ratePerSecond(pass.rows, pass.ms))} rows/s)`);
+  console.log(
+    `loaded ${formatNumber(pass.rows)} rows in ${formatNumber(pass.ms / 1000, 1)} s (${formatNumber(ratePerSecond(pass.rows, pass.ms))} rows/s)`,
+  );
   return tenant;
 }
 
@@ -62,7 +64,8 @@ export async function runDashboardBenchmark(database: BenchDatabase, tenant: Ben
     `data: the ingest tenant (${describeIngestSize(options.ingest)}) plus ${options.neighbourTenants} neighbour tenants of ` +
       `${NEIGHBOUR_SIZE.accounts} accounts × ${NEIGHBOUR_SIZE.adsPerAccount} ads × ${days} days; tables analyzed.`,
   );
-  for (const { table, rows, size } of await tableSizes(database.db)) console.log(`  ${table}: ${formatNumber(rows)} rows (all tenants), ${size}`);
+  for (const { table, rows, size } of await tableSizes(database.db))
+    console.log(`  ${table}: ${formatNumber(rows)} rows (all tenants), ${size}`);
   console.log(
     `Postgres ${await postgresVersion(database)} embedded, node-postgres over TCP on 127.0.0.1; each call is BEGIN + set_config + SELECT + COMMIT ` +
       `(4 round trips); ${WARM_UP_RUNS} warm-up calls, then ${options.queryRuns} timed calls each; no result cache (the Worker adds the Cache API in front).`,
@@ -73,7 +76,14 @@ export async function runDashboardBenchmark(database: BenchDatabase, tenant: Ben
     for (const rangeDays of RANGE_DAYS.filter((d) => d <= days)) {
       const range = { from: addDays(tenant.history.to, -(rangeDays - 1)), to: tenant.history.to };
       const figures = await latencies(database.appDb, tenant.tenantId, query, range, options.queryRuns);
-      table.push([name, `${rangeDays} days`, formatNumber(figures.rows), formatNumber(figures.p50, 2), formatNumber(figures.p95, 2), formatNumber(figures.max, 2)]);
+      table.push([
+        name,
+        `${rangeDays} days`,
+        formatNumber(figures.rows),
+        formatNumber(figures.p50, 2),
+        formatNumber(figures.p95, 2),
+        formatNumber(figures.max, 2),
+      ]);
     }
   }
   console.log(formatTable(['query', 'range', 'rows returned', 'p50 ms', 'p95 ms', 'max ms'], table));

@@ -3,19 +3,20 @@
  * an initial load, an idempotent replay of the same rows, and a restatement of the last 28 days.
  * Run alone: npx tsx test/bench/ingest.ts [--quick] [--accounts=20 --ads=200 --days=90]
  */
-import { describeIngestSize, parseBenchOptions, type BenchOptions } from './support/options';
-import { isEntryPoint, postgresVersion, runMain, withBenchDatabase, type BenchDatabase } from './support/bench-database';
+
+import { type BenchDatabase, isEntryPoint, postgresVersion, runMain, withBenchDatabase } from './support/bench-database';
 import {
+  type BenchTenant,
   countRollupMismatches,
   createBenchTenant,
+  type PassResult,
   runPass,
   tableSizes,
   windowJobs,
-  type BenchTenant,
-  type PassResult,
 } from './support/ingest-passes';
-import { restateConversions, trailingDays } from './support/synthetic-rows';
+import { type BenchOptions, describeIngestSize, parseBenchOptions } from './support/options';
 import { formatNumber, formatTable, ratePerSecond, summarize } from './support/stats';
+import { restateConversions, trailingDays } from './support/synthetic-rows';
 
 function passRow(label: string, pass: PassResult): string[] {
   const windows = summarize(pass.windowMs);
@@ -69,7 +70,9 @@ export async function runIngestBenchmark(database: BenchDatabase, options: Bench
   for (const { table, rows, size: bytes } of await tableSizes(database.db)) console.log(`  ${table}: ${formatNumber(rows)} rows, ${bytes}`);
 
   const mismatches = await countRollupMismatches(database.db, tenant.tenantId);
-  console.log(`checks: replay changed ${replay.changed} rows (expected 0); account_daily rows that disagree with the facts: ${mismatches} (expected 0)`);
+  console.log(
+    `checks: replay changed ${replay.changed} rows (expected 0); account_daily rows that disagree with the facts: ${mismatches} (expected 0)`,
+  );
   if (replay.changed !== 0) throw new Error(`replay changed ${replay.changed} rows: the upsert is not idempotent`);
   if (restatement.changed !== restatement.rows) throw new Error(`restatement changed ${restatement.changed} of ${restatement.rows} rows`);
   if (mismatches !== 0) throw new Error(`${mismatches} account_daily rows disagree with the facts`);

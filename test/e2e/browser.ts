@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { type BrowserContext, chromium } from 'playwright-core';
 
 /** Debian's chromium (apt-get install chromium); playwright never downloads a browser here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,7 +13,10 @@ export const DESKTOP = { width: 1366, height: 900 } as const;
  * A fresh headless browser profile at a viewport. The flags keep chromium off the
  * network (this machine has none) and working as root.
  */
-export async function openBrowser(viewport: { width: number; height: number }, mobile = false): Promise<BrowserContext & { dispose(): Promise<void> }> {
+export async function openBrowser(
+  viewport: { width: number; height: number },
+  mobile = false,
+): Promise<BrowserContext & { dispose(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'tidemark-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

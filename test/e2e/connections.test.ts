@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_OWNER_LOGIN, DEMO_TENANTS } from '../../dev/seed/demo-data';
-import { PHONE, openBrowser } from './browser';
+import { openBrowser, PHONE } from './browser';
 import { signIn } from './pages';
 
 const appUrl = inject('appUrl');
@@ -32,7 +32,8 @@ async function chooseConsentMember(platform: 'meta' | 'linkedin'): Promise<void>
 }
 
 const cards = (page: Page) => page.getByRole('list', { name: 'Ad accounts' }).locator('article');
-const backfillStates = (page: Page) => cards(page).evaluateAll((articles) => articles.map((a) => a.querySelector('[data-backfill]')?.getAttribute('data-backfill') ?? 'none'));
+const backfillStates = (page: Page) =>
+  cards(page).evaluateAll((articles) => articles.map((a) => a.querySelector('[data-backfill]')?.getAttribute('data-backfill') ?? 'none'));
 
 describe('the Connections page in a browser', () => {
   let phone: Awaited<ReturnType<typeof openBrowser>>;
@@ -62,7 +63,10 @@ describe('the Connections page in a browser', () => {
     await page.goto(`${appUrl}/t/${tenant.slug}/connections`, { waitUntil: 'networkidle' });
 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Connections');
-    expect(await cards(page).evaluateAll((articles) => articles.map((a) => a.getAttribute('data-platform')).sort())).toEqual(['google_ads', 'linkedin']);
+    expect(await cards(page).evaluateAll((articles) => articles.map((a) => a.getAttribute('data-platform')).sort())).toEqual([
+      'google_ads',
+      'linkedin',
+    ]);
     expect(await backfillStates(page), 'the demo backfill finished in global setup').toEqual(['complete', 'complete']);
     expect(await page.locator('[data-health="ok"]').count()).toBe(2);
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('Live');
@@ -75,7 +79,9 @@ describe('the Connections page in a browser', () => {
     const connect = page.getByRole('link', { name: 'Connect Meta' });
     expect(await connect.getAttribute('href')).toBe(`/api/tenants/${tenant.id}/connections/meta/connect?backfillDays=90`);
     await Promise.all([
-      page.waitForURL((url) => url.pathname === `/t/${tenant.slug}/connections` && url.searchParams.get('connected') === 'meta', { waitUntil: 'load' }),
+      page.waitForURL((url) => url.pathname === `/t/${tenant.slug}/connections` && url.searchParams.get('connected') === 'meta', {
+        waitUntil: 'load',
+      }),
       connect.click(),
     ]);
     let loads = 0;
@@ -95,7 +101,9 @@ describe('the Connections page in a browser', () => {
       .poll(
         async () => {
           const bar = metaCard.getByRole('progressbar');
-          const state = (await bar.count()) ? `${await bar.getAttribute('aria-valuenow')}/${await bar.getAttribute('aria-valuemax')}` : await metaCard.locator('[data-backfill]').getAttribute('data-backfill');
+          const state = (await bar.count())
+            ? `${await bar.getAttribute('aria-valuenow')}/${await bar.getAttribute('aria-valuemax')}`
+            : await metaCard.locator('[data-backfill]').getAttribute('data-backfill');
           if (seen.at(-1) !== state) seen.push(state ?? 'none');
           return state;
         },
@@ -105,7 +113,9 @@ describe('the Connections page in a browser', () => {
     console.log(`Meta backfill as the open page showed it: ${seen.join(' → ')}`);
     expect(seen[0], 'the import was still running when the page landed, so completion arrived live').toMatch(/^\d+\/3$/);
     expect(await metaCard.locator('[data-backfill="complete"]').textContent()).toMatch(/History imported: .+ · [\d,]+ rows/);
-    expect(await page.evaluate(() => (window as unknown as { __landed?: string }).__landed), 'the page was not reloaded').toBe('still here');
+    expect(await page.evaluate(() => (window as unknown as { __landed?: string }).__landed), 'the page was not reloaded').toBe(
+      'still here',
+    );
     expect(loads, 'no navigation happened after landing').toBe(0);
     expect(new URL(page.url()).pathname).toBe(`/t/${tenant.slug}/connections`);
 
@@ -147,11 +157,16 @@ describe('the Connections page in a browser', () => {
     await connect.close();
 
     const shown = () => overview.evaluate(() => (window as unknown as { __syncingShown: string[] }).__syncingShown);
-    await expect.poll(async () => (await shown()).some((text) => text.includes('for LinkedIn · ')), { timeout: 30_000, interval: 100 }).toBe(true);
+    await expect
+      .poll(async () => (await shown()).some((text) => text.includes('for LinkedIn · ')), { timeout: 30_000, interval: 100 })
+      .toBe(true);
     await expect.poll(() => overview.locator('[data-syncing-history]').count(), { timeout: 60_000, interval: 100 }).toBe(0);
     const texts = (await shown()).filter(Boolean);
     console.log(`overview line: ${texts.join(' → ')}`);
-    expect(texts.every((text) => /^Syncing history: \d of 3 months for LinkedIn · Berliner Möbelhaus Business$/.test(text)), texts.join(' | ')).toBe(true);
+    expect(
+      texts.every((text) => /^Syncing history: \d of 3 months for LinkedIn · Berliner Möbelhaus Business$/.test(text)),
+      texts.join(' | '),
+    ).toBe(true);
     expect(loads, 'the overview never reloaded').toBe(0);
     await overview.close();
   }, 120_000);
@@ -168,7 +183,10 @@ describe('the Connections page in a browser', () => {
     const context = await openBrowser(PHONE, true);
     try {
       // LinkedIn refresh tokens end a year after consent; Meta refused the token.
-      await db.query(`update connections set refresh_expires_at = now() + interval '10 days' where tenant_id = $1 and platform = 'linkedin'`, [tenant.id]);
+      await db.query(
+        `update connections set refresh_expires_at = now() + interval '10 days' where tenant_id = $1 and platform = 'linkedin'`,
+        [tenant.id],
+      );
       await db.query(`update connections set status = 'needs_reauth' where tenant_id = $1 and platform = 'meta'`, [tenant.id]);
 
       const page = await context.newPage();
@@ -190,14 +208,17 @@ describe('the Connections page in a browser', () => {
       await context.clearCookies();
       await signIn(page, appUrl, owner!);
       await page.goto(`${appUrl}/t/${tenant.slug}/connections`, { waitUntil: 'networkidle' });
-      const reconnects = await page.getByRole('link', { name: 'Reconnect', exact: true }).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      const reconnects = await page
+        .getByRole('link', { name: 'Reconnect', exact: true })
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       expect(reconnects.sort()).toEqual([
         `/api/tenants/${tenant.id}/connections/linkedin/connect?backfillDays=90`,
         `/api/tenants/${tenant.id}/connections/meta/connect?backfillDays=90`,
       ]);
     } finally {
       await context.dispose();
-      for (const c of saved) await db.query('update connections set status = $2, refresh_expires_at = $3 where id = $1', [c.id, c.status, c.refresh_expires_at]);
+      for (const c of saved)
+        await db.query('update connections set status = $2, refresh_expires_at = $3 where id = $1', [c.id, c.status, c.refresh_expires_at]);
       await db.end();
     }
   });

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, PHONE, openBrowser } from './browser';
+import { DESKTOP, openBrowser, PHONE } from './browser';
 import { openLogin as openLoginAt, signIn as signInAt, spendPathData, spendTile } from './pages';
 
 const appUrl = inject('appUrl');
@@ -116,7 +116,10 @@ describe('the dashboard in a browser', () => {
   it("asking for another tenant's dashboard gives the 404 page", async () => {
     const agency = await desktop.newPage();
     await signIn(agency, agencyLogin!);
-    const hrefs = await agency.getByRole('list', { name: 'Clients' }).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const hrefs = await agency
+      .getByRole('list', { name: 'Clients' })
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     await agency.close();
 
     const context = await openBrowser(PHONE, true);

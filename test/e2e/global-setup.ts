@@ -3,10 +3,10 @@ import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { connectDemo, waitForBackfill } from '../../dev/demo';
 import { describeAccount } from '../../dev/demo/progress';
+import { findFreePort as freePort } from '../../dev/postgres/free-port';
 import { seedDemo } from '../../dev/seed';
 import { DEMO_OWNER_LOGIN } from '../../dev/seed/demo-data';
 import { startWranglerDev } from '../../dev/wrangler-dev';
-import { findFreePort as freePort } from '../../dev/postgres/free-port';
 import { fakeServiceVars, startTestStack } from '../stack';
 
 declare module 'vitest' {

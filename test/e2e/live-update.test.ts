@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_TENANTS } from '../../dev/seed/demo-data';
 import { addDays, localToday } from '../../worker/lib/dates';
-import { PHONE, openBrowser } from './browser';
+import { openBrowser, PHONE } from './browser';
 import { signIn, spendPathData, spendTile } from './pages';
 
 const appUrl = inject('appUrl');
@@ -12,7 +12,10 @@ const tenant = DEMO_TENANTS.find((t) => t.slug === 'partner-a')!;
 const viewer = inject('demoLogins').find((l) => l.email === 'viewer@partner-a.example');
 
 async function control<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${fakesUrl}/_control${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `${fakesUrl}/_control${path}`,
+    body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   if (!res.ok) throw new Error(`fakes ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -103,11 +106,16 @@ describe('live updates in the browser', () => {
 
     const spendAfter = await spendTile(page).textContent();
     expect(amount(spendAfter), `${spendBefore} → ${spendAfter}`).toBeGreaterThan(amount(spendBefore));
-    expect(await page.evaluate(() => (window as unknown as { __beforeSync?: string }).__beforeSync), 'the page was not reloaded').toBe('still here');
+    expect(await page.evaluate(() => (window as unknown as { __beforeSync?: string }).__beforeSync), 'the page was not reloaded').toBe(
+      'still here',
+    );
     expect(loads, 'no navigation happened').toBe(loadsBefore);
     await expect.poll(() => spendPathData(page), { timeout: 5_000 }).not.toBe(pathBefore);
     // Refreshing the data keeps the same socket open: no reconnect, still Live.
-    expect(hubEvents.filter((e) => e.type === 'socket-closed'), 'the hub socket stayed open').toEqual([]);
+    expect(
+      hubEvents.filter((e) => e.type === 'socket-closed'),
+      'the hub socket stayed open',
+    ).toEqual([]);
     expect(await page.getByRole('status').textContent()).toContain('Live');
     expect(await syncOutcomes(started)).toEqual(['ok', 'ok']);
 

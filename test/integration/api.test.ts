@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTenantWithData, postJson, signInCookie, superDb, unique, type TestTenant } from './support';
+import { call, createTenantWithData, postJson, signInCookie, superDb, type TestTenant, unique } from './support';
 
 const arranged = superDb();
 let a: TestTenant;
@@ -25,7 +25,12 @@ describe('API basics', () => {
     const res = await call('/api/no-such-thing');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await res.json()).toMatchObject({ status: 404, code: 'not_found', detail: expect.stringContaining('/api/no-such-thing'), requestId: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      detail: expect.stringContaining('/api/no-such-thing'),
+      requestId: expect.any(String),
+    });
   });
 
   it('rejects malformed JSON with 400 invalid_json', async () => {
@@ -79,7 +84,11 @@ describe('sign-in', () => {
       const res = await postJson('/api/auth/login', { email: victim.email, password: 'nope' }, { 'cf-connecting-ip': `192.0.2.${i + 1}` });
       expect(res.status).toBe(401);
     }
-    const locked = await postJson('/api/auth/login', { email: victim.email, password: victim.password }, { 'cf-connecting-ip': '192.0.2.99' });
+    const locked = await postJson(
+      '/api/auth/login',
+      { email: victim.email, password: victim.password },
+      { 'cf-connecting-ip': '192.0.2.99' },
+    );
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await locked.json()).toMatchObject({ code: 'too_many_requests' });
@@ -89,7 +98,11 @@ describe('sign-in', () => {
     const ip = '198.18.0.77';
     let last = 0;
     for (let i = 0; i < 21; i++) {
-      const res = await postJson('/api/auth/login', { email: `${unique('nobody')}@example.test`, password: 'x' }, { 'cf-connecting-ip': ip });
+      const res = await postJson(
+        '/api/auth/login',
+        { email: `${unique('nobody')}@example.test`, password: 'x' },
+        { 'cf-connecting-ip': ip },
+      );
       last = res.status;
     }
     expect(last).toBe(429);
@@ -117,13 +130,17 @@ describe('tenant isolation over the API', () => {
 
     // A sync commit writes rollups and bumps the version in one transaction.
     const { sql } = await import('drizzle-orm');
-    await arranged.db.execute(sql`update account_daily set spend_micros = spend_micros + 1000000 where tenant_id = ${a.tenantId} and date = '2026-11-01'`);
+    await arranged.db.execute(
+      sql`update account_daily set spend_micros = spend_micros + 1000000 where tenant_id = ${a.tenantId} and date = '2026-11-01'`,
+    );
     await arranged.db.execute(sql`update tenants set data_version = data_version + 1 where id = ${a.tenantId}`);
     const third = await call(path, { headers: { cookie } });
     expect(third.headers.get('x-tidemark-cache')).toBe('miss');
     const body = (await third.json()) as { kpis: Array<{ spendMicros: number }> };
     expect(body.kpis[0]!.spendMicros).toBe(21_000_000);
-    await arranged.db.execute(sql`update account_daily set spend_micros = spend_micros - 1000000 where tenant_id = ${a.tenantId} and date = '2026-11-01'`);
+    await arranged.db.execute(
+      sql`update account_daily set spend_micros = spend_micros - 1000000 where tenant_id = ${a.tenantId} and date = '2026-11-01'`,
+    );
     await arranged.db.execute(sql`update tenants set data_version = data_version + 1 where id = ${a.tenantId}`);
   });
 
@@ -139,7 +156,13 @@ describe('tenant isolation over the API', () => {
   it('answers 404 for every tenant resource of another tenant', async () => {
     const cookie = await signInCookie(a.email, a.password, '198.51.100.25');
     const range = 'from=2026-11-01&to=2026-11-30';
-    for (const resource of [`overview?${range}`, `spend-by-day?${range}`, `campaigns?${range}`, 'ad-accounts', 'connections/meta/connect']) {
+    for (const resource of [
+      `overview?${range}`,
+      `spend-by-day?${range}`,
+      `campaigns?${range}`,
+      'ad-accounts',
+      'connections/meta/connect',
+    ]) {
       const res = await call(`/api/tenants/${b.tenantId}/${resource}`, { headers: { cookie }, redirect: 'manual' });
       expect(res.status, resource).toBe(404);
       expect(((await res.json()) as { code: string }).code).toBe('not_found');

@@ -5,8 +5,19 @@ import { rowsOf } from '../../db/database';
 import worker from '../../worker/index';
 import { runCron } from '../../worker/jobs/cron';
 import type { SyncMessage } from '../../worker/jobs/messages';
+import {
+  chooseMember,
+  connectThroughOAuth,
+  control,
+  createEditorTenant,
+  eventually,
+  storedFacts,
+  syncOutcomes,
+  tenantAccounts,
+  tenantChecksum,
+  truthFacts,
+} from './pipeline-support';
 import { call, postJson, superDb, testEnv } from './support';
-import { chooseMember, connectThroughOAuth, createEditorTenant, control, eventually, storedFacts, syncOutcomes, tenantAccounts, tenantChecksum, truthFacts } from './pipeline-support';
 
 const arranged = superDb();
 afterAll(() => arranged.close());
@@ -93,7 +104,8 @@ describe('hourly pacing', () => {
     expect(body.hours.every((h) => h.hour >= 0 && h.hour < 24)).toBe(true);
 
     // Later runs of the hour skip the hourly report (it costs an extra request).
-    const calls = async () => (await control<{ count?: number; calls?: unknown[] }>(`/calls?service=google_ads&accountId=${account!.externalId}`));
+    const calls = async () =>
+      await control<{ count?: number; calls?: unknown[] }>(`/calls?service=google_ads&accountId=${account!.externalId}`);
     const before = await calls();
     await deliver('tidemark-sync', [{ ...hot, enqueuedAt: '2026-11-29T15:20:00.000Z' }]);
     const after = await calls();
@@ -122,7 +134,9 @@ describe('queue consumer', () => {
     expect(listed.deadLetters.map((d) => d.id)).toContain(parked!.id);
     const redrive = await postJson('/api/ops/dead-letters/redrive', { ids: [parked!.id] }, auth);
     expect(await redrive.json()).toEqual({ redriven: 1, skippedInvalid: 0 });
-    const [after] = rowsOf<{ redriven: boolean }>(await arranged.db.execute(sql`select redriven_at is not null as redriven from dead_letters where id = ${parked!.id}`));
+    const [after] = rowsOf<{ redriven: boolean }>(
+      await arranged.db.execute(sql`select redriven_at is not null as redriven from dead_letters where id = ${parked!.id}`),
+    );
     expect(after!.redriven).toBe(true);
   });
 
@@ -153,9 +167,14 @@ describe('idempotent, order-independent ingest', () => {
     await deliverEach([...messages].reverse());
     expect(await tenantChecksum(arranged.db, tenant.tenantId)).toBe(first);
     // Every delivery really ran (none was deferred by a budget), so the comparison means something.
-    const runs = [...(await syncOutcomes(arranged.db, tenant.tenantId, 'manual')), ...(await syncOutcomes(arranged.db, tenant.tenantId, 'hot'))];
+    const runs = [
+      ...(await syncOutcomes(arranged.db, tenant.tenantId, 'manual')),
+      ...(await syncOutcomes(arranged.db, tenant.tenantId, 'hot')),
+    ];
     expect(runs.filter((r) => r.outcome === 'ok')).toHaveLength(messages.length * 3);
-    expect(await storedFacts(arranged.db, account!.id, day(20), day(0))).toEqual(await truthFacts('meta', account!.externalId, day(20), day(0)));
+    expect(await storedFacts(arranged.db, account!.id, day(20), day(0))).toEqual(
+      await truthFacts('meta', account!.externalId, day(20), day(0)),
+    );
   });
 });
 
@@ -169,7 +188,9 @@ describe('failures', () => {
     const result = await deliver('tidemark-sync', [syncMessage(revoked.tenantId, account!.id, to, to)]);
     expect(result.explicitAcks).toHaveLength(1);
     expect(result.retryMessages).toHaveLength(0);
-    const [connection] = rowsOf<{ status: string }>(await arranged.db.execute(sql`select status from connections where tenant_id = ${revoked.tenantId}`));
+    const [connection] = rowsOf<{ status: string }>(
+      await arranged.db.execute(sql`select status from connections where tenant_id = ${revoked.tenantId}`),
+    );
     expect(connection!.status).toBe('needs_reauth');
     expect((await syncOutcomes(arranged.db, revoked.tenantId, 'manual')).map((r) => r.outcome)).toEqual(['auth_failed']);
 
@@ -177,7 +198,9 @@ describe('failures', () => {
     const { to: otherTo } = other!.backfillState as { to: string };
     await deliver('tidemark-sync', [syncMessage(healthy.tenantId, other!.id, otherTo, otherTo)]);
     expect((await syncOutcomes(arranged.db, healthy.tenantId, 'manual')).map((r) => r.outcome)).toEqual(['ok']);
-    const [stillActive] = rowsOf<{ status: string }>(await arranged.db.execute(sql`select status from connections where tenant_id = ${healthy.tenantId}`));
+    const [stillActive] = rowsOf<{ status: string }>(
+      await arranged.db.execute(sql`select status from connections where tenant_id = ${healthy.tenantId}`),
+    );
     expect(stillActive!.status).toBe('active');
   });
 
@@ -190,7 +213,9 @@ describe('failures', () => {
     expect(result.explicitAcks).toHaveLength(1);
     expect(result.retryMessages).toHaveLength(0);
     expect((await syncOutcomes(arranged.db, tenant.tenantId, 'manual')).map((r) => r.outcome)).toEqual(['rate_limited']);
-    const [connection] = rowsOf<{ status: string }>(await arranged.db.execute(sql`select status from connections where tenant_id = ${tenant.tenantId}`));
+    const [connection] = rowsOf<{ status: string }>(
+      await arranged.db.execute(sql`select status from connections where tenant_id = ${tenant.tenantId}`),
+    );
     expect(connection!.status).toBe('active');
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Database } from '../../db/database';
+import { type Database, rowsOf } from '../../db/database';
 import { call, createTenantWithData, signInCookie, testEnv } from './support';
 
 type Platform = 'meta' | 'google_ads' | 'linkedin';
@@ -49,13 +49,21 @@ export async function chooseMember(platform: Platform, key: string): Promise<Wor
 export async function connectThroughOAuth(cookie: string, tenantId: string, platform: Platform, backfillDays: number): Promise<URL> {
   // The platforms' registered redirect URIs are local addresses in development.
   const origin = 'http://127.0.0.1:8787';
-  const start = await call(`/api/tenants/${tenantId}/connections/${platform}/connect?backfillDays=${backfillDays}`, { origin, headers: { cookie }, redirect: 'manual' });
+  const start = await call(`/api/tenants/${tenantId}/connections/${platform}/connect?backfillDays=${backfillDays}`, {
+    origin,
+    headers: { cookie },
+    redirect: 'manual',
+  });
   if (start.status !== 302) throw new Error(`connect: ${start.status} ${await start.text()}`);
   const nonce = /tm_oauth_nonce=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')?.[1];
   const dialog = await fetch(start.headers.get('location')!, { redirect: 'manual' });
   if (dialog.status !== 302) throw new Error(`dialog: ${dialog.status} ${await dialog.text()}`);
   const callback = new URL(dialog.headers.get('location')!);
-  const done = await call(`${callback.pathname}${callback.search}`, { origin, headers: { cookie: `${cookie}; tm_oauth_nonce=${nonce}` }, redirect: 'manual' });
+  const done = await call(`${callback.pathname}${callback.search}`, {
+    origin,
+    headers: { cookie: `${cookie}; tm_oauth_nonce=${nonce}` },
+    redirect: 'manual',
+  });
   if (done.status !== 302) throw new Error(`callback: ${done.status} ${await done.text()}`);
   return new URL(done.headers.get('location')!);
 }
@@ -80,11 +88,17 @@ export interface AccountRow {
 
 export async function tenantAccounts(db: Database, tenantId: string): Promise<AccountRow[]> {
   return rowsOf<AccountRow>(
-    await db.execute(sql`select id, external_id as "externalId", backfill_state as "backfillState" from ad_accounts where tenant_id = ${tenantId} order by external_id`),
+    await db.execute(
+      sql`select id, external_id as "externalId", backfill_state as "backfillState" from ad_accounts where tenant_id = ${tenantId} order by external_id`,
+    ),
   );
 }
 
-export async function syncOutcomes(db: Database, tenantId: string, lane: string): Promise<Array<{ adAccountId: string; outcome: string; windowFrom: string; windowTo: string }>> {
+export async function syncOutcomes(
+  db: Database,
+  tenantId: string,
+  lane: string,
+): Promise<Array<{ adAccountId: string; outcome: string; windowFrom: string; windowTo: string }>> {
   return rowsOf(
     await db.execute(sql`select ad_account_id as "adAccountId", outcome, window_from::text as "windowFrom", window_to::text as "windowTo"
       from sync_runs where tenant_id = ${tenantId} and lane = ${lane} order by started_at`),
@@ -112,9 +126,19 @@ export async function storedFacts(db: Database, adAccountId: string, from: strin
 
 /** The fake platform's ground truth for an account and window, as of the fake clock. */
 export async function truthFacts(platform: Platform, externalId: string, from: string, to: string): Promise<FactRow[]> {
-  const truth = await control<{ facts: Array<FactRow & Record<string, unknown>> }>(`/truth/${platform}/${externalId}?since=${from}&until=${to}`);
+  const truth = await control<{ facts: Array<FactRow & Record<string, unknown>> }>(
+    `/truth/${platform}/${externalId}?since=${from}&until=${to}`,
+  );
   return truth.facts
-    .map((f) => ({ date: f.date, adId: f.adId, impressions: f.impressions, clicks: f.clicks, spendMicros: f.spendMicros, conversions: f.conversions, conversionValueMicros: f.conversionValueMicros }))
+    .map((f) => ({
+      date: f.date,
+      adId: f.adId,
+      impressions: f.impressions,
+      clicks: f.clicks,
+      spendMicros: f.spendMicros,
+      conversions: f.conversions,
+      conversionValueMicros: f.conversionValueMicros,
+    }))
     .sort((a, b) => (a.date === b.date ? (a.adId < b.adId ? -1 : 1) : a.date < b.date ? -1 : 1));
 }
 

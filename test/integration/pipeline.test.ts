@@ -1,19 +1,19 @@
 import { env } from 'cloudflare:test';
 import { getServerByName } from 'partyserver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { call, superDb, testEnv } from './support';
 import {
+  type AccountRow,
   chooseMember,
-  createEditorTenant,
   connectThroughOAuth,
   control,
+  createEditorTenant,
   eventually,
   storedFacts,
   syncOutcomes,
   tenantAccounts,
   truthFacts,
-  type AccountRow,
 } from './pipeline-support';
+import { call, superDb, testEnv } from './support';
 
 const arranged = superDb();
 afterAll(() => arranged.close());
@@ -63,7 +63,9 @@ describe.each(PLATFORMS)('%s: connect, backfill, restatement', (platform) => {
 
     // Progress is visible through the API.
     const status = await call(`/api/tenants/${tenant.tenantId}/ad-accounts`, { headers: { cookie: tenant.cookie } });
-    const body = (await status.json()) as { adAccounts: Array<{ backfill: { windowsDone: number; windowsTotal: number }; connectionHealth: { state: string } }> };
+    const body = (await status.json()) as {
+      adAccounts: Array<{ backfill: { windowsDone: number; windowsTotal: number }; connectionHealth: { state: string } }>;
+    };
     for (const account of body.adAccounts) {
       expect(account.backfill.windowsDone).toBe(account.backfill.windowsTotal);
       expect(account.connectionHealth.state).toBe('ok');
@@ -74,7 +76,10 @@ describe.each(PLATFORMS)('%s: connect, backfill, restatement', (platform) => {
     const progress = (await hub.eventsAfter(0)).filter((e) => e.type === 'sync-progress');
     for (const account of accounts) {
       const last = progress.filter((e) => e.adAccountId === account.id).at(-1);
-      expect(last, `progress event for ${account.externalId}`).toMatchObject({ windowsDone: account.backfillState.windowsTotal, windowsTotal: account.backfillState.windowsTotal });
+      expect(last, `progress event for ${account.externalId}`).toMatchObject({
+        windowsDone: account.backfillState.windowsTotal,
+        windowsTotal: account.backfillState.windowsTotal,
+      });
     }
 
     // Two days pass on the platform: past conversions restate. A manual sync of the window catches up exactly.
@@ -83,7 +88,10 @@ describe.each(PLATFORMS)('%s: connect, backfill, restatement', (platform) => {
       const before = (await syncOutcomes(arranged.db, tenant.tenantId, 'manual')).length;
       const windows = accounts.map((a) => a.backfillState as { from: string; to: string });
       const from = windows.map((w) => w.from).sort()[0];
-      const to = windows.map((w) => w.to).sort().at(-1);
+      const to = windows
+        .map((w) => w.to)
+        .sort()
+        .at(-1);
       const res = await call('/api/ops/sync', {
         method: 'POST',
         headers: { authorization: `Bearer ${testEnv.OPERATOR_TOKEN}`, 'content-type': 'application/json' },

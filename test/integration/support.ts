@@ -33,25 +33,60 @@ export interface TestTenant {
 }
 
 /** A tenant with one viewer, one Meta ad account (USD) and account_daily rows for the given days. */
-export async function createTenantWithData(db: Database, days: Array<{ date: string; spendMicros: number; impressions: number; clicks: number; conversions: number }>): Promise<TestTenant> {
+export async function createTenantWithData(
+  db: Database,
+  days: Array<{ date: string; spendMicros: number; impressions: number; clicks: number; conversions: number }>,
+): Promise<TestTenant> {
   const slug = unique('t').toLowerCase();
   const email = `${slug}@example.test`;
   const password = `pw-${slug}`;
-  const [tenant] = await db.insert(tenants).values({ slug, name: `Tenant ${slug}`, reportingCurrency: 'USD', timeZone: 'America/New_York' }).returning();
-  const [user] = await db.insert(users).values({ email, name: `User ${slug}`, passwordHash: await hashPassword(password) }).returning();
+  const [tenant] = await db
+    .insert(tenants)
+    .values({ slug, name: `Tenant ${slug}`, reportingCurrency: 'USD', timeZone: 'America/New_York' })
+    .returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: `User ${slug}`, passwordHash: await hashPassword(password) })
+    .returning();
   await db.insert(memberships).values({ userId: user!.id, tenantId: tenant!.id, role: 'viewer' });
   const [connection] = await db
     .insert(connections)
-    .values({ tenantId: tenant!.id, platform: 'meta', externalUserId: unique('member'), accessTokenEnc: 'v1.test.test', status: 'needs_reauth' })
+    .values({
+      tenantId: tenant!.id,
+      platform: 'meta',
+      externalUserId: unique('member'),
+      accessTokenEnc: 'v1.test.test',
+      status: 'needs_reauth',
+    })
     .returning();
   const [account] = await db
     .insert(adAccounts)
-    .values({ tenantId: tenant!.id, connectionId: connection!.id, platform: 'meta', externalId: unique('act'), name: 'Test account', currency: 'USD', timeZone: 'America/New_York' })
+    .values({
+      tenantId: tenant!.id,
+      connectionId: connection!.id,
+      platform: 'meta',
+      externalId: unique('act'),
+      name: 'Test account',
+      currency: 'USD',
+      timeZone: 'America/New_York',
+    })
     .returning();
   if (days.length) {
-    await db.insert(accountDaily).values(
-      days.map((d) => ({ tenantId: tenant!.id, adAccountId: account!.id, currency: 'USD', date: d.date, impressions: d.impressions, clicks: d.clicks, spendMicros: d.spendMicros, conversions: d.conversions, conversionValueMicros: 0 })),
-    );
+    await db
+      .insert(accountDaily)
+      .values(
+        days.map((d) => ({
+          tenantId: tenant!.id,
+          adAccountId: account!.id,
+          currency: 'USD',
+          date: d.date,
+          impressions: d.impressions,
+          clicks: d.clicks,
+          spendMicros: d.spendMicros,
+          conversions: d.conversions,
+          conversionValueMicros: 0,
+        })),
+      );
   }
   return { tenantId: tenant!.id, slug, email, password, adAccountId: account!.id };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySyncProgress, describeSyncing, isBackfillRunning, viewBackfill, type BackfillAccount } from '../../app/lib/backfill';
+import { applySyncProgress, type BackfillAccount, describeSyncing, isBackfillRunning, viewBackfill } from '../../app/lib/backfill';
 import type { SyncProgressEvent } from '../../app/lib/live-updates';
 
 const account = (id: string, windowsDone: number, windowsTotal: number, extra: Partial<BackfillAccount> = {}): BackfillAccount => ({
@@ -25,7 +25,13 @@ describe('viewBackfill', () => {
   });
 
   it('reports a running import with its share of windows done', () => {
-    expect(viewBackfill(account('a', 1, 3).backfill)).toMatchObject({ state: 'running', windowsDone: 1, windowsTotal: 3, percent: 33, rows: 100 });
+    expect(viewBackfill(account('a', 1, 3).backfill)).toMatchObject({
+      state: 'running',
+      windowsDone: 1,
+      windowsTotal: 3,
+      percent: 33,
+      rows: 100,
+    });
   });
 
   it('calls an import complete once every window is done', () => {
@@ -67,11 +73,16 @@ describe('describeSyncing', () => {
   });
 
   it('names each running import with its platform and account', () => {
-    expect(describeSyncing([account('a', 2, 3, { name: 'Northwind US' }), account('b', 3, 3)])).toBe('Syncing history: 2 of 3 months for Meta · Northwind US');
+    expect(describeSyncing([account('a', 2, 3, { name: 'Northwind US' }), account('b', 3, 3)])).toBe(
+      'Syncing history: 2 of 3 months for Meta · Northwind US',
+    );
   });
 
   it('lists several running imports and speaks of a single month in the singular', () => {
-    const line = describeSyncing([account('a', 0, 1, { platform: 'google_ads', name: 'Search' }), account('b', 4, 13, { platform: 'linkedin', name: 'B2B' })]);
+    const line = describeSyncing([
+      account('a', 0, 1, { platform: 'google_ads', name: 'Search' }),
+      account('b', 4, 13, { platform: 'linkedin', name: 'B2B' }),
+    ]);
     expect(line).toBe('Syncing history: 0 of 1 month for Google Ads · Search; 4 of 13 months for LinkedIn · B2B');
   });
 });

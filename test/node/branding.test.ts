@@ -3,7 +3,10 @@ import { applyBranding } from '../../app/lib/branding';
 
 describe('applyBranding', () => {
   it('turns a tenant colour and display name into CSS variables and a header', () => {
-    const applied = applyBranding({ primaryColor: '#0f766e', displayName: 'Partner A Co.', logoUrl: 'https://cdn.example.com/a.svg' }, 'Partner A');
+    const applied = applyBranding(
+      { primaryColor: '#0f766e', displayName: 'Partner A Co.', logoUrl: 'https://cdn.example.com/a.svg' },
+      'Partner A',
+    );
     expect(applied).toEqual({ displayName: 'Partner A Co.', logoUrl: 'https://cdn.example.com/a.svg', style: '--brand-primary: #0f766e' });
   });
 

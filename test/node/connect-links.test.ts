@@ -25,7 +25,10 @@ describe('readConnectNotice', () => {
   });
 
   it('warns when the login could see no ad accounts', () => {
-    expect(notice('connected=meta&accounts=0')).toEqual({ kind: 'error', message: 'Meta connected, but this login can see no ad accounts.' });
+    expect(notice('connected=meta&accounts=0')).toEqual({
+      kind: 'error',
+      message: 'Meta connected, but this login can see no ad accounts.',
+    });
   });
 
   it('shows the reason a connect failed', () => {
@@ -43,7 +46,9 @@ describe('readConnectNotice', () => {
   });
 
   it("drops the '#_=_' fragment Facebook leaves on its login redirects", () => {
-    expect(withoutConnectNotice(new URL('https://app.example/t/x/connections?connected=meta&accounts=1#_=_')).href).toBe('https://app.example/t/x/connections');
+    expect(withoutConnectNotice(new URL('https://app.example/t/x/connections?connected=meta&accounts=1#_=_')).href).toBe(
+      'https://app.example/t/x/connections',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, withTenant, type Database } from '../../db/database';
+import { type Database, rowsOf, withTenant } from '../../db/database';
 import { bumpDataVersion, rebuildRollups, upsertDailyStats } from '../../db/queries/ingest';
 import { createTestAdAccount, createTestTenant, makeTestStatRows } from '../../db/testing/factories';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
@@ -26,30 +26,38 @@ async function dump(db: Database, table: string, tenantId: string): Promise<unkn
 
 /** The rollups as they should be: a plain GROUP BY over the facts. */
 async function expectedRollups(tenantId: string) {
-  const campaign = rowsOf(await testDb.db.execute(sql`
+  const campaign = rowsOf(
+    await testDb.db.execute(sql`
     select f.ad_account_id, f.campaign_id, f.date::text, a.currency, sum(impressions)::bigint::text as impressions,
            sum(clicks)::bigint::text as clicks, sum(spend_micros)::bigint::text as spend, sum(conversions)::text as conversions,
            sum(conversion_value_micros)::bigint::text as value
     from ad_stats_daily f join ad_accounts a on a.id = f.ad_account_id
-    where f.tenant_id = ${tenantId} group by 1, 2, 3, 4 order by 1, 2, 3`));
-  const account = rowsOf(await testDb.db.execute(sql`
+    where f.tenant_id = ${tenantId} group by 1, 2, 3, 4 order by 1, 2, 3`),
+  );
+  const account = rowsOf(
+    await testDb.db.execute(sql`
     select f.ad_account_id, f.date::text, a.currency, sum(impressions)::bigint::text as impressions,
            sum(clicks)::bigint::text as clicks, sum(spend_micros)::bigint::text as spend, sum(conversions)::text as conversions,
            sum(conversion_value_micros)::bigint::text as value
     from ad_stats_daily f join ad_accounts a on a.id = f.ad_account_id
-    where f.tenant_id = ${tenantId} group by 1, 2, 3 order by 1, 2`));
+    where f.tenant_id = ${tenantId} group by 1, 2, 3 order by 1, 2`),
+  );
   return { campaign, account };
 }
 
 async function actualRollups(tenantId: string) {
-  const campaign = rowsOf(await testDb.db.execute(sql`
+  const campaign = rowsOf(
+    await testDb.db.execute(sql`
     select ad_account_id, campaign_id, date::text, currency, impressions::text, clicks::text, spend_micros::text as spend,
            conversions::text, conversion_value_micros::text as value
-    from campaign_daily where tenant_id = ${tenantId} order by 1, 2, 3`));
-  const account = rowsOf(await testDb.db.execute(sql`
+    from campaign_daily where tenant_id = ${tenantId} order by 1, 2, 3`),
+  );
+  const account = rowsOf(
+    await testDb.db.execute(sql`
     select ad_account_id, date::text, currency, impressions::text, clicks::text, spend_micros::text as spend,
            conversions::text, conversion_value_micros::text as value
-    from account_daily where tenant_id = ${tenantId} order by 1, 2`));
+    from account_daily where tenant_id = ${tenantId} order by 1, 2`),
+  );
   return { campaign, account };
 }
 
@@ -70,9 +78,11 @@ describe('upsertDailyStats', () => {
     await upsertDailyStats(testDb.db, tenantId, adAccountId, rows);
     const restated = rows.map((r, i) => (i === 4 ? { ...r, conversions: r.conversions + 2.5, spendMicros: r.spendMicros + 10_000 } : r));
     expect(await upsertDailyStats(testDb.db, tenantId, adAccountId, restated)).toBe(1);
-    const [row] = rowsOf<{ conversions: string; spend_micros: string }>(await testDb.db.execute(sql`
+    const [row] = rowsOf<{ conversions: string; spend_micros: string }>(
+      await testDb.db.execute(sql`
       select conversions::text, spend_micros::text from ad_stats_daily
-      where tenant_id = ${tenantId} and ad_id = ${rows[4]!.adId} and date = ${rows[4]!.date}`));
+      where tenant_id = ${tenantId} and ad_id = ${rows[4]!.adId} and date = ${rows[4]!.date}`),
+    );
     expect(Number(row!.conversions)).toBeCloseTo(rows[4]!.conversions + 2.5, 6);
     expect(Number(row!.spend_micros)).toBe(rows[4]!.spendMicros + 10_000);
   });
@@ -81,7 +91,9 @@ describe('upsertDailyStats', () => {
     const { tenantId, adAccountId } = await newAccount();
     const [row] = makeTestStatRows({ from: '2026-10-01', days: 1, ads: 1 });
     await upsertDailyStats(testDb.db, tenantId, adAccountId, [row!, { ...row!, clicks: 4242 }]);
-    const stored = rowsOf<{ clicks: string }>(await testDb.db.execute(sql`select clicks::text from ad_stats_daily where tenant_id = ${tenantId}`));
+    const stored = rowsOf<{ clicks: string }>(
+      await testDb.db.execute(sql`select clicks::text from ad_stats_daily where tenant_id = ${tenantId}`),
+    );
     expect(stored).toEqual([{ clicks: '4242' }]);
   });
 
@@ -90,7 +102,9 @@ describe('upsertDailyStats', () => {
     const rows = makeTestStatRows({ from: '2025-01-01', days: 250, ads: 10 });
     expect(rows.length).toBeGreaterThan(2000);
     expect(await upsertDailyStats(testDb.db, tenantId, adAccountId, rows)).toBe(rows.length);
-    const [count] = rowsOf<{ n: number }>(await testDb.db.execute(sql`select count(*)::int as n from ad_stats_daily where tenant_id = ${tenantId}`));
+    const [count] = rowsOf<{ n: number }>(
+      await testDb.db.execute(sql`select count(*)::int as n from ad_stats_daily where tenant_id = ${tenantId}`),
+    );
     expect(count!.n).toBe(rows.length);
   });
 });
@@ -119,8 +133,10 @@ describe('rebuildRollups', () => {
     await rebuildRollups(testDb.db, tenantId, adAccountId, '2026-10-09', '2026-10-10');
 
     const clicksByDate = Object.fromEntries(
-      rowsOf<{ date: string; clicks: string }>(await testDb.db.execute(sql`
-        select date::text, clicks::text from account_daily where tenant_id = ${tenantId} order by date`)).map((r) => [r.date, Number(r.clicks)]),
+      rowsOf<{ date: string; clicks: string }>(
+        await testDb.db.execute(sql`
+        select date::text, clicks::text from account_daily where tenant_id = ${tenantId} order by date`),
+      ).map((r) => [r.date, Number(r.clicks)]),
     );
     const clicksOn = (date: string, source: typeof rows) => source.filter((r) => r.date === date).reduce((sum, r) => sum + r.clicks, 0);
     expect(clicksByDate['2026-10-08']).toBe(clicksOn('2026-10-08', rows));
@@ -134,7 +150,9 @@ describe('rebuildRollups', () => {
     await rebuildRollups(testDb.db, tenantId, adAccountId, '2026-10-01', '2026-10-02');
     await testDb.db.execute(sql`delete from ad_stats_daily where tenant_id = ${tenantId} and date = '2026-10-02'`);
     await rebuildRollups(testDb.db, tenantId, adAccountId, '2026-10-01', '2026-10-02');
-    const dates = rowsOf<{ date: string }>(await testDb.db.execute(sql`select date::text from account_daily where tenant_id = ${tenantId}`));
+    const dates = rowsOf<{ date: string }>(
+      await testDb.db.execute(sql`select date::text from account_daily where tenant_id = ${tenantId}`),
+    );
     expect(dates).toEqual([{ date: '2026-10-01' }]);
   });
 });

@@ -1,21 +1,30 @@
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import ws from 'ws';
 import { neonConfig } from '@neondatabase/serverless';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ws from 'ws';
 import { createDb, withTenant } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { startEmbeddedPostgres } from '../../dev/postgres/embedded';
 import { findFreePort } from '../../dev/postgres/free-port';
 import { startPgliteTimescale } from '../../dev/postgres/pglite-timescale';
 import { startWsProxy } from '../../dev/postgres/ws-proxy';
-import { sql } from 'drizzle-orm';
 
 const TENANT_TABLES = [
-  'account_daily', 'ad_accounts', 'ad_groups', 'ad_stats_daily', 'ad_stats_hourly', 'ads',
-  'campaign_daily', 'campaigns', 'connections', 'sync_runs', 'tenant_domains',
+  'account_daily',
+  'ad_accounts',
+  'ad_groups',
+  'ad_stats_daily',
+  'ad_stats_hourly',
+  'ads',
+  'campaign_daily',
+  'campaigns',
+  'connections',
+  'sync_runs',
+  'tenant_domains',
 ];
 
 async function query<T = Record<string, unknown>>(url: string, text: string): Promise<T[]> {
@@ -31,8 +40,11 @@ async function query<T = Record<string, unknown>>(url: string, text: string): Pr
 /** Everything a migration could change, in a comparable form. */
 async function schemaFingerprint(url: string) {
   const [columns, policies, migrations, indexes] = await Promise.all([
-    query(url, `select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
-                where table_schema = 'public' order by table_name, column_name`),
+    query(
+      url,
+      `select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
+                where table_schema = 'public' order by table_name, column_name`,
+    ),
     query(url, `select tablename, policyname, qual, with_check from pg_policies order by tablename, policyname`),
     query(url, `select hash from drizzle.__drizzle_migrations order by id`),
     query(url, `select indexname, indexdef from pg_indexes where schemaname = 'public' order by indexname`),
@@ -56,7 +68,9 @@ describe('migrations on embedded Postgres (no TimescaleDB)', () => {
 
   beforeAll(async () => {
     postgres = await startEmbeddedPostgres({
-      dataDir: join(tmpdir(), `tidemark-test-pg-${randomUUID()}`), port: await findFreePort(), persistent: false,
+      dataDir: join(tmpdir(), `tidemark-test-pg-${randomUUID()}`),
+      port: await findFreePort(),
+      persistent: false,
     });
   });
   afterAll(async () => {
@@ -78,7 +92,10 @@ describe('migrations on embedded Postgres (no TimescaleDB)', () => {
     for (const table of tables) {
       expect(table, table.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
     }
-    const policies = await query<{ tablename: string }>(postgres.url, `select tablename from pg_policies where policyname = 'tenant_isolation' order by tablename`);
+    const policies = await query<{ tablename: string }>(
+      postgres.url,
+      `select tablename from pg_policies where policyname = 'tenant_isolation' order by tablename`,
+    );
     expect(policies.map((p) => p.tablename)).toEqual(TENANT_TABLES);
   });
 
@@ -93,7 +110,8 @@ describe('migrations on embedded Postgres (no TimescaleDB)', () => {
 
   it('create the app role without login, so only setup code can give it a password', async () => {
     const [role] = await query<{ rolcanlogin: boolean; rolbypassrls: boolean; rolsuper: boolean }>(
-      postgres.url, `select rolcanlogin, rolbypassrls, rolsuper from pg_roles where rolname = 'tidemark_app'`,
+      postgres.url,
+      `select rolcanlogin, rolbypassrls, rolsuper from pg_roles where rolname = 'tidemark_app'`,
     );
     expect(role).toEqual({ rolcanlogin: false, rolbypassrls: false, rolsuper: false });
   });
@@ -120,10 +138,14 @@ describe('migrations on PGlite with TimescaleDB', () => {
 
   it('make ad_stats_daily a monthly hypertable, and a second run changes nothing', async () => {
     await migrateDatabase(pglite.url);
-    const hypertables = await query<{ hypertable_name: string }>(pglite.url, `select hypertable_name from timescaledb_information.hypertables`);
+    const hypertables = await query<{ hypertable_name: string }>(
+      pglite.url,
+      `select hypertable_name from timescaledb_information.hypertables`,
+    );
     expect(hypertables.map((h) => h.hypertable_name)).toEqual(['ad_stats_daily']);
     const [dimension] = await query<{ column_name: string; time_interval: unknown }>(
-      pglite.url, `select column_name, time_interval::text from timescaledb_information.dimensions where hypertable_name = 'ad_stats_daily'`,
+      pglite.url,
+      `select column_name, time_interval::text from timescaledb_information.dimensions where hypertable_name = 'ad_stats_daily'`,
     );
     // TimescaleDB stores a month on a date column as a fixed 30-day interval.
     expect(dimension?.column_name).toBe('date');
@@ -138,7 +160,10 @@ describe('migrations on PGlite with TimescaleDB', () => {
     expect(license?.license).toBe('timescale');
     const tables = await tenantOwnedTables(pglite.url);
     expect(tables.find((t) => t.relname === 'ad_stats_daily')).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
-    const compression = await query(pglite.url, `select 1 from timescaledb_information.compression_settings where hypertable_name = 'ad_stats_daily'`);
+    const compression = await query(
+      pglite.url,
+      `select 1 from timescaledb_information.compression_settings where hypertable_name = 'ad_stats_daily'`,
+    );
     expect(compression).toHaveLength(0);
   });
 
@@ -148,7 +173,12 @@ describe('migrations on PGlite with TimescaleDB', () => {
     try {
       const tenantA = randomUUID();
       const tenantB = randomUUID();
-      await client.query(`insert into tenants (id, slug, name) values ($1, $2, 'A'), ($3, $4, 'B')`, [tenantA, `a-${tenantA.slice(0, 8)}`, tenantB, `b-${tenantB.slice(0, 8)}`]);
+      await client.query(`insert into tenants (id, slug, name) values ($1, $2, 'A'), ($3, $4, 'B')`, [
+        tenantA,
+        `a-${tenantA.slice(0, 8)}`,
+        tenantB,
+        `b-${tenantB.slice(0, 8)}`,
+      ]);
       const accounts = await client.query(
         `insert into ad_accounts (tenant_id, platform, external_id, name, currency, time_zone)
          values ($1, 'meta', 'x1', 'A', 'USD', 'UTC'), ($2, 'meta', 'x2', 'B', 'USD', 'UTC') returning id, tenant_id`,
@@ -166,7 +196,9 @@ describe('migrations on PGlite with TimescaleDB', () => {
       const visible = await client.query(`select tenant_id from ad_stats_daily`);
       expect(visible.rows).toEqual([{ tenant_id: tenantA }]);
       await client.query('savepoint other_tenant');
-      await expect(client.query(insertFact.replace('2026-01-05', '2026-02-05'), [tenantB, accountOf(tenantB)])).rejects.toThrow(/row-level security/);
+      await expect(client.query(insertFact.replace('2026-01-05', '2026-02-05'), [tenantB, accountOf(tenantB)])).rejects.toThrow(
+        /row-level security/,
+      );
       await client.query('rollback');
     } finally {
       await client.end();

@@ -1,14 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  clearLoginFailures, createSession, deleteSession, findSessionUser, findUserByEmail, getLoginLock, getTenantForUser,
-  listTenantsForUser, recordLoginFailure,
+  clearLoginFailures,
+  createSession,
+  deleteSession,
+  findSessionUser,
+  findUserByEmail,
+  getLoginLock,
+  getTenantForUser,
+  listTenantsForUser,
+  recordLoginFailure,
 } from '../../db/queries/auth';
 import { getOverviewKpis, listCampaignPerformance, listSpendByDay } from '../../db/queries/dashboard';
 import { agencies, campaigns, tenants } from '../../db/schema';
-import {
-  createTestAdAccount, createTestTenant, createTestUser, insertTestStats, makeTestStatRows,
-} from '../../db/testing/factories';
+import { createTestAdAccount, createTestTenant, createTestUser, insertTestStats, makeTestStatRows } from '../../db/testing/factories';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
 import { randomToken, sha256Hex } from '../../worker/auth/password';
 
@@ -37,7 +42,13 @@ describe('users and sessions', () => {
     const { user } = await createTestUser(testDb.appDb);
     const tokenHash = await sha256Hex(randomToken());
     const now = new Date('2026-11-29T12:00:00Z');
-    await createSession(testDb.appDb, { userId: user.id, tokenHash, expiresAt: new Date('2026-11-29T13:00:00Z'), ip: '203.0.113.5', userAgent: 'test' });
+    await createSession(testDb.appDb, {
+      userId: user.id,
+      tokenHash,
+      expiresAt: new Date('2026-11-29T13:00:00Z'),
+      ip: '203.0.113.5',
+      userAgent: 'test',
+    });
     expect(await findSessionUser(testDb.appDb, tokenHash, now)).toEqual({ id: user.id, email: user.email, name: user.name });
     expect(await findSessionUser(testDb.appDb, tokenHash, new Date('2026-11-29T13:00:01Z'))).toBeNull();
     expect(await findSessionUser(testDb.appDb, await sha256Hex('other'), now)).toBeNull();
@@ -93,7 +104,10 @@ describe('tenant access', () => {
     await createTestTenant(testDb.db, { name: 'Someone else' });
     const { user } = await createTestUser(testDb.db, {
       agencyRoles: [{ agencyId: agency!.id, role: 'editor' }],
-      tenantRoles: [{ tenantId: own.id, role: 'viewer' }, { tenantId: clientTwo.id, role: 'owner' }],
+      tenantRoles: [
+        { tenantId: own.id, role: 'viewer' },
+        { tenantId: clientTwo.id, role: 'owner' },
+      ],
     });
     const list = await listTenantsForUser(testDb.appDb, user.id);
     expect(list.map((t) => [t.name, t.role, t.via])).toEqual([
@@ -126,7 +140,9 @@ describe('dashboard queries', () => {
     const eurRows = makeTestStatRows({ from: '2026-10-03', days: 5, ads: 2, scale: 2 });
     await insertTestStats(testDb.db, tenant.id, usd.id, usdRows);
     await insertTestStats(testDb.db, tenant.id, eur.id, eurRows);
-    await testDb.db.insert(campaigns).values({ tenantId: tenant.id, adAccountId: usd.id, externalId: 'c0', name: 'Spring sale', status: 'ACTIVE' });
+    await testDb.db
+      .insert(campaigns)
+      .values({ tenantId: tenant.id, adAccountId: usd.id, externalId: 'c0', name: 'Spring sale', status: 'ACTIVE' });
     const stranger = await createTestTenant(testDb.db);
     const strangerAccount = await createTestAdAccount(testDb.db, stranger.id);
     await insertTestStats(testDb.db, stranger.id, strangerAccount.id, makeTestStatRows({ from: '2026-10-01', days: 5, scale: 7 }));
@@ -139,7 +155,10 @@ describe('dashboard queries', () => {
     expect(kpis.map((k) => k.currency)).toEqual(['EUR', 'USD']);
     expect(kpis[1]).toMatchObject({ spendMicros: sum(within(usdRows), 'spendMicros'), clicks: sum(within(usdRows), 'clicks') });
     expect(kpis[0]).toMatchObject({ spendMicros: sum(within(eurRows), 'spendMicros'), impressions: sum(within(eurRows), 'impressions') });
-    expect(kpis[1]!.conversions).toBeCloseTo(within(usdRows).reduce((s, r) => s + r.conversions, 0), 6);
+    expect(kpis[1]!.conversions).toBeCloseTo(
+      within(usdRows).reduce((s, r) => s + r.conversions, 0),
+      6,
+    );
 
     const onlyUsd = await getOverviewKpis(testDb.appDb, tenant.id, { ...range, adAccountIds: [usd.id] });
     expect(onlyUsd.map((k) => k.currency)).toEqual(['USD']);
@@ -147,16 +166,32 @@ describe('dashboard queries', () => {
 
     const days = await listSpendByDay(testDb.appDb, tenant.id, range);
     expect(days.map((d) => `${d.date} ${d.currency}`)).toEqual([
-      '2026-10-02 USD', '2026-10-03 EUR', '2026-10-03 USD', '2026-10-04 EUR', '2026-10-04 USD', '2026-10-05 EUR', '2026-10-05 USD',
+      '2026-10-02 USD',
+      '2026-10-03 EUR',
+      '2026-10-03 USD',
+      '2026-10-04 EUR',
+      '2026-10-04 USD',
+      '2026-10-05 EUR',
+      '2026-10-05 USD',
     ]);
-    expect(days[0]!.spendMicros).toBe(sum(usdRows.filter((r) => r.date === '2026-10-02'), 'spendMicros'));
+    expect(days[0]!.spendMicros).toBe(
+      sum(
+        usdRows.filter((r) => r.date === '2026-10-02'),
+        'spendMicros',
+      ),
+    );
 
     const performance = await listCampaignPerformance(testDb.appDb, tenant.id, range);
     expect(performance).toHaveLength(4);
     expect(performance.map((p) => p.spendMicros)).toEqual([...performance.map((p) => p.spendMicros)].sort((a, b) => b - a));
     const spring = performance.find((p) => p.adAccountId === usd.id && p.campaignId === 'c0');
     expect(spring).toMatchObject({ campaignName: 'Spring sale', platform: 'meta', currency: 'USD' });
-    expect(spring!.spendMicros).toBe(sum(within(usdRows).filter((r) => r.campaignId === 'c0'), 'spendMicros'));
+    expect(spring!.spendMicros).toBe(
+      sum(
+        within(usdRows).filter((r) => r.campaignId === 'c0'),
+        'spendMicros',
+      ),
+    );
     expect(performance.find((p) => p.adAccountId === eur.id && p.campaignId === 'c1')?.campaignName).toBe('c1');
     expect(performance.every((p) => p.adAccountId !== strangerAccount.id)).toBe(true);
   });

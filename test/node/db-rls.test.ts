@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, withTenant, type Database } from '../../db/database';
+import { type Database, rowsOf, withTenant } from '../../db/database';
 import { findTenantIdByHostname } from '../../db/queries/tenant-domains';
 import { campaigns } from '../../db/schema';
 import { createTestAdAccount, createTestTenant } from '../../db/testing/factories';
@@ -17,21 +17,44 @@ let tenantTables: string[];
 async function fillEveryTenantTable(db: Database, tenantId: string, label: string): Promise<void> {
   const account = await createTestAdAccount(db, tenantId, { externalId: `acct-${label}` });
   const ids = { tenantId, adAccountId: account.id };
-  await db.execute(sql`insert into tenant_domains (tenant_id, hostname) values (${tenantId}, ${`${label}-${randomUUID().slice(0, 6)}.example`})`);
-  await db.execute(sql`insert into connections (tenant_id, platform, external_user_id, access_token_enc) values (${tenantId}, 'meta', ${label}, 'ciphertext')`);
-  await db.execute(sql`insert into campaigns (tenant_id, ad_account_id, external_id, name, status) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', 'C', 'ACTIVE')`);
-  await db.execute(sql`insert into ad_groups (tenant_id, ad_account_id, external_id, name, status, campaign_external_id) values (${ids.tenantId}, ${ids.adAccountId}, 'g1', 'G', 'ACTIVE', 'c1')`);
-  await db.execute(sql`insert into ads (tenant_id, ad_account_id, external_id, name, status, campaign_external_id, ad_group_external_id) values (${ids.tenantId}, ${ids.adAccountId}, 'a1', 'A', 'ACTIVE', 'c1', 'g1')`);
-  await db.execute(sql`insert into ad_stats_daily (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', 'g1', 'a1', '2026-11-01')`);
-  await db.execute(sql`insert into ad_stats_hourly (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date, hour) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', 'g1', 'a1', '2026-11-01', 9)`);
-  await db.execute(sql`insert into campaign_daily (tenant_id, ad_account_id, campaign_id, date, currency, impressions, clicks, spend_micros, conversions, conversion_value_micros) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', '2026-11-01', 'USD', 1, 1, 1, 1, 1)`);
-  await db.execute(sql`insert into account_daily (tenant_id, ad_account_id, date, currency, impressions, clicks, spend_micros, conversions, conversion_value_micros) values (${ids.tenantId}, ${ids.adAccountId}, '2026-11-01', 'USD', 1, 1, 1, 1, 1)`);
-  await db.execute(sql`insert into sync_runs (tenant_id, ad_account_id, lane, window_from, window_to) values (${ids.tenantId}, ${ids.adAccountId}, 'hot', '2026-11-01', '2026-11-01')`);
+  await db.execute(
+    sql`insert into tenant_domains (tenant_id, hostname) values (${tenantId}, ${`${label}-${randomUUID().slice(0, 6)}.example`})`,
+  );
+  await db.execute(
+    sql`insert into connections (tenant_id, platform, external_user_id, access_token_enc) values (${tenantId}, 'meta', ${label}, 'ciphertext')`,
+  );
+  await db.execute(
+    sql`insert into campaigns (tenant_id, ad_account_id, external_id, name, status) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', 'C', 'ACTIVE')`,
+  );
+  await db.execute(
+    sql`insert into ad_groups (tenant_id, ad_account_id, external_id, name, status, campaign_external_id) values (${ids.tenantId}, ${ids.adAccountId}, 'g1', 'G', 'ACTIVE', 'c1')`,
+  );
+  await db.execute(
+    sql`insert into ads (tenant_id, ad_account_id, external_id, name, status, campaign_external_id, ad_group_external_id) values (${ids.tenantId}, ${ids.adAccountId}, 'a1', 'A', 'ACTIVE', 'c1', 'g1')`,
+  );
+  await db.execute(
+    sql`insert into ad_stats_daily (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', 'g1', 'a1', '2026-11-01')`,
+  );
+  await db.execute(
+    sql`insert into ad_stats_hourly (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date, hour) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', 'g1', 'a1', '2026-11-01', 9)`,
+  );
+  await db.execute(
+    sql`insert into campaign_daily (tenant_id, ad_account_id, campaign_id, date, currency, impressions, clicks, spend_micros, conversions, conversion_value_micros) values (${ids.tenantId}, ${ids.adAccountId}, 'c1', '2026-11-01', 'USD', 1, 1, 1, 1, 1)`,
+  );
+  await db.execute(
+    sql`insert into account_daily (tenant_id, ad_account_id, date, currency, impressions, clicks, spend_micros, conversions, conversion_value_micros) values (${ids.tenantId}, ${ids.adAccountId}, '2026-11-01', 'USD', 1, 1, 1, 1, 1)`,
+  );
+  await db.execute(
+    sql`insert into sync_runs (tenant_id, ad_account_id, lane, window_from, window_to) values (${ids.tenantId}, ${ids.adAccountId}, 'hot', '2026-11-01', '2026-11-01')`,
+  );
 }
 
 /** Drizzle wraps driver errors ("Failed query: …"); the Postgres message is on the cause. */
 async function expectRlsViolation(promise: Promise<unknown>): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e as Error & { cause?: Error });
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e as Error & { cause?: Error },
+  );
   expect(error, 'expected the statement to fail').not.toBeNull();
   expect(`${error!.message} ${error!.cause?.message ?? ''}`).toMatch(/row-level security/);
 }
@@ -82,7 +105,7 @@ describe('row-level security for the application role', () => {
     }
   });
 
-  it("rejects inserting a row for tenant B while tenant A is set", async () => {
+  it('rejects inserting a row for tenant B while tenant A is set', async () => {
     const [accountB] = rowsOf<{ id: string }>(await testDb.db.execute(sql`select id from ad_accounts where tenant_id = ${tenantB}`));
     await expectRlsViolation(
       withTenant(testDb.appDb, tenantA, (tx) =>
@@ -125,7 +148,9 @@ describe('row-level security for the application role', () => {
 
 describe('custom-domain lookup under row-level security', () => {
   it('finds the tenant for exactly the requested hostname and nothing else', async () => {
-    const [domainA] = rowsOf<{ hostname: string }>(await testDb.db.execute(sql`select hostname from tenant_domains where tenant_id = ${tenantA}`));
+    const [domainA] = rowsOf<{ hostname: string }>(
+      await testDb.db.execute(sql`select hostname from tenant_domains where tenant_id = ${tenantA}`),
+    );
     expect(await findTenantIdByHostname(testDb.appDb, domainA!.hostname.toUpperCase())).toBe(tenantA);
     expect(await findTenantIdByHostname(testDb.appDb, 'unknown.example')).toBeNull();
     const leaked = await testDb.appDb.transaction(async (tx) => {

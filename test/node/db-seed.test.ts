@@ -36,7 +36,16 @@ afterAll(async () => {
 describe('seedDemo', () => {
   it('is idempotent, and leaves ad accounts and stats to the OAuth connect and the sync pipeline', async () => {
     const before = await tableCounts();
-    expect(before).toEqual({ agencies: 1, tenants: 2, users: 3, memberships: 3, connections: 0, ad_accounts: 0, ad_stats_daily: 0, account_daily: 0 });
+    expect(before).toEqual({
+      agencies: 1,
+      tenants: 2,
+      users: 3,
+      memberships: 3,
+      connections: 0,
+      ad_accounts: 0,
+      ad_stats_daily: 0,
+      account_daily: 0,
+    });
     await seedDemo(testDb.superuserUrl);
     expect(await tableCounts()).toEqual(before);
   });
@@ -63,7 +72,9 @@ describe('seedDemo', () => {
   it('serves each tenant with its reporting currency, time zone and branding to the dashboard', async () => {
     const owner = await findUserByEmail(testDb.appDb, 'owner@northwind.example');
     const tenants = await listTenantsForUser(testDb.appDb, owner!.id);
-    expect(tenants.map((t) => ({ slug: t.slug, reportingCurrency: t.reportingCurrency, timeZone: t.timeZone, branding: t.branding }))).toEqual(
+    expect(
+      tenants.map((t) => ({ slug: t.slug, reportingCurrency: t.reportingCurrency, timeZone: t.timeZone, branding: t.branding })),
+    ).toEqual(
       DEMO_TENANTS.map((t) => ({ slug: t.slug, reportingCurrency: t.reportingCurrency, timeZone: t.timeZone, branding: t.branding })),
     );
   });
@@ -73,7 +84,9 @@ describe('seedDemo', () => {
     await testDb.db.execute(sql`update tenants set reporting_currency = 'USD', branding = '{}'::jsonb where id = ${tenant.id}`);
     await seedDemo(testDb.superuserUrl);
     const [row] = rowsOf<{ currency: string; color: string }>(
-      await testDb.db.execute(sql`select reporting_currency as currency, branding->>'primaryColor' as color from tenants where id = ${tenant.id}`),
+      await testDb.db.execute(
+        sql`select reporting_currency as currency, branding->>'primaryColor' as color from tenants where id = ${tenant.id}`,
+      ),
     );
     expect(row).toEqual({ currency: 'EUR', color: tenant.branding.primaryColor });
   });
@@ -81,9 +94,27 @@ describe('seedDemo', () => {
   it('removes the unconnected accounts and stats an older seed inserted directly, so nothing is counted twice', async () => {
     const tenant = DEMO_TENANTS[0]!;
     const legacyId = LEGACY_DIRECT_ACCOUNT_IDS[0]!;
-    await testDb.db.insert(adAccounts).values({ id: legacyId, tenantId: tenant.id, platform: 'meta', externalId: 'legacy-1', name: 'Old seed', currency: 'USD', timeZone: tenant.timeZone });
+    await testDb.db
+      .insert(adAccounts)
+      .values({
+        id: legacyId,
+        tenantId: tenant.id,
+        platform: 'meta',
+        externalId: 'legacy-1',
+        name: 'Old seed',
+        currency: 'USD',
+        timeZone: tenant.timeZone,
+      });
     await testDb.db.insert(accountDaily).values({
-      tenantId: tenant.id, adAccountId: legacyId, currency: 'USD', date: '2026-11-01', impressions: 10, clicks: 1, spendMicros: 5_000_000, conversions: 0, conversionValueMicros: 0,
+      tenantId: tenant.id,
+      adAccountId: legacyId,
+      currency: 'USD',
+      date: '2026-11-01',
+      impressions: 10,
+      clicks: 1,
+      spendMicros: 5_000_000,
+      conversions: 0,
+      conversionValueMicros: 0,
     });
     const versionBefore = await dataVersion(tenant.id);
     await seedDemo(testDb.superuserUrl);

@@ -8,7 +8,7 @@ import { getOverviewKpis } from '../../db/queries/dashboard';
 import { createTestAdAccount, createTestTenant, insertTestStats, makeTestStatRows } from '../../db/testing/factories';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
 import { findFreePort } from '../../dev/postgres/free-port';
-import { startWsProxy, type RunningWsProxy } from '../../dev/postgres/ws-proxy';
+import { type RunningWsProxy, startWsProxy } from '../../dev/postgres/ws-proxy';
 
 let testDb: TestDatabase;
 let proxy: RunningWsProxy;
@@ -67,9 +67,7 @@ describe('ws proxy in front of embedded Postgres', () => {
   it('runs concurrent queries over several pooled connections', async () => {
     const { db, close } = createDb({ databaseUrl: testDb.appUrl, wsProxy: proxy.url });
     try {
-      const results = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => db.execute(sql`select ${i}::int as i, pg_sleep(0.05)::text`)),
-      );
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => db.execute(sql`select ${i}::int as i, pg_sleep(0.05)::text`)));
       expect(results.map((r) => rowsOf<{ i: number }>(r)[0]!.i)).toEqual([0, 1, 2, 3, 4, 5]);
     } finally {
       await close();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  NOT_AVAILABLE,
   formatCount,
   formatDateRange,
   formatDay,
@@ -8,6 +7,7 @@ import {
   formatMoney,
   formatPercent,
   formatWait,
+  NOT_AVAILABLE,
 } from '../../app/lib/format';
 
 describe('formatMoney', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { decideLiveAction, type LiveInterest, nextSince, parseHubMessage } from '../../app/lib/live-updates';
 import type { HubMessage } from '../../worker/realtime/events';
-import { decideLiveAction, nextSince, parseHubMessage, type LiveInterest } from '../../app/lib/live-updates';
 
 const visible = { from: '2026-11-02', to: '2026-11-29' };
 const overview: LiveInterest = { range: visible, syncProgress: 'ignore' };
@@ -13,7 +13,15 @@ const updated = (from: string, to: string, seq: number): HubMessage => ({
   seq,
   at: '2026-11-29T10:00:00Z',
 });
-const progress = (seq: number): HubMessage => ({ type: 'sync-progress', adAccountId: 'a', windowsDone: 2, windowsTotal: 3, rows: 120, seq, at: '2026-11-29T10:00:00Z' });
+const progress = (seq: number): HubMessage => ({
+  type: 'sync-progress',
+  adAccountId: 'a',
+  windowsDone: 2,
+  windowsTotal: 3,
+  rows: 120,
+  seq,
+  at: '2026-11-29T10:00:00Z',
+});
 
 describe('decideLiveAction', () => {
   it('refreshes when new metrics touch the visible dates', () => {
@@ -25,7 +33,10 @@ describe('decideLiveAction', () => {
   });
 
   it('refreshes on metrics for any dates when the page shows no date range', () => {
-    expect(decideLiveAction(updated('2025-01-01', '2025-01-30', 9), { range: null, syncProgress: 'ignore' })).toEqual({ kind: 'refresh', seq: 9 });
+    expect(decideLiveAction(updated('2025-01-01', '2025-01-30', 9), { range: null, syncProgress: 'ignore' })).toEqual({
+      kind: 'refresh',
+      seq: 9,
+    });
   });
 
   it('reloads when the hub says the resume point is too old', () => {
@@ -47,7 +58,10 @@ describe('decideLiveAction', () => {
   });
 
   it('does not refetch on a resumed connection, where the hub replays what was missed', () => {
-    expect(decideLiveAction({ type: 'hello', tenant: 't', seq: 20 }, { ...overview, catchUpOnConnect: true }, 17)).toEqual({ kind: 'hello', seq: 20 });
+    expect(decideLiveAction({ type: 'hello', tenant: 't', seq: 20 }, { ...overview, catchUpOnConnect: true }, 17)).toEqual({
+      kind: 'hello',
+      seq: 20,
+    });
   });
 
   it('hands backfill progress to a page that applies it in place', () => {

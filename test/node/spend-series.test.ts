@@ -3,7 +3,10 @@ import { mapSpendSeries } from '../../app/lib/spend-series';
 
 describe('mapSpendSeries', () => {
   it('fills days without delivery with zero so every date of the range is plotted', () => {
-    const [series] = mapSpendSeries([{ date: '2026-11-02', currency: 'USD', spendMicros: 2_500_000 }], { from: '2026-11-01', to: '2026-11-03' });
+    const [series] = mapSpendSeries([{ date: '2026-11-02', currency: 'USD', spendMicros: 2_500_000 }], {
+      from: '2026-11-01',
+      to: '2026-11-03',
+    });
     expect(series?.points.map((p) => [p.date.toISOString().slice(0, 10), p.spend])).toEqual([
       ['2026-11-01', 0],
       ['2026-11-02', 2.5],

@@ -5,8 +5,8 @@ import { AppError, fromHttpException, problemBody } from './errors';
 import { requestContext } from './middleware/request-context';
 import { authRoutes } from './routes/auth';
 import { oauthCallbackRoutes } from './routes/connections';
-import { opsRoutes } from './routes/ops';
 import { healthRoutes } from './routes/health';
+import { opsRoutes } from './routes/ops';
 import { tenantRoutes } from './routes/tenants';
 
 /** The public API under /api: middleware order, one error handler, route groups. */
@@ -33,7 +33,14 @@ api.onError((err, c) => {
   }
   console.error(JSON.stringify({ level: 'error', requestId, message: err.message, stack: err.stack }));
   return c.json(
-    { type: 'https://docs.tidemark.dev/errors/internal_error', title: 'internal error', status: 500, code: 'internal_error', detail: 'Something went wrong on our side.', requestId },
+    {
+      type: 'https://docs.tidemark.dev/errors/internal_error',
+      title: 'internal error',
+      status: 500,
+      code: 'internal_error',
+      detail: 'Something went wrong on our side.',
+      requestId,
+    },
     500,
   );
 });

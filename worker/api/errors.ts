@@ -1,4 +1,4 @@
-import { HTTPException } from 'hono/http-exception';
+import type { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** Stable error codes the API can answer with; each maps to one HTTP status. */

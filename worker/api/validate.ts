@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { AppError } from './errors';
 import type { AppContext } from './context';
+import { AppError } from './errors';
 
 const MAX_JSON_BYTES = 64 * 1024;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importStateKey, signState, verifyState, type OAuthState } from './oauth-state';
+import { importStateKey, type OAuthState, signState, verifyState } from './oauth-state';
 
 const KEY = 'ZGV2LW9ubHktdG9rZW4ta2V5LTAxMjM0NTY3ODlhYmM=';
 const state: OAuthState = { tenantId: 't1', platform: 'meta', userId: 'u1', nonce: 'n1', backfillDays: 90, expiresAt: 10_000 };

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  PBKDF2_ITERATIONS, PBKDF2_MAX_ITERATIONS, constantTimeEqual, hashPassword, randomToken, sha256Hex, verifyPassword,
+  constantTimeEqual,
+  hashPassword,
+  PBKDF2_ITERATIONS,
+  PBKDF2_MAX_ITERATIONS,
+  randomToken,
+  sha256Hex,
+  verifyPassword,
 } from './password';
 
 describe('password hashing', () => {
@@ -40,8 +46,14 @@ describe('password hashing', () => {
   });
 
   it('returns false instead of throwing for malformed or foreign hashes', async () => {
-    for (const stored of ['', 'bcrypt$2b$10$abc', 'pbkdf2-sha256$abc$c2FsdA==$aGFzaA==', 'pbkdf2-sha256$1$!!!$???',
-      'pbkdf2-sha256$1$c2FsdA==$aGFzaA==', `pbkdf2-sha256$200000$${btoa('salt')}$${btoa('x'.repeat(32))}`]) {
+    for (const stored of [
+      '',
+      'bcrypt$2b$10$abc',
+      'pbkdf2-sha256$abc$c2FsdA==$aGFzaA==',
+      'pbkdf2-sha256$1$!!!$???',
+      'pbkdf2-sha256$1$c2FsdA==$aGFzaA==',
+      `pbkdf2-sha256$200000$${btoa('salt')}$${btoa('x'.repeat(32))}`,
+    ]) {
       expect(await verifyPassword('passwd', stored)).toBe(false);
     }
   });

@@ -1,13 +1,13 @@
-import { withTenant, type Database } from '../../db/client';
+import { type Database, withTenant } from '../../db/client';
 import { findConnectionId, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
 import { sha256Hex } from '../auth/password';
 import { encryptToken } from '../auth/token-crypto';
 import { getConnector } from '../connectors/registry';
 import type { ConnectorError, Platform } from '../connectors/types';
-import { platformEndpoints, type Config } from '../env';
+import { type Config, platformEndpoints } from '../env';
 import { BACKFILL_CHUNK_DAYS, backfillWindow, planBackfill } from '../jobs/backfill';
-import { backfillChunks } from '../jobs/windows';
 import type { SyncMessage } from '../jobs/messages';
+import { backfillChunks } from '../jobs/windows';
 
 export interface ConnectDeps {
   db: Database;
@@ -43,7 +43,10 @@ export async function completeConnection(
   if (!exchanged.ok) return exchanged;
   const { tokens } = exchanged;
   const listed = await connector.listAccounts({
-    credentials: { accessToken: tokens.accessToken, ...(deps.config.GOOGLE_DEVELOPER_TOKEN ? { developerToken: deps.config.GOOGLE_DEVELOPER_TOKEN } : {}) },
+    credentials: {
+      accessToken: tokens.accessToken,
+      ...(deps.config.GOOGLE_DEVELOPER_TOKEN ? { developerToken: deps.config.GOOGLE_DEVELOPER_TOKEN } : {}),
+    },
     http: { fetch: deps.fetch, baseUrl: endpoints.apiBase },
   });
   if (!listed.ok) return listed;
@@ -54,7 +57,14 @@ export async function completeConnection(
     .map((a) => (input.platform === 'linkedin' ? { ...a, timeZone: input.tenantTimeZone } : a));
   const now = deps.now();
   // Connectors do not expose the platform user; the set of granted accounts identifies the grant.
-  const externalUserId = `accounts:${(await sha256Hex(listed.accounts.map((a) => a.externalId).sort().join(','))).slice(0, 32)}`;
+  const externalUserId = `accounts:${(
+    await sha256Hex(
+      listed.accounts
+        .map((a) => a.externalId)
+        .sort()
+        .join(','),
+    )
+  ).slice(0, 32)}`;
 
   const result = await withTenant(deps.db, input.tenantId, async (tx) => {
     // Tokens are sealed with the connection id as additional data: a reconnect keeps the existing id.
@@ -76,7 +86,13 @@ export async function completeConnection(
       input.tenantId,
       connectionId,
       input.platform,
-      accounts.map((a) => ({ externalId: a.externalId, name: a.name, currency: a.currency, timeZone: a.timeZone, managerExternalId: a.managerExternalId ?? null })),
+      accounts.map((a) => ({
+        externalId: a.externalId,
+        name: a.name,
+        currency: a.currency,
+        timeZone: a.timeZone,
+        managerExternalId: a.managerExternalId ?? null,
+      })),
       (externalId) => {
         const window = windows.get(externalId)!;
         return { ...window, windowsTotal: backfillChunks(window, BACKFILL_CHUNK_DAYS).length, requestedAt: now.toISOString() };
@@ -91,6 +107,10 @@ export async function completeConnection(
   await deps.enqueue(messages);
   return {
     ok: true,
-    result: { connectionId: result.connectionId, adAccounts: result.stored.map(({ id, externalId }) => ({ id, externalId })), backfillMessages: messages.length },
+    result: {
+      connectionId: result.connectionId,
+      adAccounts: result.stored.map(({ id, externalId }) => ({ id, externalId })),
+      backfillMessages: messages.length,
+    },
   };
 }

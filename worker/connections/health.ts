@@ -12,7 +12,12 @@ export type ConnectionHealth =
  * Google refresh tokens do not expire, so only revocation shows up (as needs_reauth).
  */
 export function connectionHealth(
-  connection: { status: 'active' | 'needs_reauth' | 'revoked' | null; accessExpiresAt: Date | null; refreshExpiresAt: Date | null; hasRefreshToken: boolean },
+  connection: {
+    status: 'active' | 'needs_reauth' | 'revoked' | null;
+    accessExpiresAt: Date | null;
+    refreshExpiresAt: Date | null;
+    hasRefreshToken: boolean;
+  },
   now: Date,
 ): ConnectionHealth {
   if (connection.status !== 'active') return { state: 'needs_reauth', message: 'The platform refused our access: reconnect this account.' };
@@ -22,5 +27,9 @@ export function connectionHealth(
   if (end.getTime() <= now.getTime()) return { state: 'needs_reauth', message: 'Access expired: reconnect this account.' };
   const daysLeft = (end.getTime() - now.getTime()) / 86_400_000;
   if (daysLeft > EXPIRY_WARNING_DAYS) return { state: 'ok' };
-  return { state: 'expiring', expiresAt: end.toISOString(), message: `Access ends in ${Math.ceil(daysLeft)} days: reconnect before then to keep syncing.` };
+  return {
+    state: 'expiring',
+    expiresAt: end.toISOString(),
+    message: `Access ends in ${Math.ceil(daysLeft)} days: reconnect before then to keep syncing.`,
+  };
 }

@@ -18,9 +18,7 @@ export type HttpFailure =
   /** 2xx JSON that does not match the wire schema. */
   | { type: 'unexpected_shape'; status: number; headers: Headers; message: string };
 
-export type HttpOutcome<T> =
-  | { ok: true; status: number; headers: Headers; body: T }
-  | { ok: false; failure: HttpFailure };
+export type HttpOutcome<T> = { ok: true; status: number; headers: Headers; body: T } | { ok: false; failure: HttpFailure };
 
 export interface JsonRequest<T> {
   method?: 'GET' | 'POST';

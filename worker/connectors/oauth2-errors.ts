@@ -1,6 +1,6 @@
 /** RFC 6749 token-endpoint errors (Google and LinkedIn share the shape) → ConnectorError. */
 import { z } from 'zod';
-import { toConnectorError, type HttpFailure } from './http';
+import { type HttpFailure, toConnectorError } from './http';
 import type { ConnectorError } from './types';
 
 export const oauth2ErrorSchema = z.looseObject({

@@ -21,7 +21,12 @@ export function standardGrants(tokenRequest: TokenRequest) {
     refresh: (params: RefreshParams) =>
       tokenRequest(
         params.http,
-        { grant_type: 'refresh_token', refresh_token: params.refreshToken, client_id: params.app.clientId, client_secret: params.app.clientSecret },
+        {
+          grant_type: 'refresh_token',
+          refresh_token: params.refreshToken,
+          client_id: params.app.clientId,
+          client_secret: params.app.clientSecret,
+        },
         'token refresh',
       ),
   };

@@ -215,9 +215,7 @@ export interface OAuthTokens {
   scopes: string[] | null;
 }
 
-export type OAuthResult =
-  | { ok: true; tokens: OAuthTokens; apiCalls: number }
-  | { ok: false; error: ConnectorError; apiCalls: number };
+export type OAuthResult = { ok: true; tokens: OAuthTokens; apiCalls: number } | { ok: false; error: ConnectorError; apiCalls: number };
 
 export interface OAuthFlow {
   authorizeUrl(params: AuthorizeParams): string;

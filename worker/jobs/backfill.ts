@@ -20,11 +20,7 @@ export function backfillWindow(platform: Platform, timeZone: string, now: Date, 
 }
 
 /** The backfill messages for one account, newest chunk first. */
-export function planBackfill(
-  target: { tenantId: string; adAccountId: string },
-  window: DateWindow,
-  now: Date,
-): SyncMessage[] {
+export function planBackfill(target: { tenantId: string; adAccountId: string }, window: DateWindow, now: Date): SyncMessage[] {
   return backfillChunks(window, BACKFILL_CHUNK_DAYS).map((chunk) => ({
     kind: 'sync',
     tenantId: target.tenantId,

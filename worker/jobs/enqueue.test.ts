@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backfillDelaySeconds, BACKFILL_BURST, BACKFILL_WAVE_SECONDS } from './enqueue';
 import { MAX_DELAY_SECONDS } from './actions';
+import { BACKFILL_BURST, BACKFILL_WAVE_SECONDS, backfillDelaySeconds } from './enqueue';
 
 describe('backfillDelaySeconds', () => {
   it('starts the first burst at once and each further burst a wave later', () => {

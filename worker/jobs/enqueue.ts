@@ -1,5 +1,5 @@
-import type { SyncMessage } from './messages';
 import { MAX_DELAY_SECONDS } from './actions';
+import type { SyncMessage } from './messages';
 
 /** Queues accept at most 100 messages per sendBatch call. */
 const SEND_BATCH = 100;
@@ -24,7 +24,11 @@ type Queues = Pick<Env, 'SYNC_QUEUE' | 'BACKFILL_QUEUE'>;
 export async function enqueueSyncs(queues: Queues, messages: SyncMessage[], delaySeconds = 0): Promise<void> {
   const backfill = messages.filter((m) => m.lane === 'backfill');
   const rest = messages.filter((m) => m.lane !== 'backfill');
-  const spread = backfill.map((body, i) => ({ body, contentType: 'json' as const, delaySeconds: Math.max(delaySeconds, backfillDelaySeconds(i)) }));
+  const spread = backfill.map((body, i) => ({
+    body,
+    contentType: 'json' as const,
+    delaySeconds: Math.max(delaySeconds, backfillDelaySeconds(i)),
+  }));
   const now = rest.map((body) => ({ body, contentType: 'json' as const, delaySeconds }));
   for (let i = 0; i < spread.length; i += SEND_BATCH) await queues.BACKFILL_QUEUE.sendBatch(spread.slice(i, i + SEND_BATCH));
   for (let i = 0; i < now.length; i += SEND_BATCH) await queues.SYNC_QUEUE.sendBatch(now.slice(i, i + SEND_BATCH));

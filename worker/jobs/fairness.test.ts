@@ -15,7 +15,15 @@ describe('interleaveByTenant', () => {
   });
 
   it('keeps each tenant’s own order', () => {
-    const items = [{ tenantId: 'a', n: 2 }, { tenantId: 'b', n: 1 }, { tenantId: 'a', n: 1 }];
-    expect(interleaveByTenant(items).filter((i) => i.tenantId === 'a').map((i) => i.n)).toEqual([2, 1]);
+    const items = [
+      { tenantId: 'a', n: 2 },
+      { tenantId: 'b', n: 1 },
+      { tenantId: 'a', n: 1 },
+    ];
+    expect(
+      interleaveByTenant(items)
+        .filter((i) => i.tenantId === 'a')
+        .map((i) => i.n),
+    ).toEqual([2, 1]);
   });
 });

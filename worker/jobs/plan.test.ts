@@ -13,6 +13,10 @@ describe('planSyncMessage', () => {
   });
 
   it('plans the hot lane as yesterday and today in the account zone', () => {
-    expect(planSyncMessage('hot', target, new Date('2026-11-29T23:30:00Z'), days)).toMatchObject({ lane: 'hot', from: '2026-11-29', to: '2026-11-30' });
+    expect(planSyncMessage('hot', target, new Date('2026-11-29T23:30:00Z'), days)).toMatchObject({
+      lane: 'hot',
+      from: '2026-11-29',
+      to: '2026-11-30',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { SyncTarget } from '../../db/queries/scheduling';
 import type { Lane, SyncMessage } from './messages';
-import { hotWindow, settlingWindow, type SettlingDays } from './windows';
+import { hotWindow, type SettlingDays, settlingWindow } from './windows';
 
 /** The nightly trigger in wrangler.toml; every other trigger runs the hot lane. */
 export const NIGHTLY_CRON = '30 2 * * *';
@@ -13,8 +13,7 @@ export function laneForCron(cron: string): Extract<Lane, 'hot' | 'settling'> {
 
 /** The message a cron run enqueues for one ad account. */
 export function planSyncMessage(lane: 'hot' | 'settling', target: SyncTarget, now: Date, settlingDays: SettlingDays): SyncMessage {
-  const window =
-    lane === 'hot' ? hotWindow(now, target.timeZone) : settlingWindow(now, target.timeZone, settlingDays[target.platform]);
+  const window = lane === 'hot' ? hotWindow(now, target.timeZone) : settlingWindow(now, target.timeZone, settlingDays[target.platform]);
   return {
     kind: 'sync',
     tenantId: target.tenantId,

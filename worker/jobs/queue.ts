@@ -49,7 +49,16 @@ async function handle(message: Message<unknown>, env: Env, deps: SyncDeps): Prom
   try {
     const summary = await runSyncJob(job, message.attempts, deps);
     const action = summary.action;
-    log('info', 'sync', { tenantId: job.tenantId, adAccountId: job.adAccountId, lane: job.lane, from: job.from, to: job.to, action: action.kind, rows: summary.rows, apiCalls: summary.apiCalls });
+    log('info', 'sync', {
+      tenantId: job.tenantId,
+      adAccountId: job.adAccountId,
+      lane: job.lane,
+      from: job.from,
+      to: job.to,
+      action: action.kind,
+      rows: summary.rows,
+      apiCalls: summary.apiCalls,
+    });
     if (action.kind === 'retry') {
       message.retry({ delaySeconds: action.delaySeconds });
       return;

@@ -1,4 +1,4 @@
-import { withTenant, type Database } from '../../db/client';
+import { type Database, withTenant } from '../../db/client';
 import { listAdAccountStatus } from '../../db/queries/connections';
 import { bumpDataVersion, rebuildRollups, upsertDailyStats, upsertHourlyStats } from '../../db/queries/ingest';
 import {
@@ -6,14 +6,14 @@ import {
   markAccountSynced,
   markConnectionNeedsReauth,
   recordSyncRun,
+  type SyncAccount,
   storeAccessToken,
   upsertEntities,
-  type SyncAccount,
 } from '../../db/queries/sync';
 import { decryptToken, encryptToken } from '../auth/token-crypto';
 import { getConnector } from '../connectors/registry';
 import type { ConnectorError, SyncResult, UsageSignal } from '../connectors/types';
-import { platformEndpoints, type Config } from '../env';
+import { type Config, platformEndpoints } from '../env';
 import type { Admission, CallReport } from '../realtime/budget-store';
 import type { HubEventBody } from '../realtime/events';
 import { actionForError, type SyncAction } from './actions';
@@ -88,7 +88,8 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
   const hub = await deps.hub(tenantId);
   const quota = await deps.quota(account.platform);
   const gate = await admit(hub, quota, account);
-  if (!gate.admitted) return { action: { kind: 'defer', delaySeconds: Math.ceil(gate.retryAfterMs / 1000), cursor: message.cursor }, rows: 0, apiCalls: 0 };
+  if (!gate.admitted)
+    return { action: { kind: 'defer', delaySeconds: Math.ceil(gate.retryAfterMs / 1000), cursor: message.cursor }, rows: 0, apiCalls: 0 };
 
   const endpoints = platformEndpoints(deps.config, account.platform);
   const connector = getConnector(account.platform);
@@ -155,18 +156,26 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
     const progress = message.lane === 'backfill' ? (await listAdAccountStatus(tx, tenantId, adAccountId))[0]?.backfill : undefined;
     return { dataVersion: await bumpDataVersion(tx, tenantId), progress };
   });
-  const events: HubEventBody[] = [{ type: 'metrics-updated', adAccountIds: [adAccountId], from: message.from, to: message.to, dataVersion: committed.dataVersion }];
+  const events: HubEventBody[] = [
+    { type: 'metrics-updated', adAccountIds: [adAccountId], from: message.from, to: message.to, dataVersion: committed.dataVersion },
+  ];
   if (committed.progress) {
     const { windowsDone, windowsTotal, rows } = committed.progress;
     events.push({ type: 'sync-progress', adAccountId, windowsDone, windowsTotal, rows });
   }
   await hub.publish(...events);
 
-  const action: SyncAction = result.nextCursor ? { kind: 'defer', delaySeconds: CONTINUATION_DELAY_SECONDS, cursor: result.nextCursor } : { kind: 'done' };
+  const action: SyncAction = result.nextCursor
+    ? { kind: 'defer', delaySeconds: CONTINUATION_DELAY_SECONDS, cursor: result.nextCursor }
+    : { kind: 'done' };
   return { action, rows: result.rows.length, apiCalls, dataVersion: committed.dataVersion };
 }
 
-async function admit(hub: Awaited<ReturnType<SyncDeps['hub']>>, quota: Awaited<ReturnType<SyncDeps['quota']>>, account: SyncAccount): Promise<Admission> {
+async function admit(
+  hub: Awaited<ReturnType<SyncDeps['hub']>>,
+  quota: Awaited<ReturnType<SyncDeps['quota']>>,
+  account: SyncAccount,
+): Promise<Admission> {
   const own = await hub.admit(account.adAccountId, account.platform);
   if (!own.admitted) return own;
   return quota.admit(account.platform);
@@ -180,21 +189,33 @@ function callReport(result: SyncResult): CallReport {
   return { outcome: result.error.kind === 'transient' ? 'failure' : 'success', usage, calls };
 }
 
-type TokenResult = { ok: true; accessToken: string; apiCalls: number; refreshed: boolean } | { ok: false; error: ConnectorError; apiCalls: number };
+type TokenResult =
+  | { ok: true; accessToken: string; apiCalls: number; refreshed: boolean }
+  | { ok: false; error: ConnectorError; apiCalls: number };
 
 function canRefresh(account: SyncAccount): boolean {
   return Boolean(account.connection?.refreshTokenEnc && getConnector(account.platform).oauth.refresh);
 }
 
 /** The access token to use, refreshed first when it is about to expire (Google: one hour). */
-async function currentAccessToken(tenantId: string, account: SyncAccount, deps: SyncDeps, options: { force?: boolean } = {}): Promise<TokenResult> {
+async function currentAccessToken(
+  tenantId: string,
+  account: SyncAccount,
+  deps: SyncDeps,
+  options: { force?: boolean } = {},
+): Promise<TokenResult> {
   const connection = account.connection!;
   const accessToken = await decryptToken(deps.tokenKey, connection.accessTokenEnc, connection.id);
-  const expiresSoon = connection.accessExpiresAt !== null && connection.accessExpiresAt.getTime() - deps.now().getTime() < REFRESH_MARGIN_MS;
+  const expiresSoon =
+    connection.accessExpiresAt !== null && connection.accessExpiresAt.getTime() - deps.now().getTime() < REFRESH_MARGIN_MS;
   const connector = getConnector(account.platform);
   if (!expiresSoon && !options.force) return { ok: true, accessToken, apiCalls: 0, refreshed: false };
   if (!connector.oauth.refresh || !connection.refreshTokenEnc) {
-    return { ok: false, error: { kind: 'auth_failed', message: 'Access token expired and the platform offers no refresh: reconnect.' }, apiCalls: 0 };
+    return {
+      ok: false,
+      error: { kind: 'auth_failed', message: 'Access token expired and the platform offers no refresh: reconnect.' },
+      apiCalls: 0,
+    };
   }
   const endpoints = platformEndpoints(deps.config, account.platform);
   const refreshed = await connector.oauth.refresh({
@@ -204,7 +225,9 @@ async function currentAccessToken(tenantId: string, account: SyncAccount, deps: 
   });
   if (!refreshed.ok) return refreshed;
   const { tokens } = refreshed;
-  const accessExpiresAt = tokens.accessTokenExpiresInSeconds ? new Date(deps.now().getTime() + tokens.accessTokenExpiresInSeconds * 1000) : null;
+  const accessExpiresAt = tokens.accessTokenExpiresInSeconds
+    ? new Date(deps.now().getTime() + tokens.accessTokenExpiresInSeconds * 1000)
+    : null;
   const accessTokenEnc = await encryptToken(deps.tokenKey, tokens.accessToken, connection.id);
   await withTenant(deps.db, tenantId, (tx) => storeAccessToken(tx, tenantId, connection.id, { accessTokenEnc, accessExpiresAt }));
   return { ok: true, accessToken: tokens.accessToken, apiCalls: refreshed.apiCalls, refreshed: true };

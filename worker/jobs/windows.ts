@@ -1,4 +1,4 @@
-import { addDays, lastDays, localToday, splitWindow, type DateWindow } from '../lib/dates';
+import { addDays, type DateWindow, lastDays, localToday, splitWindow } from '../lib/dates';
 
 export type { DateWindow };
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import {
   addDays,
   dateParts,
@@ -36,12 +36,7 @@ describe('date arithmetic', () => {
   });
 
   it('lists every date of a window in order', () => {
-    expect(eachDate({ from: '2026-10-30', to: '2026-11-02' })).toEqual([
-      '2026-10-30',
-      '2026-10-31',
-      '2026-11-01',
-      '2026-11-02',
-    ]);
+    expect(eachDate({ from: '2026-10-30', to: '2026-11-02' })).toEqual(['2026-10-30', '2026-10-31', '2026-11-01', '2026-11-02']);
   });
 
   it('converts to and from numeric date parts', () => {

@@ -52,7 +52,9 @@ export function microsToDecimal(micros: number, minFractionDigits = 0): string {
   const negative = micros < 0;
   const abs = Math.abs(micros);
   const whole = Math.floor(abs / MICROS_PER_UNIT);
-  let fraction = String(abs % MICROS_PER_UNIT).padStart(6, '0').replace(/0+$/, '');
+  let fraction = String(abs % MICROS_PER_UNIT)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   if (fraction.length < minFractionDigits) fraction = fraction.padEnd(minFractionDigits, '0');
   const text = fraction ? `${whole}.${fraction}` : String(whole);
   return negative ? `-${text}` : text;
@@ -66,9 +68,30 @@ export function roundToSixDecimals(value: number | string): number {
 
 // ISO 4217 minor units that differ from the common 2.
 const MINOR_UNIT_EXCEPTIONS: Record<string, number> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0,
-  VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
 };
 
 /** Digits after the decimal point in a currency's smallest unit (JPY 0, USD 2, KWD 3). */

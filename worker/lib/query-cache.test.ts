@@ -4,7 +4,9 @@ import { queryCacheKey } from './query-cache';
 describe('queryCacheKey', () => {
   it('changes with the data version, so a sync makes old entries unreachable', () => {
     const params = { from: '2026-11-01', to: '2026-11-28' };
-    expect(queryCacheKey({ tenantId: 't1', dataVersion: 7 }, 'overview', params)).not.toBe(queryCacheKey({ tenantId: 't1', dataVersion: 8 }, 'overview', params));
+    expect(queryCacheKey({ tenantId: 't1', dataVersion: 7 }, 'overview', params)).not.toBe(
+      queryCacheKey({ tenantId: 't1', dataVersion: 8 }, 'overview', params),
+    );
   });
 
   it('separates tenants and query names', () => {

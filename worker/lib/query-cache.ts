@@ -36,7 +36,9 @@ export async function cachedQuery<T>(
   const value = await load();
   await cache.put(
     key,
-    new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json', 'cache-control': `max-age=${QUERY_CACHE_TTL_SECONDS}` } }),
+    new Response(JSON.stringify(value), {
+      headers: { 'content-type': 'application/json', 'cache-control': `max-age=${QUERY_CACHE_TTL_SECONDS}` },
+    }),
   );
   return { value, hit: false };
 }

@@ -1,6 +1,6 @@
 import type { Lobby } from 'partyserver';
-import { getTenantForUser } from '../../db/queries/auth';
 import { createDb } from '../../db/client';
+import { getTenantForUser } from '../../db/queries/auth';
 import { SESSION_COOKIE } from '../auth/cookies';
 import { resolveSession } from '../auth/sign-in';
 import { readConfig } from '../env';

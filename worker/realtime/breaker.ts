@@ -9,10 +9,7 @@ export interface BreakerPolicy {
 
 export const DEFAULT_BREAKER: BreakerPolicy = { failureThreshold: 5, coolDownMs: 5 * 60_000 };
 
-export type BreakerState =
-  | { status: 'closed'; failures: number }
-  | { status: 'open'; openedAt: number }
-  | { status: 'half_open' };
+export type BreakerState = { status: 'closed'; failures: number } | { status: 'open'; openedAt: number } | { status: 'half_open' };
 
 export const CLOSED: BreakerState = { status: 'closed', failures: 0 };
 

@@ -1,7 +1,10 @@
-import { breakerAllows, breakerRecord, CLOSED, type BreakerState } from './breaker';
-import { applyThrottle, applyUsage, chargeExtraCalls, freshBucket, takeTokens, type BucketPolicy, type UsageReading } from './budget';
+import { type BreakerState, breakerAllows, breakerRecord, CLOSED } from './breaker';
+import { applyThrottle, applyUsage, type BucketPolicy, chargeExtraCalls, freshBucket, takeTokens, type UsageReading } from './budget';
 
-type Sql = <T = Record<string, string | number | boolean | null>>(strings: TemplateStringsArray, ...values: (string | number | boolean | null)[]) => T[];
+type Sql = <T = Record<string, string | number | boolean | null>>(
+  strings: TemplateStringsArray,
+  ...values: (string | number | boolean | null)[]
+) => T[];
 
 /** Verdict for one call: go, or retry after a computed delay (no call is spent). */
 export type Admission = { admitted: true } | { admitted: false; retryAfterMs: number; reason: 'budget' | 'breaker' };
@@ -46,7 +49,9 @@ export class BudgetStore {
     bucket = applyUsage(bucket, report.usage, now);
     if (report.outcome === 'rate_limited') bucket = applyThrottle(bucket, report.retryAfterMs ?? UNHINTED_THROTTLE_MS, now);
     const breaker =
-      report.outcome === 'rate_limited' ? loaded.breaker : breakerRecord(loaded.breaker, report.outcome === 'success' ? 'success' : 'failure', now);
+      report.outcome === 'rate_limited'
+        ? loaded.breaker
+        : breakerRecord(loaded.breaker, report.outcome === 'success' ? 'success' : 'failure', now);
     this.#save(key, bucket, breaker);
   }
 

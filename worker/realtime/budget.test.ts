@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appPolicies, applyThrottle, applyUsage, chargeExtraCalls, freshBucket, takeTokens, type BucketPolicy } from './budget';
-import { CLOSED, breakerAllows, breakerRecord } from './breaker';
+import { breakerAllows, breakerRecord, CLOSED } from './breaker';
+import { applyThrottle, applyUsage, appPolicies, type BucketPolicy, chargeExtraCalls, freshBucket, takeTokens } from './budget';
 
 const policy: BucketPolicy = { capacity: 2, refillPerSecond: 0.5 };
 

@@ -60,7 +60,11 @@ export function freshBucket(policy: BucketPolicy, now: number): BucketState {
 
 function refill(state: BucketState, policy: BucketPolicy, now: number): BucketState {
   const elapsed = Math.max(0, now - state.updatedAt) / 1000;
-  return { ...state, tokens: Math.min(policy.capacity, state.tokens + elapsed * policy.refillPerSecond), updatedAt: Math.max(now, state.updatedAt) };
+  return {
+    ...state,
+    tokens: Math.min(policy.capacity, state.tokens + elapsed * policy.refillPerSecond),
+    updatedAt: Math.max(now, state.updatedAt),
+  };
 }
 
 /** Takes `cost` tokens or says how long until they will be there. */

@@ -1,6 +1,6 @@
 import { Server } from 'partyserver';
 import type { BucketPolicy } from './budget';
-import { BudgetStore, type Admission, type CallReport } from './budget-store';
+import { type Admission, BudgetStore, type CallReport } from './budget-store';
 
 type QuotaPlatform = 'meta' | 'google_ads' | 'linkedin';
 

@@ -1,15 +1,7 @@
-import { Server, type Connection, type ConnectionContext } from 'partyserver';
+import { type Connection, type ConnectionContext, Server } from 'partyserver';
 import { ACCOUNT_POLICIES } from './budget';
-import { BudgetStore, type Admission, type CallReport } from './budget-store';
-import {
-  EVENT_LOG_LIMIT,
-  coalesceEvents,
-  parseSince,
-  planResume,
-  type HubEvent,
-  type HubEventBody,
-  type HubMessage,
-} from './events';
+import { type Admission, BudgetStore, type CallReport } from './budget-store';
+import { coalesceEvents, EVENT_LOG_LIMIT, type HubEvent, type HubEventBody, type HubMessage, parseSince, planResume } from './events';
 
 /** How long publish() waits to merge a burst of sync commits into one broadcast. */
 const COALESCE_MS = 75;

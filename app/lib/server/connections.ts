@@ -1,7 +1,7 @@
-import { withTenant, type Database } from '$db/client';
+import { type Database, withTenant } from '$db/client';
 import { listAdAccountStatus } from '$db/queries/connections';
-import { connectionHealth } from '$worker/connections/health';
 import type { AdAccountCardData } from '$lib/ad-account';
+import { connectionHealth } from '$worker/connections/health';
 
 /** The tenant's ad accounts with connection health and backfill progress, as the API's ad-accounts route returns them. */
 export async function loadAdAccounts(db: Database, tenantId: string, now: Date): Promise<AdAccountCardData[]> {
@@ -9,7 +9,12 @@ export async function loadAdAccounts(db: Database, tenantId: string, now: Date):
   return accounts.map(({ hasRefreshToken, ...account }) => ({
     ...account,
     connectionHealth: connectionHealth(
-      { status: account.connectionStatus, accessExpiresAt: account.accessExpiresAt, refreshExpiresAt: account.refreshExpiresAt, hasRefreshToken },
+      {
+        status: account.connectionStatus,
+        accessExpiresAt: account.accessExpiresAt,
+        refreshExpiresAt: account.refreshExpiresAt,
+        hasRefreshToken,
+      },
       now,
     ),
   }));

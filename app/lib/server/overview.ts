@@ -1,5 +1,5 @@
 import type { Database } from '$db/client';
-import { getOverviewKpis, listCampaignPerformance, listSpendByDay, type DashboardRange } from '$db/queries/dashboard';
+import { type DashboardRange, getOverviewKpis, listCampaignPerformance, listSpendByDay } from '$db/queries/dashboard';
 import { cachedQuery } from '$worker/lib/query-cache';
 
 /**
@@ -9,17 +9,22 @@ import { cachedQuery } from '$worker/lib/query-cache';
  * on a miss the three run in parallel on the pool.
  */
 export async function loadOverview(db: Database, tenant: { id: string; dataVersion: number }, range: DashboardRange) {
-  const { value } = await cachedQuery({ tenantId: tenant.id, dataVersion: tenant.dataVersion }, 'overview-page', { from: range.from, to: range.to }, async () => {
-    const [kpis, spendByDay, campaigns] = await Promise.all([
-      getOverviewKpis(db, tenant.id, range),
-      listSpendByDay(db, tenant.id, range),
-      listCampaignPerformance(db, tenant.id, range),
-    ]);
-    return {
-      kpis,
-      spendByDay: spendByDay.map(({ date, currency, spendMicros }) => ({ date, currency, spendMicros })),
-      campaigns,
-    };
-  });
+  const { value } = await cachedQuery(
+    { tenantId: tenant.id, dataVersion: tenant.dataVersion },
+    'overview-page',
+    { from: range.from, to: range.to },
+    async () => {
+      const [kpis, spendByDay, campaigns] = await Promise.all([
+        getOverviewKpis(db, tenant.id, range),
+        listSpendByDay(db, tenant.id, range),
+        listCampaignPerformance(db, tenant.id, range),
+      ]);
+      return {
+        kpis,
+        spendByDay: spendByDay.map(({ date, currency, spendMicros }) => ({ date, currency, spendMicros })),
+        campaigns,
+      };
+    },
+  );
   return value;
 }

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { formatWait } from '$lib/format';
+import { safeNext } from '$lib/redirects';
 import { AppError } from '$worker/api/errors';
 import { SESSION_COOKIE, sessionCookieOptions } from '$worker/auth/cookies';
 import { signIn } from '$worker/auth/sign-in';
-import { formatWait } from '$lib/format';
-import { safeNext } from '$lib/redirects';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -31,7 +31,10 @@ export const actions: Actions = {
       }
       if (err instanceof AppError && err.code === 'too_many_requests') {
         const wait = formatWait(Number(err.headers?.['retry-after'] ?? 60));
-        return fail(429, { email, message: `Too many failed sign-in attempts. For your security, sign-in is paused: try again in ${wait}.` });
+        return fail(429, {
+          email,
+          message: `Too many failed sign-in attempts. For your security, sign-in is paused: try again in ${wait}.`,
+        });
       }
       throw err;
     }

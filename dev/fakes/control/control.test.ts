@@ -11,7 +11,12 @@ beforeEach(async () => {
 });
 
 const send = (method: string, path: string, body?: unknown) =>
-  app.request(`/_control${path}`, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+  app.request(`/_control${path}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
 const json = async (res: Response) => (await res.json()) as Record<string, any>;
 
 describe('control API: regimes', () => {

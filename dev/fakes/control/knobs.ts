@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { FaultRule, Regimes } from '../context';
 import { updateRegime } from '../regimes';
-import { badRequest, issuesMessage, parsePlatform, readJsonBody, type ControlDeps } from './shared';
+import { badRequest, type ControlDeps, issuesMessage, parsePlatform, readJsonBody } from './shared';
 
 const SERVICES = ['meta', 'google_ads', 'linkedin', 'sendgrid', 'slack', 'datadog', 'cloudflare'] as const;
 const faultSchema = z.strictObject({
@@ -39,7 +39,9 @@ export function createKnobRoutes({ ctx }: ControlDeps): Hono {
   app.get('/regimes', (c) => c.json(ctx.regimes));
   app.get('/regimes/:platform', (c) => {
     const platform = parsePlatform(c.req.param('platform'));
-    return platform ? c.json(ctx.regimes[platform]) : badRequest(c, `unknown platform '${c.req.param('platform')}' (meta, google_ads, linkedin)`);
+    return platform
+      ? c.json(ctx.regimes[platform])
+      : badRequest(c, `unknown platform '${c.req.param('platform')}' (meta, google_ads, linkedin)`);
   });
   app.put('/regimes/:platform', async (c) => {
     const platform = parsePlatform(c.req.param('platform'));
@@ -87,7 +89,8 @@ export function createKnobRoutes({ ctx }: ControlDeps): Hono {
     const platform = parsePlatform(c.req.param('platform'));
     if (!platform) return badRequest(c, `unknown platform '${c.req.param('platform')}' (meta, google_ads, linkedin)`);
     const account = ctx.world.account(platform, c.req.param('accountId'));
-    if (!account) return c.json({ error: 'not_found', message: `no ${platform} account ${c.req.param('accountId')} in the fake world` }, 404);
+    if (!account)
+      return c.json({ error: 'not_found', message: `no ${platform} account ${c.req.param('accountId')} in the fake world` }, 404);
     const read = await readJsonBody(c);
     if (!read.ok) return read.response;
     const parsed = accountSchema.safeParse(read.body);

@@ -14,7 +14,12 @@ export interface ControlDeps {
 
 export const badRequest = (c: Context, message: string) => c.json({ error: 'bad_request', message }, 400);
 
-const PLATFORM_ALIASES: Record<string, Platform> = { meta: 'meta', google_ads: 'google_ads', 'google-ads': 'google_ads', linkedin: 'linkedin' };
+const PLATFORM_ALIASES: Record<string, Platform> = {
+  meta: 'meta',
+  google_ads: 'google_ads',
+  'google-ads': 'google_ads',
+  linkedin: 'linkedin',
+};
 export const parsePlatform = (value: string | undefined): Platform | undefined => (value ? PLATFORM_ALIASES[value] : undefined);
 
 export async function readJsonBody(c: Context): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {

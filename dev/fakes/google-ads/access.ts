@@ -1,5 +1,5 @@
 import type { FakeAccount, FakeMember, World } from '../world/types';
-import { adsError, customerNotEnabled, userPermissionDenied, type GoogleAdsHttpError } from './errors';
+import { adsError, customerNotEnabled, type GoogleAdsHttpError, userPermissionDenied } from './errors';
 
 const DIGITS = /^\d{10}$/;
 
@@ -9,7 +9,10 @@ export function checkCustomerId(cid: string): GoogleAdsHttpError | null {
 }
 
 /** login-customer-id / linked-customer-id headers: digits only, no dashes. */
-export function checkHeaderCustomerId(name: 'login-customer-id' | 'linked-customer-id', value: string | undefined): GoogleAdsHttpError | null {
+export function checkHeaderCustomerId(
+  name: 'login-customer-id' | 'linked-customer-id',
+  value: string | undefined,
+): GoogleAdsHttpError | null {
   if (value === undefined || DIGITS.test(value)) return null;
   const code = name === 'login-customer-id' ? 'INVALID_LOGIN_CUSTOMER_ID' : 'INVALID_LINKED_CUSTOMER_ID';
   return adsError('INVALID_ARGUMENT', 'headerError', code, `The ${name} header value must be a customer ID of 10 digits without dashes.`);
@@ -20,7 +23,12 @@ export function checkHeaderCustomerId(name: 'login-customer-id' | 'linked-custom
  * customer; with it, the member needs the login customer, and the target must be it or one of its clients.
  * Unknown customers answer like forbidden ones, as on Google.
  */
-export function resolveCustomer(world: World, member: FakeMember, cid: string, loginCustomerId: string | undefined): FakeAccount | GoogleAdsHttpError {
+export function resolveCustomer(
+  world: World,
+  member: FakeMember,
+  cid: string,
+  loginCustomerId: string | undefined,
+): FakeAccount | GoogleAdsHttpError {
   const account = world.account('google_ads', cid);
   if (!account) return userPermissionDenied();
   const via = loginCustomerId ?? cid;

@@ -47,7 +47,12 @@ describe('authentication', () => {
       expect(expired.json.error.details[0].reason).toBe('ACCESS_TOKEN_EXPIRED');
       const refreshed = await fetch(`${base}/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: 'tidemark-dev', client_secret: 'tidemark-dev-secret' }),
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: tokens.refresh_token,
+          client_id: 'tidemark-dev',
+          client_secret: 'tidemark-dev-secret',
+        }),
       });
       const { access_token } = (await refreshed.json()) as { access_token: string };
       expect((await search(base, standalone, { query: 'SELECT customer.id FROM customer' }, { token: access_token })).status).toBe(200);
@@ -92,7 +97,12 @@ describe('customer access', () => {
     expect(ok.json.results[0].customer.id).toBe(client);
     const withDevToken = await fetch(`${base}/v26/customers/${client}/googleAds:search`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${demo}`, 'login-customer-id': manager, 'developer-token': 'abcdefghijklmnopqrstuv', 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${demo}`,
+        'login-customer-id': manager,
+        'developer-token': 'abcdefghijklmnopqrstuv',
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ query: 'SELECT customer.id FROM customer' }),
     });
     expect(withDevToken.status).toBe(200);
@@ -113,7 +123,11 @@ describe('customer access', () => {
 
   it('answers CUSTOMER_NOT_ENABLED for a customer cancelled through the control API', async () => {
     const setStatus = (status: string) =>
-      fetch(`${fakes.url}/_control/accounts/google_ads/${standalone}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
+      fetch(`${fakes.url}/_control/accounts/google_ads/${standalone}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status }),
+      });
     expect((await setStatus('DISABLED')).status).toBe(200);
     try {
       const res = await search(base, standalone, { query: 'SELECT customer.id FROM customer' }, { token: demo });
@@ -162,7 +176,10 @@ describe('requests the API refuses', () => {
   it('points at the offending token of a syntax error', async () => {
     const res = await search(base, standalone, { query: 'SELECT campaign.id FORM campaign' }, call());
     expect(res.status).toBe(400);
-    expect(errorOf(res.json)).toMatchObject({ errorCode: { queryError: 'EXPECTED_FROM' }, details: { queryErrorDetails: { characterPosition: 19 } } });
+    expect(errorOf(res.json)).toMatchObject({
+      errorCode: { queryError: 'EXPECTED_FROM' },
+      details: { queryErrorDetails: { characterPosition: 19 } },
+    });
     expect(errorOf(res.json).message).toContain("'FORM'");
   });
 
@@ -180,18 +197,30 @@ describe('requests the API refuses', () => {
     const unknown = await post(base, `/v23/customers/${standalone}/googleAds:mutate`, {}, call());
     expect(unknown.status).toBe(404);
     expect(unknown.json.error.status).toBe('NOT_FOUND');
-    const wrongMethod = await fetch(`${base}/v23/customers/${standalone}/googleAds:search`, { headers: { Authorization: `Bearer ${demo}` } });
+    const wrongMethod = await fetch(`${base}/v23/customers/${standalone}/googleAds:search`, {
+      headers: { Authorization: `Bearer ${demo}` },
+    });
     expect(wrongMethod.status).toBe(404);
   });
 
   it('refuses unknown query parameters and body fields like the REST transcoder', async () => {
-    const param = await post(base, `/v23/customers/${standalone}/googleAds:search?pageSize=5`, { query: 'SELECT customer.id FROM customer' }, call());
+    const param = await post(
+      base,
+      `/v23/customers/${standalone}/googleAds:search?pageSize=5`,
+      { query: 'SELECT customer.id FROM customer' },
+      call(),
+    );
     expect(param.status).toBe(400);
     expect(param.json.error.message).toContain('Unknown name "pageSize": Cannot bind query parameter');
     const field = await search(base, standalone, { query: 'SELECT customer.id FROM customer', customerId: standalone }, call());
     expect(field.status).toBe(400);
     expect(field.json.error.details[0].fieldViolations[0].description).toContain('Unknown name "customerId"');
-    const streamPaging = await post(base, `/v23/customers/${standalone}/googleAds:searchStream`, { query: 'SELECT customer.id FROM customer', pageToken: 'x' }, call());
+    const streamPaging = await post(
+      base,
+      `/v23/customers/${standalone}/googleAds:searchStream`,
+      { query: 'SELECT customer.id FROM customer', pageToken: 'x' },
+      call(),
+    );
     expect(streamPaging.status).toBe(400);
   });
 
@@ -208,7 +237,12 @@ describe('requests the API refuses', () => {
   });
 
   it('refuses a page token from another query', async () => {
-    const res = await search(base, standalone, { query: 'SELECT customer.id FROM customer', pageToken: 'cjE6MTAwMDA6dGlkZW1hcmstZmFrZQ' }, call());
+    const res = await search(
+      base,
+      standalone,
+      { query: 'SELECT customer.id FROM customer', pageToken: 'cjE6MTAwMDA6dGlkZW1hcmstZmFrZQ' },
+      call(),
+    );
     expect(res.status).toBe(400);
     expect(errorOf(res.json).errorCode).toEqual({ requestError: 'INVALID_PAGE_TOKEN' });
   });

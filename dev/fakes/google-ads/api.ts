@@ -1,6 +1,15 @@
 import type { FakeContext, FaultRule } from '../context';
 import { accessibleCustomers, checkCustomerId, checkHeaderCustomerId, resolveCustomer } from './access';
-import { GoogleAdsHttpError, adsError, insufficientScopes, internalError, newRequestId, notFound, quotaExhausted, unauthenticated } from './errors';
+import {
+  adsError,
+  GoogleAdsHttpError,
+  insufficientScopes,
+  internalError,
+  newRequestId,
+  notFound,
+  quotaExhausted,
+  unauthenticated,
+} from './errors';
 import { parseGaql } from './gaql/parse';
 import { createRowRenderer, fieldMaskOf, type JsonObject } from './gaql/render';
 import { GaqlQueryError } from './gaql/types';
@@ -32,7 +41,12 @@ interface CallNote {
 }
 
 /** Serves one googleads.googleapis.com request and records it in the ledger. */
-export function handleApiRequest(ctx: FakeContext, tokens: TokenStore, pages: PageCache, request: ApiRequest): ApiOutcome & { requestId: string } {
+export function handleApiRequest(
+  ctx: FakeContext,
+  tokens: TokenStore,
+  pages: PageCache,
+  request: ApiRequest,
+): ApiOutcome & { requestId: string } {
   const requestId = newRequestId();
   const route = matchApiRoute(request.method, request.url.pathname);
   const note: CallNote = { cost: 0 };
@@ -59,7 +73,15 @@ export function handleApiRequest(ctx: FakeContext, tokens: TokenStore, pages: Pa
   return { ...outcome, requestId };
 }
 
-function serve(ctx: FakeContext, tokens: TokenStore, pages: PageCache, request: ApiRequest, route: ReturnType<typeof matchApiRoute>, note: CallNote, requestId: string): ApiOutcome {
+function serve(
+  ctx: FakeContext,
+  tokens: TokenStore,
+  pages: PageCache,
+  request: ApiRequest,
+  route: ReturnType<typeof matchApiRoute>,
+  note: CallNote,
+  requestId: string,
+): ApiOutcome {
   if (!('method' in route)) throw route.version ? (checkVersion(route.version, route.path) ?? notFound(route.path)) : notFound(route.path);
   throwIf(checkVersion(route.version, route.path));
   if (route.method !== 'listAccessibleCustomers') {
@@ -87,7 +109,8 @@ function serve(ctx: FakeContext, tokens: TokenStore, pages: PageCache, request: 
   if (!member) throw unauthenticated('ACCESS_TOKEN_INVALID');
 
   if (route.method === 'listAccessibleCustomers') {
-    if (request.body.trim() !== '') throw new GoogleAdsHttpError('INVALID_ARGUMENT', [], undefined, 'listAccessibleCustomers takes no request body.');
+    if (request.body.trim() !== '')
+      throw new GoogleAdsHttpError('INVALID_ARGUMENT', [], undefined, 'listAccessibleCustomers takes no request body.');
     return { status: 200, body: { resourceNames: accessibleCustomers(member) }, ...(fault ? { fault } : {}) };
   }
   const body = parseSearchBody(request.body, route.method);
@@ -99,7 +122,12 @@ function serve(ctx: FakeContext, tokens: TokenStore, pages: PageCache, request: 
   const resultKey = `${account.id}|${member.id}|${search.query}`;
   const page = search.pageToken ? pages.lookup(search.pageToken, resultKey) : undefined;
   if (page && !page.ok) {
-    throw adsError('INVALID_ARGUMENT', 'requestError', page.code, page.code === 'EXPIRED_PAGE_TOKEN' ? 'Page token has expired.' : 'Page token is invalid.');
+    throw adsError(
+      'INVALID_ARGUMENT',
+      'requestError',
+      page.code,
+      page.code === 'EXPIRED_PAGE_TOKEN' ? 'Page token has expired.' : 'Page token is invalid.',
+    );
   }
   const cost = page ? 0 : 1;
   const quota = checkQuota({
@@ -158,7 +186,8 @@ function compile(query: string) {
     return validateGaql(parseGaql(query));
   } catch (error) {
     if (!(error instanceof GaqlQueryError)) throw error;
-    const trigger = error.queryError === 'UNRECOGNIZED_FIELD' ? { trigger: { stringValue: /'([^']+)'/.exec(error.message)?.[1] ?? '' } } : {};
+    const trigger =
+      error.queryError === 'UNRECOGNIZED_FIELD' ? { trigger: { stringValue: /'([^']+)'/.exec(error.message)?.[1] ?? '' } } : {};
     throw adsError('INVALID_ARGUMENT', 'queryError', error.queryError, error.message, {
       ...trigger,
       location: { fieldPathElements: [{ fieldName: 'query' }] },

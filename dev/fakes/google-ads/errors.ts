@@ -77,7 +77,13 @@ export class GoogleAdsHttpError extends Error {
 }
 
 /** A single-error GoogleAdsFailure: `adsError('INVALID_ARGUMENT', 'queryError', 'UNRECOGNIZED_FIELD', message)`. */
-export function adsError(status: RpcStatus, enumName: string, code: string, message: string, extra: Partial<GoogleAdsErrorItem> = {}): GoogleAdsHttpError {
+export function adsError(
+  status: RpcStatus,
+  enumName: string,
+  code: string,
+  message: string,
+  extra: Partial<GoogleAdsErrorItem> = {},
+): GoogleAdsHttpError {
   return new GoogleAdsHttpError(status, [{ errorCode: { [enumName]: code }, message, ...extra }]);
 }
 
@@ -93,7 +99,14 @@ export function unauthenticated(reason: 'CREDENTIALS_MISSING' | 'ACCESS_TOKEN_EX
   return new GoogleAdsHttpError(
     'UNAUTHENTICATED',
     [],
-    [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com', metadata: { service: 'googleads.googleapis.com' } }],
+    [
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason,
+        domain: 'googleapis.com',
+        metadata: { service: 'googleads.googleapis.com' },
+      },
+    ],
     message,
   );
 }
@@ -102,7 +115,14 @@ export function insufficientScopes(): GoogleAdsHttpError {
   return new GoogleAdsHttpError(
     'PERMISSION_DENIED',
     [],
-    [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT', domain: 'googleapis.com', metadata: { service: 'googleads.googleapis.com' } }],
+    [
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+        domain: 'googleapis.com',
+        metadata: { service: 'googleads.googleapis.com' },
+      },
+    ],
     'Request had insufficient authentication scopes.',
   );
 }
@@ -117,7 +137,12 @@ export function userPermissionDenied(): GoogleAdsHttpError {
 }
 
 export function customerNotEnabled(): GoogleAdsHttpError {
-  return adsError('PERMISSION_DENIED', 'authorizationError', 'CUSTOMER_NOT_ENABLED', "The customer account can't be accessed because it is not yet enabled or has been deactivated.");
+  return adsError(
+    'PERMISSION_DENIED',
+    'authorizationError',
+    'CUSTOMER_NOT_ENABLED',
+    "The customer account can't be accessed because it is not yet enabled or has been deactivated.",
+  );
 }
 
 export function requestedMetricsForManager(): GoogleAdsHttpError {
@@ -133,7 +158,9 @@ export function requestedMetricsForManager(): GoogleAdsHttpError {
 export function quotaExhausted(kind: 'daily' | 'qps', retryDelaySeconds: number, rateName: string): GoogleAdsHttpError {
   const code = kind === 'daily' ? 'RESOURCE_EXHAUSTED' : 'RESOURCE_TEMPORARILY_EXHAUSTED';
   return adsError('RESOURCE_EXHAUSTED', 'quotaError', code, `Too many requests. Retry in ${retryDelaySeconds} seconds.`, {
-    details: { quotaErrorDetails: { rateScope: kind === 'daily' ? 'DEVELOPER' : 'ACCOUNT', rateName, retryDelay: `${retryDelaySeconds}s` } },
+    details: {
+      quotaErrorDetails: { rateScope: kind === 'daily' ? 'DEVELOPER' : 'ACCOUNT', rateName, retryDelay: `${retryDelaySeconds}s` },
+    },
   });
 }
 
@@ -147,7 +174,12 @@ export function unknownRequestField(name: string, where: 'query' | 'body'): Goog
     where === 'query'
       ? `Invalid JSON payload received. Unknown name "${name}": Cannot bind query parameter. Field '${name}' could not be found in request message.`
       : `Invalid JSON payload received. Unknown name "${name}": Cannot find field.`;
-  return new GoogleAdsHttpError('INVALID_ARGUMENT', [], [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ description }] }], description);
+  return new GoogleAdsHttpError(
+    'INVALID_ARGUMENT',
+    [],
+    [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ description }] }],
+    description,
+  );
 }
 
 export function notFound(path: string): GoogleAdsHttpError {

@@ -27,7 +27,8 @@ const quotaError = (json: any) => json.error.details[0].errors[0];
 
 describe('quota', () => {
   it('counts one operation per query and none for its further pages', async () => {
-    const query = "SELECT ad_group_ad.ad.id, segments.date, segments.hour, metrics.clicks FROM ad_group_ad WHERE segments.date BETWEEN '2026-03-01' AND '2026-05-19'";
+    const query =
+      "SELECT ad_group_ad.ad.id, segments.date, segments.hour, metrics.clicks FROM ad_group_ad WHERE segments.date BETWEEN '2026-03-01' AND '2026-05-19'";
     const first = await search(base, cid, { query }, { token });
     expect(first.json.nextPageToken).toEqual(expect.any(String));
     const second = await search(base, cid, { query, pageToken: first.json.nextPageToken }, { token });
@@ -38,7 +39,8 @@ describe('quota', () => {
 
   it('answers RESOURCE_EXHAUSTED with a retryDelay once the sliding 24 h budget is spent, but still serves further pages', async () => {
     fakes.ctx.regimes.google_ads.dailyOperations = 2;
-    const query = "SELECT ad_group_ad.ad.id, segments.date, segments.hour, metrics.clicks FROM ad_group_ad WHERE segments.date BETWEEN '2026-03-01' AND '2026-05-19'";
+    const query =
+      "SELECT ad_group_ad.ad.id, segments.date, segments.hour, metrics.clicks FROM ad_group_ad WHERE segments.date BETWEEN '2026-03-01' AND '2026-05-19'";
     const paged = await search(base, cid, { query }, { token });
     fakes.ctx.world.clock.advance(30 * 60_000);
     expect((await search(base, cid, { query: QUERY }, { token })).status).toBe(200);
@@ -47,7 +49,9 @@ describe('quota', () => {
     expect(refused.json.error.status).toBe('RESOURCE_EXHAUSTED');
     expect(quotaError(refused.json)).toMatchObject({
       errorCode: { quotaError: 'RESOURCE_EXHAUSTED' },
-      details: { quotaErrorDetails: { rateScope: 'DEVELOPER', rateName: 'Number of operations for basic access', retryDelay: `${23.5 * 3600}s` } },
+      details: {
+        quotaErrorDetails: { rateScope: 'DEVELOPER', rateName: 'Number of operations for basic access', retryDelay: `${23.5 * 3600}s` },
+      },
     });
     expect((await search(base, cid, { query, pageToken: paged.json.nextPageToken }, { token })).status).toBe(200);
     fakes.ctx.world.clock.advance(23.5 * 3_600_000);
@@ -105,7 +109,12 @@ describe('injected faults', () => {
     expect((await search(base, cid, { query: QUERY }, { token: tokens.access_token })).status).toBe(401);
     const refresh = await fetch(`${base}/token`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: CLIENT.id, client_secret: CLIENT.secret }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token,
+        client_id: CLIENT.id,
+        client_secret: CLIENT.secret,
+      }),
     });
     expect(await refresh.json()).toEqual({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
   });

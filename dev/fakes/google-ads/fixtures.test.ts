@@ -49,7 +49,12 @@ const counterparts: Record<string, () => Promise<unknown>> = {
     }
   },
   'error_searchstream_array_400_manager_metrics.json': async () => {
-    const res = await searchStream(base, manager, "SELECT customer.id, metrics.clicks FROM customer WHERE segments.date DURING LAST_7_DAYS", { token });
+    const res = await searchStream(
+      base,
+      manager,
+      'SELECT customer.id, metrics.clicks FROM customer WHERE segments.date DURING LAST_7_DAYS',
+      { token },
+    );
     expect(res.status).toBe(400);
     return res.json;
   },
@@ -62,7 +67,12 @@ const counterparts: Record<string, () => Promise<unknown>> = {
     const res = await fetch(`${base}/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: CLIENT.id, client_secret: CLIENT.secret }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: CLIENT.id,
+        client_secret: CLIENT.secret,
+      }),
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
@@ -75,7 +85,10 @@ const counterparts: Record<string, () => Promise<unknown>> = {
     const res = await search(
       base,
       standalone,
-      { query: "SELECT ad_group_ad.ad.id, segments.date, segments.hour, metrics.impressions FROM ad_group_ad WHERE segments.date BETWEEN '2026-01-10' AND '2026-03-13'" },
+      {
+        query:
+          "SELECT ad_group_ad.ad.id, segments.date, segments.hour, metrics.impressions FROM ad_group_ad WHERE segments.date BETWEEN '2026-01-10' AND '2026-03-13'",
+      },
       { token },
     );
     expect(res.status).toBe(200);
@@ -86,9 +99,24 @@ const counterparts: Record<string, () => Promise<unknown>> = {
     const call = { token, loginCustomerId: manager };
     const day = "WHERE segments.date = '2026-03-01'";
     const [adGroup, adGroupAd, customer] = await Promise.all([
-      searchStream(base, client, `SELECT campaign.id, ad_group.id, ad_group.name, ad_group.status, ad_group.campaign, segments.date, metrics.cost_micros FROM ad_group ${day}`, call),
-      searchStream(base, client, `SELECT ad_group.id, ad_group_ad.ad.id, ad_group_ad.ad.name, ad_group_ad.ad.resource_name, ad_group_ad.status, segments.date, metrics.cost_micros FROM ad_group_ad ${day}`, call),
-      searchStream(base, client, `SELECT customer.id, customer.descriptive_name, customer.auto_tagging_enabled, segments.date, metrics.cost_micros FROM customer ${day}`, call),
+      searchStream(
+        base,
+        client,
+        `SELECT campaign.id, ad_group.id, ad_group.name, ad_group.status, ad_group.campaign, segments.date, metrics.cost_micros FROM ad_group ${day}`,
+        call,
+      ),
+      searchStream(
+        base,
+        client,
+        `SELECT ad_group.id, ad_group_ad.ad.id, ad_group_ad.ad.name, ad_group_ad.ad.resource_name, ad_group_ad.status, segments.date, metrics.cost_micros FROM ad_group_ad ${day}`,
+        call,
+      ),
+      searchStream(
+        base,
+        client,
+        `SELECT customer.id, customer.descriptive_name, customer.auto_tagging_enabled, segments.date, metrics.cost_micros FROM customer ${day}`,
+        call,
+      ),
     ]);
     // The fixture mixes three streams' rows in one batch; compare each stream's first row with its fixture row.
     return [{ results: [adGroup.json[0].results[0], adGroupAd.json[0].results[0], customer.json[0].results[0]] }];

@@ -39,7 +39,12 @@ describe('a reporting client against the Google Ads fake', () => {
     // Walk the tree: managers list their clients, which are then read with login-customer-id.
     const targets: { cid: string; loginCustomerId?: string }[] = [];
     for (const cid of direct) {
-      const tree = await searchStream(base, cid, 'SELECT customer_client.id, customer_client.manager, customer_client.level FROM customer_client', { token });
+      const tree = await searchStream(
+        base,
+        cid,
+        'SELECT customer_client.id, customer_client.manager, customer_client.level FROM customer_client',
+        { token },
+      );
       expect(tree.status).toBe(200);
       for (const row of tree.json.flatMap((batch: any) => batch.results ?? [])) {
         if (row.customerClient.manager) continue;
@@ -47,12 +52,20 @@ describe('a reporting client against the Google Ads fake', () => {
       }
     }
     const world = fakes.ctx.world;
-    const expected = world.accounts('google_ads').filter((a) => !a.isManager).map((a) => a.id).sort();
+    const expected = world
+      .accounts('google_ads')
+      .filter((a) => !a.isManager)
+      .map((a) => a.id)
+      .sort();
     expect(targets.map((t) => t.cid).sort()).toEqual(expected);
 
     for (const target of targets) {
       const call = { token, ...(target.loginCustomerId ? { loginCustomerId: target.loginCustomerId } : {}) };
-      const campaigns = await searchAll(target.cid, 'SELECT campaign.id, campaign.name, campaign.status FROM campaign ORDER BY campaign.id', call);
+      const campaigns = await searchAll(
+        target.cid,
+        'SELECT campaign.id, campaign.name, campaign.status FROM campaign ORDER BY campaign.id',
+        call,
+      );
       const worldCampaigns = world.campaigns('google_ads', target.cid);
       expect(campaigns.rows.map((r) => r.campaign.id).sort()).toEqual(worldCampaigns.map((c) => c.id).sort());
       expect(campaigns.rows.every((r) => ['ENABLED', 'PAUSED', 'REMOVED'].includes(r.campaign.status))).toBe(true);
@@ -78,11 +91,24 @@ describe('a reporting client against the Google Ads fake', () => {
         }))
         .sort((a, b) => a.date.localeCompare(b.date) || a.adId.localeCompare(b.adId));
       const wanted = truth
-        .map((f) => ({ adId: f.adId, date: f.date, impressions: f.impressions, clicks: f.clicks, spendMicros: f.spendMicros, conversions: f.conversions, conversionValueMicros: f.conversionValueMicros }))
+        .map((f) => ({
+          adId: f.adId,
+          date: f.date,
+          impressions: f.impressions,
+          clicks: f.clicks,
+          spendMicros: f.spendMicros,
+          conversions: f.conversions,
+          conversionValueMicros: f.conversionValueMicros,
+        }))
         .sort((a, b) => a.date.localeCompare(b.date) || a.adId.localeCompare(b.adId));
       expect(mapped).toEqual(wanted);
       // Deleted ads keep their history under status REMOVED.
-      const removedAds = new Set(world.ads('google_ads', target.cid).filter((a) => a.status === 'DELETED').map((a) => a.id));
+      const removedAds = new Set(
+        world
+          .ads('google_ads', target.cid)
+          .filter((a) => a.status === 'DELETED')
+          .map((a) => a.id),
+      );
       const removedRows = report.rows.filter((r) => removedAds.has(r.adGroupAd.ad.id));
       expect(removedRows.every((r) => r.adGroupAd.status === 'REMOVED')).toBe(true);
     }
@@ -92,9 +118,17 @@ describe('a reporting client against the Google Ads fake', () => {
     const { access_token: token } = await connect(base);
     const jp = fakes.ctx.world.accounts('google_ads').find((a) => !a.isManager && !a.managerId)!;
     const range = "segments.date BETWEEN '2026-03-15' AND '2026-05-31'";
-    const hourly = await searchAll(jp.id, `SELECT ad_group_ad.ad.id, segments.date, segments.hour, metrics.impressions, metrics.cost_micros FROM ad_group_ad WHERE ${range}`, { token });
+    const hourly = await searchAll(
+      jp.id,
+      `SELECT ad_group_ad.ad.id, segments.date, segments.hour, metrics.impressions, metrics.cost_micros FROM ad_group_ad WHERE ${range}`,
+      { token },
+    );
     expect(hourly.pages).toBeGreaterThan(1);
-    const daily = await searchAll(jp.id, `SELECT ad_group_ad.ad.id, segments.date, metrics.impressions, metrics.cost_micros FROM ad_group_ad WHERE ${range}`, { token });
+    const daily = await searchAll(
+      jp.id,
+      `SELECT ad_group_ad.ad.id, segments.date, metrics.impressions, metrics.cost_micros FROM ad_group_ad WHERE ${range}`,
+      { token },
+    );
     const sumBy = (rows: any[]) => {
       const sums = new Map<string, [number, number]>();
       for (const r of rows) {
@@ -126,7 +160,9 @@ describe('totals agree across levels', () => {
       for (const r of rows) {
         const t = days.get(r.segments.date) ?? [0, 0, 0, 0, 0];
         const m = r.metrics;
-        [Number(m.impressions), Number(m.clicks), Number(m.costMicros), m.conversions * 100, m.conversionsValue * 1e6].forEach((v, i) => (t[i]! += v));
+        [Number(m.impressions), Number(m.clicks), Number(m.costMicros), m.conversions * 100, m.conversionsValue * 1e6].forEach(
+          (v, i) => (t[i]! += v),
+        );
         days.set(r.segments.date, t);
       }
       return new Map([...days].map(([d, t]) => [d, t.map((v) => Math.round(v))]));
@@ -142,7 +178,12 @@ describe('totals agree across levels', () => {
     const { access_token: token } = await connect(base);
     const jp = fakes.ctx.world.accounts('google_ads').find((a) => !a.isManager && !a.managerId)!;
     const started = performance.now();
-    const res = await searchStream(base, jp.id, "SELECT ad_group_ad.ad.id, segments.date, metrics.impressions, metrics.clicks, metrics.cost_micros FROM ad_group_ad WHERE segments.date BETWEEN '2026-03-05' AND '2026-06-02'", { token });
+    const res = await searchStream(
+      base,
+      jp.id,
+      "SELECT ad_group_ad.ad.id, segments.date, metrics.impressions, metrics.clicks, metrics.cost_micros FROM ad_group_ad WHERE segments.date BETWEEN '2026-03-05' AND '2026-06-02'",
+      { token },
+    );
     const elapsed = performance.now() - started;
     expect(res.status).toBe(200);
     expect(res.json[0].results.length).toBeGreaterThan(300);

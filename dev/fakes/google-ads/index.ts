@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { FakeContext } from '../context';
 import { handleApiRequest } from './api';
 import { createOAuthRoutes } from './oauth';
@@ -16,7 +16,12 @@ export function createGoogleAdsFake(ctx: FakeContext): Hono {
   const app = new Hono();
   app.route('/', createOAuthRoutes(ctx, tokens, dropConnection));
   app.all('*', async (c) => {
-    const request = { method: c.req.method, url: new URL(c.req.url), headers: c.req.raw.headers, body: c.req.method === 'GET' ? '' : await c.req.text() };
+    const request = {
+      method: c.req.method,
+      url: new URL(c.req.url),
+      headers: c.req.raw.headers,
+      body: c.req.method === 'GET' ? '' : await c.req.text(),
+    };
     const outcome = handleApiRequest(ctx, tokens, pages, request);
     if (outcome.fault?.kind === 'timeout') {
       await new Promise((resolve) => setTimeout(resolve, outcome.fault!.delayMs ?? 30_000));

@@ -51,7 +51,8 @@ export function checkAuthorize(params: URLSearchParams, members: FakeMember[], c
   if (clientId !== CLIENT_ID) return fail(401, 'invalid_client', 'The OAuth client was not found.');
   const redirectUri = params.get('redirect_uri');
   if (!redirectUri) return fail(400, 'invalid_request', 'Missing required parameter: redirect_uri');
-  if (!isAllowedRedirectUri(redirectUri)) return fail(400, 'redirect_uri_mismatch', `redirect_uri ${redirectUri} is not registered for this client`);
+  if (!isAllowedRedirectUri(redirectUri))
+    return fail(400, 'redirect_uri_mismatch', `redirect_uri ${redirectUri} is not registered for this client`);
   const responseType = params.get('response_type');
   if (!responseType) return fail(400, 'invalid_request', 'Missing required parameter: response_type');
   if (responseType !== 'code') return fail(400, 'unsupported_response_type', `Unsupported response_type: ${responseType}`);
@@ -69,9 +70,17 @@ export function checkAuthorize(params: URLSearchParams, members: FakeMember[], c
   }
   const hint = params.get('login_hint');
   const member = hint ? members.find((m) => m.id === hint || m.email === hint) : (chosen ?? members[0]);
-  if (!member) return fail(400, 'invalid_request', hint ? `login_hint ${hint} does not match any Google account of this fake` : 'No Google member exists in the fake world');
+  if (!member)
+    return fail(
+      400,
+      'invalid_request',
+      hint ? `login_hint ${hint} does not match any Google account of this fake` : 'No Google member exists in the fake world',
+    );
   const state = params.get('state');
-  return { ok: true, request: { redirectUri, scopes, offline: accessType === 'offline', ...(state !== null ? { state } : {}), member, params } };
+  return {
+    ok: true,
+    request: { redirectUri, scopes, offline: accessType === 'offline', ...(state !== null ? { state } : {}), member, params },
+  };
 }
 
 /** The URL the dialog sends the browser back to. */

@@ -28,7 +28,11 @@ function dialogUrl(extra: Record<string, string> = {}, omit: string[] = []): str
 }
 
 const tokenRequest = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  fetch(`${base}/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields) });
+  fetch(`${base}/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields),
+  });
 
 describe('OAuth dialog', () => {
   it('redirects straight back with code, state and scope when auto-approve is on', async () => {
@@ -51,9 +55,17 @@ describe('OAuth dialog', () => {
       const action = /action="([^"]+)"/.exec(html)![1]!;
       expect(action).toBe(`${fakes.url}/google-ads/o/oauth2/v2/auth`);
       const fields = new URLSearchParams(new URL(dialogUrl()).search);
-      const allow = await fetch(action, { method: 'POST', body: new URLSearchParams([...fields, ['decision', 'allow']]), redirect: 'manual' });
+      const allow = await fetch(action, {
+        method: 'POST',
+        body: new URLSearchParams([...fields, ['decision', 'allow']]),
+        redirect: 'manual',
+      });
       expect(new URL(allow.headers.get('location')!).searchParams.get('code')).toBeTruthy();
-      const deny = await fetch(action, { method: 'POST', body: new URLSearchParams([...fields, ['decision', 'deny']]), redirect: 'manual' });
+      const deny = await fetch(action, {
+        method: 'POST',
+        body: new URLSearchParams([...fields, ['decision', 'deny']]),
+        redirect: 'manual',
+      });
       expect(new URL(deny.headers.get('location')!).searchParams.get('error')).toBe('access_denied');
     } finally {
       fakes.ctx.oauth.choose('google_ads', { autoApprove: true });
@@ -82,13 +94,26 @@ describe('OAuth dialog', () => {
 });
 
 describe('token endpoint', () => {
-  const codeFor = async () => new URL((await fetch(dialogUrl(), { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!;
+  const codeFor = async () =>
+    new URL((await fetch(dialogUrl(), { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!;
 
   it('exchanges a code once for a one-hour token and a refresh token; a second exchange is invalid_grant', async () => {
     const code = await codeFor();
-    const fields = { grant_type: 'authorization_code', code, redirect_uri: CLIENT.redirectUri, client_id: CLIENT.id, client_secret: CLIENT.secret };
+    const fields = {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: CLIENT.redirectUri,
+      client_id: CLIENT.id,
+      client_secret: CLIENT.secret,
+    };
     const first = await tokenRequest(fields);
-    expect(await first.json()).toMatchObject({ access_token: expect.stringMatching(/^ya29\./), expires_in: 3599, refresh_token: expect.any(String), scope: ADWORDS, token_type: 'Bearer' });
+    expect(await first.json()).toMatchObject({
+      access_token: expect.stringMatching(/^ya29\./),
+      expires_in: 3599,
+      refresh_token: expect.any(String),
+      scope: ADWORDS,
+      token_type: 'Bearer',
+    });
     const again = await tokenRequest(fields);
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ error: 'invalid_grant' });
@@ -97,31 +122,56 @@ describe('token endpoint', () => {
   it('accepts client credentials in a Basic header', async () => {
     const code = await codeFor();
     const basic = Buffer.from(`${CLIENT.id}:${CLIENT.secret}`).toString('base64');
-    const res = await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: CLIENT.redirectUri }, { Authorization: `Basic ${basic}` });
+    const res = await tokenRequest(
+      { grant_type: 'authorization_code', code, redirect_uri: CLIENT.redirectUri },
+      { Authorization: `Basic ${basic}` },
+    );
     expect(res.status).toBe(200);
   });
 
   it('gives no refresh token to an online grant', async () => {
     const location = (await fetch(dialogUrl({ access_type: 'online' }), { redirect: 'manual' })).headers.get('location')!;
     const code = new URL(location).searchParams.get('code')!;
-    const res = await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: CLIENT.redirectUri, client_id: CLIENT.id, client_secret: CLIENT.secret });
+    const res = await tokenRequest({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: CLIENT.redirectUri,
+      client_id: CLIENT.id,
+      client_secret: CLIENT.secret,
+    });
     expect(await res.json()).not.toHaveProperty('refresh_token');
   });
 
   it('refuses a redirect_uri that differs from the dialog’s', async () => {
-    const res = await tokenRequest({ grant_type: 'authorization_code', code: await codeFor(), redirect_uri: 'http://127.0.0.1:1/other', client_id: CLIENT.id, client_secret: CLIENT.secret });
+    const res = await tokenRequest({
+      grant_type: 'authorization_code',
+      code: await codeFor(),
+      redirect_uri: 'http://127.0.0.1:1/other',
+      client_id: CLIENT.id,
+      client_secret: CLIENT.secret,
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'redirect_uri_mismatch' });
   });
 
   it('answers invalid_client for a wrong secret, unsupported_grant_type for other grants and invalid_grant for unknown refresh tokens', async () => {
-    const wrongSecret = await tokenRequest({ grant_type: 'refresh_token', refresh_token: 'x', client_id: CLIENT.id, client_secret: 'nope' });
+    const wrongSecret = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: 'x',
+      client_id: CLIENT.id,
+      client_secret: 'nope',
+    });
     expect(wrongSecret.status).toBe(401);
     expect(await wrongSecret.json()).toEqual({ error: 'invalid_client', error_description: 'Unauthorized' });
     const grant = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: CLIENT.secret });
     expect(grant.status).toBe(400);
     expect(await grant.json()).toEqual({ error: 'unsupported_grant_type', error_description: 'Invalid grant_type: client_credentials' });
-    const unknown = await tokenRequest({ grant_type: 'refresh_token', refresh_token: '1//0unknown', client_id: CLIENT.id, client_secret: CLIENT.secret });
+    const unknown = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: '1//0unknown',
+      client_id: CLIENT.id,
+      client_secret: CLIENT.secret,
+    });
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
   });

@@ -1,7 +1,7 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { FakeContext } from '../context';
 import { OAuthError, type OAuthErrorBody } from './errors';
-import { checkAuthorize, consentPage, errorPage, redirectBack, type AuthorizeRequest } from './oauth-dialog';
+import { type AuthorizeRequest, checkAuthorize, consentPage, errorPage, redirectBack } from './oauth-dialog';
 import { CLIENT_ID, CLIENT_SECRET, type TokenResponse, type TokenStore } from './tokens';
 
 const DIALOG_PATH = '/o/oauth2/v2/auth';
@@ -10,7 +10,15 @@ const DIALOG_PATH = '/o/oauth2/v2/auth';
 export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore, drop: (c: Context) => Response): Hono {
   const app = new Hono();
   const record = (method: string, path: string, status: number, principal?: string) =>
-    ctx.calls.record({ service: 'google_ads', method, path, ...(principal ? { principal } : {}), at: ctx.world.clock.now().getTime(), status, cost: 0 });
+    ctx.calls.record({
+      service: 'google_ads',
+      method,
+      path,
+      ...(principal ? { principal } : {}),
+      at: ctx.world.clock.now().getTime(),
+      status,
+      cost: 0,
+    });
 
   const dialog = (c: Context, params: URLSearchParams, decision?: string) => {
     const members = ctx.world.members('google_ads');
@@ -20,7 +28,8 @@ export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore, drop: (c
       return c.html(errorPage(checked.status, checked.error, checked.detail), checked.status);
     }
     const request = checked.request;
-    const approve = (r: AuthorizeRequest) => tokens.issueCode({ memberId: r.member.id, scopes: r.scopes, redirectUri: r.redirectUri, offline: r.offline });
+    const approve = (r: AuthorizeRequest) =>
+      tokens.issueCode({ memberId: r.member.id, scopes: r.scopes, redirectUri: r.redirectUri, offline: r.offline });
     if (decision === undefined && !(ctx.oauth?.autoApprove('google_ads') ?? true)) {
       record(c.req.method, DIALOG_PATH, 200, request.member.id);
       return c.html(consentPage(request, `${ctx.publicBaseUrl}/google-ads${DIALOG_PATH}`));
@@ -62,7 +71,10 @@ export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore, drop: (c
     }
     const json = JSON.stringify(body, null, 2);
     const sent = fault?.kind === 'truncated_body' && status === 200 ? json.slice(0, Math.floor(json.length / 2)) : json;
-    return new Response(sent, { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache, no-store, max-age=0, must-revalidate' } });
+    return new Response(sent, {
+      status,
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache, no-store, max-age=0, must-revalidate' },
+    });
   };
   app.post('/token', token);
   app.post('/oauth2/v3/token', token);
@@ -78,10 +90,24 @@ function jsonForm(text: string): URLSearchParams {
   }
 }
 
-const TOKEN_PARAMETERS = new Set(['grant_type', 'code', 'redirect_uri', 'refresh_token', 'client_id', 'client_secret', 'code_verifier', 'scope']);
+const TOKEN_PARAMETERS = new Set([
+  'grant_type',
+  'code',
+  'redirect_uri',
+  'refresh_token',
+  'client_id',
+  'client_secret',
+  'code_verifier',
+  'scope',
+]);
 
 /** The token endpoint's decision for one request (client authentication, then the grant). */
-function exchange(tokens: TokenStore, form: URLSearchParams, authorization: string | undefined, revoke: boolean): { body: TokenResponse; principal?: string } {
+function exchange(
+  tokens: TokenStore,
+  form: URLSearchParams,
+  authorization: string | undefined,
+  revoke: boolean,
+): { body: TokenResponse; principal?: string } {
   for (const name of form.keys()) {
     if (!TOKEN_PARAMETERS.has(name)) throw new OAuthError(400, 'invalid_request', `Parameter not allowed for this message type: ${name}`);
   }

@@ -44,7 +44,11 @@ describe('checkQuota', () => {
 
   it('throttles a customer that already had qpsPerCustomer requests in the last second, but not other customers', () => {
     const calls = [call(NOW - 400, 0), call(NOW - 100, 0)];
-    expect(checkQuota({ calls, now: NOW, regime, customerId: '1111111111', cost: 0 })).toMatchObject({ ok: false, kind: 'qps', retryDelaySeconds: 1 });
+    expect(checkQuota({ calls, now: NOW, regime, customerId: '1111111111', cost: 0 })).toMatchObject({
+      ok: false,
+      kind: 'qps',
+      retryDelaySeconds: 1,
+    });
     expect(checkQuota({ calls, now: NOW, regime, customerId: '2222222222', cost: 0 }).ok).toBe(true);
   });
 

@@ -3,9 +3,7 @@ import type { CallRecord, GoogleRegime } from '../context';
 const DAY_MS = 86_400_000;
 const SECOND_MS = 1_000;
 
-export type QuotaVerdict =
-  | { ok: true }
-  | { ok: false; kind: 'daily' | 'qps'; retryDelaySeconds: number; rateName: string };
+export type QuotaVerdict = { ok: true } | { ok: false; kind: 'daily' | 'qps'; retryDelaySeconds: number; rateName: string };
 
 export interface QuotaInput {
   /** Google Ads calls in the ledger (any order). */
@@ -44,7 +42,12 @@ export function checkQuota({ calls, now, regime, customerId, cost }: QuotaInput)
           break;
         }
       }
-      return { ok: false, kind: 'daily', retryDelaySeconds: Math.max(1, Math.ceil((freeAt - now) / SECOND_MS)), rateName: RATE_NAMES[regime.accessLevel] };
+      return {
+        ok: false,
+        kind: 'daily',
+        retryDelaySeconds: Math.max(1, Math.ceil((freeAt - now) / SECOND_MS)),
+        rateName: RATE_NAMES[regime.accessLevel],
+      };
     }
   }
   const recent = calls.filter((c) => c.accountId === customerId && c.status !== 429 && c.at > now - SECOND_MS && c.at <= now);

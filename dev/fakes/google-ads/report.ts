@@ -1,8 +1,8 @@
 import type { DailyFact, FakeAccount, Metrics, World } from '../world/types';
 import {
+  addMetrics,
   adGroupAdAttributes,
   adGroupAttributes,
-  addMetrics,
   campaignAttributes,
   customerAttributes,
   customerClientAttributes,
@@ -11,10 +11,10 @@ import {
   rowOf,
 } from './entities';
 import { requestedMetricsForManager } from './errors';
-import { addDays, resolveDuring, type DateRange, type DuringFunction } from './gaql/date-functions';
-import { matchesCondition, sortRows, type FlatRow } from './gaql/evaluate';
-import type { GaqlCondition } from './gaql/types';
+import { addDays, type DateRange, type DuringFunction, resolveDuring } from './gaql/date-functions';
+import { type FlatRow, matchesCondition, sortRows } from './gaql/evaluate';
 import type { FieldSpec } from './gaql/fields';
+import type { GaqlCondition } from './gaql/types';
 import type { ResolvedQuery } from './gaql/validate';
 
 type Condition = GaqlCondition & { spec: FieldSpec };
@@ -52,7 +52,12 @@ export function runReport({ world, account, query, asOf }: ReportInput): FlatRow
     }
   }
   // Segment conditions were applied to the ad-level facts before summing; the rest apply to finished rows.
-  const filtered = rows.filter((row) => passes(row, query.where.filter((c) => c.spec.category !== 'segment')));
+  const filtered = rows.filter((row) =>
+    passes(
+      row,
+      query.where.filter((c) => c.spec.category !== 'segment'),
+    ),
+  );
   const sorted = sortRows(filtered, query.orderBy);
   return query.limit === undefined ? sorted : sorted.slice(0, query.limit);
 }
@@ -68,14 +73,17 @@ function entityRows(world: World, account: FakeAccount, from: ResolvedQuery['fro
   const customer = customerAttributes(account);
   if (from === 'customer') return [{ key: cid, attributes: rowOf(customer) }];
   const campaigns = new Map(world.campaigns('google_ads', cid).map((c) => [c.id, c]));
-  if (from === 'campaign') return [...campaigns.values()].map((c) => ({ key: c.id, attributes: rowOf(customer, campaignAttributes(cid, c)) }));
+  if (from === 'campaign')
+    return [...campaigns.values()].map((c) => ({ key: c.id, attributes: rowOf(customer, campaignAttributes(cid, c)) }));
   const adGroups = new Map(world.adGroups('google_ads', cid).map((g) => [g.id, g]));
   const withParents = (adGroupId: string) => {
     const group = adGroups.get(adGroupId)!;
     return [customer, campaignAttributes(cid, campaigns.get(group.campaignId)!), adGroupAttributes(cid, group)];
   };
   if (from === 'ad_group') return [...adGroups.values()].map((g) => ({ key: g.id, attributes: rowOf(...withParents(g.id)) }));
-  return world.ads('google_ads', cid).map((ad) => ({ key: ad.id, attributes: rowOf(...withParents(ad.adGroupId), adGroupAdAttributes(cid, ad)) }));
+  return world
+    .ads('google_ads', cid)
+    .map((ad) => ({ key: ad.id, attributes: rowOf(...withParents(ad.adGroupId), adGroupAdAttributes(cid, ad)) }));
 }
 
 function levelKey(from: ResolvedQuery['from'], fact: Pick<DailyFact, 'adId' | 'adGroupId' | 'campaignId' | 'accountId'>): string {

@@ -1,4 +1,4 @@
-import { GoogleAdsHttpError, adsError, unknownRequestField } from './errors';
+import { adsError, GoogleAdsHttpError, unknownRequestField } from './errors';
 
 /** Versions the fake serves; v26 is the latest. */
 export const LIVE_VERSIONS = ['v23', 'v24', 'v25', 'v26'] as const;
@@ -41,7 +41,12 @@ export function checkQueryParameters(params: URLSearchParams): GoogleAdsHttpErro
   for (const [name, value] of params) {
     if (!SYSTEM_PARAMETERS.has(name)) return unknownRequestField(name, 'query');
     if ((name === 'alt' || name === '$alt') && value !== 'json') {
-      return new GoogleAdsHttpError('INVALID_ARGUMENT', [], undefined, `Invalid value at 'alt' (type.googleapis.com/system_parameters.alt), "${value}": only json is served by this fake.`);
+      return new GoogleAdsHttpError(
+        'INVALID_ARGUMENT',
+        [],
+        undefined,
+        `Invalid value at 'alt' (type.googleapis.com/system_parameters.alt), "${value}": only json is served by this fake.`,
+      );
     }
   }
   return null;
@@ -65,7 +70,17 @@ export function parseSearchBody(text: string, rpc: 'search' | 'searchStream'): S
   try {
     body = text.trim() === '' ? {} : JSON.parse(text);
   } catch {
-    return new GoogleAdsHttpError('INVALID_ARGUMENT', [], [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ description: 'Invalid JSON payload received. Unexpected token.' }] }], 'Invalid JSON payload received. Unexpected token.');
+    return new GoogleAdsHttpError(
+      'INVALID_ARGUMENT',
+      [],
+      [
+        {
+          '@type': 'type.googleapis.com/google.rpc.BadRequest',
+          fieldViolations: [{ description: 'Invalid JSON payload received. Unexpected token.' }],
+        },
+      ],
+      'Invalid JSON payload received. Unexpected token.',
+    );
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return new GoogleAdsHttpError('INVALID_ARGUMENT', [], undefined, 'Invalid JSON payload received. Expected an object.');
@@ -73,16 +88,29 @@ export function parseSearchBody(text: string, rpc: 'search' | 'searchStream'): S
   const fields = body as Record<string, unknown>;
   for (const name of Object.keys(fields)) if (!BODY_FIELDS[rpc].has(name)) return unknownRequestField(name, 'body');
   if ('pageSize' in fields) {
-    return adsError('INVALID_ARGUMENT', 'requestError', 'PAGE_SIZE_NOT_SUPPORTED', "Setting the page size is not supported. Search Responses will have fixed page size of '10000' rows.", {
-      location: { fieldPathElements: [{ fieldName: 'page_size' }] },
-    });
+    return adsError(
+      'INVALID_ARGUMENT',
+      'requestError',
+      'PAGE_SIZE_NOT_SUPPORTED',
+      "Setting the page size is not supported. Search Responses will have fixed page size of '10000' rows.",
+      {
+        location: { fieldPathElements: [{ fieldName: 'page_size' }] },
+      },
+    );
   }
   const summary = fields.summaryRowSetting;
   if (summary !== undefined && summary !== 'NO_SUMMARY_ROW' && summary !== 'UNSPECIFIED') {
-    return adsError('INVALID_ARGUMENT', 'requestError', 'UNKNOWN', `summaryRowSetting ${String(summary)} is not implemented by the Tidemark fake; send NO_SUMMARY_ROW or leave it out.`);
+    return adsError(
+      'INVALID_ARGUMENT',
+      'requestError',
+      'UNKNOWN',
+      `summaryRowSetting ${String(summary)} is not implemented by the Tidemark fake; send NO_SUMMARY_ROW or leave it out.`,
+    );
   }
   if (typeof fields.query !== 'string' || fields.query.trim() === '') {
-    return adsError('INVALID_ARGUMENT', 'fieldError', 'REQUIRED', 'The required field was not present.', { location: { fieldPathElements: [{ fieldName: 'query' }] } });
+    return adsError('INVALID_ARGUMENT', 'fieldError', 'REQUIRED', 'The required field was not present.', {
+      location: { fieldPathElements: [{ fieldName: 'query' }] },
+    });
   }
   for (const flag of ['validateOnly', 'returnTotalResultsCount'] as const) {
     if (fields[flag] !== undefined && typeof fields[flag] !== 'boolean') {

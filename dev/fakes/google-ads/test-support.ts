@@ -31,7 +31,13 @@ export async function connect(base: string, options: { loginHint?: string; scope
   const res = await fetch(`${base}/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: CLIENT.redirectUri, client_id: CLIENT.id, client_secret: CLIENT.secret }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: CLIENT.redirectUri,
+      client_id: CLIENT.id,
+      client_secret: CLIENT.secret,
+    }),
   });
   expect(res.status).toBe(200);
   return (await res.json()) as { access_token: string; refresh_token: string; expires_in: number; scope: string; token_type: string };

@@ -27,7 +27,9 @@ export interface TokenResponse {
   token_type: 'Bearer';
 }
 
-export type AccessCheck = { ok: true; memberId: string; scopes: string[] } | { ok: false; reason: 'ACCESS_TOKEN_EXPIRED' | 'ACCESS_TOKEN_INVALID'; memberId?: string };
+export type AccessCheck =
+  | { ok: true; memberId: string; scopes: string[] }
+  | { ok: false; reason: 'ACCESS_TOKEN_EXPIRED' | 'ACCESS_TOKEN_INVALID'; memberId?: string };
 
 function randomToken(prefix: string, bytes: number): string {
   return prefix + Buffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString('base64url');
@@ -59,7 +61,12 @@ export function createTokenStore(now: () => number) {
       if (!pending || pending.expiresAt <= now()) throw new OAuthError(400, 'invalid_grant', 'Malformed auth code.');
       if (pending.redirectUri !== redirectUri) throw new OAuthError(400, 'redirect_uri_mismatch', 'Bad Request');
       const grant = { memberId: pending.memberId, scopes: pending.scopes };
-      const response: TokenResponse = { access_token: issueAccess(grant), expires_in: ACCESS_TOKEN_SECONDS, scope: grant.scopes.join(' '), token_type: 'Bearer' };
+      const response: TokenResponse = {
+        access_token: issueAccess(grant),
+        expires_in: ACCESS_TOKEN_SECONDS,
+        scope: grant.scopes.join(' '),
+        token_type: 'Bearer',
+      };
       if (pending.offline) {
         const refresh = randomToken('1//0', 64);
         refreshTokens.set(refresh, grant);

@@ -1,6 +1,6 @@
 /** Reads and validates an adAnalytics request (q=analytics or q=statistics) from raw Rest.li params. */
 import { apiErrors } from './errors';
-import { readDateRange, readEnum, readFieldList, readStringList, readUrnList, type DateRangeParam } from './restli-params';
+import { type DateRangeParam, readDateRange, readEnum, readFieldList, readStringList, readUrnList } from './restli-params';
 
 export const SUPPORTED_PIVOTS = ['ACCOUNT', 'CAMPAIGN_GROUP', 'CAMPAIGN', 'CREATIVE', 'SHARE'] as const;
 /** Pivots LinkedIn has but the fake's world cannot break down (demographics, devices, conversions...). */
@@ -104,7 +104,14 @@ function requireSupported(param: string, pivot: string): void {
 export function readAnalyticsQuery(params: Map<string, string>): AnalyticsQuery {
   const finder = params.get('q');
   if (finder !== 'analytics' && finder !== 'statistics') throw apiErrors.methodNotResolved();
-  const allowed = new Set(['q', 'timeGranularity', 'dateRange', 'fields', ...Object.keys(FACETS), finder === 'analytics' ? 'pivot' : 'pivots']);
+  const allowed = new Set([
+    'q',
+    'timeGranularity',
+    'dateRange',
+    'fields',
+    ...Object.keys(FACETS),
+    finder === 'analytics' ? 'pivot' : 'pivots',
+  ]);
   for (const key of params.keys()) if (!allowed.has(key)) throw apiErrors.paramNotAllowed(key);
   const need = (name: string) => {
     const raw = params.get(name);
@@ -120,7 +127,8 @@ export function readAnalyticsQuery(params: Map<string, string>): AnalyticsQuery 
       if (!ALL_PIVOTS.includes(item)) throw apiErrors.invalidParam(`pivots_${i}`, `'${item}' is not one of ${ALL_PIVOTS.join(', ')}`);
       return item as Pivot;
     });
-    if (pivots.length < 1 || pivots.length > 3) throw apiErrors.invalidParam('pivots', `Between 1 and 3 pivots are allowed, got ${pivots.length}`);
+    if (pivots.length < 1 || pivots.length > 3)
+      throw apiErrors.invalidParam('pivots', `Between 1 and 3 pivots are allowed, got ${pivots.length}`);
     if (new Set(pivots).size !== pivots.length) throw apiErrors.invalidParam('pivots', 'A pivot may appear only once');
   }
   pivots.forEach((pivot, i) => requireSupported(finder === 'analytics' ? 'pivot' : `pivots_${i}`, pivot));
@@ -139,7 +147,10 @@ export function readAnalyticsQuery(params: Map<string, string>): AnalyticsQuery 
 
   const fields = params.has('fields') ? readFieldList(params.get('fields')!) : DEFAULT_FIELDS;
   if (fields.length > MAX_FIELDS) {
-    throw apiErrors.invalidParam('fields', `Too many fields requested: ${fields.length}. The maximum is ${MAX_FIELDS}, dateRange and pivotValues included.`);
+    throw apiErrors.invalidParam(
+      'fields',
+      `Too many fields requested: ${fields.length}. The maximum is ${MAX_FIELDS}, dateRange and pivotValues included.`,
+    );
   }
   const unknown = fields.find((f) => !KNOWN_FIELDS.has(f));
   if (unknown) throw apiErrors.invalidParam('fields', `Unknown field '${unknown}' in fields`);

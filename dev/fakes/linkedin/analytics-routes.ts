@@ -2,9 +2,9 @@
 import { Hono } from 'hono';
 import type { FakeContext } from '../context';
 import type { FakeAccount } from '../world/types';
+import { aggregate, type PricedFact, renderElement } from './analytics';
+import { type AnalyticsQuery, readAnalyticsQuery } from './analytics-query';
 import type { LinkedInEnv } from './app-env';
-import { aggregate, renderElement, type PricedFact } from './analytics';
-import { readAnalyticsQuery, type AnalyticsQuery } from './analytics-query';
 import { apiErrors } from './errors';
 import { requireFinder, requireScope } from './handler-kit';
 
@@ -19,7 +19,8 @@ function candidateAccounts(ctx: FakeContext, memberAccountIds: string[], facets:
     .filter((account): account is FakeAccount => account !== undefined)
     .filter((account) => {
       if (facets.accounts && !facets.accounts.includes(account.id)) return false;
-      if (facets.campaignGroups && !world.campaigns('linkedin', account.id).some((c) => facets.campaignGroups!.includes(c.id))) return false;
+      if (facets.campaignGroups && !world.campaigns('linkedin', account.id).some((c) => facets.campaignGroups!.includes(c.id)))
+        return false;
       if (facets.campaigns && !world.adGroups('linkedin', account.id).some((g) => facets.campaigns!.includes(g.id))) return false;
       if (facets.creatives && !world.ads('linkedin', account.id).some((a) => facets.creatives!.includes(a.id))) return false;
       return true;
@@ -38,7 +39,13 @@ export function createAnalyticsRoutes(ctx: FakeContext, elementCap = DEFAULT_ELE
     const accounts = candidateAccounts(ctx, c.get('member').accountIds, query.facets);
     if (accounts.length === 1) c.set('accountId', accounts[0]!.id);
     const start = query.dateRange.start;
-    const end = query.dateRange.end ?? accounts.map((a) => ctx.world.today(a)).sort().at(-1) ?? start;
+    const end =
+      query.dateRange.end ??
+      accounts
+        .map((a) => ctx.world.today(a))
+        .sort()
+        .at(-1) ??
+      start;
     const facts: PricedFact[] = accounts.flatMap((account) =>
       ctx.world.groundTruth('linkedin', account.id, start, end).map((fact) => ({ ...fact, currency: account.currency })),
     );

@@ -4,7 +4,7 @@
  */
 import { addDays } from '../world/dates';
 import type { Currency, DailyFact } from '../world/types';
-import { FACETS, ZERO_COUNT_METRICS, ZERO_DOUBLE_METRICS, type AnalyticsQuery, type Granularity, type Pivot } from './analytics-query';
+import { type AnalyticsQuery, type FACETS, type Granularity, type Pivot, ZERO_COUNT_METRICS, ZERO_DOUBLE_METRICS } from './analytics-query';
 import { urn } from './entities';
 import { formatMicros, formatMicrosWithFloatTail, toUsdMicros } from './money';
 import { toRestliDate } from './restli-params';
@@ -76,7 +76,17 @@ export function aggregate(facts: readonly PricedFact[], query: AnalyticsQuery, r
     const key = `${start}|${pivotValues.join('|')}`;
     let bucket = buckets.get(key);
     if (!bucket) {
-      bucket = { start, end, pivotValues, currency: fact.currency, impressions: 0, clicks: 0, spendMicros: 0, conversions: 0, conversionValueMicros: 0 };
+      bucket = {
+        start,
+        end,
+        pivotValues,
+        currency: fact.currency,
+        impressions: 0,
+        clicks: 0,
+        spendMicros: 0,
+        conversions: 0,
+        conversionValueMicros: 0,
+      };
       buckets.set(key, bucket);
     }
     bucket.impressions += fact.impressions;
@@ -130,7 +140,8 @@ export function renderElement(bucket: Bucket, fields: readonly string[]): Analyt
         out[field] = formatMicros(toUsdMicros(bucket.spendMicros, bucket.currency));
         break;
       default:
-        if ((ZERO_COUNT_METRICS as readonly string[]).includes(field) || (ZERO_DOUBLE_METRICS as readonly string[]).includes(field)) out[field] = 0;
+        if ((ZERO_COUNT_METRICS as readonly string[]).includes(field) || (ZERO_DOUBLE_METRICS as readonly string[]).includes(field))
+          out[field] = 0;
     }
   }
   return out;

@@ -1,6 +1,6 @@
 /** Entity endpoints: the world's hierarchy mapped onto LinkedIn's, search filters, single GETs, projections. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_HEADERS, signIn, startLinkedInFake, type LinkedInTestServer } from './test-server';
+import { API_HEADERS, type LinkedInTestServer, signIn, startLinkedInFake } from './test-server';
 
 let server: LinkedInTestServer;
 let headers: Record<string, string>;
@@ -25,9 +25,24 @@ describe('LinkedIn entities', () => {
     const groups = (await get(`/adAccounts/${accountId}/adCampaignGroups?q=search&pageSize=1000`)).elements;
     const campaigns = (await get(`/adAccounts/${accountId}/adCampaigns?q=search&pageSize=1000`)).elements;
     const creatives = (await get(`/adAccounts/${accountId}/creatives?q=criteria&pageSize=1000`, { 'X-RestLi-Method': 'FINDER' })).elements;
-    expect(groups.map((g: any) => String(g.id)).sort()).toEqual(world.campaigns('linkedin', accountId).map((c) => c.id).sort());
-    expect(campaigns.map((c: any) => String(c.id)).sort()).toEqual(world.adGroups('linkedin', accountId).map((g) => g.id).sort());
-    expect(creatives.map((c: any) => c.id).sort()).toEqual(world.ads('linkedin', accountId).map((a) => `urn:li:sponsoredCreative:${a.id}`).sort());
+    expect(groups.map((g: any) => String(g.id)).sort()).toEqual(
+      world
+        .campaigns('linkedin', accountId)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(campaigns.map((c: any) => String(c.id)).sort()).toEqual(
+      world
+        .adGroups('linkedin', accountId)
+        .map((g) => g.id)
+        .sort(),
+    );
+    expect(creatives.map((c: any) => c.id).sort()).toEqual(
+      world
+        .ads('linkedin', accountId)
+        .map((a) => `urn:li:sponsoredCreative:${a.id}`)
+        .sort(),
+    );
     for (const group of world.adGroups('linkedin', accountId)) {
       const campaign = campaigns.find((c: any) => String(c.id) === group.id);
       expect(campaign.campaignGroup).toBe(`urn:li:sponsoredCampaignGroup:${group.campaignId}`);
@@ -38,7 +53,11 @@ describe('LinkedIn entities', () => {
   it('shows deleted world ads as REMOVED creatives that do not serve', async () => {
     const deleted = server.ctx.world.ads('linkedin', accountId).find((a) => a.status === 'DELETED')!;
     const creative = await get(`/adAccounts/${accountId}/creatives/${encodeURIComponent(`urn:li:sponsoredCreative:${deleted.id}`)}`);
-    expect(creative).toMatchObject({ intendedStatus: 'REMOVED', isServing: false, campaign: `urn:li:sponsoredCampaign:${deleted.adGroupId}` });
+    expect(creative).toMatchObject({
+      intendedStatus: 'REMOVED',
+      isServing: false,
+      campaign: `urn:li:sponsoredCampaign:${deleted.adGroupId}`,
+    });
   });
 
   it('filters campaigns by status and campaign group through the search record', async () => {
@@ -46,7 +65,9 @@ describe('LinkedIn entities', () => {
     expect(paused.length).toBeGreaterThan(0);
     expect(paused.every((c: any) => c.status === 'PAUSED')).toBe(true);
     const group = paused[0].campaignGroup as string;
-    const inGroup = (await get(`/adAccounts/${accountId}/adCampaigns?q=search&search=(campaignGroup:(values:List(${encodeURIComponent(group)})))`)).elements;
+    const inGroup = (
+      await get(`/adAccounts/${accountId}/adCampaigns?q=search&search=(campaignGroup:(values:List(${encodeURIComponent(group)})))`)
+    ).elements;
     expect(inGroup.length).toBeGreaterThan(0);
     expect(inGroup.every((c: any) => c.campaignGroup === group)).toBe(true);
   });
@@ -54,9 +75,12 @@ describe('LinkedIn entities', () => {
   it('filters creatives by campaign and intended status', async () => {
     const ad = server.ctx.world.ads('linkedin', accountId).find((a) => a.status === 'ACTIVE')!;
     const found = (
-      await get(`/adAccounts/${accountId}/creatives?q=criteria&campaigns=List(urn%3Ali%3AsponsoredCampaign%3A${ad.adGroupId})&intendedStatuses=List(ACTIVE)`, {
-        'X-RestLi-Method': 'FINDER',
-      })
+      await get(
+        `/adAccounts/${accountId}/creatives?q=criteria&campaigns=List(urn%3Ali%3AsponsoredCampaign%3A${ad.adGroupId})&intendedStatuses=List(ACTIVE)`,
+        {
+          'X-RestLi-Method': 'FINDER',
+        },
+      )
     ).elements;
     expect(found.map((c: any) => c.id)).toContain(`urn:li:sponsoredCreative:${ad.id}`);
     expect(found.every((c: any) => c.intendedStatus === 'ACTIVE' && c.campaign === `urn:li:sponsoredCampaign:${ad.adGroupId}`)).toBe(true);

@@ -9,6 +9,7 @@ import {
   accessibleAccount,
   allowOnly,
   byNumericId,
+  type Ctx,
   project,
   queryFingerprint,
   readEnumList,
@@ -16,7 +17,6 @@ import {
   requireFinder,
   requireGet,
   requireScope,
-  type Ctx,
   type SearchCriteria,
 } from './handler-kit';
 import { paginate } from './paging';
@@ -50,7 +50,9 @@ function searchPage<T extends Searchable>(c: Ctx, all: T[], allowedKeys: readonl
   const criteria = readSearch(params.get('search'), allowedKeys);
   const status = criteria.values.get('status');
   if (status) readEnumList('search', status, [...CAMPAIGN_STATUSES, ...ACCOUNT_STATUSES]);
-  const order = params.has('sortOrder') ? readEnum('sortOrder', params.get('sortOrder')!, ['ASCENDING', 'DESCENDING'] as const) : 'ASCENDING';
+  const order = params.has('sortOrder')
+    ? readEnum('sortOrder', params.get('sortOrder')!, ['ASCENDING', 'DESCENDING'] as const)
+    : 'ASCENDING';
   const found = all.filter((e) => matches(e, criteria));
   if (order === 'DESCENDING') found.reverse();
   const page = paginate(found, queryFingerprint(c), params.get('pageSize'), params.get('pageToken'));
@@ -63,10 +65,16 @@ export function createEntityRoutes(ctx: FakeContext): Hono<LinkedInEnv> {
   const methods = ['GET', 'POST'];
   const today = (account: FakeAccount) => world.today(account);
   const groupsOf = (account: FakeAccount) =>
-    world.campaigns('linkedin', account.id).sort(byNumericId).map((c) => mapCampaignGroup(c, account, today(account)));
+    world
+      .campaigns('linkedin', account.id)
+      .sort(byNumericId)
+      .map((c) => mapCampaignGroup(c, account, today(account)));
   const campaignsOf = (account: FakeAccount) => {
     const parents = new Map(world.campaigns('linkedin', account.id).map((c) => [c.id, c]));
-    return world.adGroups('linkedin', account.id).sort(byNumericId).map((g) => mapCampaign(g, parents.get(g.campaignId)!, account, today(account)));
+    return world
+      .adGroups('linkedin', account.id)
+      .sort(byNumericId)
+      .map((g) => mapCampaign(g, parents.get(g.campaignId)!, account, today(account)));
   };
   const authorOf = (account: FakeAccount) =>
     `urn:li:person:${world.members('linkedin').find((m) => m.accountIds.includes(account.id))?.id ?? 'unknown'}`;
@@ -75,7 +83,10 @@ export function createEntityRoutes(ctx: FakeContext): Hono<LinkedInEnv> {
     requireScope(c, READ_SCOPES, 'adAccounts.FINDER-search');
     allowOnly(c, [...SEARCH_PARAMS, 'sort']);
     requireFinder(c, 'search', ['search']);
-    const mine = world.accounts('linkedin').filter((a) => c.get('member').accountIds.includes(a.id)).sort(byNumericId);
+    const mine = world
+      .accounts('linkedin')
+      .filter((a) => c.get('member').accountIds.includes(a.id))
+      .sort(byNumericId);
     return c.json(searchPage(c, mine.map(mapAccount), ['status', 'id', 'name', 'type', 'reference', 'test']));
   });
 
@@ -136,7 +147,9 @@ export function createEntityRoutes(ctx: FakeContext): Hono<LinkedInEnv> {
       ? readEnumList('intendedStatuses', readStringList('intendedStatuses', params.get('intendedStatuses')!), CAMPAIGN_STATUSES)
       : undefined;
     if (params.has('isTestAccount')) readEnum('isTestAccount', params.get('isTestAccount')!, ['true', 'false'] as const);
-    const order = params.has('sortOrder') ? readEnum('sortOrder', params.get('sortOrder')!, ['ASCENDING', 'DESCENDING'] as const) : 'ASCENDING';
+    const order = params.has('sortOrder')
+      ? readEnum('sortOrder', params.get('sortOrder')!, ['ASCENDING', 'DESCENDING'] as const)
+      : 'ASCENDING';
     const author = authorOf(account);
     const all = world
       .ads('linkedin', account.id)

@@ -111,8 +111,7 @@ export const apiErrors = {
   serverError: () => err({ status: 500, serviceErrorCode: 0, code: 'INTERNAL_SERVER_ERROR', message: 'Internal Server Error' }),
 };
 
-const oauth = (status: 400 | 401, error: string, error_description: string) =>
-  new LinkedInOAuthError(status, { error, error_description });
+const oauth = (status: 400 | 401, error: string, error_description: string) => new LinkedInOAuthError(status, { error, error_description });
 
 export const oauthErrors = {
   invalidGrant: () => oauth(400, 'invalid_grant', 'Token has been expired or revoked.'),

@@ -1,6 +1,6 @@
 /** Injected faults in LinkedIn's own shapes, daily limits on the fake clock, and the call ledger. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_HEADERS, signIn, startLinkedInFake, type LinkedInTestServer } from './test-server';
+import { API_HEADERS, type LinkedInTestServer, signIn, startLinkedInFake } from './test-server';
 
 let server: LinkedInTestServer;
 let headers: Record<string, string>;
@@ -17,7 +17,7 @@ afterEach(() => server.close());
 const accounts = () => fetch(`${server.base}/rest/adAccounts?q=search`, { headers });
 
 describe('LinkedIn faults', () => {
-  it('server_error answers LinkedIn\'s 500 body', async () => {
+  it("server_error answers LinkedIn's 500 body", async () => {
     server.ctx.faults.add({ service: 'linkedin', kind: 'server_error', remaining: 1 });
     const res = await accounts();
     expect(res.status).toBe(500);
@@ -29,7 +29,11 @@ describe('LinkedIn faults', () => {
     server.ctx.faults.add({ service: 'linkedin', kind: 'rate_limit', remaining: 1, pathContains: '/adAccounts' });
     const res = await accounts();
     expect(res.status).toBe(429);
-    expect(await res.json()).toEqual({ serviceErrorCode: 101, message: 'Resource level throttle APPLICATION DAY limit for calls to this resource is reached.', status: 429 });
+    expect(await res.json()).toEqual({
+      serviceErrorCode: 101,
+      message: 'Resource level throttle APPLICATION DAY limit for calls to this resource is reached.',
+      status: 429,
+    });
   });
 
   it('truncated_body answers 200 with the first half of the real body', async () => {
@@ -62,9 +66,18 @@ describe('LinkedIn daily limits', () => {
     expect((await accounts()).status).toBe(200);
     const throttled = await accounts();
     expect(throttled.status).toBe(429);
-    expect(await throttled.json()).toMatchObject({ serviceErrorCode: 101, message: expect.stringContaining('APPLICATION_AND_MEMBER DAY limit') });
+    expect(await throttled.json()).toMatchObject({
+      serviceErrorCode: 101,
+      message: expect.stringContaining('APPLICATION_AND_MEMBER DAY limit'),
+    });
     const other = await signIn(server.base, { loginHint: 'partner-b' });
-    expect((await fetch(`${server.base}/rest/adAccounts?q=search`, { headers: { ...API_HEADERS, Authorization: `Bearer ${other.access_token}` } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${server.base}/rest/adAccounts?q=search`, {
+          headers: { ...API_HEADERS, Authorization: `Bearer ${other.access_token}` },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('counts each resource separately and resets at midnight UTC on the fake clock', async () => {
@@ -83,11 +96,31 @@ describe('LinkedIn call ledger', () => {
   it('records path below the prefix, account, member, fake-clock time, status and cost', async () => {
     const id = server.ctx.world.accounts('linkedin')[0]!.id;
     await fetch(`${server.base}/rest/adAccounts/${id}/adCampaignGroups?q=search`, { headers });
-    await fetch(`${server.base}/rest/adAccounts/${id}/adCampaignGroups?q=search`, { headers: { ...headers, 'Linkedin-Version': '202401' } });
+    await fetch(`${server.base}/rest/adAccounts/${id}/adCampaignGroups?q=search`, {
+      headers: { ...headers, 'Linkedin-Version': '202401' },
+    });
     const calls = server.ctx.calls.list({ service: 'linkedin', accountId: id });
     expect(calls).toEqual([
-      { service: 'linkedin', method: 'GET', path: `/rest/adAccounts/${id}/adCampaignGroups`, accountId: id, principal: memberId, at: server.ctx.world.clock.now().getTime(), status: 200, cost: 1 },
-      { service: 'linkedin', method: 'GET', path: `/rest/adAccounts/${id}/adCampaignGroups`, accountId: id, principal: memberId, at: server.ctx.world.clock.now().getTime(), status: 426, cost: 0 },
+      {
+        service: 'linkedin',
+        method: 'GET',
+        path: `/rest/adAccounts/${id}/adCampaignGroups`,
+        accountId: id,
+        principal: memberId,
+        at: server.ctx.world.clock.now().getTime(),
+        status: 200,
+        cost: 1,
+      },
+      {
+        service: 'linkedin',
+        method: 'GET',
+        path: `/rest/adAccounts/${id}/adCampaignGroups`,
+        accountId: id,
+        principal: memberId,
+        at: server.ctx.world.clock.now().getTime(),
+        status: 426,
+        cost: 0,
+      },
     ]);
   });
 });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shapeDifferences } from './shape';
-import { API_HEADERS, signIn, startLinkedInFake, type LinkedInTestServer } from './test-server';
+import { API_HEADERS, type LinkedInTestServer, signIn, startLinkedInFake } from './test-server';
 
 const FIXTURES = new URL('../../../../shared/fixtures/linkedin/', import.meta.url);
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as unknown;
@@ -69,13 +69,15 @@ describe('LinkedIn fixtures', () => {
   });
 
   it('adcampaigns_search_page.json matches a campaign search (campaigns with a scheduled end)', async () => {
-    const page = await get(`/rest/adAccounts/${accountId}/adCampaigns?q=search&search=(status:(values:List(PAUSED,ARCHIVED,REMOVED)))&pageSize=500`);
+    const page = await get(
+      `/rest/adAccounts/${accountId}/adCampaigns?q=search&search=(status:(values:List(PAUSED,ARCHIVED,REMOVED)))&pageSize=500`,
+    );
     expect(page.body.metadata).toEqual({});
     const withEnd = page.body.elements.filter((c: any) => c.runSchedule.end !== undefined);
     compare('adcampaigns_search_page.json', { ...page.body, elements: withEnd }, ['test', 'servingStatuses', 'version']);
   });
 
-  it('adanalytics_campaign_daily_airbyte_response_1.json matches Airbyte\'s daily CAMPAIGN request', async () => {
+  it("adanalytics_campaign_daily_airbyte_response_1.json matches Airbyte's daily CAMPAIGN request", async () => {
     const campaigns = server.ctx.world.adGroups('linkedin', accountId).map((g) => `urn%3Ali%3AsponsoredCampaign%3A${g.id}`);
     const res = await get(
       `/rest/adAnalytics?q=analytics&pivot=(value:CAMPAIGN)&timeGranularity=(value:DAILY)&dateRange=${range}` +
@@ -100,7 +102,10 @@ describe('LinkedIn fixtures', () => {
         `&accounts=List(urn%3Ali%3AsponsoredAccount%3A${accountId})` +
         '&fields=dateRange,pivotValues,costInLocalCurrency,impressions,clicks,externalWebsiteConversions,averageDwellTime,audiencePenetration,approximateMemberReach',
     );
-    expect(res.body.elements[0].pivotValues).toEqual([expect.stringMatching(/^urn:li:share:\d+$/), expect.stringMatching(/^urn:li:sponsoredCampaign:\d+$/)]);
+    expect(res.body.elements[0].pivotValues).toEqual([
+      expect.stringMatching(/^urn:li:share:\d+$/),
+      expect.stringMatching(/^urn:li:sponsoredCampaign:\d+$/),
+    ]);
     compare('adanalytics_statistics_two_pivots.json', res.body);
   });
 

@@ -3,7 +3,7 @@
  * accounts, entities with cursor paging, then campaign-batched daily analytics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLinkedInFake, type LinkedInTestServer } from './test-server';
+import { type LinkedInTestServer, startLinkedInFake } from './test-server';
 
 let server: LinkedInTestServer;
 beforeAll(async () => {
@@ -20,7 +20,13 @@ async function authorize(base: string): Promise<string> {
   const res = await fetch(`${base}/oauth/v2/accessToken`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code: redirect.searchParams.get('code')!, redirect_uri: REDIRECT, client_id: 'tidemark-dev', client_secret: 'tidemark-dev-secret' }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: redirect.searchParams.get('code')!,
+      redirect_uri: REDIRECT,
+      client_id: 'tidemark-dev',
+      client_secret: 'tidemark-dev-secret',
+    }),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -38,7 +44,10 @@ function client(base: string, token: string) {
     let pages = 0;
     let token: string | undefined;
     do {
-      const page = await get<{ elements: T[]; metadata: { nextPageToken?: string } }>(`${path}${token ? `&pageToken=${token}` : ''}`, extra);
+      const page = await get<{ elements: T[]; metadata: { nextPageToken?: string } }>(
+        `${path}${token ? `&pageToken=${token}` : ''}`,
+        extra,
+      );
       items.push(...page.elements);
       token = page.metadata.nextPageToken;
       pages++;
@@ -76,7 +85,10 @@ describe('a LinkedIn sync written like a real client', () => {
       const served = new Set<string>();
       let rows = 0;
       for (let i = 0; i < ids.length; i += 3) {
-        const facet = ids.slice(i, i + 3).map((id) => `urn%3Ali%3AsponsoredCampaign%3A${id}`).join(',');
+        const facet = ids
+          .slice(i, i + 3)
+          .map((id) => `urn%3Ali%3AsponsoredCampaign%3A${id}`)
+          .join(',');
         const report = await api.get<{ elements: { pivotValues: string[]; impressions: number }[]; paging: object }>(
           `/adAnalytics?q=analytics&pivot=(value:CREATIVE)&timeGranularity=(value:DAILY)` +
             `&dateRange=(start:(year:2026,month:10,day:1),end:(year:2026,month:11,day:29))&campaigns=List(${facet})` +

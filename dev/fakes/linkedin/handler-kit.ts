@@ -56,14 +56,16 @@ export function readSearch(raw: string | undefined, allowedKeys: readonly string
   const criteria: SearchCriteria = { values: new Map() };
   if (raw === undefined) return criteria;
   const value = parseRestliValue(raw, 'search');
-  if (typeof value !== 'object' || Array.isArray(value)) throw apiErrors.invalidParam('search', "Parameter 'search' must be a record (...)");
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw apiErrors.invalidParam('search', "Parameter 'search' must be a record (...)");
   for (const [key, field] of Object.entries(value)) {
     if (key === 'test' && allowedKeys.includes('test')) {
-      if (field !== 'true' && field !== 'false') throw apiErrors.invalidParam('search', "search.test must be true or false");
+      if (field !== 'true' && field !== 'false') throw apiErrors.invalidParam('search', 'search.test must be true or false');
       criteria.test = field === 'true';
       continue;
     }
-    if (!allowedKeys.includes(key)) throw apiErrors.invalidParam('search', `Unknown search field '${key}'; allowed: ${allowedKeys.join(', ')}`);
+    if (!allowedKeys.includes(key))
+      throw apiErrors.invalidParam('search', `Unknown search field '${key}'; allowed: ${allowedKeys.join(', ')}`);
     criteria.values.set(key, readValues(key, field));
   }
   return criteria;
@@ -94,11 +96,14 @@ export function project<T extends Record<string, unknown>>(c: Ctx, entity: T): P
 
 /** The query string without paging parameters, to bind page tokens to their query. */
 export function queryFingerprint(c: Ctx): string {
-  return [...c.get('params').entries()]
-    .filter(([key]) => key !== 'pageToken' && key !== 'pageSize')
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([key, value]) => `${key}=${value}`)
-    .join('&') + c.req.path;
+  return (
+    [...c.get('params').entries()]
+      .filter(([key]) => key !== 'pageToken' && key !== 'pageSize')
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, value]) => `${key}=${value}`)
+      .join('&') + c.req.path
+  );
 }
 
-export const byNumericId = (a: { id: string }, b: { id: string }) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0);
+export const byNumericId = (a: { id: string }, b: { id: string }) =>
+  BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0;

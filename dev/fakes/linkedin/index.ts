@@ -4,8 +4,8 @@
  */
 import { Hono } from 'hono';
 import type { FakeContext } from '../context';
-import type { LinkedInEnv } from './app-env';
 import { createAnalyticsRoutes, DEFAULT_ELEMENT_CAP } from './analytics-routes';
+import type { LinkedInEnv } from './app-env';
 import { createEntityRoutes } from './entity-routes';
 import { apiErrors, LinkedInApiError, LinkedInOAuthError } from './errors';
 import { createGuard } from './guard';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_HEADERS, signIn, startLinkedInFake, type LinkedInTestServer } from './test-server';
+import { API_HEADERS, type LinkedInTestServer, signIn, startLinkedInFake } from './test-server';
 
 const DAY_MS = 86_400_000;
 const REDIRECT = 'http://127.0.0.1:9999/callback';
@@ -19,7 +19,14 @@ function tokenRequest(fields: Record<string, string>) {
 }
 
 function dialogUrl(extra: Record<string, string> = {}) {
-  const params = new URLSearchParams({ response_type: 'code', client_id: 'tidemark-dev', redirect_uri: REDIRECT, state: 's1', scope: 'r_ads r_ads_reporting', ...extra });
+  const params = new URLSearchParams({
+    response_type: 'code',
+    client_id: 'tidemark-dev',
+    redirect_uri: REDIRECT,
+    state: 's1',
+    scope: 'r_ads r_ads_reporting',
+    ...extra,
+  });
   return `${server.base}/oauth/v2/authorization?${params}`;
 }
 
@@ -51,7 +58,7 @@ describe('LinkedIn OAuth', () => {
     expect(body.elements.map((a) => String(a.id))).toEqual(partnerA.accountIds);
   });
 
-  it('signs in as the member named by login_hint and reads only that member\'s accounts', async () => {
+  it("signs in as the member named by login_hint and reads only that member's accounts", async () => {
     const partnerB = server.ctx.world.members('linkedin').find((m) => m.key === 'partner-b')!;
     const token = await signIn(server.base, { loginHint: partnerB.email });
     const body = (await (await accounts(token.access_token)).json()) as { elements: { id: number }[] };
@@ -98,7 +105,8 @@ describe('LinkedIn OAuth', () => {
 
   it('refuses an authorization code used twice', async () => {
     const location = new URL((await fetch(dialogUrl(), { redirect: 'manual' })).headers.get('location')!);
-    const exchange = () => tokenRequest({ grant_type: 'authorization_code', code: location.searchParams.get('code')!, redirect_uri: REDIRECT });
+    const exchange = () =>
+      tokenRequest({ grant_type: 'authorization_code', code: location.searchParams.get('code')!, redirect_uri: REDIRECT });
     expect((await exchange()).status).toBe(200);
     const again = await exchange();
     expect(again.status).toBe(400);
@@ -135,12 +143,17 @@ describe('LinkedIn OAuth', () => {
   it('answers 401 INVALID_ACCESS_TOKEN for an unknown or missing token', async () => {
     const res = await accounts('not-a-token');
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ status: 401, serviceErrorCode: 65600, code: 'INVALID_ACCESS_TOKEN', message: 'Invalid access token' });
+    expect(await res.json()).toEqual({
+      status: 401,
+      serviceErrorCode: 65600,
+      code: 'INVALID_ACCESS_TOKEN',
+      message: 'Invalid access token',
+    });
     const none = await fetch(`${server.base}/rest/adAccounts?q=search`, { headers: API_HEADERS });
     expect(none.status).toBe(401);
   });
 
-  it('keeps a revoked member\'s access and refresh tokens invalid after a revoked_token fault', async () => {
+  it("keeps a revoked member's access and refresh tokens invalid after a revoked_token fault", async () => {
     const token = await signIn(server.base);
     server.ctx.faults.add({ service: 'linkedin', kind: 'revoked_token', remaining: 1 });
     const revoked = await accounts(token.access_token);

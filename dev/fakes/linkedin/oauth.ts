@@ -1,5 +1,5 @@
 /** www.linkedin.com's OAuth 2.0 authorization-code flow: the consent dialog and the token endpoint. */
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { FakeContext } from '../context';
 import type { FakeMember } from '../world/types';
 import { LinkedInOAuthError, oauthErrors } from './errors';
@@ -18,7 +18,9 @@ function chosenMember(ctx: FakeContext, loginHint: string | undefined): FakeMemb
     return member ?? { error: 'No LinkedIn member exists in the fake world.' };
   }
   const member = members.find((m) => m.id === loginHint || m.email === loginHint || m.key === loginHint);
-  return member ?? { error: `Unknown LinkedIn member '${loginHint}'. Known: ${members.map((m) => `${m.key ?? m.id} (${m.email})`).join(', ')}` };
+  return (
+    member ?? { error: `Unknown LinkedIn member '${loginHint}'. Known: ${members.map((m) => `${m.key ?? m.id} (${m.email})`).join(', ')}` }
+  );
 }
 
 const autoApprove = (ctx: FakeContext) => ctx.oauth?.autoApprove('linkedin') ?? true;
@@ -28,7 +30,10 @@ const isLocalRedirect = (uri: string) => /^http:\/\/(127\.0\.0\.1|localhost)(:\d
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function errorPage(c: Context, message: string) {
-  return c.html(`<!doctype html><title>LinkedIn</title><h1>Bummer, something went wrong.</h1><p id="error">${escapeHtml(message)}</p>`, 400);
+  return c.html(
+    `<!doctype html><title>LinkedIn</title><h1>Bummer, something went wrong.</h1><p id="error">${escapeHtml(message)}</p>`,
+    400,
+  );
 }
 
 function redirectWith(redirectUri: string, params: Record<string, string | undefined>): string {
@@ -49,12 +54,16 @@ export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore): Hono {
       return { stop: errorPage(c, 'The redirect_uri does not match the registered value.') };
     }
     if (response_type !== 'code') {
-      return { stop: c.redirect(redirectWith(redirect_uri, { error: 'invalid_request', error_description: 'response_type must be code', state })) };
+      return {
+        stop: c.redirect(redirectWith(redirect_uri, { error: 'invalid_request', error_description: 'response_type must be code', state })),
+      };
     }
     const scopes = (scope ?? '').split(/[\s,]+/).filter(Boolean);
     const unknown = scopes.find((s) => !APP_SCOPES.includes(s));
     if (scopes.length === 0 || unknown !== undefined) {
-      const error_description = unknown ? `Scope "${unknown}" is not authorized for your application` : 'A required parameter "scope" is missing';
+      const error_description = unknown
+        ? `Scope "${unknown}" is not authorized for your application`
+        : 'A required parameter "scope" is missing';
       return { stop: c.redirect(redirectWith(redirect_uri, { error: 'unauthorized_scope_error', error_description, state })) };
     }
     const member = chosenMember(ctx, params.login_hint);
@@ -88,7 +97,11 @@ export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore): Hono {
     if ('stop' in outcome) return outcome.stop;
     if (form.action !== 'allow') {
       return c.redirect(
-        redirectWith(outcome.redirectUri, { error: 'user_cancelled_authorize', error_description: 'The user cancelled the authorization', state: outcome.state }),
+        redirectWith(outcome.redirectUri, {
+          error: 'user_cancelled_authorize',
+          error_description: 'The user cancelled the authorization',
+          state: outcome.state,
+        }),
         302,
       );
     }
@@ -98,7 +111,10 @@ export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore): Hono {
   app.post('/oauth/v2/accessToken', async (c) => {
     try {
       if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
-        throw new LinkedInOAuthError(400, { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' });
+        throw new LinkedInOAuthError(400, {
+          error: 'invalid_request',
+          error_description: 'Content-Type must be application/x-www-form-urlencoded',
+        });
       }
       const form = new URLSearchParams(await c.req.text());
       const need = (name: string) => {

@@ -1,5 +1,5 @@
 /** Typed readers over parsed Rest.li values: enums, lists, URNs, dates and `fields` projections. */
-import { RestliSyntaxError, parseRestliValue, type RestliValue } from './restli';
+import { parseRestliValue, RestliSyntaxError, type RestliValue } from './restli';
 
 export interface RestliDate {
   year: number;

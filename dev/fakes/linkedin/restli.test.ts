@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RestliSyntaxError, parseQueryParams, parseRestliValue } from './restli';
+import { parseQueryParams, parseRestliValue, RestliSyntaxError } from './restli';
 import { readDateRange, readEnum, readFieldList, readStringList, readUrnList } from './restli-params';
 
 describe('parseRestliValue', () => {
@@ -55,9 +55,7 @@ describe('parseQueryParams', () => {
   });
 
   it('treats + as a space only in form bodies', () => {
-    expect(parseQueryParams('search=(name:(values:List(a+b)))', { plusIsSpace: true }).get('search')).toBe(
-      '(name:(values:List(a%20b)))',
-    );
+    expect(parseQueryParams('search=(name:(values:List(a+b)))', { plusIsSpace: true }).get('search')).toBe('(name:(values:List(a%20b)))');
     expect(parseQueryParams('x=a+b').get('x')).toBe('a+b');
   });
 
@@ -86,9 +84,7 @@ describe('typed readers', () => {
   });
 
   it('rejects a fully percent-encoded List', () => {
-    expect(() => readStringList('campaigns', 'List%28urn%3Ali%3AsponsoredCampaign%3A42%29')).toThrow(
-      /must not be percent-encoded/,
-    );
+    expect(() => readStringList('campaigns', 'List%28urn%3Ali%3AsponsoredCampaign%3A42%29')).toThrow(/must not be percent-encoded/);
   });
 
   it('reads a date range with and without an end', () => {

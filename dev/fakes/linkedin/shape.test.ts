@@ -10,7 +10,7 @@ describe('shapeDifferences', () => {
     expect(shapeDifferences({ a: '1', extra: true, list: [] }, { a: 1, b: 2, list: [1] })).toEqual([
       '$.a: expected number, got string',
       '$.b: missing',
-      '$.list: expected items like the fixture\'s, got an empty array',
+      "$.list: expected items like the fixture's, got an empty array",
       '$.extra: not in the fixture',
     ]);
   });

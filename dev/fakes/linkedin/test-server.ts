@@ -43,7 +43,19 @@ export async function signIn(base: string, options: { loginHint?: string; scope?
   const res = await fetch(`${base}/oauth/v2/accessToken`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'tidemark-dev', client_secret: 'tidemark-dev-secret' }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: 'tidemark-dev',
+      client_secret: 'tidemark-dev-secret',
+    }),
   });
-  return (await res.json()) as { access_token: string; refresh_token: string; expires_in: number; refresh_token_expires_in: number; scope: string };
+  return (await res.json()) as {
+    access_token: string;
+    refresh_token: string;
+    expires_in: number;
+    refresh_token_expires_in: number;
+    scope: string;
+  };
 }

@@ -43,6 +43,12 @@ describe('daily limits', () => {
 
   it('does not count throttled or rejected calls', () => {
     const calls = [call({ status: 429, cost: 0 }), call({ status: 401, cost: 0 })];
-    expect(exhaustedBucket(calls, { path: '/rest/adAnalytics', principal: 'alice', nowMs: midnight + 10_000_000 }, { dailyAppLimit: 1, dailyMemberLimit: 1 })).toBeNull();
+    expect(
+      exhaustedBucket(
+        calls,
+        { path: '/rest/adAnalytics', principal: 'alice', nowMs: midnight + 10_000_000 },
+        { dailyAppLimit: 1, dailyMemberLimit: 1 },
+      ),
+    ).toBeNull();
   });
 });

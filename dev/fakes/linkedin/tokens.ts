@@ -75,7 +75,13 @@ export function createTokenStore(nowMs: () => number) {
     /** Code exchange: one use, same client and redirect_uri as the dialog, 30 minutes to live. */
     redeemCode(code: string, clientId: string, redirectUri: string): TokenResponse {
       const grant = codes.get(code);
-      if (!grant || grant.used || grant.clientId !== clientId || grant.redirectUri !== redirectUri || nowMs() - grant.issuedAtMs > CODE_LIFETIME_MS) {
+      if (
+        !grant ||
+        grant.used ||
+        grant.clientId !== clientId ||
+        grant.redirectUri !== redirectUri ||
+        nowMs() - grant.issuedAtMs > CODE_LIFETIME_MS
+      ) {
         throw oauthErrors.invalidCode();
       }
       grant.used = true;

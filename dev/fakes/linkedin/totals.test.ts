@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../world/dates';
 import type { FakeAccount } from '../world/types';
 import { decimalToMicros, toUsdMicros } from './money';
-import { API_HEADERS, signIn, startLinkedInFake, type LinkedInTestServer } from './test-server';
+import { API_HEADERS, type LinkedInTestServer, signIn, startLinkedInFake } from './test-server';
 
 interface Row {
   pivotValues: string[];
@@ -22,7 +22,8 @@ let account: FakeAccount;
 let since: string;
 let until: string;
 
-const FIELDS = 'dateRange,pivotValues,impressions,clicks,costInLocalCurrency,costInUsd,externalWebsiteConversions,conversionValueInLocalCurrency';
+const FIELDS =
+  'dateRange,pivotValues,impressions,clicks,costInLocalCurrency,costInUsd,externalWebsiteConversions,conversionValueInLocalCurrency';
 const restliDate = (d: string) => `(year:${Number(d.slice(0, 4))},month:${Number(d.slice(5, 7))},day:${Number(d.slice(8, 10))})`;
 const isoDate = (d: { year: number; month: number; day: number }) =>
   `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
@@ -75,21 +76,29 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('LinkedIn adAnalytics totals', () => {
-  it('gives the world\'s ad-day facts one-to-one at pivot CREATIVE, money exact to the micro', async () => {
+  it("gives the world's ad-day facts one-to-one at pivot CREATIVE, money exact to the micro", async () => {
     const rows = await report('CREATIVE');
     const truth = server.ctx.world.groundTruth('linkedin', account.id, since, until);
     expect(truth.length).toBeGreaterThan(100);
     const served = sumBy(rows, (r) => `${isoDate(r.dateRange.start)}|${r.pivotValues[0]}`, rowSum);
-    const expected = sumBy(truth, (f) => `${f.date}|urn:li:sponsoredCreative:${f.adId}`, (f) => f);
+    const expected = sumBy(
+      truth,
+      (f) => `${f.date}|urn:li:sponsoredCreative:${f.adId}`,
+      (f) => f,
+    );
     expect(served).toEqual(expected);
     for (const r of rows) expect(r.dateRange.start).toEqual(r.dateRange.end);
   });
 
-  it('sums the world\'s ads under each world adGroup at pivot CAMPAIGN', async () => {
+  it("sums the world's ads under each world adGroup at pivot CAMPAIGN", async () => {
     const rows = await report('CAMPAIGN');
     const truth = server.ctx.world.groundTruth('linkedin', account.id, since, until);
     const served = sumBy(rows, (r) => `${isoDate(r.dateRange.start)}|${r.pivotValues[0]}`, rowSum);
-    const expected = sumBy(truth, (f) => `${f.date}|urn:li:sponsoredCampaign:${f.adGroupId}`, (f) => f);
+    const expected = sumBy(
+      truth,
+      (f) => `${f.date}|urn:li:sponsoredCampaign:${f.adGroupId}`,
+      (f) => f,
+    );
     expect(served).toEqual(expected);
   });
 
@@ -103,7 +112,13 @@ describe('LinkedIn adAnalytics totals', () => {
   it('makes campaign-group rows equal the sum of campaign rows', async () => {
     const truth = server.ctx.world.groundTruth('linkedin', account.id, since, until);
     const groups = sumBy(await report('CAMPAIGN_GROUP', 'ALL'), (r) => r.pivotValues[0]!, rowSum);
-    expect(groups).toEqual(sumBy(truth, (f) => `urn:li:sponsoredCampaignGroup:${f.campaignId}`, (f) => f));
+    expect(groups).toEqual(
+      sumBy(
+        truth,
+        (f) => `urn:li:sponsoredCampaignGroup:${f.campaignId}`,
+        (f) => f,
+      ),
+    );
   });
 
   it('ALL and MONTHLY periods add up to the daily rows and stay inside the requested range', async () => {
@@ -128,7 +143,9 @@ describe('LinkedIn adAnalytics totals', () => {
   it('serves counts as JSON integers and money as decimal strings, some with a float tail', async () => {
     const rows = await report('CREATIVE');
     for (const row of rows) {
-      expect(Number.isInteger(row.impressions) && Number.isInteger(row.clicks) && Number.isInteger(row.externalWebsiteConversions)).toBe(true);
+      expect(Number.isInteger(row.impressions) && Number.isInteger(row.clicks) && Number.isInteger(row.externalWebsiteConversions)).toBe(
+        true,
+      );
       expect(row.costInLocalCurrency).toMatch(/^\d+(\.\d+)?$/);
     }
     expect(rows.some((r) => /\.\d{19}$/.test(r.costInLocalCurrency))).toBe(true);

@@ -1,14 +1,21 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_MS } from './report-runs';
-import { signIn, startMetaFake, type RunningMetaFake } from './test-server';
+import { type RunningMetaFake, signIn, startMetaFake } from './test-server';
 
 let fake: RunningMetaFake;
 let token: string;
 let account: string;
-const call = (path: string, init: RequestInit = {}) => fetch(`${fake.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
+const call = (path: string, init: RequestInit = {}) =>
+  fetch(`${fake.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
 const json = async (res: Response) => (await res.json()) as Record<string, any>;
 const post = (params: Record<string, string>) => ({ method: 'POST', body: new URLSearchParams(params) });
-const NINETY_DAYS = { level: 'ad', time_increment: '1', date_preset: 'last_90d', fields: 'ad_id,impressions,spend,actions', filtering: '[{"field":"ad.effective_status","operator":"IN","value":["ACTIVE","PAUSED","ARCHIVED","DELETED"]}]' };
+const NINETY_DAYS = {
+  level: 'ad',
+  time_increment: '1',
+  date_preset: 'last_90d',
+  fields: 'ad_id,impressions,spend,actions',
+  filtering: '[{"field":"ad.effective_status","operator":"IN","value":["ACTIVE","PAUSED","ARCHIVED","DELETED"]}]',
+};
 
 beforeAll(async () => {
   fake = await startMetaFake();
@@ -102,14 +109,20 @@ describe('Meta fake batch requests', () => {
   });
 
   it('leaves headers out with include_headers=false and accepts versioned relative URLs', async () => {
-    const items = (await (await batch([{ method: 'GET', relative_url: 'v25.0/me' }], { include_headers: 'false' })).json()) as Record<string, unknown>[];
+    const items = (await (await batch([{ method: 'GET', relative_url: 'v25.0/me' }], { include_headers: 'false' })).json()) as Record<
+      string,
+      unknown
+    >[];
     expect(items[0]).toEqual({ code: 200, body: expect.any(String) });
   });
 
   it('refuses more than 50 requests with the documented message', async () => {
     const res = await batch(Array.from({ length: 51 }, () => ({ method: 'GET', relative_url: 'me' })));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).error).toMatchObject({ type: 'GraphBatchException', message: 'Too many requests in batch message. Maximum batch size is 50' });
+    expect(((await res.json()) as any).error).toMatchObject({
+      type: 'GraphBatchException',
+      message: 'Too many requests in batch message. Maximum batch size is 50',
+    });
   });
 
   it('returns null for items it did not process once the app budget is nearly exhausted', async () => {

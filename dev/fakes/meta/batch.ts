@@ -49,12 +49,15 @@ function parseBatch(raw: string | undefined): { method: string; relativeUrl: str
     if (!entry || typeof entry !== 'object') throw metaErrors.invalidParameter(`batch[${index}] must be an object`);
     const item = entry as Record<string, unknown>;
     for (const key of Object.keys(item))
-      if (!ITEM_KEYS.includes(key)) throw metaErrors.invalidParameter(`batch[${index}].${key} is not supported by this fake (method, relative_url, body)`);
+      if (!ITEM_KEYS.includes(key))
+        throw metaErrors.invalidParameter(`batch[${index}].${key} is not supported by this fake (method, relative_url, body)`);
     const method = item.method ?? 'GET';
     if (typeof method !== 'string' || !['GET', 'POST'].includes(method.toUpperCase()))
       throw metaErrors.invalidParameter(`batch[${index}].method must be GET or POST`);
-    if (typeof item.relative_url !== 'string' || item.relative_url === '') throw metaErrors.invalidParameter(`batch[${index}].relative_url is required`);
-    if (item.body !== undefined && typeof item.body !== 'string') throw metaErrors.invalidParameter(`batch[${index}].body must be a url-encoded string`);
+    if (typeof item.relative_url !== 'string' || item.relative_url === '')
+      throw metaErrors.invalidParameter(`batch[${index}].relative_url is required`);
+    if (item.body !== undefined && typeof item.body !== 'string')
+      throw metaErrors.invalidParameter(`batch[${index}].body must be a url-encoded string`);
     return { method, relativeUrl: item.relative_url, body: item.body as string | undefined };
   });
 }

@@ -44,7 +44,9 @@ export function loadCatalog(world: World, account: FakeAccount): AccountCatalog 
 export function deliveryWindow(catalog: AccountCatalog, ad: FakeAd): { first: string; last?: string } {
   const campaign = catalog.campaign(ad.campaignId);
   const first = [ad.startDate, campaign?.startDate ?? ad.startDate, catalog.account.createdDate].sort().at(-1)!;
-  const stops = [campaign?.endDate, ad.statusChangedDate ? previousDay(ad.statusChangedDate) : undefined].filter((d): d is string => !!d).sort();
+  const stops = [campaign?.endDate, ad.statusChangedDate ? previousDay(ad.statusChangedDate) : undefined]
+    .filter((d): d is string => !!d)
+    .sort();
   return { first, last: stops[0] };
 }
 

@@ -9,18 +9,65 @@ type Entity = Record<string, string | number>;
 
 export const ENTITY_FIELDS: Record<Kind, readonly string[]> = {
   user: ['id', 'name', 'email'],
-  account: ['id', 'account_id', 'name', 'currency', 'timezone_name', 'timezone_offset_hours_utc', 'account_status', 'disable_reason', 'created_time'],
-  campaign: ['id', 'account_id', 'name', 'status', 'configured_status', 'effective_status', 'objective', 'buying_type', 'created_time', 'updated_time', 'start_time', 'stop_time'],
+  account: [
+    'id',
+    'account_id',
+    'name',
+    'currency',
+    'timezone_name',
+    'timezone_offset_hours_utc',
+    'account_status',
+    'disable_reason',
+    'created_time',
+  ],
+  campaign: [
+    'id',
+    'account_id',
+    'name',
+    'status',
+    'configured_status',
+    'effective_status',
+    'objective',
+    'buying_type',
+    'created_time',
+    'updated_time',
+    'start_time',
+    'stop_time',
+  ],
   adset: ['id', 'account_id', 'campaign_id', 'name', 'status', 'configured_status', 'effective_status', 'created_time', 'updated_time'],
-  ad: ['id', 'account_id', 'campaign_id', 'adset_id', 'name', 'status', 'configured_status', 'effective_status', 'created_time', 'updated_time'],
+  ad: [
+    'id',
+    'account_id',
+    'campaign_id',
+    'adset_id',
+    'name',
+    'status',
+    'configured_status',
+    'effective_status',
+    'created_time',
+    'updated_time',
+  ],
 };
-const DEFAULT_FIELDS: Record<Kind, string[]> = { user: ['id', 'name'], account: ['id', 'account_id'], campaign: ['id'], adset: ['id'], ad: ['id'] };
+const DEFAULT_FIELDS: Record<Kind, string[]> = {
+  user: ['id', 'name'],
+  account: ['id', 'account_id'],
+  campaign: ['id'],
+  adset: ['id'],
+  ad: ['id'],
+};
 const NODE_TYPE: Record<Kind, string> = { user: 'User', account: 'AdAccount', campaign: 'Campaign', adset: 'AdSet', ad: 'Ad' };
 
 /** Validates `fields` for a node type; nested field expansion (`adaccounts{name}`) is not served and fails like an unknown field. */
 export function parseEntityFields(kind: Kind, raw: string | undefined): string[] {
   if (raw === undefined || raw.trim() === '') return DEFAULT_FIELDS[kind];
-  const names = [...new Set(raw.split(',').map((f) => f.trim()).filter(Boolean))];
+  const names = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    ),
+  ];
   for (const name of names) if (!ENTITY_FIELDS[kind].includes(name)) throw metaErrors.nonexistingField(name, NODE_TYPE[kind]);
   return names;
 }
@@ -137,8 +184,11 @@ export function parseEdgeStatusFilter(params: Map<string, string>, kind: 'campai
     if (!Array.isArray(parsed)) throw metaErrors.invalidParameter('param filtering must be an array of filter objects');
     for (const entry of parsed as { field?: unknown; operator?: unknown; value?: unknown }[]) {
       if (entry?.field !== 'effective_status' && entry?.field !== `${kind}.effective_status`)
-        throw metaErrors.invalidParameter(`Filtering field '${String(entry?.field)}' is not supported on this edge (supported: effective_status)`);
-      if (entry.operator !== 'IN' || !Array.isArray(entry.value)) throw metaErrors.invalidParameter('effective_status filtering needs operator IN and an array value');
+        throw metaErrors.invalidParameter(
+          `Filtering field '${String(entry?.field)}' is not supported on this edge (supported: effective_status)`,
+        );
+      if (entry.operator !== 'IN' || !Array.isArray(entry.value))
+        throw metaErrors.invalidParameter('effective_status filtering needs operator IN and an array value');
       requested.push(...parseStringArray(JSON.stringify(entry.value), 'filtering'));
     }
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startMetaFake, type RunningMetaFake } from './test-server';
+import { type RunningMetaFake, signIn, startMetaFake } from './test-server';
 
 let fake: RunningMetaFake;
 let token: string;
@@ -36,7 +36,10 @@ describe('Meta fake errors for paths, versions and parameters', () => {
   });
 
   it('answers an unknown edge with "Tried accessing nonexisting field" and a deeper path with unknown path components', async () => {
-    expect(await errorOf(await call(`/v23.0/act_${account}/creatives`))).toMatchObject({ code: 100, message: expect.stringContaining('nonexisting field (creatives)') });
+    expect(await errorOf(await call(`/v23.0/act_${account}/creatives`))).toMatchObject({
+      code: 100,
+      message: expect.stringContaining('nonexisting field (creatives)'),
+    });
     expect(await errorOf(await call(`/v23.0/act_${account}/ads/insights`))).toMatchObject({ code: 2500 });
   });
 
@@ -55,7 +58,7 @@ describe('Meta fake errors for paths, versions and parameters', () => {
     expect(await errorOf(res)).toMatchObject({ code: 100, message: expect.stringContaining('linkedin-version') });
   });
 
-  it('names the invalid field with Meta\'s message for insights fields', async () => {
+  it("names the invalid field with Meta's message for insights fields", async () => {
     const error = await errorOf(await call(`/v23.0/act_${account}/insights?fields=impressions,conversionz`));
     expect(error).toMatchObject({ code: 100, message: expect.stringMatching(/^\(#100\) conversionz is not valid for fields param/) });
   });
@@ -72,16 +75,25 @@ describe('Meta fake errors for paths, versions and parameters', () => {
   });
 
   it('validates time_increment, level, date_preset and filtering', async () => {
-    for (const query of ['time_increment=91', 'level=creative', 'date_preset=last_2d', 'filtering=[{"field":"ad.effective_status","operator":"IN","value":["SLEEPING"]}]'])
+    for (const query of [
+      'time_increment=91',
+      'level=creative',
+      'date_preset=last_2d',
+      'filtering=[{"field":"ad.effective_status","operator":"IN","value":["SLEEPING"]}]',
+    ])
       expect(await errorOf(await call(`/v23.0/act_${account}/insights?${query}`))).toMatchObject({ code: 100 });
   });
 
   it('rejects the hourly breakdown combined with another breakdown (1504041)', async () => {
-    const error = await errorOf(await call(`/v23.0/act_${account}/insights?date_preset=today&breakdowns=hourly_stats_aggregated_by_advertiser_time_zone,publisher_platform`));
+    const error = await errorOf(
+      await call(
+        `/v23.0/act_${account}/insights?date_preset=today&breakdowns=hourly_stats_aggregated_by_advertiser_time_zone,publisher_platform`,
+      ),
+    );
     expect(error).toMatchObject({ code: 100, error_subcode: 1504041 });
   });
 
-  it('reads another member\'s account as a missing object', async () => {
+  it("reads another member's account as a missing object", async () => {
     const partnerToken = await signIn(fake.url, { loginHint: 'partner-a' });
     const foreign = fake.ctx.world.members('meta').find((m) => m.key === 'partner-b')!.accountIds[0]!;
     expect(await errorOf(await call(`/v23.0/act_${foreign}/campaigns`, {}, partnerToken))).toMatchObject({ code: 100, error_subcode: 33 });

@@ -68,10 +68,16 @@ export const metaErrors = {
       subcode: 460,
       message:
         'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.',
-      headers: { 'WWW-Authenticate': 'OAuth "Facebook Platform" "invalid_token" "Error validating access token: The session has been invalidated"' },
+      headers: {
+        'WWW-Authenticate': 'OAuth "Facebook Platform" "invalid_token" "Error validating access token: The session has been invalidated"',
+      },
     }),
   missingPermission: (permission: string) =>
-    fail({ status: 400, code: 200, message: `(#200) Ad account owner has NOT grant ads_management or ads_read permission (requires ${permission})` }),
+    fail({
+      status: 400,
+      code: 200,
+      message: `(#200) Ad account owner has NOT grant ads_management or ads_read permission (requires ${permission})`,
+    }),
   deprecatedVersion: (latest: string) =>
     fail({
       status: 400,
@@ -111,7 +117,12 @@ export const metaErrors = {
   retentionExceeded: () =>
     fail({ status: 400, code: 3018, message: '(#3018) The start date of the time range cannot be beyond 37 months from the current date' }),
   reduceData: () =>
-    fail({ status: 500, code: 1, isTransient: true, message: "Please reduce the amount of data you're asking for, then retry your request" }),
+    fail({
+      status: 500,
+      code: 1,
+      isTransient: true,
+      message: "Please reduce the amount of data you're asking for, then retry your request",
+    }),
   insightsTimeout: () =>
     fail({
       status: 400,
@@ -165,5 +176,9 @@ export const metaErrors = {
   batchTooLarge: () =>
     fail({ status: 400, type: 'GraphBatchException', code: 1, message: 'Too many requests in batch message. Maximum batch size is 50' }),
   reportNotReady: () =>
-    fail({ status: 400, code: 100, message: '(#100) The report is not ready yet: poll the AdReportRun until async_status is "Job Completed"' }),
+    fail({
+      status: 400,
+      code: 100,
+      message: '(#100) The report is not ready yet: poll the AdReportRun until async_status is "Job Completed"',
+    }),
 };

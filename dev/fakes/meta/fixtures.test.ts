@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shapeDifferences, type ShapeOptions } from './shape';
-import { signIn, startMetaFake, type RunningMetaFake } from './test-server';
+import { type ShapeOptions, shapeDifferences } from './shape';
+import { type RunningMetaFake, signIn, startMetaFake } from './test-server';
 
 const FIXTURES = path.resolve(process.cwd(), '../shared/fixtures/meta');
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8'));
@@ -25,7 +25,10 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 async function createRun(): Promise<string> {
-  const res = await get(`act_${account}/insights`, form({ level: 'ad', time_increment: '1', time_range: range('2026-01-01', '2026-01-31') }));
+  const res = await get(
+    `act_${account}/insights`,
+    form({ level: 'ad', time_increment: '1', time_range: range('2026-01-01', '2026-01-31') }),
+  );
   return ((await res.json()) as { report_run_id: string }).report_run_id;
 }
 
@@ -58,7 +61,10 @@ const cases: Record<string, () => Promise<void>> = {
       await get(`act_${account}/campaigns`); // spends the ads_management budget of 1
       fake.ctx.faults.add({ service: 'meta', kind: 'timeout', pathContains: '/me', remaining: 1 });
       const batch = [
-        { method: 'GET', relative_url: `act_${account}/insights?time_range=${encodeURIComponent(range('2026-01-01', '2026-01-01'))}&fields=account_id` },
+        {
+          method: 'GET',
+          relative_url: `act_${account}/insights?time_range=${encodeURIComponent(range('2026-01-01', '2026-01-01'))}&fields=account_id`,
+        },
         { method: 'GET', relative_url: `act_${account}/ads` },
         { method: 'GET', relative_url: 'me' },
       ];
@@ -112,12 +118,16 @@ const cases: Record<string, () => Promise<void>> = {
     });
     const body = (await (await get(`act_${account}/insights?${query}`)).json()) as { data: Record<string, unknown>[] };
     // The recorded rows have conversions in every window; rows of the fake without them leave those keys out.
-    const full = body.data.filter((row) => Array.isArray(row.actions) && row.actions.every((a: Record<string, string>) => a['1d_click'] && a['28d_click']));
+    const full = body.data.filter(
+      (row) => Array.isArray(row.actions) && row.actions.every((a: Record<string, string>) => a['1d_click'] && a['28d_click']),
+    );
     expect(full.length).toBeGreaterThan(0);
     expectSameShape({ ...body, data: full }, recorded, { ignore: ['$.data[].product_id'] });
   },
   'insights_campaign_docs_example.json': async () => {
-    const res = await get(`act_${account}/insights?level=campaign&fields=account_id,campaign_id,impressions,spend&time_range=${range('2026-01-14', '2026-02-12')}`);
+    const res = await get(
+      `act_${account}/insights?level=campaign&fields=account_id,campaign_id,impressions,spend&time_range=${range('2026-01-14', '2026-02-12')}`,
+    );
     expectSameShape(await res.json(), fixture('insights_campaign_docs_example.json'), { strict: true });
   },
   'insights_level_ad_docs_example.json': async () => {
@@ -136,18 +146,26 @@ const cases: Record<string, () => Promise<void>> = {
     const recorded = fixture('rate_limit_headers_captured.json');
     const res = await get(`act_${account}/insights?date_preset=yesterday`);
     expect(res.headers.get('Facebook-API-Version')).toBe('v23.0');
-    expectSameShape(JSON.parse(res.headers.get('X-FB-Ads-Insights-Throttle')!), JSON.parse(recorded['X-FB-Ads-Insights-Throttle']), { strict: true });
+    expectSameShape(JSON.parse(res.headers.get('X-FB-Ads-Insights-Throttle')!), JSON.parse(recorded['X-FB-Ads-Insights-Throttle']), {
+      strict: true,
+    });
     const buc = JSON.parse(res.headers.get('X-Business-Use-Case-Usage')!);
     expect(Object.keys(buc)).toEqual([account]);
     expectSameShape(Object.values(buc)[0], Object.values(JSON.parse(recorded['X-Business-Use-Case-Usage']))[0] as never, { strict: true });
-    expectSameShape(JSON.parse(res.headers.get('X-Ad-Account-Usage')!), JSON.parse(recorded['X-Ad-Account-Usage_example_shape']), { strict: true });
+    expectSameShape(JSON.parse(res.headers.get('X-Ad-Account-Usage')!), JSON.parse(recorded['X-Ad-Account-Usage_example_shape']), {
+      strict: true,
+    });
     expectSameShape(JSON.parse(res.headers.get('X-App-Usage')!), JSON.parse(recorded['X-App-Usage_example_shape']), { strict: true });
   },
 };
 
 describe('Meta fake matches every recorded payload in shared/fixtures/meta', () => {
   it('has a conformance case for every fixture file', () => {
-    expect(Object.keys(cases).sort()).toEqual(readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort());
+    expect(Object.keys(cases).sort()).toEqual(
+      readdirSync(FIXTURES)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    );
   });
   for (const [name, run] of Object.entries(cases)) it(`answers with the shape of ${name}`, run);
 });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMetaFake, TEST_REDIRECT_URI, type RunningMetaFake } from './test-server';
+import { type RunningMetaFake, startMetaFake, TEST_REDIRECT_URI } from './test-server';
 
 type Row = Record<string, any>;
 let fake: RunningMetaFake;
-const ALL_STATUSES = '[{"field":"ad.effective_status","operator":"IN","value":["ACTIVE","PAUSED","ARCHIVED","DELETED","CAMPAIGN_PAUSED","ADSET_PAUSED"]}]';
+const ALL_STATUSES =
+  '[{"field":"ad.effective_status","operator":"IN","value":["ACTIVE","PAUSED","ARCHIVED","DELETED","CAMPAIGN_PAUSED","ADSET_PAUSED"]}]';
 
 beforeAll(async () => {
   fake = await startMetaFake();
@@ -40,11 +41,15 @@ async function oauthLogin(base: string): Promise<string> {
   const location = new URL(dialog.headers.get('location')!);
   expect(location.searchParams.get('state')).toBe('s1');
   const short = (await (
-    await fetch(`${base}/v23.0/oauth/access_token?${new URLSearchParams({ client_id: 'tidemark-dev', client_secret: 'tidemark-dev-secret', redirect_uri: TEST_REDIRECT_URI, code: location.searchParams.get('code')! })}`)
+    await fetch(
+      `${base}/v23.0/oauth/access_token?${new URLSearchParams({ client_id: 'tidemark-dev', client_secret: 'tidemark-dev-secret', redirect_uri: TEST_REDIRECT_URI, code: location.searchParams.get('code')! })}`,
+    )
   ).json()) as Row;
   expect(short.expires_in).toBeLessThanOrEqual(2 * 3600);
   const long = (await (
-    await fetch(`${base}/v23.0/oauth/access_token?${new URLSearchParams({ grant_type: 'fb_exchange_token', client_id: 'tidemark-dev', client_secret: 'tidemark-dev-secret', fb_exchange_token: short.access_token })}`)
+    await fetch(
+      `${base}/v23.0/oauth/access_token?${new URLSearchParams({ grant_type: 'fb_exchange_token', client_id: 'tidemark-dev', client_secret: 'tidemark-dev-secret', fb_exchange_token: short.access_token })}`,
+    )
   ).json()) as Row;
   return long.access_token;
 }
@@ -54,7 +59,7 @@ const cents = (value: string | undefined) => Math.round(Number(value ?? 0) * 100
 const purchase = (r: Row, key: 'actions' | 'action_values') => r[key]?.find((a: Row) => a.action_type === 'omni_purchase')?.value;
 
 describe('a client syncing a Meta account through the fake', () => {
-  it('signs in, lists accounts and entities, and reads daily ad rows that equal the world\'s ground truth', async () => {
+  it("signs in, lists accounts and entities, and reads daily ad rows that equal the world's ground truth", async () => {
     const token = await oauthLogin(fake.url);
     const client = graphClient(fake.url, token);
     const me = await client.get('me');
@@ -62,7 +67,11 @@ describe('a client syncing a Meta account through the fake', () => {
     const accounts = await client.all('me/adaccounts', { fields: 'id,account_id,name,currency,timezone_name,account_status', limit: '1' });
     expect(accounts.map((a) => a.id)).toEqual(fake.ctx.world.accounts('meta').map((a) => `act_${a.id}`));
     const account = accounts.find((a) => a.currency === 'USD')!;
-    const ads = await client.all(`${account.id}/ads`, { fields: 'id,name,status,effective_status,adset_id,campaign_id', limit: '4', filtering: ALL_STATUSES.replace('ad.effective_status', 'effective_status') });
+    const ads = await client.all(`${account.id}/ads`, {
+      fields: 'id,name,status,effective_status,adset_id,campaign_id',
+      limit: '4',
+      filtering: ALL_STATUSES.replace('ad.effective_status', 'effective_status'),
+    });
     expect(ads.length).toBe(fake.ctx.world.ads('meta', account.account_id).length);
     const campaigns = await client.all(`${account.id}/campaigns`, { fields: 'id,name,status,effective_status' });
     expect(campaigns.every((c) => ['ACTIVE', 'PAUSED'].includes(c.effective_status))).toBe(true);
@@ -105,7 +114,10 @@ describe('Meta fake insights semantics', () => {
   });
   const report = (params: Record<string, string | undefined>) => {
     const merged = { time_range: range, fields: 'impressions,clicks,spend,actions,action_values,reach', limit: '500', ...params };
-    return client.all(`act_${accountId}/insights`, Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined)));
+    return client.all(
+      `act_${accountId}/insights`,
+      Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined)),
+    );
   };
 
   it('makes account totals equal the sum of ad rows (reach excepted, which is de-duplicated)', async () => {
@@ -178,7 +190,13 @@ describe('Meta fake insights semantics', () => {
 
   it('prints JPY spend without decimals and leaves metric keys out rather than sending zeros', async () => {
     const jp = fake.ctx.world.accounts('meta').find((a) => a.currency === 'JPY')!;
-    const rows = await client.all(`act_${jp.id}/insights`, { level: 'ad', time_increment: '1', date_preset: 'last_14d', fields: 'spend,actions,cpc,account_currency', limit: '500' });
+    const rows = await client.all(`act_${jp.id}/insights`, {
+      level: 'ad',
+      time_increment: '1',
+      date_preset: 'last_14d',
+      fields: 'spend,actions,cpc,account_currency',
+      limit: '500',
+    });
     expect(rows.every((r) => /^\d+$/.test(r.spend) && r.account_currency === 'JPY')).toBe(true);
     expect(rows.some((r) => !('actions' in r))).toBe(true);
     expect(rows.some((r) => 'actions' in r && r.actions.length > 0)).toBe(true);

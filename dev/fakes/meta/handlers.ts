@@ -1,14 +1,14 @@
 import type { FakeMember } from '../world/types';
 import { loadCatalog } from './catalog';
-import { parseEntityFields, parseEdgeStatusFilter, renderAccount, renderers, renderUser } from './entities';
+import { parseEdgeStatusFilter, parseEntityFields, renderAccount, renderers, renderUser } from './entities';
 import { metaErrors } from './errors';
-import { insightsPage, nodeLevel, prepareInsights, type InsightsNode } from './insights/serve';
+import { type InsightsNode, insightsPage, nodeLevel, prepareInsights } from './insights/serve';
 import { cursorLink, pageOf, parsePageRequest } from './paging';
 import { jobStage, type ReportRun } from './report-runs';
 import type { Route } from './router';
 import type { MetaState } from './state';
 import type { TokenGrant } from './tokens';
-import { hasReportRunErrorFields, type GraphVersion } from './versions';
+import { type GraphVersion, hasReportRunErrorFields } from './versions';
 
 export interface CallContext {
   state: MetaState;
@@ -32,7 +32,11 @@ export function handleGraphCall(call: CallContext, route: Route): unknown {
     case 'me_adaccounts': {
       const fields = parseEntityFields('account', params.get('fields'));
       const accounts = member.accountIds.map((id) => world.account('meta', id)).filter((a) => a !== undefined);
-      return pageOf(accounts.map((a) => renderAccount(a, fields, now)), parsePageRequest(params), (c) => cursorLink(self, params, c));
+      return pageOf(
+        accounts.map((a) => renderAccount(a, fields, now)),
+        parsePageRequest(params),
+        (c) => cursorLink(self, params, c),
+      );
     }
     case 'account':
       return renderAccount(world.account('meta', route.accountId)!, parseEntityFields('account', params.get('fields')), now);
@@ -42,7 +46,8 @@ export function handleGraphCall(call: CallContext, route: Route): unknown {
     }
     case 'account_edge':
     case 'node_edge': {
-      const node: InsightsNode = route.kind === 'account_edge' ? { kind: 'account', id: route.accountId } : { kind: route.nodeKind, id: route.id };
+      const node: InsightsNode =
+        route.kind === 'account_edge' ? { kind: 'account', id: route.accountId } : { kind: route.nodeKind, id: route.id };
       if (route.edge === 'insights') return insightsEdge(call, route.accountId, node);
       return entityEdge(call, route.accountId, node, route.edge);
     }
@@ -68,8 +73,11 @@ function entityEdge(call: CallContext, accountId: string, node: InsightsNode, ed
   const fields = parseEntityFields(kind, params.get('fields'));
   const wanted = parseEdgeStatusFilter(params, kind);
   const under = (item: { campaignId?: string; adGroupId?: string; id: string }) =>
-    node.kind === 'account' || (node.kind === 'campaign' && item.campaignId === node.id) || (node.kind === 'adset' && item.adGroupId === node.id);
-  const items = kind === 'campaign' ? catalog.campaigns : kind === 'adset' ? catalog.adsets.map((a) => ({ ...a, adGroupId: a.id })) : catalog.ads;
+    node.kind === 'account' ||
+    (node.kind === 'campaign' && item.campaignId === node.id) ||
+    (node.kind === 'adset' && item.adGroupId === node.id);
+  const items =
+    kind === 'campaign' ? catalog.campaigns : kind === 'adset' ? catalog.adsets.map((a) => ({ ...a, adGroupId: a.id })) : catalog.ads;
   const ids = items.filter((item) => under(item) && wanted(catalog.effectiveStatus(kind, item.id))).map((item) => item.id);
   const rendered = ids.map((id) => renderers[kind](catalog, id, fields));
   return pageOf(rendered, parsePageRequest(params), (c) => cursorLink(state.absolute(call.path), params, c));
@@ -82,19 +90,40 @@ function insightsEdge(call: CallContext, accountId: string, node: InsightsNode) 
   if (call.method === 'POST') {
     // A fault on the synthetic path ".../insights/async_job" makes the job itself fail later.
     const fault = state.ctx.faults.take('meta', { path: `${call.path}/async_job`, accountId });
-    const run = state.runs.create({ accountId, node, nodeLevel: nodeLevel(node), query, createdAtMs: state.nowMs(), willFail: fault !== null });
+    const run = state.runs.create({
+      accountId,
+      node,
+      nodeLevel: nodeLevel(node),
+      query,
+      createdAtMs: state.nowMs(),
+      willFail: fault !== null,
+    });
     return { report_run_id: run.id };
   }
   return insightsPage(world, catalog, node, query, world.clock.now(), params, state.absolute(call.path), { sync: true });
 }
 
-const REPORT_RUN_FIELDS = ['id', 'account_id', 'async_status', 'async_percent_completion', 'date_start', 'date_stop', 'time_ref', 'time_completed', 'is_running'];
+const REPORT_RUN_FIELDS = [
+  'id',
+  'account_id',
+  'async_status',
+  'async_percent_completion',
+  'date_start',
+  'date_stop',
+  'time_ref',
+  'time_completed',
+  'is_running',
+];
 const REPORT_RUN_ERROR_FIELDS = ['error_code', 'error_message', 'error_subcode', 'error_user_title', 'error_user_msg'];
 
 function reportRunStatus(call: CallContext, run: ReportRun) {
   const { state, params, version } = call;
   const allowed = hasReportRunErrorFields(version) ? [...REPORT_RUN_FIELDS, ...REPORT_RUN_ERROR_FIELDS] : REPORT_RUN_FIELDS;
-  const requested = params.get('fields')?.split(',').map((f) => f.trim()).filter(Boolean);
+  const requested = params
+    .get('fields')
+    ?.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   for (const field of requested ?? []) if (!allowed.includes(field)) throw metaErrors.nonexistingField(field, 'AdReportRun');
   const stage = state.runs.poll(run, state.nowMs());
   const body: Record<string, unknown> = {

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import type { FakeContext } from '../context';
 import { createBatchRunner } from './batch';
-import { metaErrorBody, MetaError, newFbtraceId } from './errors';
-import { serveGraphCall, type GraphOutcome } from './pipeline';
-import { readGraphRequest, type GraphRequest } from './request';
+import { MetaError, metaErrorBody, newFbtraceId } from './errors';
+import { type GraphOutcome, serveGraphCall } from './pipeline';
+import { type GraphRequest, readGraphRequest } from './request';
 import { createMetaState } from './state';
 
 export { CLIENT_ID as META_CLIENT_ID, CLIENT_SECRET as META_CLIENT_SECRET } from './state';
@@ -25,7 +25,14 @@ export function createMetaFake(ctx: FakeContext, options: { prefix?: string } = 
       request = await readGraphRequest(c.req.raw, prefix);
     } catch (error) {
       if (!(error instanceof MetaError)) throw error;
-      ctx.calls.record({ service: 'meta', method: c.req.method, path: new URL(c.req.url).pathname, at: state.nowMs(), status: error.spec.status, cost: 0 });
+      ctx.calls.record({
+        service: 'meta',
+        method: c.req.method,
+        path: new URL(c.req.url).pathname,
+        at: state.nowMs(),
+        status: error.spec.status,
+        cost: 0,
+      });
       return Response.json(metaErrorBody(error.spec, newFbtraceId()), { status: error.spec.status, headers: error.spec.headers });
     }
     const outcome = await serve(request);

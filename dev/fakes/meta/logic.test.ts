@@ -10,11 +10,15 @@ import { bucBudget, usageOf } from './rate-limits';
 describe('Meta fake pure logic', () => {
   it('splits an integer by weights into parts that always sum to the total', () => {
     fc.assert(
-      fc.property(fc.nat(1_000_000), fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: 1, maxLength: 6 }), (total, weights) => {
-        const parts = splitInteger(total, weights);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        expect(parts.every((p) => Number.isInteger(p) && p >= 0)).toBe(true);
-      }),
+      fc.property(
+        fc.nat(1_000_000),
+        fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (total, weights) => {
+          const parts = splitInteger(total, weights);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          expect(parts.every((p) => Number.isInteger(p) && p >= 0)).toBe(true);
+        },
+      ),
     );
   });
 
@@ -52,7 +56,7 @@ describe('Meta fake pure logic', () => {
     expect(resolveDatePreset('last_quarter', '2026-03-10')).toEqual({ since: '2025-10-01', until: '2025-12-31' });
   });
 
-  it('formats entity timestamps with the zone\'s offset on that date (DST aware)', () => {
+  it("formats entity timestamps with the zone's offset on that date (DST aware)", () => {
     expect(formatMetaTimestamp('2026-01-05', '09:00:00', 'America/New_York')).toBe('2026-01-05T09:00:00-0500');
     expect(formatMetaTimestamp('2026-07-05', '09:00:00', 'America/New_York')).toBe('2026-07-05T09:00:00-0400');
     expect(formatMetaTimestamp('2026-07-05', '09:00:00', 'Asia/Tokyo')).toBe('2026-07-05T09:00:00+0900');

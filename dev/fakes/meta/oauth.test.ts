@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMetaFake, TEST_REDIRECT_URI, type RunningMetaFake } from './test-server';
+import { type RunningMetaFake, startMetaFake, TEST_REDIRECT_URI } from './test-server';
 
 let fake: RunningMetaFake;
 const dialogUrl = (params: Record<string, string> = {}) =>
   `${fake.url}/v24.0/dialog/oauth?${new URLSearchParams({ client_id: 'tidemark-dev', redirect_uri: TEST_REDIRECT_URI, scope: 'ads_read', state: 'st', response_type: 'code', ...params })}`;
 const exchange = (params: Record<string, string>) =>
-  fetch(`${fake.url}/v24.0/oauth/access_token?${new URLSearchParams({ client_id: 'tidemark-dev', client_secret: 'tidemark-dev-secret', redirect_uri: TEST_REDIRECT_URI, ...params })}`);
+  fetch(
+    `${fake.url}/v24.0/oauth/access_token?${new URLSearchParams({ client_id: 'tidemark-dev', client_secret: 'tidemark-dev-secret', redirect_uri: TEST_REDIRECT_URI, ...params })}`,
+  );
 const codeFrom = (res: Response) => new URL(res.headers.get('location')!).searchParams.get('code')!;
 
 beforeAll(async () => {
@@ -32,7 +34,9 @@ describe('Meta fake OAuth dialog and token endpoint', () => {
       expect(page.status).toBe(200);
       const html = await page.text();
       expect(html).toContain('value="allow"');
-      const form = new URLSearchParams([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]));
+      const form = new URLSearchParams(
+        [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]),
+      );
       form.set('decision', 'allow');
       const allowed = await fetch(`${fake.url}/v24.0/dialog/oauth`, { method: 'POST', body: form, redirect: 'manual' });
       expect(allowed.status).toBe(302);
@@ -46,7 +50,12 @@ describe('Meta fake OAuth dialog and token endpoint', () => {
   });
 
   it('shows an error page for a wrong client_id, a non-local redirect_uri, an invalid scope or an unknown login_hint', async () => {
-    const cases: Record<string, string>[] = [{ client_id: 'someone-else' }, { redirect_uri: 'https://evil.example/cb' }, { scope: 'ads_read,superpowers' }, { login_hint: 'nobody@nowhere' }];
+    const cases: Record<string, string>[] = [
+      { client_id: 'someone-else' },
+      { redirect_uri: 'https://evil.example/cb' },
+      { scope: 'ads_read,superpowers' },
+      { login_hint: 'nobody@nowhere' },
+    ];
     for (const params of cases) {
       const res = await fetch(dialogUrl(params), { redirect: 'manual' });
       expect(res.status).toBe(400);
@@ -56,8 +65,14 @@ describe('Meta fake OAuth dialog and token endpoint', () => {
 
   it('exchanges a code once, only with the same redirect_uri and the right secret', async () => {
     const code = codeFrom(await fetch(dialogUrl(), { redirect: 'manual' }));
-    expect(((await (await exchange({ code, client_secret: 'wrong' })).json()) as any).error).toMatchObject({ code: 1, message: 'Error validating client secret.' });
-    expect(((await (await exchange({ code, redirect_uri: 'http://localhost:1/other' })).json()) as any).error).toMatchObject({ code: 100, error_subcode: 36008 });
+    expect(((await (await exchange({ code, client_secret: 'wrong' })).json()) as any).error).toMatchObject({
+      code: 1,
+      message: 'Error validating client secret.',
+    });
+    expect(((await (await exchange({ code, redirect_uri: 'http://localhost:1/other' })).json()) as any).error).toMatchObject({
+      code: 100,
+      error_subcode: 36008,
+    });
     expect((await exchange({ code })).status).toBe(200);
     expect(((await (await exchange({ code })).json()) as any).error).toMatchObject({ code: 100, error_subcode: 36009 });
   });

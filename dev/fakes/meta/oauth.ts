@@ -1,5 +1,5 @@
 import type { FakeMember } from '../world/types';
-import { metaErrorBody, MetaError, metaErrors, newFbtraceId } from './errors';
+import { MetaError, metaErrorBody, metaErrors, newFbtraceId } from './errors';
 import type { GraphRequest } from './request';
 import { CLIENT_ID, CLIENT_SECRET, type MetaState } from './state';
 import { LONG_LIVED_SECONDS, SHORT_LIVED_SECONDS } from './tokens';
@@ -11,7 +11,16 @@ export interface OAuthOutcome {
   principal?: string;
 }
 
-export const KNOWN_SCOPES = ['ads_read', 'ads_management', 'business_management', 'read_insights', 'public_profile', 'email', 'pages_show_list', 'pages_read_engagement'];
+export const KNOWN_SCOPES = [
+  'ads_read',
+  'ads_management',
+  'business_management',
+  'read_insights',
+  'public_profile',
+  'email',
+  'pages_show_list',
+  'pages_read_engagement',
+];
 const DIALOG_PARAMS = ['client_id', 'redirect_uri', 'scope', 'state', 'response_type', 'login_hint', 'auth_type', 'display', 'decision'];
 const TOKEN_PARAMS = ['client_id', 'client_secret', 'redirect_uri', 'code', 'grant_type', 'fb_exchange_token'];
 
@@ -29,7 +38,8 @@ export function handleOAuth(state: MetaState, kind: 'oauth_dialog' | 'oauth_toke
 }
 
 function exchangeToken(state: MetaState, params: Map<string, string>): { body: Record<string, unknown>; memberId: string } {
-  for (const key of params.keys()) if (!TOKEN_PARAMS.includes(key)) throw metaErrors.invalidParameter(`The parameter ${key} is not supported by this endpoint`);
+  for (const key of params.keys())
+    if (!TOKEN_PARAMS.includes(key)) throw metaErrors.invalidParameter(`The parameter ${key} is not supported by this endpoint`);
   const require = (key: string) => {
     const value = params.get(key);
     if (!value) throw metaErrors.invalidParameter(`Missing ${key} parameter.`);
@@ -44,7 +54,9 @@ function exchangeToken(state: MetaState, params: Map<string, string>): { body: R
     return { body: { access_token: grant.token, token_type: 'bearer', expires_in: LONG_LIVED_SECONDS }, memberId: grant.memberId };
   }
   if (grantType !== undefined && grantType !== 'authorization_code')
-    throw metaErrors.invalidParameter(`Unsupported grant_type ${grantType}: this app exchanges codes and fb_exchange_token only (Meta has no refresh tokens)`);
+    throw metaErrors.invalidParameter(
+      `Unsupported grant_type ${grantType}: this app exchanges codes and fb_exchange_token only (Meta has no refresh tokens)`,
+    );
   const grant = state.tokens.redeemCode(require('code'), require('redirect_uri'));
   return { body: { access_token: grant.token, token_type: 'bearer', expires_in: SHORT_LIVED_SECONDS }, memberId: grant.memberId };
 }
@@ -65,7 +77,8 @@ function dialog(state: MetaState, req: GraphRequest): OAuthOutcome {
   if (responseType !== 'code') return page(400, 'Error', `response_type ${responseType} is not supported by this app (use code)`);
   const scopes = (params.get('scope') ?? '').split(/[,\s]+/).filter(Boolean);
   const invalid = scopes.filter((s) => !KNOWN_SCOPES.includes(s));
-  if (invalid.length) return page(400, 'Invalid Scopes', `Invalid Scopes: ${invalid.join(', ')}. This message is only shown to developers.`);
+  if (invalid.length)
+    return page(400, 'Invalid Scopes', `Invalid Scopes: ${invalid.join(', ')}. This message is only shown to developers.`);
   const member = chooseMember(state, params.get('login_hint'));
   if (!member) return page(400, 'Unknown member', `No Meta member matches login_hint ${params.get('login_hint')}`);
 
@@ -73,15 +86,31 @@ function dialog(state: MetaState, req: GraphRequest): OAuthOutcome {
     const target = new URL(redirectUri);
     for (const [k, v] of Object.entries(query)) target.searchParams.set(k, v);
     // Facebook appends "#_=_" to every login redirect.
-    return { status: 302, body: '', headers: { Location: `${target.toString()}#_=_`, 'Content-Type': 'text/html; charset=utf-8' }, principal: member.id };
+    return {
+      status: 302,
+      body: '',
+      headers: { Location: `${target.toString()}#_=_`, 'Content-Type': 'text/html; charset=utf-8' },
+      principal: member.id,
+    };
   };
   const stateParam: Record<string, string> = params.has('state') ? { state: params.get('state')! } : {};
   const decision = req.method === 'POST' ? params.get('decision') : state.ctx.oauth?.autoApprove('meta') === false ? undefined : 'allow';
   if (decision === 'allow') return redirect({ code: state.tokens.issueCode(member.id, scopes, redirectUri), ...stateParam });
   if (decision === 'deny')
-    return redirect({ error: 'access_denied', error_code: '200', error_description: 'Permissions error', error_reason: 'user_denied', ...stateParam });
+    return redirect({
+      error: 'access_denied',
+      error_code: '200',
+      error_description: 'Permissions error',
+      error_reason: 'user_denied',
+      ...stateParam,
+    });
   if (req.method === 'POST') return page(400, 'Error', 'decision must be allow or deny');
-  return { status: 200, body: consentPage(state, req, member, scopes), headers: { 'Content-Type': 'text/html; charset=utf-8' }, principal: member.id };
+  return {
+    status: 200,
+    body: consentPage(state, req, member, scopes),
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    principal: member.id,
+  };
 }
 
 function chooseMember(state: MetaState, loginHint: string | undefined): FakeMember | undefined {

@@ -1,15 +1,15 @@
 import type { FaultRule } from '../context';
-import { metaErrorBody, MetaError, metaErrors, newFbtraceId } from './errors';
+import { MetaError, metaErrorBody, metaErrors, newFbtraceId } from './errors';
 import { handleGraphCall } from './handlers';
 import { INSIGHTS_PARAMS } from './insights/params';
 import { handleOAuth } from './oauth';
 import { isOver } from './rate-limits';
 import type { GraphRequest } from './request';
-import { resolveRoute, routeAccountId, routeBucType, type Route } from './router';
+import { type Route, resolveRoute, routeAccountId, routeBucType } from './router';
 import type { MetaState } from './state';
 import type { TokenGrant } from './tokens';
 import { accountUsage, appUsage, usageHeaders } from './usage';
-import { parseVersion, type GraphVersion } from './versions';
+import { type GraphVersion, parseVersion } from './versions';
 
 export type GraphOutcome =
   | { kind: 'response'; status: number; headers: Record<string, string>; body: string }
@@ -42,7 +42,8 @@ function allowedParams(route: Route): readonly string[] {
 }
 
 const isInsightsRead = (route: Route, method: string) =>
-  route.kind === 'report_run_insights' || ((route.kind === 'account_edge' || route.kind === 'node_edge') && route.edge === 'insights' && method === 'GET');
+  route.kind === 'report_run_insights' ||
+  ((route.kind === 'account_edge' || route.kind === 'node_edge') && route.edge === 'insights' && method === 'GET');
 
 /**
  * One Graph call end to end: version, route, faults, token, access, throttles, handler;
@@ -65,7 +66,10 @@ export async function serveGraphCall(state: MetaState, req: GraphRequest, runBat
 
   try {
     version = parseVersion(segments[0], req.path);
-    route = resolveRoute(segments.slice(1), req.method, req.path, { world: ctx.world, reportRunAccount: (id) => state.runs.get(id)?.accountId });
+    route = resolveRoute(segments.slice(1), req.method, req.path, {
+      world: ctx.world,
+      reportRunAccount: (id) => state.runs.get(id)?.accountId,
+    });
     if (route.kind === 'oauth_dialog' || route.kind === 'oauth_token') {
       fault = ctx.faults.take('meta', { path: req.path });
       if (fault && fault.kind !== 'truncated_body') await applyFault(state, fault, undefined, route, req.method);
@@ -93,7 +97,8 @@ export async function serveGraphCall(state: MetaState, req: GraphRequest, runBat
     grant = state.tokens.authenticate(token);
     const member = ctx.world.members('meta').find((m) => m.id === grant!.memberId)!;
     for (const key of req.params.keys())
-      if (!AUTH_PARAMS.includes(key) && !allowedParams(route).includes(key)) throw metaErrors.invalidParameter(`The parameter ${key} is not supported by this endpoint`);
+      if (!AUTH_PARAMS.includes(key) && !allowedParams(route).includes(key))
+        throw metaErrors.invalidParameter(`The parameter ${key} is not supported by this endpoint`);
     if (accountId && !member.accountIds.includes(accountId)) throw metaErrors.unsupportedRequest(req.method, segments[1]!);
     if (accountId && !grant.scopes.some((s) => s === 'ads_read' || s === 'ads_management')) throw metaErrors.missingPermission('ads_read');
     throwIfThrottled(state, route, accountId);
@@ -101,7 +106,9 @@ export async function serveGraphCall(state: MetaState, req: GraphRequest, runBat
     if (route.kind === 'batch') {
       body = JSON.stringify(await runBatch(version, req.params, token));
     } else {
-      body = JSON.stringify(handleGraphCall({ state, version, path: req.path, params: req.params, method: req.method, grant, member }, route));
+      body = JSON.stringify(
+        handleGraphCall({ state, version, path: req.path, params: req.params, method: req.method, grant, member }, route),
+      );
     }
   } catch (caught) {
     let error = caught;
@@ -160,5 +167,6 @@ function throwIfThrottled(state: MetaState, route: Route, accountId: string | un
   }
   const usage = accountUsage(state, accountId);
   if (isOver(usage.app)) throw metaErrors.appLimit(bucType === 'ads_insights');
-  if (isOver(usage.buc[bucType])) throw bucType === 'ads_insights' ? metaErrors.insightsAccountLimit() : metaErrors.managementAccountLimit();
+  if (isOver(usage.buc[bucType]))
+    throw bucType === 'ads_insights' ? metaErrors.insightsAccountLimit() : metaErrors.managementAccountLimit();
 }

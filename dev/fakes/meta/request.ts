@@ -13,7 +13,14 @@ export interface GraphRequest {
 }
 
 /** Headers that belong to other ad platforms: a client sending them to Meta is misconfigured. */
-const FOREIGN_HEADERS = ['developer-token', 'login-customer-id', 'linked-customer-id', 'linkedin-version', 'x-restli-protocol-version', 'x-restli-method'];
+const FOREIGN_HEADERS = [
+  'developer-token',
+  'login-customer-id',
+  'linked-customer-id',
+  'linkedin-version',
+  'x-restli-protocol-version',
+  'x-restli-method',
+];
 
 /** Reads an HTTP request into a GraphRequest; `prefix` is where the fake is mounted ("/meta"). */
 export async function readGraphRequest(request: Request, prefix: string): Promise<GraphRequest> {
@@ -22,7 +29,8 @@ export async function readGraphRequest(request: Request, prefix: string): Promis
   const params = new Map<string, string>();
   const addAll = (entries: Iterable<[string, string]>) => {
     for (const [key, value] of entries) {
-      if (params.has(key) && params.get(key) !== value) throw metaErrors.invalidParameter(`Param ${key} was given twice with different values`);
+      if (params.has(key) && params.get(key) !== value)
+        throw metaErrors.invalidParameter(`Param ${key} was given twice with different values`);
       params.set(key, value);
     }
   };
@@ -47,7 +55,8 @@ async function readBody(request: Request): Promise<[string, string][]> {
     } catch {
       throw metaErrors.invalidParameter('Request body is not valid JSON');
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw metaErrors.invalidParameter('JSON body must be an object of parameters');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw metaErrors.invalidParameter('JSON body must be an object of parameters');
     return Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
   }
   if (type === '' || type.includes('application/x-www-form-urlencoded')) return [...new URLSearchParams(text)];
@@ -62,7 +71,11 @@ function readBearer(header: string | null): string | undefined {
 }
 
 /** A batch item as a GraphRequest: relative_url may carry its own version, query and access_token. */
-export function batchItemRequest(version: string, item: { method: string; relativeUrl: string; body?: string }, batchToken: string | undefined): GraphRequest {
+export function batchItemRequest(
+  version: string,
+  item: { method: string; relativeUrl: string; body?: string },
+  batchToken: string | undefined,
+): GraphRequest {
   const relative = item.relativeUrl.replace(/^\/+/, '');
   const url = new URL(`http://batch.invalid/${relative}`);
   const versioned = /^v\d+\.\d+(\/|$)/.test(relative);

@@ -112,6 +112,7 @@ export function routeAccountId(route: Route): string | undefined {
 export function routeBucType(route: Route): 'ads_insights' | 'ads_management' | undefined {
   if (route.kind === 'report_run' || route.kind === 'report_run_insights') return 'ads_insights';
   if ((route.kind === 'account_edge' || route.kind === 'node_edge') && route.edge === 'insights') return 'ads_insights';
-  if (route.kind === 'account' || route.kind === 'account_edge' || route.kind === 'node' || route.kind === 'node_edge') return 'ads_management';
+  if (route.kind === 'account' || route.kind === 'account_edge' || route.kind === 'node' || route.kind === 'node_edge')
+    return 'ads_management';
   return undefined;
 }

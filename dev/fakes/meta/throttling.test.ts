@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from './catalog';
-import { signIn, startMetaFake, type RunningMetaFake } from './test-server';
+import { type RunningMetaFake, signIn, startMetaFake } from './test-server';
 
 let fake: RunningMetaFake;
 let token: string;
 let account: string;
-const call = (path: string, init: RequestInit = {}) => fetch(`${fake.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
+const call = (path: string, init: RequestInit = {}) =>
+  fetch(`${fake.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
 const errorOf = async (res: Response) => ((await res.json()) as { error: Record<string, unknown> }).error;
 const header = (res: Response, name: string) => JSON.parse(res.headers.get(name) ?? 'null');
 const insights = () => call(`/v23.0/act_${account}/insights?date_preset=yesterday`);
@@ -29,12 +30,16 @@ describe('Meta fake rate limits from the call ledger', () => {
     const activeAds = catalog.ads.filter((ad) => catalog.effectiveStatus('ad', ad.id) === 'ACTIVE').length;
     expect(activeAds).toBeGreaterThan(0);
     const expectedPct = Math.round((1 / (600 + 400 * activeAds)) * 10_000) / 100;
-    expect(header(res, 'X-FB-Ads-Insights-Throttle')).toEqual({ app_id_util_pct: Math.round((1 / 4800) * 10_000) / 100, acc_id_util_pct: expectedPct, ads_api_access_tier: 'standard_access' });
+    expect(header(res, 'X-FB-Ads-Insights-Throttle')).toEqual({
+      app_id_util_pct: Math.round((1 / 4800) * 10_000) / 100,
+      acc_id_util_pct: expectedPct,
+      ads_api_access_tier: 'standard_access',
+    });
     const buc = header(res, 'X-Business-Use-Case-Usage');
     expect(buc[account][0]).toMatchObject({ type: 'ads_insights', estimated_time_to_regain_access: 0 });
   });
 
-  it('throttles insights with 80000 once the account\'s ads_insights budget is spent, with minutes to regain access', async () => {
+  it("throttles insights with 80000 once the account's ads_insights budget is spent, with minutes to regain access", async () => {
     fake.ctx.regimes.meta.accountCallsPerHourOverride = 3;
     for (let i = 0; i < 3; i++) expect((await insights()).status).toBe(200);
     fake.ctx.world.clock.advance(10 * 60_000);
@@ -87,7 +92,7 @@ describe('Meta fake rate limits from the call ledger', () => {
   });
 });
 
-describe('Meta fake faults in Meta\'s own shapes', () => {
+describe("Meta fake faults in Meta's own shapes", () => {
   it('renders server_error as HTTP 500 with a transient code 2', async () => {
     fake.ctx.faults.add({ service: 'meta', kind: 'server_error', remaining: 1 });
     const res = await call('/v23.0/me');

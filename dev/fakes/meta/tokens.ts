@@ -52,7 +52,10 @@ export function createTokenStore(nowMs: () => number) {
       if (grant.used) throw codeError(36009, 'This authorization code has been used.');
       if (nowMs() - grant.issuedAtMs > CODE_LIFETIME_MS) throw codeError(36007, 'This authorization code has expired.');
       if (grant.redirectUri !== redirectUri)
-        throw codeError(36008, 'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request');
+        throw codeError(
+          36008,
+          'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
+        );
       grant.used = true;
       return issueToken(grant.memberId, grant.scopes, SHORT_LIVED_SECONDS);
     },

@@ -3,12 +3,12 @@ import {
   accessTierLabel,
   adAccountUsageHeader,
   appUsageHeader,
+  type BucType,
   bucBudget,
   businessUseCaseHeader,
   insightsThrottleHeader,
-  usageOf,
-  type BucType,
   type Usage,
+  usageOf,
 } from './rate-limits';
 import type { MetaState } from './state';
 
@@ -58,7 +58,11 @@ export function usageHeaders(state: MetaState, accountId: string | undefined, bu
   const resetSeconds = Math.max(0, ...types.map((t) => usage.buc[t].resetSeconds));
   const headers: Record<string, string> = {
     'X-App-Usage': appUsageHeader(usage.app),
-    'X-Business-Use-Case-Usage': businessUseCaseHeader(accountId, types.map((type) => ({ type, usage: usage.buc[type] })), tier),
+    'X-Business-Use-Case-Usage': businessUseCaseHeader(
+      accountId,
+      types.map((type) => ({ type, usage: usage.buc[type] })),
+      tier,
+    ),
     'X-Ad-Account-Usage': adAccountUsageHeader(worst, resetSeconds, tier),
   };
   if (bucType === 'ads_insights') headers['X-FB-Ads-Insights-Throttle'] = insightsThrottleHeader(usage.app, usage.buc.ads_insights, tier);

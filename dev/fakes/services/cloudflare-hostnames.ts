@@ -17,10 +17,20 @@ export interface CustomHostname {
 }
 
 export interface HostnameStore {
-  create(input: { zoneId: string; hostname: string; sslMethod: SslMethod; customMetadata?: Record<string, unknown>; customOriginServer?: string }): CustomHostname | 'duplicate';
+  create(input: {
+    zoneId: string;
+    hostname: string;
+    sslMethod: SslMethod;
+    customMetadata?: Record<string, unknown>;
+    customOriginServer?: string;
+  }): CustomHostname | 'duplicate';
   list(zoneId: string, hostname?: string): CustomHostname[];
   get(zoneId: string, id: string): CustomHostname | undefined;
-  update(zoneId: string, id: string, patch: Partial<Pick<CustomHostname, 'sslMethod' | 'customMetadata' | 'customOriginServer'>>): CustomHostname | undefined;
+  update(
+    zoneId: string,
+    id: string,
+    patch: Partial<Pick<CustomHostname, 'sslMethod' | 'customMetadata' | 'customOriginServer'>>,
+  ): CustomHostname | undefined;
   remove(zoneId: string, id: string): boolean;
   /** Validates a hostname immediately (by id or hostname, in any zone). */
   activate(idOrHostname: string): CustomHostname | undefined;
@@ -71,14 +81,21 @@ export function renderHostname(h: CustomHostname, active: boolean) {
       type: 'dv',
       method: h.sslMethod,
       status: active ? 'active' : 'pending_validation',
-      ...(active ? {} : h.sslMethod === 'txt' ? { txt_name: `_acme-challenge.${h.hostname}`, txt_value: h.verificationToken } : { http_url: `http://${h.hostname}/.well-known/acme-challenge/${h.verificationToken}`, http_body: h.verificationToken }),
+      ...(active
+        ? {}
+        : h.sslMethod === 'txt'
+          ? { txt_name: `_acme-challenge.${h.hostname}`, txt_value: h.verificationToken }
+          : { http_url: `http://${h.hostname}/.well-known/acme-challenge/${h.verificationToken}`, http_body: h.verificationToken }),
       settings: { min_tls_version: '1.2' },
       certificate_authority: 'google',
     },
     status: active ? 'active' : 'pending',
     verification_errors: active ? [] : ['custom hostname does not CNAME to this zone.'],
     ownership_verification: { type: 'txt', name: `_cf-custom-hostname.${h.hostname}`, value: h.verificationToken },
-    ownership_verification_http: { http_url: `http://${h.hostname}/.well-known/cf-custom-hostname-challenge/${h.id}`, http_body: h.verificationToken },
+    ownership_verification_http: {
+      http_url: `http://${h.hostname}/.well-known/cf-custom-hostname-challenge/${h.id}`,
+      http_body: h.verificationToken,
+    },
     ...(h.customMetadata ? { custom_metadata: h.customMetadata } : {}),
     ...(h.customOriginServer ? { custom_origin_server: h.customOriginServer } : {}),
     created_at: new Date(h.createdAtMs).toISOString(),

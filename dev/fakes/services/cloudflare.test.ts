@@ -16,8 +16,18 @@ describe('Cloudflare custom hostnames fake', () => {
   it('creates a pending hostname that turns active after the fake-clock delay', async () => {
     const res = await create('reports.partner-a.example');
     expect(res.status).toBe(200);
-    const created = (await res.json()) as { success: boolean; errors: unknown[]; messages: unknown[]; result: { id: string; status: string; ssl: { status: string } } };
-    expect(created).toMatchObject({ success: true, errors: [], messages: [], result: { status: 'pending', ssl: { status: 'pending_validation' } } });
+    const created = (await res.json()) as {
+      success: boolean;
+      errors: unknown[];
+      messages: unknown[];
+      result: { id: string; status: string; ssl: { status: string } };
+    };
+    expect(created).toMatchObject({
+      success: true,
+      errors: [],
+      messages: [],
+      result: { status: 'pending', ssl: { status: 'pending_validation' } },
+    });
     t.ctx.world.clock.advance(61_000);
     const later = (await (await get(`${BASE}/${created.result.id}`)).json()) as { result: { status: string; ssl: { status: string } } };
     expect(later.result).toMatchObject({ status: 'active', ssl: { status: 'active' } });
@@ -26,7 +36,10 @@ describe('Cloudflare custom hostnames fake', () => {
   it('activates a hostname at once through the control API', async () => {
     await create('dash.partner-b.example');
     expect((await t.app.request('/_control/cloudflare/hostnames/dash.partner-b.example/activate', { method: 'POST' })).status).toBe(200);
-    const list = (await (await get(`${BASE}?hostname=dash.partner-b.example`)).json()) as { result: { status: string }[]; result_info: { total_count: number } };
+    const list = (await (await get(`${BASE}?hostname=dash.partner-b.example`)).json()) as {
+      result: { status: string }[];
+      result_info: { total_count: number };
+    };
     expect(list.result_info.total_count).toBe(1);
     expect(list.result[0]!.status).toBe('active');
   });
@@ -36,7 +49,11 @@ describe('Cloudflare custom hostnames fake', () => {
     const b = (await (await create('b.example.com')).json()) as { result: { id: string } };
     const filtered = (await (await get(`${BASE}?hostname=a.example.com`)).json()) as { result: { hostname: string }[] };
     expect(filtered.result.map((h) => h.hostname)).toEqual(['a.example.com']);
-    const patched = await t.app.request(`${BASE}/${b.result.id}`, { method: 'PATCH', body: JSON.stringify({ ssl: { method: 'txt', type: 'dv' } }), headers: AUTH });
+    const patched = await t.app.request(`${BASE}/${b.result.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ ssl: { method: 'txt', type: 'dv' } }),
+      headers: AUTH,
+    });
     expect(((await patched.json()) as { result: { ssl: { method: string } } }).result.ssl.method).toBe('txt');
     expect((await t.app.request(`${BASE}/${b.result.id}`, { method: 'DELETE', headers: AUTH })).status).toBe(200);
     const gone = await get(`${BASE}/${b.result.id}`);

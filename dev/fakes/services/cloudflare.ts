@@ -1,7 +1,7 @@
 /** Cloudflare for SaaS custom hostnames under /client/v4/zones/:zone/custom_hostnames, in the {success, errors, messages, result} envelope. */
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { FakeContext } from '../context';
-import { renderHostname, type HostnameStore, type SslMethod } from './cloudflare-hostnames';
+import { type HostnameStore, renderHostname, type SslMethod } from './cloudflare-hostnames';
 import { isRecord, observeService, readJson } from './observe';
 import type { Outbox } from './outbox';
 
@@ -10,7 +10,8 @@ const HOSTNAME = /^(?=.{1,253}$)(?!-)([a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
 
 const failure = (c: Context, status: 400 | 403 | 404 | 409 | 429 | 500, code: number, message: string) =>
   c.json({ success: false, errors: [{ code, message }], messages: [], result: null }, status);
-const success = (c: Context, result: unknown, extra: Record<string, unknown> = {}) => c.json({ success: true, errors: [], messages: [], result, ...extra });
+const success = (c: Context, result: unknown, extra: Record<string, unknown> = {}) =>
+  c.json({ success: true, errors: [], messages: [], result, ...extra });
 
 function parseSsl(ssl: unknown): SslMethod | string {
   if (!isRecord(ssl)) return 'ssl is required and must be an object with method and type';
@@ -36,12 +37,20 @@ export function createCloudflareFake(ctx: FakeContext, outbox: Outbox, hostnames
   app.use('/client/v4/*', async (c, next) => {
     if (!/^Bearer \S{20,}$/.test(c.req.header('authorization') ?? '')) return failure(c, 403, 10000, 'Authentication error');
     const zone = /^\/client\/v4\/zones\/([^/]+)\//.exec(c.req.path)?.[1];
-    if (zone !== undefined && !ZONE_ID.test(zone)) return failure(c, 400, 7003, `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`);
+    if (zone !== undefined && !ZONE_ID.test(zone))
+      return failure(c, 400, 7003, `Could not route to ${c.req.path}, perhaps your object identifier is invalid?`);
     await next();
   });
   const view = (h: Parameters<typeof renderHostname>[0]) => renderHostname(h, hostnames.isActive(h));
   const keep = (c: Context, body: unknown, summary: Record<string, unknown>) =>
-    outbox.record({ service: 'cloudflare', at: ctx.world.clock.now().toISOString(), method: c.req.method, path: c.req.path, body, summary });
+    outbox.record({
+      service: 'cloudflare',
+      at: ctx.world.clock.now().toISOString(),
+      method: c.req.method,
+      path: c.req.path,
+      body,
+      summary,
+    });
 
   const base = '/client/v4/zones/:zone/custom_hostnames';
   app.post(base, async (c) => {
@@ -68,7 +77,15 @@ export function createCloudflareFake(ctx: FakeContext, outbox: Outbox, hostnames
     const perPage = Math.min(50, Math.max(5, Number(c.req.query('per_page') ?? 20) || 20));
     const all = hostnames.list(c.req.param('zone'), c.req.query('hostname')?.toLowerCase());
     const pageItems = all.slice((page - 1) * perPage, page * perPage);
-    return success(c, pageItems.map(view), { result_info: { page, per_page: perPage, count: pageItems.length, total_count: all.length, total_pages: Math.ceil(all.length / perPage) } });
+    return success(c, pageItems.map(view), {
+      result_info: {
+        page,
+        per_page: perPage,
+        count: pageItems.length,
+        total_count: all.length,
+        total_pages: Math.ceil(all.length / perPage),
+      },
+    });
   });
 
   const notFound = (c: Context) => failure(c, 404, 1436, 'The custom hostname was not found.');

@@ -16,7 +16,10 @@ export interface OutboundServices {
 /** The fakes of the services Tidemark sends to: email, Slack, DataDog, Cloudflare custom hostnames. */
 export function createOutboundServices(ctx: FakeContext, options: { hostnameActivationDelayMs?: number } = {}): OutboundServices {
   const outbox = createOutbox();
-  const hostnames = createHostnameStore({ nowMs: () => ctx.world.clock.now().getTime(), activationDelayMs: options.hostnameActivationDelayMs });
+  const hostnames = createHostnameStore({
+    nowMs: () => ctx.world.clock.now().getTime(),
+    activationDelayMs: options.hostnameActivationDelayMs,
+  });
   return {
     outbox,
     hostnames,
@@ -29,5 +32,10 @@ export function createOutboundServices(ctx: FakeContext, options: { hostnameActi
   };
 }
 
-export const OUTBOUND_PREFIXES: Record<OutboundService, string> = { sendgrid: '/sendgrid', slack: '/slack', datadog: '/datadog', cloudflare: '/cloudflare' };
+export const OUTBOUND_PREFIXES: Record<OutboundService, string> = {
+  sendgrid: '/sendgrid',
+  slack: '/slack',
+  datadog: '/datadog',
+  cloudflare: '/cloudflare',
+};
 export type { OutboundService } from './outbox';

@@ -21,12 +21,25 @@ export async function dropConnection(c: Context, delayMs: number): Promise<Respo
  * Records every request of an outbound service in the call ledger and applies injected faults:
  * the service's own 5xx / 429 / auth error, a dropped connection, or a body cut in half.
  */
-export function observeService(ctx: FakeContext, service: ServiceName, faults: FaultResponses, accountIdOf?: (c: Context) => string | undefined): MiddlewareHandler {
+export function observeService(
+  ctx: FakeContext,
+  service: ServiceName,
+  faults: FaultResponses,
+  accountIdOf?: (c: Context) => string | undefined,
+): MiddlewareHandler {
   return async (c, next) => {
     const path = c.req.path;
     const accountId = accountIdOf?.(c);
     const record = (status: number) =>
-      ctx.calls.record({ service, method: c.req.method, path, at: ctx.world.clock.now().getTime(), status, cost: 1, ...(accountId ? { accountId } : {}) });
+      ctx.calls.record({
+        service,
+        method: c.req.method,
+        path,
+        at: ctx.world.clock.now().getTime(),
+        status,
+        cost: 1,
+        ...(accountId ? { accountId } : {}),
+      });
     const fault = ctx.faults.take(service, { path, accountId });
     if (fault?.kind === 'timeout') {
       const response = await dropConnection(c, fault.delayMs ?? 30_000);
@@ -58,4 +71,5 @@ export async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -6,7 +6,10 @@ const mail = (over: Record<string, unknown> = {}) => ({
   personalizations: [{ to: [{ email: 'owner@partner-a.example', name: 'Owner' }] }],
   from: { email: 'reports@tidemark.example', name: 'Tidemark' },
   subject: 'Weekly report',
-  content: [{ type: 'text/plain', value: 'See attached.' }, { type: 'text/html', value: '<p>See attached.</p>' }],
+  content: [
+    { type: 'text/plain', value: 'See attached.' },
+    { type: 'text/html', value: '<p>See attached.</p>' },
+  ],
   attachments: [{ content: Buffer.from('%PDF-1.7 fake').toString('base64'), filename: 'report.pdf', type: 'application/pdf' }],
   ...over,
 });
@@ -23,8 +26,14 @@ describe('SendGrid fake', () => {
     expect(await res.text()).toBe('');
     expect(res.headers.get('x-message-id')).toBeTruthy();
     const [kept] = t.services.outbox.list('sendgrid');
-    expect(kept!.summary).toMatchObject({ subject: 'Weekly report', to: ['owner@partner-a.example'], attachments: [{ filename: 'report.pdf', bytes: 13 }] });
-    expect((kept!.body as { attachments: { content: string }[] }).attachments[0]!.content).toBe(Buffer.from('%PDF-1.7 fake').toString('base64'));
+    expect(kept!.summary).toMatchObject({
+      subject: 'Weekly report',
+      to: ['owner@partner-a.example'],
+      attachments: [{ filename: 'report.pdf', bytes: 13 }],
+    });
+    expect((kept!.body as { attachments: { content: string }[] }).attachments[0]!.content).toBe(
+      Buffer.from('%PDF-1.7 fake').toString('base64'),
+    );
     const inbox = await (await t.app.request('/_control/inbox')).text();
     expect(inbox).toContain('Weekly report');
     expect(inbox).toContain('report.pdf');
@@ -41,7 +50,18 @@ describe('SendGrid fake', () => {
   });
 
   it('lists every problem of an invalid mail with its field', async () => {
-    const res = await postJson(t.app, '/sendgrid/v3/mail/send', mail({ personalizations: [], from: undefined, subject: '', content: [], attachments: [{ content: 'not base64!', filename: 'x.pdf' }] }), AUTH);
+    const res = await postJson(
+      t.app,
+      '/sendgrid/v3/mail/send',
+      mail({
+        personalizations: [],
+        from: undefined,
+        subject: '',
+        content: [],
+        attachments: [{ content: 'not base64!', filename: 'x.pdf' }],
+      }),
+      AUTH,
+    );
     expect(res.status).toBe(400);
     const fields = ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['personalizations', 'from', 'subject', 'content', 'attachments.0.content']));
@@ -51,7 +71,12 @@ describe('SendGrid fake', () => {
     const bad = await postJson(t.app, '/sendgrid/v3/mail/send', mail({ personalizations: [{ to: [{ email: 'nobody' }] }] }), AUTH);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('personalizations.0.to.0.email');
-    const ok = await postJson(t.app, '/sendgrid/v3/mail/send', mail({ subject: undefined, personalizations: [{ to: [{ email: 'a@b.example' }], subject: 'Per person' }] }), AUTH);
+    const ok = await postJson(
+      t.app,
+      '/sendgrid/v3/mail/send',
+      mail({ subject: undefined, personalizations: [{ to: [{ email: 'a@b.example' }], subject: 'Per person' }] }),
+      AUTH,
+    );
     expect(ok.status).toBe(202);
   });
 

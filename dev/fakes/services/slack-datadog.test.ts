@@ -18,8 +18,14 @@ describe('Slack webhook fake', () => {
   });
 
   it('accepts blocks without text, and the form-encoded payload field', async () => {
-    expect(await (await postJson(t.app, HOOK, { blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*hi*' } }] })).text()).toBe('ok');
-    const form = await t.app.request(HOOK, { method: 'POST', body: new URLSearchParams({ payload: JSON.stringify({ text: 'from a form' }) }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(await (await postJson(t.app, HOOK, { blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*hi*' } }] })).text()).toBe(
+      'ok',
+    );
+    const form = await t.app.request(HOOK, {
+      method: 'POST',
+      body: new URLSearchParams({ payload: JSON.stringify({ text: 'from a form' }) }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(await form.text()).toBe('ok');
   });
 
@@ -35,7 +41,9 @@ describe('Slack webhook fake', () => {
 });
 
 describe('DataDog intake fake', () => {
-  const series = { series: [{ metric: 'tidemark.sync.rows', type: 1, points: [{ timestamp: 1_795_000_000, value: 12 }], tags: ['platform:meta'] }] };
+  const series = {
+    series: [{ metric: 'tidemark.sync.rows', type: 1, points: [{ timestamp: 1_795_000_000, value: 12 }], tags: ['platform:meta'] }],
+  };
 
   it('accepts metric series with an API key: 202 and no errors', async () => {
     const res = await postJson(t.app, '/datadog/api/v2/series', series, { 'DD-API-KEY': 'abc' });

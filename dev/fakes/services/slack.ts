@@ -33,7 +33,8 @@ export function createSlackFake(ctx: FakeContext, outbox: Outbox): Hono {
     if (!isRecord(payload)) return c.text('invalid_payload', 400);
     const { text, blocks } = payload;
     if (text !== undefined && typeof text !== 'string') return c.text('invalid_payload', 400);
-    if (blocks !== undefined && (!Array.isArray(blocks) || blocks.some((b) => !isRecord(b) || typeof b.type !== 'string'))) return c.text('invalid_blocks', 400);
+    if (blocks !== undefined && (!Array.isArray(blocks) || blocks.some((b) => !isRecord(b) || typeof b.type !== 'string')))
+      return c.text('invalid_blocks', 400);
     if (!text && !(Array.isArray(blocks) && blocks.length > 0)) return c.text('no_text', 400);
     outbox.record({
       service: 'slack',

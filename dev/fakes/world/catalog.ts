@@ -1,4 +1,4 @@
-import { ACCOUNT_ID_DIGITS, ACCOUNT_SPECS, ENTITY_ID_DIGITS, OBJECTIVES, type AccountSpec } from './accounts';
+import { ACCOUNT_ID_DIGITS, ACCOUNT_SPECS, type AccountSpec, ENTITY_ID_DIGITS, OBJECTIVES } from './accounts';
 import { addDays, daysBetween } from './dates';
 import { digits, intBetween, unit } from './hash';
 import type { EntityStatus, FakeAccount, FakeAd, FakeAdGroup, FakeCampaign, FakeMember, Platform } from './types';
@@ -92,7 +92,8 @@ function addAccountTree(catalog: Catalog, seed: number, spec: AccountSpec, accou
       for (let a = 0; a < adCount; a++) {
         catalog.ads.push(buildAd(seed, campaign, adGroup, a, anchor, uniqueId(lengths.ad, 'ad', adGroup.id, a)));
       }
-      if (c === 0 && g === 0) catalog.ads.push(buildDeletedAd(seed, campaign, adGroup, anchor, uniqueId(lengths.ad, 'ad', adGroup.id, 'deleted')));
+      if (c === 0 && g === 0)
+        catalog.ads.push(buildDeletedAd(seed, campaign, adGroup, anchor, uniqueId(lengths.ad, 'ad', adGroup.id, 'deleted')));
     }
   }
 }
@@ -106,7 +107,10 @@ function campaignSpan(seed: number, account: FakeAccount, anchor: string, index:
       return { startDate: created };
     case 'PAUSED': {
       const endDate = addDays(anchor, -intBetween(seed, 3, 45, account.id, 'paused-end'));
-      const startDate = clampStart(addDays(created, Math.floor(history * unit(seed, account.id, 'paused-start') * 0.6)), addDays(endDate, -30));
+      const startDate = clampStart(
+        addDays(created, Math.floor(history * unit(seed, account.id, 'paused-start') * 0.6)),
+        addDays(endDate, -30),
+      );
       return { startDate, endDate };
     }
     case 'ARCHIVED': {
@@ -127,11 +131,20 @@ function buildAd(seed: number, campaign: FakeCampaign, adGroup: FakeAdGroup, ind
   const lastPossible = campaign.endDate ?? anchor;
   const offset = index === 0 ? 0 : intBetween(seed, 0, 20, id, 'start');
   const startDate = minDate(addDays(campaign.startDate, offset), addDays(lastPossible, -10));
-  const base = { platform: campaign.platform, id, accountId: campaign.accountId, campaignId: campaign.id, adGroupId: adGroup.id, name: `${AD_THEMES[(index + adGroup.name.length) % AD_THEMES.length]} ${String.fromCharCode(65 + index)}`, startDate };
+  const base = {
+    platform: campaign.platform,
+    id,
+    accountId: campaign.accountId,
+    campaignId: campaign.id,
+    adGroupId: adGroup.id,
+    name: `${AD_THEMES[(index + adGroup.name.length) % AD_THEMES.length]} ${String.fromCharCode(65 + index)}`,
+    startDate,
+  };
   if (campaign.status !== 'ACTIVE') return { ...base, status: campaign.status, statusChangedDate: addDays(campaign.endDate!, 1) };
   if (index > 0 && unit(seed, id, 'paused') < 0.2) {
     const span = daysBetween(startDate, anchor);
-    if (span > 20) return { ...base, status: 'PAUSED', statusChangedDate: addDays(startDate, intBetween(seed, 10, span - 5, id, 'paused-at')) };
+    if (span > 20)
+      return { ...base, status: 'PAUSED', statusChangedDate: addDays(startDate, intBetween(seed, 10, span - 5, id, 'paused-at')) };
   }
   return { ...base, status: 'ACTIVE' };
 }
@@ -141,7 +154,17 @@ function buildDeletedAd(seed: number, campaign: FakeCampaign, adGroup: FakeAdGro
   const lastActive = campaign.endDate ?? anchor;
   const statusChangedDate = minDate(addDays(anchor, -intBetween(seed, 10, 80, id, 'deleted-at')), lastActive);
   const startDate = maxDate(addDays(statusChangedDate, -intBetween(seed, 30, 120, id, 'deleted-len')), campaign.startDate);
-  return { platform: campaign.platform, id, accountId: campaign.accountId, campaignId: campaign.id, adGroupId: adGroup.id, name: 'Retired Creative', status: 'DELETED', startDate, statusChangedDate };
+  return {
+    platform: campaign.platform,
+    id,
+    accountId: campaign.accountId,
+    campaignId: campaign.id,
+    adGroupId: adGroup.id,
+    name: 'Retired Creative',
+    status: 'DELETED',
+    startDate,
+    statusChangedDate,
+  };
 }
 
 const MEMBER_PEOPLE = [
@@ -169,7 +192,14 @@ function buildMembers(seed: number, accounts: FakeAccount[], groupsById: Map<str
         person.key === 'demo'
           ? own.filter((a) => !a.managerId) // Google clients are reached through their manager
           : own.filter((a) => groupsById.get(a.id)?.includes(person.key));
-      members.push({ platform, id: memberId(seed, platform, person.key), key: person.key, name: person.name, email: person.email, accountIds: visible.map((a) => a.id) });
+      members.push({
+        platform,
+        id: memberId(seed, platform, person.key),
+        key: person.key,
+        name: person.name,
+        email: person.email,
+        accountIds: visible.map((a) => a.id),
+      });
     }
   }
   return members;

@@ -27,7 +27,10 @@ export interface UnitTotals {
   valueUnits: number;
 }
 
-const RANGES: Record<Platform, { impressions: [number, number]; ctr: [number, number]; cpcUsd: [number, number]; cvr: [number, number]; valueUsd: [number, number] }> = {
+const RANGES: Record<
+  Platform,
+  { impressions: [number, number]; ctr: [number, number]; cpcUsd: [number, number]; cvr: [number, number]; valueUsd: [number, number] }
+> = {
   meta: { impressions: [800, 12000], ctr: [0.008, 0.02], cpcUsd: [0.4, 1.6], cvr: [0.02, 0.06], valueUsd: [40, 160] },
   google_ads: { impressions: [300, 6000], ctr: [0.012, 0.025], cpcUsd: [0.8, 3], cvr: [0.03, 0.08], valueUsd: [40, 160] },
   linkedin: { impressions: [200, 2500], ctr: [0.006, 0.01], cpcUsd: [4, 9], cvr: [0.01, 0.03], valueUsd: [80, 300] },

@@ -1,7 +1,18 @@
 import { buildCatalog } from './catalog';
 import { createClock } from './clock';
 import { addDays, daysBetween, formatDate, HOUR_MS, isValidDate, localDate, realHourLabels, zonedMidnight } from './dates';
-import { adProfile, deliveredBy, finalTotals, hourWeights, partOfDay, restate, restatementFactor, toMetrics, type AdProfile, type UnitTotals } from './delivery';
+import {
+  type AdProfile,
+  adProfile,
+  deliveredBy,
+  finalTotals,
+  hourWeights,
+  partOfDay,
+  restate,
+  restatementFactor,
+  toMetrics,
+  type UnitTotals,
+} from './delivery';
 import type { DailyFact, FakeAccount, FakeAd, FakeCampaign, Metrics, Platform, World } from './types';
 import { PLATFORMS, RESTATEMENT_DAYS } from './types';
 
@@ -49,7 +60,13 @@ export function createWorld(options: WorldOptions = {}): World {
     const campaign = campaignsById.get(`${ad.platform}|${ad.campaignId}`)!;
     const firstDay = [ad.startDate, campaign.startDate, account.createdDate].sort().at(-1)!;
     const stops = [campaign.endDate, ad.statusChangedDate ? addDays(ad.statusChangedDate, -1) : undefined].filter((d): d is string => !!d);
-    adsById.set(`${ad.platform}|${ad.id}`, { ad, account, profile: adProfile(seed, ad.platform, ad.id, account.currency), firstDay, lastDay: stops.sort()[0] });
+    adsById.set(`${ad.platform}|${ad.id}`, {
+      ad,
+      account,
+      profile: adProfile(seed, ad.platform, ad.id, account.currency),
+      firstDay,
+      lastDay: stops.sort()[0],
+    });
   }
 
   const byAccount = <T extends { platform: Platform; accountId: string }>(items: T[], platform: Platform, accountId: string) =>
@@ -90,7 +107,9 @@ export function createWorld(options: WorldOptions = {}): World {
       const entry = entryFor(platform, adId);
       const day = entry && visibleDay(entry, date, asOfMs(asOf));
       if (!entry || !day) return null;
-      const totals = day.complete ? day.totals : deliveredBy(day.totals, hourWeights(seed, adId, date, realHourLabels(date, entry.account.timeZone)), day.hoursDone);
+      const totals = day.complete
+        ? day.totals
+        : deliveredBy(day.totals, hourWeights(seed, adId, date, realHourLabels(date, entry.account.timeZone)), day.hoursDone);
       return toMetrics(totals, platform, entry.account.currency);
     },
 
@@ -118,7 +137,8 @@ export function createWorld(options: WorldOptions = {}): World {
       for (let date = since < account.createdDate ? account.createdDate : since; date <= last; date = addDays(date, 1)) {
         for (const ad of ads) {
           const metrics = world.adDaily(platform, ad.id, date, at);
-          if (metrics && hasDelivery(metrics)) facts.push({ date, adId: ad.id, adGroupId: ad.adGroupId, campaignId: ad.campaignId, accountId, ...metrics });
+          if (metrics && hasDelivery(metrics))
+            facts.push({ date, adId: ad.id, adGroupId: ad.adGroupId, campaignId: ad.campaignId, accountId, ...metrics });
         }
       }
       return facts;

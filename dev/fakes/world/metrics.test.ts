@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld } from './index';
 import { addDays } from './dates';
+import { createWorld } from './index';
 import type { FakeAccount, Metrics, Platform, World } from './types';
 import { RESTATEMENT_DAYS } from './types';
 
@@ -21,8 +21,15 @@ function sumHours(world: World, platform: Platform, adId: string, date: string, 
   }
   return sum;
 }
-const summable = (m: Metrics) => ({ impressions: m.impressions, clicks: m.clicks, spendMicros: m.spendMicros, conversionHundredths: Math.round(m.conversions * 100), conversionValueMicros: m.conversionValueMicros });
-const accountIn = (world: World, platform: Platform, zone: string) => world.accounts(platform).find((a) => a.timeZone === zone && !a.isManager)!;
+const summable = (m: Metrics) => ({
+  impressions: m.impressions,
+  clicks: m.clicks,
+  spendMicros: m.spendMicros,
+  conversionHundredths: Math.round(m.conversions * 100),
+  conversionValueMicros: m.conversionValueMicros,
+});
+const accountIn = (world: World, platform: Platform, zone: string) =>
+  world.accounts(platform).find((a) => a.timeZone === zone && !a.isManager)!;
 const activeAd = (world: World, account: FakeAccount) => world.ads(account.platform, account.id).find((ad) => ad.status === 'ACTIVE')!;
 
 describe('daily metrics', () => {
@@ -33,7 +40,10 @@ describe('daily metrics', () => {
     const dates = Array.from({ length: 40 }, (_, i) => addDays('2026-10-01', i));
     const ad = activeAd(forward, account);
     const a = dates.map((d) => forward.adDaily('meta', ad.id, d));
-    const b = [...dates].reverse().map((d) => backward.adDaily('meta', ad.id, d)).reverse();
+    const b = [...dates]
+      .reverse()
+      .map((d) => backward.adDaily('meta', ad.id, d))
+      .reverse();
     expect(b).toEqual(a);
     expect(a.every((m) => m !== null)).toBe(true);
   });
@@ -118,7 +128,10 @@ describe('hours', () => {
     const world = frozenWorld();
     const ny = accountIn(world, 'google_ads', 'America/New_York');
     const berlin = accountIn(world, 'meta', 'Europe/Berlin');
-    for (const [account, date, repeated] of [[ny, '2026-11-01', 1], [berlin, '2026-10-25', 2]] as const) {
+    for (const [account, date, repeated] of [
+      [ny, '2026-11-01', 1],
+      [berlin, '2026-10-25', 2],
+    ] as const) {
       const ad = activeAd(world, account);
       expect(sumHours(world, account.platform, ad.id, date)).toEqual(summable(world.adDaily(account.platform, ad.id, date)!));
       const doubled = world.adHourly(account.platform, ad.id, date, repeated)!.impressions;
@@ -152,7 +165,8 @@ describe('restatement', () => {
         const ads = world.ads(platform, account.id).filter((ad) => world.adDaily(platform, ad.id, date));
         for (const ad of ads) {
           const seen: Metrics[] = [];
-          for (let d = 1; d <= RESTATEMENT_DAYS[platform] + 5; d++) seen.push(world.adDaily(platform, ad.id, date, new Date(`${addDays(date, d)}T12:00:00Z`))!);
+          for (let d = 1; d <= RESTATEMENT_DAYS[platform] + 5; d++)
+            seen.push(world.adDaily(platform, ad.id, date, new Date(`${addDays(date, d)}T12:00:00Z`))!);
           for (let i = 1; i < seen.length; i++) {
             expect(seen[i]!.conversions).toBeGreaterThanOrEqual(seen[i - 1]!.conversions);
             expect(seen[i]!.conversionValueMicros).toBeGreaterThanOrEqual(seen[i - 1]!.conversionValueMicros);
@@ -192,10 +206,19 @@ describe('deleted ads and ground truth', () => {
     const truth = world.groundTruth('meta', account.id, '2026-11-01', '2026-11-29');
     const keys = truth.map((f) => `${f.date}|${f.adId}`);
     expect(keys).toEqual([...keys].sort());
-    for (const f of truth) expect(world.adDaily('meta', f.adId, f.date)).toMatchObject({ impressions: f.impressions, spendMicros: f.spendMicros, conversions: f.conversions });
-    const expected = world.ads('meta', account.id).flatMap((ad) =>
-      Array.from({ length: 29 }, (_, i) => addDays('2026-11-01', i)).filter((d) => (world.adDaily('meta', ad.id, d)?.impressions ?? 0) > 0),
-    );
+    for (const f of truth)
+      expect(world.adDaily('meta', f.adId, f.date)).toMatchObject({
+        impressions: f.impressions,
+        spendMicros: f.spendMicros,
+        conversions: f.conversions,
+      });
+    const expected = world
+      .ads('meta', account.id)
+      .flatMap((ad) =>
+        Array.from({ length: 29 }, (_, i) => addDays('2026-11-01', i)).filter(
+          (d) => (world.adDaily('meta', ad.id, d)?.impressions ?? 0) > 0,
+        ),
+      );
     expect(truth.length).toBe(expected.length);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld } from './index';
 import { daysBetween } from './dates';
+import { createWorld } from './index';
 import { PLATFORMS } from './types';
 
 const NOW = new Date('2026-11-29T15:30:00Z');
@@ -18,7 +18,15 @@ describe('world entities', () => {
   });
 
   it('gives a different seed different ids', () => {
-    expect(frozenWorld(12).accounts().map((a) => a.id)).not.toEqual(frozenWorld(11).accounts().map((a) => a.id));
+    expect(
+      frozenWorld(12)
+        .accounts()
+        .map((a) => a.id),
+    ).not.toEqual(
+      frozenWorld(11)
+        .accounts()
+        .map((a) => a.id),
+    );
   });
 
   it('uses each platform native id format', () => {
@@ -40,7 +48,10 @@ describe('world entities', () => {
 
   it('keeps more than 37 months of history on one Meta account', () => {
     const world = frozenWorld();
-    const oldest = world.accounts('meta').map((a) => a.createdDate).sort()[0]!;
+    const oldest = world
+      .accounts('meta')
+      .map((a) => a.createdDate)
+      .sort()[0]!;
     expect(daysBetween(oldest, '2026-11-29')).toBeGreaterThan(37 * 31);
     const account = world.accounts('meta').find((a) => a.createdDate === oldest)!;
     expect(world.groundTruth('meta', account.id, oldest, oldest).length).toBeGreaterThan(0);

@@ -3,14 +3,15 @@
  * per day (WHERE campaign.id = X AND segments.date = 'D'), instead of one searchStream per window.
  * Same selected fields and mapping as the connector, so the rows must come out identical.
  */
-import { createHttpSession, joinUrl, type HttpSession } from '../../../worker/connectors/http';
-import { GOOGLE_ADS_API_VERSION, googleAdsSearchPageSchema, type GoogleAdsRow } from '../../../worker/connectors/google-ads/api-types';
+
+import { GOOGLE_ADS_API_VERSION, type GoogleAdsRow, googleAdsSearchPageSchema } from '../../../worker/connectors/google-ads/api-types';
 import { customerDigits } from '../../../worker/connectors/google-ads/client';
 import { adPerformanceQuery } from '../../../worker/connectors/google-ads/gaql';
 import { mapGoogleAdsDailyRow } from '../../../worker/connectors/google-ads/mapper';
+import { createHttpSession, type HttpSession, joinUrl } from '../../../worker/connectors/http';
 import type { SyncInput } from '../../../worker/connectors/types';
 import { eachDate } from '../../../worker/lib/dates';
-import { naiveFailure, type NaiveResult } from './result';
+import { type NaiveResult, naiveFailure } from './result';
 
 /** Every page of one search (further pages are more HTTP calls, though Google bills only the first). */
 async function searchAll(session: HttpSession, input: SyncInput, query: string): Promise<GoogleAdsRow[]> {
@@ -41,7 +42,9 @@ export async function naiveGoogleAdsSync(input: SyncInput): Promise<NaiveResult>
   const rows: GoogleAdsRow[] = [];
   for (const campaign of campaigns) {
     for (const date of eachDate(input.window)) {
-      rows.push(...(await searchAll(session, input, `${select} WHERE campaign.id = ${campaign.campaign?.id} AND segments.date = '${date}'`)));
+      rows.push(
+        ...(await searchAll(session, input, `${select} WHERE campaign.id = ${campaign.campaign?.id} AND segments.date = '${date}'`)),
+      );
     }
   }
   return { rows: rows.map(mapGoogleAdsDailyRow), apiCalls: session.apiCalls };

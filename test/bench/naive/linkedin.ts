@@ -4,13 +4,17 @@
  * 20 campaign URNs per request. Same metrics and mapping as the connector, so the rows must match.
  */
 import { createHttpSession, joinUrl } from '../../../worker/connectors/http';
-import { LINKEDIN_API_VERSION, linkedInAnalyticsResponseSchema, RESTLI_PROTOCOL_VERSION } from '../../../worker/connectors/linkedin/api-types';
+import {
+  LINKEDIN_API_VERSION,
+  linkedInAnalyticsResponseSchema,
+  RESTLI_PROTOCOL_VERSION,
+} from '../../../worker/connectors/linkedin/api-types';
 import { createLinkedInClient, LINKEDIN_ANALYTICS_FIELDS } from '../../../worker/connectors/linkedin/client';
 import { mapCampaignGroups, mapLinkedInDailyRow } from '../../../worker/connectors/linkedin/mapper';
 import { restliDateRange, restliQuery, restliUrnList, urn } from '../../../worker/connectors/linkedin/restli';
 import type { NormalizedDailyRow, SyncInput } from '../../../worker/connectors/types';
 import { eachDate } from '../../../worker/lib/dates';
-import { naiveFailure, type NaiveResult } from './result';
+import { type NaiveResult, naiveFailure } from './result';
 
 export async function naiveLinkedInSync(input: SyncInput): Promise<NaiveResult> {
   const session = createHttpSession(input.http);
@@ -34,7 +38,11 @@ export async function naiveLinkedInSync(input: SyncInput): Promise<NaiveResult> 
         ['campaigns', restliUrnList([urn.campaign(campaignId)])],
         ['fields', LINKEDIN_ANALYTICS_FIELDS.join(',')],
       ]);
-      const answer = await session.request({ url: joinUrl(input.http.baseUrl, `/rest/adAnalytics?${query}`), headers, schema: linkedInAnalyticsResponseSchema });
+      const answer = await session.request({
+        url: joinUrl(input.http.baseUrl, `/rest/adAnalytics?${query}`),
+        headers,
+        schema: linkedInAnalyticsResponseSchema,
+      });
       if (!answer.ok) throw naiveFailure(`adAnalytics of campaign ${campaignId} on ${date}`, answer.failure);
       // One pivot only: the campaign is the one asked for, so add its URN for the shared mapper.
       for (const element of answer.body.elements) {

@@ -3,19 +3,26 @@
  * campaign and per day (level=ad), instead of one account-level request over the whole window.
  * Same fields, filtering and mapping as the connector, so the rows must come out identical.
  */
-import { createHttpSession, joinUrl, type HttpOutcome } from '../../../worker/connectors/http';
-import { META_API_VERSION, metaInsightsPageSchema, type MetaInsightsPage, type MetaInsightsRow } from '../../../worker/connectors/meta/api-types';
+import { createHttpSession, type HttpOutcome, joinUrl } from '../../../worker/connectors/http';
+import {
+  META_API_VERSION,
+  type MetaInsightsPage,
+  type MetaInsightsRow,
+  metaInsightsPageSchema,
+} from '../../../worker/connectors/meta/api-types';
 import { createMetaClient, metaInsightsParams } from '../../../worker/connectors/meta/client';
 import { mapMetaDailyRow } from '../../../worker/connectors/meta/mapper';
 import { bareAccountId } from '../../../worker/connectors/meta/sync';
 import type { SyncInput } from '../../../worker/connectors/types';
 import { eachDate } from '../../../worker/lib/dates';
-import { naiveFailure, type NaiveResult } from './result';
+import { type NaiveResult, naiveFailure } from './result';
 
 export async function naiveMetaSync(input: SyncInput): Promise<NaiveResult> {
   const session = createHttpSession(input.http);
   const headers = { authorization: `Bearer ${input.credentials.accessToken}` };
-  const campaigns = await createMetaClient({ session, accessToken: input.credentials.accessToken }).campaigns(bareAccountId(input.account.externalId));
+  const campaigns = await createMetaClient({ session, accessToken: input.credentials.accessToken }).campaigns(
+    bareAccountId(input.account.externalId),
+  );
   if (!campaigns.ok) throw naiveFailure('campaigns', campaigns.failure);
 
   const insights: MetaInsightsRow[] = [];

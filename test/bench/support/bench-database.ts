@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { pathToFileURL } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../../db/database';
 import { startTestDatabase, type TestDatabase } from '../../../db/testing/test-database';
 

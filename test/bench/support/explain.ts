@@ -1,8 +1,8 @@
 /** EXPLAIN (ANALYZE, BUFFERS) of the exact SQL a dashboard query function sends, run as the app role under RLS. */
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import * as schema from '../../../db/schema';
 import type { Database } from '../../../db/database';
+import * as schema from '../../../db/schema';
 
 type CapturedQuery = { query: string; params: unknown[] };
 

@@ -1,6 +1,7 @@
 /** The platform fakes for the call-economy benchmark: started on a free port, connected through the real OAuth flow. */
-import { startFakes } from '../../../dev/fakes/testing';
+
 import { PLATFORM_PREFIXES } from '../../../dev/fakes/server';
+import type { startFakes } from '../../../dev/fakes/testing';
 import { getConnector } from '../../../worker/connectors/registry';
 import { consentCode, FAKE_APP, FAKE_REDIRECT_URI } from '../../../worker/connectors/testing/contract';
 import type { DiscoveredAccount, Platform } from '../../../worker/connectors/types';
@@ -34,10 +35,15 @@ export async function connectPlatform(fakes: Fakes, platform: Platform): Promise
 }
 
 /** Calls the fake's ledger recorded for `platform` while `fn` ran, and fn's own count for a cross-check. */
-export async function countCalls<T extends { apiCalls: number }>(fakes: Fakes, platform: Platform, fn: () => Promise<T>): Promise<{ value: T; ledgerCalls: number }> {
+export async function countCalls<T extends { apiCalls: number }>(
+  fakes: Fakes,
+  platform: Platform,
+  fn: () => Promise<T>,
+): Promise<{ value: T; ledgerCalls: number }> {
   fakes.ctx.calls.reset();
   const value = await fn();
   const ledgerCalls = fakes.ctx.calls.list({ service: platform }).length;
-  if (ledgerCalls !== value.apiCalls) throw new Error(`${platform}: the fake recorded ${ledgerCalls} calls, the client counted ${value.apiCalls}`);
+  if (ledgerCalls !== value.apiCalls)
+    throw new Error(`${platform}: the fake recorded ${ledgerCalls} calls, the client counted ${value.apiCalls}`);
   return { value, ledgerCalls };
 }

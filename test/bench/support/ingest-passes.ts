@@ -1,14 +1,14 @@
 /** Writes synthetic rows the way the sync consumer does: one tenant-scoped transaction per (account, window). */
 import { sql } from 'drizzle-orm';
-import { rowsOf, withTenant, type Database } from '../../../db/database';
-import { bumpDataVersion, rebuildRollups, upsertDailyStats, type DailyStatRow } from '../../../db/queries/ingest';
+import { type Database, rowsOf, withTenant } from '../../../db/database';
+import { bumpDataVersion, type DailyStatRow, rebuildRollups, upsertDailyStats } from '../../../db/queries/ingest';
 import { upsertEntities } from '../../../db/queries/sync';
 import { createTestAdAccount, createTestTenant } from '../../../db/testing/factories';
 import { backfillChunks } from '../../../worker/jobs/windows';
 import { addDays, type DateWindow } from '../../../worker/lib/dates';
 import type { BenchDatabase } from './bench-database';
 import type { IngestSize } from './options';
-import { syntheticCampaigns, syntheticRows, type SyntheticAccountShape } from './synthetic-rows';
+import { type SyntheticAccountShape, syntheticCampaigns, syntheticRows } from './synthetic-rows';
 
 /** The last date of every synthetic history: fixed so runs are comparable. */
 export const BENCH_END_DATE = '2026-11-28';
@@ -50,14 +50,29 @@ export async function createBenchTenant(database: BenchDatabase, size: IngestSiz
 }
 
 /** Per account, the window split into backfill chunks (newest first, as the pipeline enqueues them). */
-export function windowJobs(tenant: BenchTenant, window: DateWindow, windowDays: number, transform = (rows: DailyStatRow[]) => rows): PassJob[] {
+export function windowJobs(
+  tenant: BenchTenant,
+  window: DateWindow,
+  windowDays: number,
+  transform = (rows: DailyStatRow[]) => rows,
+): PassJob[] {
   return tenant.accounts.flatMap((account) =>
-    backfillChunks(window, windowDays).map((chunk) => ({ account, window: chunk, rows: () => transform(syntheticRows(account.shape, chunk)) })),
+    backfillChunks(window, windowDays).map((chunk) => ({
+      account,
+      window: chunk,
+      rows: () => transform(syntheticRows(account.shape, chunk)),
+    })),
   );
 }
 
 /** The sync consumer's write: facts, rollups of the window, data version; returns rows inserted or changed. */
-export function ingestWindow(db: Database, tenantId: string, adAccountId: string, rows: readonly DailyStatRow[], window: DateWindow): Promise<WindowTimings> {
+export function ingestWindow(
+  db: Database,
+  tenantId: string,
+  adAccountId: string,
+  rows: readonly DailyStatRow[],
+  window: DateWindow,
+): Promise<WindowTimings> {
   return withTenant(db, tenantId, async (tx) => {
     const started = performance.now();
     const changed = await upsertDailyStats(tx, tenantId, adAccountId, rows);
@@ -90,14 +105,16 @@ export async function runPass(db: Database, tenantId: string, jobs: readonly Pas
 
 /** Rollup sums that differ from a GROUP BY over the facts (0 when the rollups are right). */
 export async function countRollupMismatches(db: Database, tenantId: string): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`
     with facts as (
       select ad_account_id, date, sum(impressions) as impressions, sum(spend_micros) as spend, sum(conversions) as conversions
       from ad_stats_daily where tenant_id = ${tenantId} group by 1, 2)
     select count(*)::int as n from facts f
     full join (select * from account_daily where tenant_id = ${tenantId}) a on a.ad_account_id = f.ad_account_id and a.date = f.date
     where a.ad_account_id is null or f.ad_account_id is null
-       or (a.impressions, a.spend_micros, a.conversions) is distinct from (f.impressions, f.spend, f.conversions)`));
+       or (a.impressions, a.spend_micros, a.conversions) is distinct from (f.impressions, f.spend, f.conversions)`),
+  );
   return row?.n ?? -1;
 }
 
@@ -105,8 +122,10 @@ export async function countRollupMismatches(db: Database, tenantId: string): Pro
 export async function tableSizes(db: Database): Promise<Array<{ table: string; rows: number; size: string }>> {
   const sizes = [];
   for (const table of ['ad_stats_daily', 'campaign_daily', 'account_daily']) {
-    const [row] = rowsOf<{ rows: number; size: string }>(await db.execute(sql`
-      select (select count(*)::int from ${sql.identifier(table)}) as rows, pg_size_pretty(pg_total_relation_size(${table}::regclass)) as size`));
+    const [row] = rowsOf<{ rows: number; size: string }>(
+      await db.execute(sql`
+      select (select count(*)::int from ${sql.identifier(table)}) as rows, pg_size_pretty(pg_total_relation_size(${table}::regclass)) as size`),
+    );
     sizes.push({ table, rows: row?.rows ?? 0, size: row?.size ?? '?' });
   }
   return sizes;

@@ -20,8 +20,22 @@ export type BenchOptions = {
   neighbourTenants: number;
 };
 
-export const DEFAULT_INGEST: IngestSize = { accounts: 20, adsPerAccount: 200, campaignsPerAccount: 20, days: 90, windowDays: 30, restatementDays: 28 };
-export const QUICK_INGEST: IngestSize = { accounts: 4, adsPerAccount: 50, campaignsPerAccount: 10, days: 60, windowDays: 30, restatementDays: 28 };
+export const DEFAULT_INGEST: IngestSize = {
+  accounts: 20,
+  adsPerAccount: 200,
+  campaignsPerAccount: 20,
+  days: 90,
+  windowDays: 30,
+  restatementDays: 28,
+};
+export const QUICK_INGEST: IngestSize = {
+  accounts: 4,
+  adsPerAccount: 50,
+  campaignsPerAccount: 10,
+  days: 60,
+  windowDays: 30,
+  restatementDays: 28,
+};
 
 const FLAGS = {
   accounts: 'BENCH_ACCOUNTS',
@@ -42,7 +56,12 @@ function readFlags(argv: readonly string[]): Map<string, string> {
     flags.set(match[1]!, match[2] ?? 'true');
   }
   for (const name of flags.keys()) {
-    if (name !== 'quick' && !(name in FLAGS)) throw new Error(`unknown flag --${name}; known: --quick, ${Object.keys(FLAGS).map((f) => `--${f}`).join(', ')}`);
+    if (name !== 'quick' && !(name in FLAGS))
+      throw new Error(
+        `unknown flag --${name}; known: --quick, ${Object.keys(FLAGS)
+          .map((f) => `--${f}`)
+          .join(', ')}`,
+      );
   }
   return flags;
 }

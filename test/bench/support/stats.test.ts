@@ -31,7 +31,13 @@ describe('ratePerSecond', () => {
 
 describe('formatTable', () => {
   it('pads the first column left and the others right under a ruled header', () => {
-    const table = formatTable(['platform', 'calls'], [['meta', formatNumber(1234)], ['linkedin', '7']]);
+    const table = formatTable(
+      ['platform', 'calls'],
+      [
+        ['meta', formatNumber(1234)],
+        ['linkedin', '7'],
+      ],
+    );
     expect(table.split('\n')).toEqual(['platform  calls', '--------  -----', 'meta      1,234', 'linkedin      7']);
   });
 });

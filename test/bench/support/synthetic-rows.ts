@@ -4,7 +4,7 @@
  * Same inputs, same rows: a replay sends byte-identical data.
  */
 import type { DailyStatRow } from '../../../db/queries/ingest';
-import { addDays, eachDate, type DateWindow } from '../../../worker/lib/dates';
+import { addDays, type DateWindow, eachDate } from '../../../worker/lib/dates';
 
 export type SyntheticAccountShape = { accountIndex: number; adsPerAccount: number; campaignsPerAccount: number };
 
@@ -27,7 +27,11 @@ export function syntheticIds(accountIndex: number, adIndex: number, campaigns: n
   const campaign = adIndex % campaigns;
   const adGroup = campaign * 3 + (Math.floor(adIndex / campaigns) % 3);
   const account = pad(accountIndex, 4);
-  return { campaignId: `2385${account}${pad(campaign, 5)}`, adGroupId: `2386${account}${pad(adGroup, 6)}`, adId: `2387${account}${pad(adIndex, 6)}` };
+  return {
+    campaignId: `2385${account}${pad(campaign, 5)}`,
+    adGroupId: `2386${account}${pad(adGroup, 6)}`,
+    adId: `2387${account}${pad(adIndex, 6)}`,
+  };
 }
 
 /** Days since 1970-01-01 of an ISO date: a stable integer key for the hash. */

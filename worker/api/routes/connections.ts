@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { withTenant } from '../../../db/client';
 import { getTenantForUser } from '../../../db/queries/auth';
 import { listAdAccountStatus } from '../../../db/queries/connections';
-import { randomToken } from '../../auth/password';
 import { importStateKey, OAUTH_NONCE_COOKIE, OAUTH_STATE_TTL_MS, signState, verifyState } from '../../auth/oauth-state';
+import { randomToken } from '../../auth/password';
 import { importTokenKey } from '../../auth/token-crypto';
 import { completeConnection } from '../../connections/connect';
 import { connectionHealth } from '../../connections/health';
@@ -20,7 +20,12 @@ import { readQuery } from '../validate';
 
 const platformParam = z.enum(['meta', 'google_ads', 'linkedin'], { message: 'Platform must be meta, google_ads or linkedin.' });
 const connectQuery = z.object({
-  backfillDays: z.coerce.number().int().min(1).max(Math.max(...Object.values(MAX_BACKFILL_DAYS))).default(DEFAULT_BACKFILL_DAYS),
+  backfillDays: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Math.max(...Object.values(MAX_BACKFILL_DAYS)))
+    .default(DEFAULT_BACKFILL_DAYS),
 });
 const callbackQuery = z.object({
   state: z.string().min(1).max(4096),
@@ -49,7 +54,15 @@ export const connectionRoutes = new Hono<AppEnv>()
     return c.json({
       adAccounts: accounts.map(({ hasRefreshToken, ...account }) => ({
         ...account,
-        connectionHealth: connectionHealth({ status: account.connectionStatus, accessExpiresAt: account.accessExpiresAt, refreshExpiresAt: account.refreshExpiresAt, hasRefreshToken }, now),
+        connectionHealth: connectionHealth(
+          {
+            status: account.connectionStatus,
+            accessExpiresAt: account.accessExpiresAt,
+            refreshExpiresAt: account.refreshExpiresAt,
+            hasRefreshToken,
+          },
+          now,
+        ),
       })),
     });
   })
@@ -68,10 +81,21 @@ export const connectionRoutes = new Hono<AppEnv>()
       backfillDays: Math.min(backfillDays, MAX_BACKFILL_DAYS[platform]),
       expiresAt: Date.now() + OAUTH_STATE_TTL_MS,
     });
-    setCookie(c, OAUTH_NONCE_COOKIE, nonce, { httpOnly: true, secure: isSecureRequest(c.req.raw), sameSite: 'Lax', path: '/api/oauth', maxAge: OAUTH_STATE_TTL_MS / 1000 });
+    setCookie(c, OAUTH_NONCE_COOKIE, nonce, {
+      httpOnly: true,
+      secure: isSecureRequest(c.req.raw),
+      sameSite: 'Lax',
+      path: '/api/oauth',
+      maxAge: OAUTH_STATE_TTL_MS / 1000,
+    });
     const endpoints = platformEndpoints(config, platform);
     return c.redirect(
-      getConnector(platform).oauth.authorizeUrl({ authorizeBaseUrl: endpoints.authorizeBase, clientId: endpoints.app.clientId, redirectUri: callbackUrl(c, platform), state }),
+      getConnector(platform).oauth.authorizeUrl({
+        authorizeBaseUrl: endpoints.authorizeBase,
+        clientId: endpoints.app.clientId,
+        redirectUri: callbackUrl(c, platform),
+        state,
+      }),
       302,
     );
   });
@@ -81,11 +105,17 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
   const platform = parsePlatform(c.req.param('platform'));
   const query = readQuery(c, callbackQuery);
   const config = c.get('config');
-  const verified = await verifyState(await importStateKey(config.TOKEN_ENCRYPTION_KEY), query.state, getCookie(c, OAUTH_NONCE_COOKIE), Date.now());
+  const verified = await verifyState(
+    await importStateKey(config.TOKEN_ENCRYPTION_KEY),
+    query.state,
+    getCookie(c, OAUTH_NONCE_COOKIE),
+    Date.now(),
+  );
   deleteCookie(c, OAUTH_NONCE_COOKIE, { path: '/api/oauth' });
   if (!verified.ok) throw new AppError('bad_request', `The connect flow could not be completed: ${verified.reason}.`);
   const { state } = verified;
-  if (state.platform !== platform || state.userId !== c.get('user').id) throw new AppError('bad_request', 'The connect flow belongs to another user or platform.');
+  if (state.platform !== platform || state.userId !== c.get('user').id)
+    throw new AppError('bad_request', 'The connect flow belongs to another user or platform.');
   // Membership is checked again: access may have changed while the user was at the platform.
   const tenant = await getTenantForUser(c.get('db'), state.userId, state.tenantId);
   if (!tenant || !CAN_CONNECT.has(tenant.role)) throw new AppError('forbidden', 'You can no longer connect ad accounts for this tenant.');
@@ -103,7 +133,14 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
       now: () => new Date(),
       enqueue: (messages) => enqueueSyncs(c.env, messages),
     },
-    { tenantId: state.tenantId, tenantTimeZone: tenant.timeZone, platform, code: query.code, redirectUri: callbackUrl(c, platform), backfillDays: state.backfillDays },
+    {
+      tenantId: state.tenantId,
+      tenantTimeZone: tenant.timeZone,
+      platform,
+      code: query.code,
+      redirectUri: callbackUrl(c, platform),
+      backfillDays: state.backfillDays,
+    },
   );
   if (!completed.ok) {
     back.searchParams.set('connect_error', completed.error.message);
@@ -113,4 +150,3 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
   back.searchParams.set('accounts', String(completed.result.adAccounts.length));
   return c.redirect(back.toString(), 302);
 });
-

@@ -20,7 +20,10 @@ const syncRequest = z
     to: z.string().optional(),
   })
   .refine((r) => (r.from === undefined) === (r.to === undefined), { message: 'Give both from and to, or neither.', path: ['from'] })
-  .refine((r) => r.from === undefined || dateRangeQuery.safeParse({ from: r.from, to: r.to }).success, { message: 'from/to must be dates with from <= to.', path: ['from'] });
+  .refine((r) => r.from === undefined || dateRangeQuery.safeParse({ from: r.from, to: r.to }).success, {
+    message: 'from/to must be dates with from <= to.',
+    path: ['from'],
+  });
 
 /** What `npm run sync` and `npm run dlq` talk to. */
 export const opsRoutes = new Hono<AppEnv>()
@@ -56,7 +59,10 @@ export const opsRoutes = new Hono<AppEnv>()
     return c.json({ deadLetters: await listDeadLetters(c.get('db'), { includeRedriven: query.all === '1' }) });
   })
   .post('/ops/dead-letters/redrive', async (c) => {
-    const body = await readJson(c, z.union([z.object({ all: z.literal(true) }), z.object({ ids: z.array(z.string().uuid()).min(1).max(1000) })]));
+    const body = await readJson(
+      c,
+      z.union([z.object({ all: z.literal(true) }), z.object({ ids: z.array(z.string().uuid()).min(1).max(1000) })]),
+    );
     const taken = await takeDeadLettersForRedrive(c.get('db'), 'all' in body ? 'all' : body.ids);
     const valid = taken.flatMap((t) => {
       const parsed = jobMessage.safeParse(t.body);

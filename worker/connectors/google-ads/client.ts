@@ -1,12 +1,12 @@
 /** Google Ads REST requests: searchStream per customer and the accessible-customers list. */
-import { joinUrl, type HttpFailure, type HttpSession } from '../http';
+import { type HttpFailure, type HttpSession, joinUrl } from '../http';
 import type { Credentials } from '../types';
 import {
   GOOGLE_ADS_API_VERSION,
-  googleAdsAccessibleCustomersSchema,
-  googleAdsSearchStreamSchema,
   type GoogleAdsError,
   type GoogleAdsRow,
+  googleAdsAccessibleCustomersSchema,
+  googleAdsSearchStreamSchema,
 } from './api-types';
 
 export type StreamOutcome =

@@ -17,7 +17,12 @@ beforeAll(async () => {
   fakes = await startFakes({ now: NOW, speed: 0, seed: 5 });
   base = `${fakes.url}/google-ads`;
   const code = await consentCode(googleAdsConnector.oauth.authorizeUrl, base);
-  const exchanged = await googleAdsConnector.oauth.exchangeCode({ http: { fetch, baseUrl: base }, app: FAKE_APP, code, redirectUri: FAKE_REDIRECT_URI });
+  const exchanged = await googleAdsConnector.oauth.exchangeCode({
+    http: { fetch, baseUrl: base },
+    app: FAKE_APP,
+    code,
+    redirectUri: FAKE_REDIRECT_URI,
+  });
   if (!exchanged.ok) throw new Error(`OAuth failed: ${exchanged.error.message}`);
   accessToken = exchanged.tokens.accessToken;
   refreshToken = exchanged.tokens.refreshToken ?? '';
@@ -50,26 +55,38 @@ describe('Google Ads connector against the Google Ads fake', () => {
   it('discovers the manager, its clients (reached through it) and the standalone customer', () => {
     const manager = accounts.find((a) => a.isManager);
     expect(manager).toBeDefined();
-    expect(clients().map((a) => a.currency).sort()).toEqual(['EUR', 'GBP', 'JPY', 'USD']);
+    expect(
+      clients()
+        .map((a) => a.currency)
+        .sort(),
+    ).toEqual(['EUR', 'GBP', 'JPY', 'USD']);
     expect(clients().filter((a) => a.managerExternalId === manager!.externalId)).toHaveLength(3);
   });
 
-  it.each(['USD', 'GBP', 'EUR', 'JPY'])('reproduces the ground truth of the %s customer over 30 days with one searchStream', async (currency) => {
-    const account = accountIn(currency);
-    const input = syncInput(account, 30);
-    fakes.ctx.calls.reset();
-    const result = await googleAdsConnector.syncWindow(input);
-    if (!result.ok) throw new Error(result.error.message);
-    const truth = fakes.ctx.world.groundTruth('google_ads', account.externalId, input.window.from, input.window.to, NOW);
-    expect(truth.length).toBeGreaterThan(0);
-    expect(comparableRows(result.rows)).toEqual(truthRows(truth));
-    expect(fakes.ctx.calls.list({ service: 'google_ads' })).toHaveLength(1);
-    expect(result.apiCalls).toBe(1);
-  });
+  it.each(['USD', 'GBP', 'EUR', 'JPY'])(
+    'reproduces the ground truth of the %s customer over 30 days with one searchStream',
+    async (currency) => {
+      const account = accountIn(currency);
+      const input = syncInput(account, 30);
+      fakes.ctx.calls.reset();
+      const result = await googleAdsConnector.syncWindow(input);
+      if (!result.ok) throw new Error(result.error.message);
+      const truth = fakes.ctx.world.groundTruth('google_ads', account.externalId, input.window.from, input.window.to, NOW);
+      expect(truth.length).toBeGreaterThan(0);
+      expect(comparableRows(result.rows)).toEqual(truthRows(truth));
+      expect(fakes.ctx.calls.list({ service: 'google_ads' })).toHaveLength(1);
+      expect(result.apiCalls).toBe(1);
+    },
+  );
 
   it('keeps removed ads with their spend and names entities from the same rows', async () => {
     const account = accountIn('USD');
-    const removed = new Set(fakes.ctx.world.ads('google_ads', account.externalId).filter((ad) => ad.status === 'DELETED').map((ad) => ad.id));
+    const removed = new Set(
+      fakes.ctx.world
+        .ads('google_ads', account.externalId)
+        .filter((ad) => ad.status === 'DELETED')
+        .map((ad) => ad.id),
+    );
     const input = syncInput(account, 90);
     const result = await googleAdsConnector.syncWindow(input);
     if (!result.ok) throw new Error(result.error.message);
@@ -86,7 +103,11 @@ describe('Google Ads connector against the Google Ads fake', () => {
   it('returns hourly rows for today that add up to the daily rows', async () => {
     const account = accountIn('EUR');
     const today = localToday(account.timeZone, NOW);
-    const result = await googleAdsConnector.syncWindow({ ...syncInput(account, 1), window: { from: today, to: today }, options: { includeHourly: true } });
+    const result = await googleAdsConnector.syncWindow({
+      ...syncInput(account, 1),
+      window: { from: today, to: today },
+      options: { includeHourly: true },
+    });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.rows.length).toBeGreaterThan(0);
     for (const row of result.rows) {
@@ -134,12 +155,18 @@ describe('Google Ads connector against the Google Ads fake', () => {
     const refreshed = await googleAdsConnector.oauth.refresh!({ http: { fetch, baseUrl: base }, app: FAKE_APP, refreshToken });
     if (!refreshed.ok) throw new Error(refreshed.error.message);
     expect(refreshed.tokens.accessTokenExpiresInSeconds).toBeLessThanOrEqual(3600);
-    const result = await googleAdsConnector.syncWindow({ ...syncInput(accountIn('JPY'), 3), credentials: { accessToken: refreshed.tokens.accessToken } });
+    const result = await googleAdsConnector.syncWindow({
+      ...syncInput(accountIn('JPY'), 3),
+      credentials: { accessToken: refreshed.tokens.accessToken },
+    });
     expect(result.ok).toBe(true);
   });
 
   it('maps a revoked token to auth_failed', async () => {
     fakes.ctx.faults.add({ service: 'google_ads', kind: 'revoked_token', remaining: 1 });
-    expect(await googleAdsConnector.syncWindow(syncInput(accountIn('USD'), 7))).toMatchObject({ ok: false, error: { kind: 'auth_failed' } });
+    expect(await googleAdsConnector.syncWindow(syncInput(accountIn('USD'), 7))).toMatchObject({
+      ok: false,
+      error: { kind: 'auth_failed' },
+    });
   });
 });

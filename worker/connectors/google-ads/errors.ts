@@ -1,7 +1,7 @@
 /** Google Ads error bodies (object or array-wrapped) → ConnectorError (AD-APIS.md §2.3-2.4). */
-import { toConnectorError, type HttpFailure } from '../http';
+import { type HttpFailure, toConnectorError } from '../http';
 import type { ConnectorError } from '../types';
-import { googleAdsErrorBodySchema, type GoogleAdsError } from './api-types';
+import { type GoogleAdsError, googleAdsErrorBodySchema } from './api-types';
 import { parseDurationMs } from './mapper';
 
 // Configuration or account state problems: retrying the same request can never succeed.

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../testing/scripted-fetch';
-import {
-  googleAdsAccessibleCustomersSchema,
-  googleAdsSearchPageSchema,
-  googleAdsSearchStreamSchema,
-  googleTokenSchema,
-} from './api-types';
+import { googleAdsAccessibleCustomersSchema, googleAdsSearchPageSchema, googleAdsSearchStreamSchema, googleTokenSchema } from './api-types';
 import { mapGoogleAdsFailure, readGoogleAdsError } from './errors';
 import { mapGoogleAdsEntities, mapGoogleAdsMetrics } from './mapper';
 
@@ -18,7 +13,14 @@ describe('recorded Google Ads searchStream payloads', () => {
     const rows = stream.flatMap((batch) => batch.results ?? []);
     expect(rows.map((r) => ({ date: r.segments?.date, ...mapGoogleAdsMetrics(r) }))).toEqual([
       { date: '2024-01-01', impressions: 1000, clicks: 80, spendMicros: 2_500_000_000, conversions: 4, conversionValueMicros: 250_500_000 },
-      { date: '2024-01-02', impressions: 1200, clicks: 95, spendMicros: 3_100_000_000, conversions: 5.5, conversionValueMicros: 310_000_000 },
+      {
+        date: '2024-01-02',
+        impressions: 1200,
+        clicks: 95,
+        spendMicros: 3_100_000_000,
+        conversions: 5.5,
+        conversionValueMicros: 310_000_000,
+      },
     ]);
     expect(mapGoogleAdsEntities(rows).campaigns).toEqual([
       { externalId: '700001', name: 'Brand - Search', status: 'active', rawStatus: 'ENABLED' },
@@ -69,10 +71,14 @@ describe('recorded Google Ads errors', () => {
           code: status,
           message: 'm',
           status: statusName,
-          details: errorCode ? [{ errors: [{ errorCode, details: retryDelay ? { quotaErrorDetails: { retryDelay } } : undefined }] }] : undefined,
+          details: errorCode
+            ? [{ errors: [{ errorCode, details: retryDelay ? { quotaErrorDetails: { retryDelay } } : undefined }] }]
+            : undefined,
         },
       });
-    expect(mapGoogleAdsFailure(failure(429, 'RESOURCE_EXHAUSTED', { quotaError: 'RESOURCE_TEMPORARILY_EXHAUSTED' }, '2s'), 'x')).toMatchObject({
+    expect(
+      mapGoogleAdsFailure(failure(429, 'RESOURCE_EXHAUSTED', { quotaError: 'RESOURCE_TEMPORARILY_EXHAUSTED' }, '2s'), 'x'),
+    ).toMatchObject({
       kind: 'rate_limited',
       scope: 'account',
       retryAfterMs: 2000,

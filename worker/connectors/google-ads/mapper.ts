@@ -1,12 +1,6 @@
 /** Pure transforms: Google Ads rows → normalized rows and entities (names come from the same rows). */
 import { numberToMicros, roundToSixDecimals } from '../../lib/money';
-import type {
-  EntityStatus,
-  NormalizedDailyRow,
-  NormalizedEntities,
-  NormalizedHourlyRow,
-  NormalizedMetrics,
-} from '../types';
+import type { EntityStatus, NormalizedDailyRow, NormalizedEntities, NormalizedHourlyRow, NormalizedMetrics } from '../types';
 import type { GoogleAdsRow } from './api-types';
 
 export class GoogleAdsMappingError extends Error {}
@@ -70,7 +64,12 @@ export function mapGoogleAdsEntities(rows: GoogleAdsRow[]): NormalizedEntities {
       campaigns.set(campaignId, { externalId: campaignId, name: row.campaign?.name ?? '', ...mapGoogleAdsStatus(row.campaign?.status) });
     }
     if (campaignId && adGroupId) {
-      adGroups.set(adGroupId, { externalId: adGroupId, campaignId, name: row.adGroup?.name ?? '', ...mapGoogleAdsStatus(row.adGroup?.status) });
+      adGroups.set(adGroupId, {
+        externalId: adGroupId,
+        campaignId,
+        name: row.adGroup?.name ?? '',
+        ...mapGoogleAdsStatus(row.adGroup?.status),
+      });
     }
     if (campaignId && adGroupId && adId) {
       ads.set(adId, {

@@ -1,9 +1,9 @@
 /** Google OAuth 2.0 for the adwords scope: offline access (refresh token), one-hour access tokens. */
 import { createHttpSession, formBody, joinUrl } from '../http';
-import type { AuthorizeParams, ExchangeCodeParams, OAuthFlow, OAuthResult } from '../types';
-import { googleTokenSchema } from './api-types';
 import { mapOAuth2Failure } from '../oauth2-errors';
 import { standardGrants } from '../oauth2-grants';
+import type { AuthorizeParams, ExchangeCodeParams, OAuthFlow, OAuthResult } from '../types';
+import { googleTokenSchema } from './api-types';
 
 export const GOOGLE_ADS_SCOPE = 'https://www.googleapis.com/auth/adwords';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScriptedFetch, readFixture, type RecordedRequest } from '../testing/scripted-fetch';
+import { createScriptedFetch, type RecordedRequest, readFixture } from '../testing/scripted-fetch';
 import type { SyncInput } from '../types';
 import { googleAdsConnector } from './index';
 
@@ -44,7 +44,10 @@ describe('Google Ads syncWindow', () => {
             expect(query).toContain(field);
           }
         },
-        body: [{ results: [adRow('2026-11-01', '500001')] }, { results: [adRow('2026-11-02', '500002', 'REMOVED')], queryResourceConsumption: '10' }],
+        body: [
+          { results: [adRow('2026-11-01', '500001')] },
+          { results: [adRow('2026-11-02', '500002', 'REMOVED')], queryResourceConsumption: '10' },
+        ],
       },
     ]);
     const result = await googleAdsConnector.syncWindow(input(scripted.fetch));
@@ -67,7 +70,9 @@ describe('Google Ads syncWindow', () => {
       { externalId: '500001', adGroupId: '400001', campaignId: '700001', name: 'Ad 500001', status: 'active', rawStatus: 'ENABLED' },
       { externalId: '500002', adGroupId: '400001', campaignId: '700001', name: 'Ad 500002', status: 'deleted', rawStatus: 'REMOVED' },
     ]);
-    expect(result.entities.adGroups).toEqual([{ externalId: '400001', campaignId: '700001', name: 'Shoes', status: 'paused', rawStatus: 'PAUSED' }]);
+    expect(result.entities.adGroups).toEqual([
+      { externalId: '400001', campaignId: '700001', name: 'Shoes', status: 'paused', rawStatus: 'PAUSED' },
+    ]);
   });
 
   it('omits login-customer-id and developer-token for a directly reachable account without one', async () => {
@@ -138,11 +143,23 @@ describe('Google Ads account discovery', () => {
       },
       {
         expect: (r) => expect(JSON.parse(r.body).query).toContain('FROM customer_client'),
-        body: [{ results: [client('1112223333', '0', true), client('2000000001', '1', false, 'GBP'), client('4445556666', '1', false), client('3000000002', '2', false, 'EUR')] }],
+        body: [
+          {
+            results: [
+              client('1112223333', '0', true),
+              client('2000000001', '1', false, 'GBP'),
+              client('4445556666', '1', false),
+              client('3000000002', '2', false, 'EUR'),
+            ],
+          },
+        ],
       },
       { body: [{ results: [client('4445556666', '0', false)] }] },
     ]);
-    const result = await googleAdsConnector.listAccounts({ credentials: { accessToken: 'tok' }, http: { fetch: scripted.fetch, baseUrl: BASE } });
+    const result = await googleAdsConnector.listAccounts({
+      credentials: { accessToken: 'tok' },
+      http: { fetch: scripted.fetch, baseUrl: BASE },
+    });
     scripted.assertDone();
     if (!result.ok) throw new Error(result.error.message);
     expect(result.accounts.map((a) => [a.externalId, a.isManager, a.managerExternalId ?? null, a.currency])).toEqual([
@@ -186,11 +203,16 @@ describe('Google Ads OAuth', () => {
       app: { clientId: 'cid', clientSecret: 'sec' },
       refreshToken: 'rt',
     });
-    expect(result).toMatchObject({ ok: true, tokens: { accessToken: 'ya29.a0AfB_example', accessTokenExpiresInSeconds: 3599, refreshToken: 'rt' } });
+    expect(result).toMatchObject({
+      ok: true,
+      tokens: { accessToken: 'ya29.a0AfB_example', accessTokenExpiresInSeconds: 3599, refreshToken: 'rt' },
+    });
   });
 
   it('maps a revoked refresh token to auth_failed', async () => {
-    const scripted = createScriptedFetch([{ status: 400, body: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } }]);
+    const scripted = createScriptedFetch([
+      { status: 400, body: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } },
+    ]);
     const result = await googleAdsConnector.oauth.refresh!({
       http: { fetch: scripted.fetch, baseUrl: BASE },
       app: { clientId: 'cid', clientSecret: 'sec' },

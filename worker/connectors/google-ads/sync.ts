@@ -12,10 +12,16 @@ import { GoogleAdsMappingError, mapGoogleAdsDailyRow, mapGoogleAdsEntities, mapG
 
 /** A failed searchStream (HTTP error or error element) → ConnectorError. */
 export function streamError(outcome: Exclude<StreamOutcome, { ok: true }>, label: string): ConnectorError {
-  return 'streamError' in outcome ? mapGoogleAdsError(outcome.streamError, outcome.status, label) : mapGoogleAdsFailure(outcome.failure, label);
+  return 'streamError' in outcome
+    ? mapGoogleAdsError(outcome.streamError, outcome.status, label)
+    : mapGoogleAdsFailure(outcome.failure, label);
 }
 
-function mapAll<T>(rows: GoogleAdsRow[], map: (row: GoogleAdsRow) => T, label: string): { ok: true; value: T[] } | { ok: false; error: ConnectorError } {
+function mapAll<T>(
+  rows: GoogleAdsRow[],
+  map: (row: GoogleAdsRow) => T,
+  label: string,
+): { ok: true; value: T[] } | { ok: false; error: ConnectorError } {
   try {
     return { ok: true, value: rows.map(map) };
   } catch (error) {

@@ -1,21 +1,21 @@
 /** LinkedIn REST requests (Linkedin-Version + Rest.li 2.0 headers on every call). */
 import type { z } from 'zod';
 import type { DateWindow } from '../../lib/dates';
-import { joinUrl, type HttpFailure, type HttpOutcome, type HttpSession } from '../http';
+import { type HttpFailure, type HttpOutcome, type HttpSession, joinUrl } from '../http';
 import {
   LINKEDIN_API_VERSION,
-  RESTLI_PROTOCOL_VERSION,
+  type LinkedInAccount,
+  type LinkedInAnalyticsElement,
+  type LinkedInCampaign,
+  type LinkedInCampaignGroup,
+  type LinkedInCreative,
   linkedInAccountSchema,
   linkedInAnalyticsResponseSchema,
   linkedInCampaignGroupSchema,
   linkedInCampaignSchema,
   linkedInCreativeSchema,
   linkedInSearchPageSchema,
-  type LinkedInAccount,
-  type LinkedInAnalyticsElement,
-  type LinkedInCampaign,
-  type LinkedInCampaignGroup,
-  type LinkedInCreative,
+  RESTLI_PROTOCOL_VERSION,
 } from './api-types';
 import { restliDateRange, restliList, restliQuery, restliUrnList, urn } from './restli';
 
@@ -67,7 +67,12 @@ export function createLinkedInClient(options: { session: HttpSession; accessToke
   const url = (path: string, query: string) => joinUrl(session.config.baseUrl, `/rest/${path}?${query}`);
 
   /** Search/criteria finders page with metadata.nextPageToken until it is absent. */
-  async function allPages<T>(path: string, query: string, element: z.ZodType<T>, extraHeaders: Record<string, string> = {}): Promise<ListOutcome<T>> {
+  async function allPages<T>(
+    path: string,
+    query: string,
+    element: z.ZodType<T>,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<ListOutcome<T>> {
     const schema = linkedInSearchPageSchema(element);
     const items: T[] = [];
     let pageToken: string | undefined;

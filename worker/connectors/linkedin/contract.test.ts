@@ -16,7 +16,12 @@ beforeAll(async () => {
   const fakes = await startFakes({ now: TEST_NOW, speed: 0, seed: 7 });
   fake = { base: `${fakes.url}/linkedin`, ctx: fakes.ctx, close: () => fakes.close() };
   const code = await consentCode(linkedInConnector.oauth.authorizeUrl, fake.base);
-  const exchanged = await linkedInConnector.oauth.exchangeCode({ http: { fetch, baseUrl: fake.base }, app: FAKE_APP, code, redirectUri: FAKE_REDIRECT_URI });
+  const exchanged = await linkedInConnector.oauth.exchangeCode({
+    http: { fetch, baseUrl: fake.base },
+    app: FAKE_APP,
+    code,
+    redirectUri: FAKE_REDIRECT_URI,
+  });
   if (!exchanged.ok) throw new Error(`OAuth failed: ${exchanged.error.message}`);
   accessToken = exchanged.tokens.accessToken;
   refreshToken = exchanged.tokens.refreshToken ?? '';
@@ -60,7 +65,12 @@ describe('LinkedIn connector against the LinkedIn fake', () => {
 
   it('keeps removed creatives with their spend and marks them deleted', async () => {
     const account = accounts.find((a) => a.currency === 'USD')!;
-    const deletedIds = new Set(fake.ctx.world.ads('linkedin', account.externalId).filter((ad) => ad.status === 'DELETED').map((ad) => ad.id));
+    const deletedIds = new Set(
+      fake.ctx.world
+        .ads('linkedin', account.externalId)
+        .filter((ad) => ad.status === 'DELETED')
+        .map((ad) => ad.id),
+    );
     expect(deletedIds.size).toBeGreaterThan(0);
     const input = syncInput(account, 90);
     const result = await linkedInConnector.syncWindow(input);
@@ -68,7 +78,9 @@ describe('LinkedIn connector against the LinkedIn fake', () => {
     const truth = fake.ctx.world.groundTruth('linkedin', account.externalId, input.window.from, input.window.to, TEST_NOW);
     expect(truth.some((f) => deletedIds.has(f.adId))).toBe(true);
     expect(comparableRows(result.rows)).toEqual(truthRows(truth));
-    expect(result.entities.ads.filter((ad) => deletedIds.has(ad.externalId)).map((ad) => ad.status)).toEqual([...deletedIds].map(() => 'deleted'));
+    expect(result.entities.ads.filter((ad) => deletedIds.has(ad.externalId)).map((ad) => ad.status)).toEqual(
+      [...deletedIds].map(() => 'deleted'),
+    );
   });
 
   it('refreshes the access token without extending the refresh token', async () => {

@@ -1,5 +1,5 @@
 /** LinkedIn error bodies → ConnectorError. 429s carry no Retry-After: the hint is always null. */
-import { toConnectorError, type HttpFailure } from '../http';
+import { type HttpFailure, toConnectorError } from '../http';
 import type { ConnectorError, UsageScope } from '../types';
 import { linkedInErrorSchema } from './api-types';
 
@@ -23,5 +23,9 @@ export function mapLinkedInFailure(failure: HttpFailure, label: string, cursor: 
   if (failure.status === 401) return { kind: 'auth_failed', message };
   if (failure.status >= 500) return { kind: 'transient', message, status: failure.status };
   // 414 (URL too long) must fail fast: retrying the same URL never helps.
-  return { kind: 'permanent', message, code: body.code ?? (body.serviceErrorCode ? String(body.serviceErrorCode) : `http_${failure.status}`) };
+  return {
+    kind: 'permanent',
+    message,
+    code: body.code ?? (body.serviceErrorCode ? String(body.serviceErrorCode) : `http_${failure.status}`),
+  };
 }

@@ -75,13 +75,23 @@ describe('recorded LinkedIn entity, token and error payloads', () => {
   it('maps the 429 throttle body to rate_limited without a retry hint', () => {
     const json = readFixture('linkedin/error_429_throttle.json');
     const error = mapLinkedInFailure({ type: 'http', status: 429, headers: new Headers(), json, text: '' }, 'adAnalytics', 'c');
-    expect(error).toEqual({ kind: 'rate_limited', retryAfterMs: null, scope: 'daily', cursor: 'c', message: expect.stringContaining('101') });
+    expect(error).toEqual({
+      kind: 'rate_limited',
+      retryAfterMs: null,
+      scope: 'daily',
+      cursor: 'c',
+      message: expect.stringContaining('101'),
+    });
   });
 
   it('names the throttled bucket when LinkedIn does', () => {
     const failure = (message: string) =>
       ({ type: 'http', status: 429, headers: new Headers(), json: { status: 429, serviceErrorCode: 101, message }, text: '' }) as const;
-    expect(mapLinkedInFailure(failure('Resource level throttle APPLICATION DAY limit for calls to this resource is reached.'), 'x')).toMatchObject({ scope: 'app' });
-    expect(mapLinkedInFailure(failure('Resource level throttle APPLICATION_AND_MEMBER DAY limit ...'), 'x')).toMatchObject({ scope: 'user' });
+    expect(
+      mapLinkedInFailure(failure('Resource level throttle APPLICATION DAY limit for calls to this resource is reached.'), 'x'),
+    ).toMatchObject({ scope: 'app' });
+    expect(mapLinkedInFailure(failure('Resource level throttle APPLICATION_AND_MEMBER DAY limit ...'), 'x')).toMatchObject({
+      scope: 'user',
+    });
   });
 });

@@ -5,9 +5,9 @@
  */
 import { createHttpSession, formBody, joinUrl } from '../http';
 import { mapOAuth2Failure } from '../oauth2-errors';
+import { standardGrants } from '../oauth2-grants';
 import type { AuthorizeParams, HttpConfig, OAuthFlow, OAuthResult } from '../types';
 import { linkedInTokenSchema } from './api-types';
-import { standardGrants } from '../oauth2-grants';
 
 export const LINKEDIN_DEFAULT_SCOPES = ['r_ads', 'r_ads_reporting'];
 

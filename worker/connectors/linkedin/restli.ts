@@ -2,7 +2,7 @@
  * Rest.li 2.0 query encoding (AD-APIS.md §3.2): parentheses, commas and colons stay literal;
  * URNs inside List() are URL-encoded so their colons become %3A. Encoding anything twice breaks requests.
  */
-import { dateParts, type DateWindow } from '../../lib/dates';
+import { type DateWindow, dateParts } from '../../lib/dates';
 
 export const urn = {
   account: (id: string) => `urn:li:sponsoredAccount:${id}`,
@@ -12,7 +12,10 @@ export const urn = {
 };
 
 /** The id at the end of a URN of the given type, or null (urn:li:sponsoredCampaign:42 → "42"). */
-export function urnId(value: string, type: 'sponsoredAccount' | 'sponsoredCampaignGroup' | 'sponsoredCampaign' | 'sponsoredCreative'): string | null {
+export function urnId(
+  value: string,
+  type: 'sponsoredAccount' | 'sponsoredCampaignGroup' | 'sponsoredCampaign' | 'sponsoredCreative',
+): string | null {
   const prefix = `urn:li:${type}:`;
   return value.startsWith(prefix) ? value.slice(prefix.length) : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScriptedFetch, readFixture, type RecordedRequest } from '../testing/scripted-fetch';
+import { createScriptedFetch, type RecordedRequest, readFixture } from '../testing/scripted-fetch';
 import type { SyncInput } from '../types';
 import { analyticsQuery } from './client';
 import { linkedInConnector } from './index';
@@ -65,19 +65,35 @@ describe('LinkedIn syncWindow', () => {
         expect: (r) => {
           expectHeaders(r);
           expect(r.url.pathname).toBe('/linkedin/rest/adAccounts/502840441/adCampaigns');
-          expect(r.rawUrl).toContain('search=(status:(values:List(ACTIVE,PAUSED,ARCHIVED,COMPLETED,CANCELED,DRAFT,PENDING_DELETION,REMOVED)))');
+          expect(r.rawUrl).toContain(
+            'search=(status:(values:List(ACTIVE,PAUSED,ARCHIVED,COMPLETED,CANCELED,DRAFT,PENDING_DELETION,REMOVED)))',
+          );
         },
         body: { elements: [campaign(11, 7)], metadata: { nextPageToken: 'p2' } },
       },
-      { expect: (r) => expect(r.url.searchParams.get('pageToken')).toBe('p2'), body: { elements: [campaign(22, 8, 'REMOVED')], metadata: {} } },
+      {
+        expect: (r) => expect(r.url.searchParams.get('pageToken')).toBe('p2'),
+        body: { elements: [campaign(22, 8, 'REMOVED')], metadata: {} },
+      },
       {
         expect: (r) => {
           expectHeaders(r);
           expect(r.rawUrl).toBe(`${BASE}/rest/adAnalytics?${analyticsQuery(window, ['11', '22'])}`);
         },
-        body: { paging: { start: 0, count: 10, links: [] }, elements: [element(901, 11, 5, '107.5300000000000335346'), element(902, 22, 6, '3')] },
+        body: {
+          paging: { start: 0, count: 10, links: [] },
+          elements: [element(901, 11, 5, '107.5300000000000335346'), element(902, 22, 6, '3')],
+        },
       },
-      { expect: (r) => expect(r.url.pathname).toBe('/linkedin/rest/adAccounts/502840441/adCampaignGroups'), body: { elements: [{ id: 7, name: 'G7', status: 'ACTIVE' }, { id: 8, name: 'G8', status: 'ARCHIVED' }] } },
+      {
+        expect: (r) => expect(r.url.pathname).toBe('/linkedin/rest/adAccounts/502840441/adCampaignGroups'),
+        body: {
+          elements: [
+            { id: 7, name: 'G7', status: 'ACTIVE' },
+            { id: 8, name: 'G8', status: 'ARCHIVED' },
+          ],
+        },
+      },
       {
         expect: (r) => {
           expect(r.url.pathname).toBe('/linkedin/rest/adAccounts/502840441/creatives');
@@ -111,8 +127,14 @@ describe('LinkedIn syncWindow', () => {
       },
       expect.objectContaining({ date: '2026-11-06', adId: '902', adGroupId: '22', campaignId: '8', spendMicros: 3_000_000 }),
     ]);
-    expect(result.entities.campaigns.map((c) => [c.externalId, c.status])).toEqual([['7', 'active'], ['8', 'archived']]);
-    expect(result.entities.adGroups.map((g) => [g.externalId, g.campaignId, g.status])).toEqual([['11', '7', 'active'], ['22', '8', 'deleted']]);
+    expect(result.entities.campaigns.map((c) => [c.externalId, c.status])).toEqual([
+      ['7', 'active'],
+      ['8', 'archived'],
+    ]);
+    expect(result.entities.adGroups.map((g) => [g.externalId, g.campaignId, g.status])).toEqual([
+      ['11', '7', 'active'],
+      ['22', '8', 'deleted'],
+    ]);
     expect(result.entities.ads.map((a) => [a.externalId, a.adGroupId, a.campaignId, a.status])).toEqual([
       ['901', '11', '7', 'active'],
       ['902', '22', '8', 'deleted'],
@@ -123,7 +145,10 @@ describe('LinkedIn syncWindow', () => {
     const many = Array.from({ length: LINKEDIN_CAMPAIGNS_PER_REQUEST + 5 }, (_, i) => campaign(100 + i, 1));
     const scripted = createScriptedFetch([
       { body: { elements: many, metadata: {} } },
-      { expect: (r) => expect(r.rawUrl.match(/sponsoredCampaign%3A/g)).toHaveLength(LINKEDIN_CAMPAIGNS_PER_REQUEST), body: { elements: [] } },
+      {
+        expect: (r) => expect(r.rawUrl.match(/sponsoredCampaign%3A/g)).toHaveLength(LINKEDIN_CAMPAIGNS_PER_REQUEST),
+        body: { elements: [] },
+      },
       { expect: (r) => expect(r.rawUrl.match(/sponsoredCampaign%3A/g)).toHaveLength(5), body: { elements: [] } },
     ]);
     const result = await linkedInConnector.syncWindow(input(scripted.fetch, { options: { includeEntities: false } }));
@@ -132,12 +157,22 @@ describe('LinkedIn syncWindow', () => {
   });
 
   it('halves the window when adAnalytics answers over its element cap', async () => {
-    const cap = { status: 400, code: 'ILLEGAL_ARGUMENT', message: 'Request would return 20000 elements, more than the maximum of 15000. Narrow the date range, facets or pivots.' };
+    const cap = {
+      status: 400,
+      code: 'ILLEGAL_ARGUMENT',
+      message: 'Request would return 20000 elements, more than the maximum of 15000. Narrow the date range, facets or pivots.',
+    };
     const scripted = createScriptedFetch([
       { body: { elements: [campaign(11, 7)] } },
       { status: 400, body: cap },
-      { expect: (r) => expect(r.rawUrl).toContain('dateRange=(start:(year:2026,month:10,day:31),end:(year:2026,month:11,day:14))'), body: { elements: [element(901, 11, 5, '1')] } },
-      { expect: (r) => expect(r.rawUrl).toContain('dateRange=(start:(year:2026,month:11,day:15),end:(year:2026,month:11,day:29))'), body: { elements: [element(901, 11, 20, '2')] } },
+      {
+        expect: (r) => expect(r.rawUrl).toContain('dateRange=(start:(year:2026,month:10,day:31),end:(year:2026,month:11,day:14))'),
+        body: { elements: [element(901, 11, 5, '1')] },
+      },
+      {
+        expect: (r) => expect(r.rawUrl).toContain('dateRange=(start:(year:2026,month:11,day:15),end:(year:2026,month:11,day:29))'),
+        body: { elements: [element(901, 11, 20, '2')] },
+      },
     ]);
     const result = await linkedInConnector.syncWindow(input(scripted.fetch, { options: { includeEntities: false } }));
     scripted.assertDone();
@@ -149,7 +184,10 @@ describe('LinkedIn syncWindow', () => {
 
   it('makes no analytics call for an account without campaigns', async () => {
     const scripted = createScriptedFetch([{ body: { elements: [], metadata: {} } }]);
-    expect(await linkedInConnector.syncWindow(input(scripted.fetch, { options: { includeEntities: false } }))).toMatchObject({ ok: true, apiCalls: 1 });
+    expect(await linkedInConnector.syncWindow(input(scripted.fetch, { options: { includeEntities: false } }))).toMatchObject({
+      ok: true,
+      apiCalls: 1,
+    });
   });
 
   it('reports a throttled analytics call as rate_limited with no hint', async () => {
@@ -165,7 +203,9 @@ describe('LinkedIn syncWindow', () => {
   });
 
   it('maps an invalid token to auth_failed', async () => {
-    const scripted = createScriptedFetch([{ status: 401, body: { status: 401, serviceErrorCode: 65600, code: 'INVALID_ACCESS_TOKEN', message: 'Invalid access token' } }]);
+    const scripted = createScriptedFetch([
+      { status: 401, body: { status: 401, serviceErrorCode: 65600, code: 'INVALID_ACCESS_TOKEN', message: 'Invalid access token' } },
+    ]);
     expect(await linkedInConnector.syncWindow(input(scripted.fetch))).toMatchObject({ ok: false, error: { kind: 'auth_failed' } });
   });
 });
@@ -174,9 +214,15 @@ describe('LinkedIn accounts and OAuth', () => {
   it('follows adAccounts pages until no token is left', async () => {
     const scripted = createScriptedFetch([
       { body: readFixture('linkedin/adaccounts_search_page1.json') },
-      { expect: (r) => expect(r.url.searchParams.get('pageToken')).toBe('next_page_token_123'), body: readFixture('linkedin/adaccounts_search_last_page.json') },
+      {
+        expect: (r) => expect(r.url.searchParams.get('pageToken')).toBe('next_page_token_123'),
+        body: readFixture('linkedin/adaccounts_search_last_page.json'),
+      },
     ]);
-    const result = await linkedInConnector.listAccounts({ credentials: { accessToken: 'tok' }, http: { fetch: scripted.fetch, baseUrl: BASE } });
+    const result = await linkedInConnector.listAccounts({
+      credentials: { accessToken: 'tok' },
+      http: { fetch: scripted.fetch, baseUrl: BASE },
+    });
     expect(result.ok && result.accounts.map((a) => [a.externalId, a.currency])).toEqual([
       ['111111111', 'USD'],
       ['222222222', 'EUR'],
@@ -185,7 +231,9 @@ describe('LinkedIn accounts and OAuth', () => {
   });
 
   it('builds the authorization URL with the reporting scopes', () => {
-    const url = new URL(linkedInConnector.oauth.authorizeUrl({ authorizeBaseUrl: BASE, clientId: 'cid', redirectUri: 'http://127.0.0.1/cb', state: 's' }));
+    const url = new URL(
+      linkedInConnector.oauth.authorizeUrl({ authorizeBaseUrl: BASE, clientId: 'cid', redirectUri: 'http://127.0.0.1/cb', state: 's' }),
+    );
     expect(url.pathname).toBe('/linkedin/oauth/v2/authorization');
     expect(url.searchParams.get('scope')).toBe('r_ads r_ads_reporting');
     expect(url.searchParams.get('response_type')).toBe('code');

@@ -3,7 +3,7 @@
  * carry the campaign-group link), then adAnalytics CREATIVE x CAMPAIGN, DAILY, over the whole
  * window with campaign URNs batched per request. LinkedIn has no hourly data.
  */
-import { splitWindow, windowLength, type DateWindow } from '../../lib/dates';
+import { type DateWindow, splitWindow, windowLength } from '../../lib/dates';
 import { createHttpSession, type HttpFailure } from '../http';
 import type { ConnectorError, NormalizedDailyRow, NormalizedEntities, SyncInput, SyncResult } from '../types';
 import type { LinkedInAnalyticsElement } from './api-types';

@@ -47,14 +47,7 @@ export type MetaInsightsPage = z.infer<typeof metaInsightsPageSchema>;
 
 export const metaReportRunCreatedSchema = z.looseObject({ report_run_id: z.string() });
 
-export const META_ASYNC_STATUSES = [
-  'Job Not Started',
-  'Job Started',
-  'Job Running',
-  'Job Completed',
-  'Job Failed',
-  'Job Skipped',
-] as const;
+export const META_ASYNC_STATUSES = ['Job Not Started', 'Job Started', 'Job Running', 'Job Completed', 'Job Failed', 'Job Skipped'] as const;
 
 export const metaReportRunSchema = z.looseObject({
   id: z.string(),

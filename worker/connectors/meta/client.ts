@@ -4,9 +4,15 @@
  */
 import type { z } from 'zod';
 import type { DateWindow } from '../../lib/dates';
-import { joinUrl, type HttpFailure, type HttpOutcome, type HttpSession } from '../http';
+import { type HttpFailure, type HttpOutcome, type HttpSession, joinUrl } from '../http';
 import {
   META_API_VERSION,
+  type MetaAd,
+  type MetaAdAccount,
+  type MetaAdSet,
+  type MetaCampaign,
+  type MetaInsightsRow,
+  type MetaReportRun,
   metaAdAccountSchema,
   metaAdSchema,
   metaAdSetSchema,
@@ -15,12 +21,6 @@ import {
   metaPageSchema,
   metaReportRunCreatedSchema,
   metaReportRunSchema,
-  type MetaAd,
-  type MetaAdAccount,
-  type MetaAdSet,
-  type MetaCampaign,
-  type MetaInsightsRow,
-  type MetaReportRun,
 } from './api-types';
 import { META_ATTRIBUTION_WINDOWS } from './mapper';
 
@@ -58,8 +58,7 @@ const CAMPAIGN_EFFECTIVE_STATUSES = ['ACTIVE', 'PAUSED', 'DELETED', 'ARCHIVED', 
 const PAGE_LIMIT = '500';
 export const META_HOURLY_BREAKDOWN = 'hourly_stats_aggregated_by_advertiser_time_zone';
 
-const statusFilter = (field: string, values: readonly string[]) =>
-  JSON.stringify([{ field, operator: 'IN', value: values }]);
+const statusFilter = (field: string, values: readonly string[]) => JSON.stringify([{ field, operator: 'IN', value: values }]);
 
 /** The parameters of one account-level, ad-level, one-row-per-day insights report over a window. */
 export function metaInsightsParams(window: DateWindow, options: { hourly?: boolean } = {}): Record<string, string> {
@@ -136,25 +135,46 @@ export function createMetaClient(options: { session: HttpSession; accessToken: s
       return outcome.ok ? { ok: true, items: [outcome.body.report_run_id] } : outcome;
     },
     reportRun: (reportRunId) =>
-      single(session.request({ url: url(reportRunId, { fields: 'id,async_status,async_percent_completion' }), headers, schema: metaReportRunSchema })),
+      single(
+        session.request({
+          url: url(reportRunId, { fields: 'id,async_status,async_percent_completion' }),
+          headers,
+          schema: metaReportRunSchema,
+        }),
+      ),
     reportRunInsights: (reportRunId) =>
       allPages(url(`${reportRunId}/insights`, { limit: PAGE_LIMIT }), metaInsightsPageSchema.shape.data.element),
     campaigns: (accountId) =>
       allPages(
-        url(`act_${accountId}/campaigns`, { fields: entityFields, filtering: statusFilter('effective_status', CAMPAIGN_EFFECTIVE_STATUSES), limit: PAGE_LIMIT }),
+        url(`act_${accountId}/campaigns`, {
+          fields: entityFields,
+          filtering: statusFilter('effective_status', CAMPAIGN_EFFECTIVE_STATUSES),
+          limit: PAGE_LIMIT,
+        }),
         metaCampaignSchema,
       ),
     adSets: (accountId) =>
       allPages(
-        url(`act_${accountId}/adsets`, { fields: `${entityFields},campaign_id`, filtering: statusFilter('effective_status', ADSET_EFFECTIVE_STATUSES), limit: PAGE_LIMIT }),
+        url(`act_${accountId}/adsets`, {
+          fields: `${entityFields},campaign_id`,
+          filtering: statusFilter('effective_status', ADSET_EFFECTIVE_STATUSES),
+          limit: PAGE_LIMIT,
+        }),
         metaAdSetSchema,
       ),
     ads: (accountId) =>
       allPages(
-        url(`act_${accountId}/ads`, { fields: `${entityFields},adset_id,campaign_id`, filtering: statusFilter('effective_status', META_AD_EFFECTIVE_STATUSES), limit: PAGE_LIMIT }),
+        url(`act_${accountId}/ads`, {
+          fields: `${entityFields},adset_id,campaign_id`,
+          filtering: statusFilter('effective_status', META_AD_EFFECTIVE_STATUSES),
+          limit: PAGE_LIMIT,
+        }),
         metaAdSchema,
       ),
     adAccounts: () =>
-      allPages(url('me/adaccounts', { fields: 'id,account_id,name,currency,timezone_name,account_status', limit: PAGE_LIMIT }), metaAdAccountSchema),
+      allPages(
+        url('me/adaccounts', { fields: 'id,account_id,name,currency,timezone_name,account_status', limit: PAGE_LIMIT }),
+        metaAdAccountSchema,
+      ),
   };
 }

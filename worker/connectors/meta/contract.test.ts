@@ -89,7 +89,9 @@ describe('Meta connector against the Meta fake', () => {
     const input = syncInput(account, 90, { options: { asyncPollIntervalMs: 0, maxAsyncPolls: 20, includeEntities: false } });
     const result = await metaConnector.syncWindow(input);
     if (!result.ok) throw new Error(result.error.message);
-    expect(comparableRows(result.rows)).toEqual(truthRows(fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, input.window.to, NOW)));
+    expect(comparableRows(result.rows)).toEqual(
+      truthRows(fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, input.window.to, NOW)),
+    );
     expect(fake.ctx.calls.list({ service: 'meta' }).some((c) => c.method === 'POST' && c.path.endsWith('/insights'))).toBe(true);
   });
 
@@ -128,7 +130,9 @@ describe('Meta connector against the Meta fake', () => {
     const input = { ...syncInput(account, 2), window: { from: addDays(today, -1), to: today } };
     const result = await metaConnector.syncWindow({ ...input, options: { includeHourly: true, includeEntities: false } });
     if (!result.ok) throw new Error(result.error.message);
-    expect(comparableRows(result.rows)).toEqual(truthRows(fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, today, NOW)));
+    expect(comparableRows(result.rows)).toEqual(
+      truthRows(fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, today, NOW)),
+    );
     const hourly = result.hourly ?? [];
     expect(hourly.length).toBeGreaterThan(0);
     for (const row of result.rows) {

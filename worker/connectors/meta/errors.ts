@@ -2,9 +2,9 @@
  * Graph API error bodies → ConnectorError (AD-APIS.md §1.6). Throttles arrive as HTTP 400
  * with an OAuthException code, so the status alone says little; the code decides.
  */
-import { toConnectorError, type HttpFailure } from '../http';
+import { type HttpFailure, toConnectorError } from '../http';
 import type { ConnectorError, UsageScope } from '../types';
-import { metaErrorBodySchema, type MetaErrorBody } from './api-types';
+import { type MetaErrorBody, metaErrorBodySchema } from './api-types';
 import { parseMetaUsageHeaders, regainAccessMs } from './usage';
 
 const AD_ACCOUNT_SUBCODE = 2446079;

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../testing/scripted-fetch';
-import {
-  metaErrorBodySchema,
-  metaInsightsPageSchema,
-  metaReportRunCreatedSchema,
-  metaReportRunSchema,
-  metaTokenSchema,
-} from './api-types';
+import { metaErrorBodySchema, metaInsightsPageSchema, metaReportRunCreatedSchema, metaReportRunSchema, metaTokenSchema } from './api-types';
 import { isReduceDataError, mapMetaFailure } from './errors';
 import { mapMetaDailyRow, mapMetaMetrics } from './mapper';
 import { parseMetaUsageHeaders } from './usage';
@@ -92,7 +86,9 @@ describe('recorded Meta errors', () => {
   });
 
   it('maps an invalid token to auth_failed and an unknown code to permanent', () => {
-    expect(mapMetaFailure(httpFailure(400, { error: { message: 'Invalid OAuth access token', code: 190 } }), 'x', null).kind).toBe('auth_failed');
+    expect(mapMetaFailure(httpFailure(400, { error: { message: 'Invalid OAuth access token', code: 190 } }), 'x', null).kind).toBe(
+      'auth_failed',
+    );
     expect(mapMetaFailure(httpFailure(400, { error: { message: 'Unknown', code: 2500 } }), 'x', null)).toMatchObject({
       kind: 'permanent',
       code: '2500',

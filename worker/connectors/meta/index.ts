@@ -14,7 +14,12 @@ export async function listMetaAccounts(input: ListAccountsInput): Promise<ListAc
   const client = createMetaClient({ session, accessToken: input.credentials.accessToken });
   const outcome = await client.adAccounts();
   if (!outcome.ok) {
-    return { ok: false, error: mapMetaFailure(outcome.failure, 'ad accounts', null), usage: latestUsage(usage), apiCalls: session.apiCalls };
+    return {
+      ok: false,
+      error: mapMetaFailure(outcome.failure, 'ad accounts', null),
+      usage: latestUsage(usage),
+      apiCalls: session.apiCalls,
+    };
   }
   return {
     ok: true,

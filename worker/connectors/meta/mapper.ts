@@ -1,12 +1,6 @@
 /** Pure transforms: Meta insights rows and entity objects → normalized rows and entities. */
 import { decimalToMicros, roundToSixDecimals } from '../../lib/money';
-import type {
-  EntityStatus,
-  NormalizedDailyRow,
-  NormalizedEntities,
-  NormalizedHourlyRow,
-  NormalizedMetrics,
-} from '../types';
+import type { EntityStatus, NormalizedDailyRow, NormalizedEntities, NormalizedHourlyRow, NormalizedMetrics } from '../types';
 import type { MetaAction, MetaAd, MetaAdSet, MetaCampaign, MetaInsightsRow } from './api-types';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScriptedFetch, readFixture, type RecordedRequest, type ScriptedAnswer } from '../testing/scripted-fetch';
+import { createScriptedFetch, type RecordedRequest, readFixture, type ScriptedAnswer } from '../testing/scripted-fetch';
 import type { SyncInput } from '../types';
 import { metaConnector } from './index';
 import { decodeMetaCursor, encodeMetaCursor } from './sync';
@@ -37,7 +37,16 @@ const entityAnswers = (): ScriptedAnswer[] => [
     body: { data: [{ id: '9', name: 'A', status: 'DELETED', effective_status: 'DELETED', adset_id: '8', campaign_id: '7' }] },
   },
 ];
-const dayRow = (date: string, spend: string) => ({ ad_id: '9', adset_id: '8', campaign_id: '7', date_start: date, date_stop: date, impressions: '10', clicks: '1', spend });
+const dayRow = (date: string, spend: string) => ({
+  ad_id: '9',
+  adset_id: '8',
+  campaign_id: '7',
+  date_start: date,
+  date_stop: date,
+  impressions: '10',
+  clicks: '1',
+  spend,
+});
 
 describe('Meta syncWindow over a short window', () => {
   it('makes exactly one ad-level daily insights request for the whole window and follows paging.next', async () => {
@@ -71,7 +80,13 @@ describe('Meta syncWindow over a short window', () => {
     expect(result.rows.map((r) => r.spendMicros)).toEqual([14_350_000, 8_530_000, 1_500_000]);
     expect(result.entities.ads[0]).toMatchObject({ externalId: '9', status: 'deleted' });
     expect(result.nextCursor).toBeNull();
-    expect(result.usage).toContainEqual({ platform: 'meta', scope: 'account', source: 'x-fb-ads-insights-throttle', utilPct: 12, regainAccessMinutes: null });
+    expect(result.usage).toContainEqual({
+      platform: 'meta',
+      scope: 'account',
+      source: 'x-fb-ads-insights-throttle',
+      utilPct: 12,
+      regainAccessMinutes: null,
+    });
   });
 
   it('falls back to an async job when the sync endpoint asks to reduce the amount of data', async () => {
@@ -104,7 +119,10 @@ describe('Meta syncWindow over a short window', () => {
     const scripted = createScriptedFetch([
       { body: { data: [dayRow('2026-11-20', '2')] } },
       { ...tooMuch, expect: (r) => expect(r.url.searchParams.get('breakdowns')).toBe('hourly_stats_aggregated_by_advertiser_time_zone') },
-      { expect: (r) => expect(new URLSearchParams(r.body).get('breakdowns')).toBe('hourly_stats_aggregated_by_advertiser_time_zone'), body: { report_run_id: '42' } },
+      {
+        expect: (r) => expect(new URLSearchParams(r.body).get('breakdowns')).toBe('hourly_stats_aggregated_by_advertiser_time_zone'),
+        body: { report_run_id: '42' },
+      },
       { body: { id: '42', async_status: 'Job Running' } },
     ]);
     const result = await metaConnector.syncWindow(
@@ -137,7 +155,9 @@ describe('Meta syncWindow over a short window', () => {
   });
 
   it('maps an expired token to auth_failed', async () => {
-    const scripted = createScriptedFetch([{ status: 400, body: { error: { message: 'Session has expired', code: 190, error_subcode: 463 } } }]);
+    const scripted = createScriptedFetch([
+      { status: 400, body: { error: { message: 'Session has expired', code: 190, error_subcode: 463 } } },
+    ]);
     expect(await metaConnector.syncWindow(input(scripted.fetch))).toMatchObject({ ok: false, error: { kind: 'auth_failed' } });
   });
 });
@@ -160,7 +180,9 @@ describe('Meta syncWindow over a long window', () => {
       { expect: expectGet('/v23.0/6042987654321098'), body: readFixture('meta/async_report_run_status_completed.json') },
       { expect: expectGet('/v23.0/6042987654321098/insights'), body: readFixture('meta/insights_ad_level_daily_airbyte.json') },
     ]);
-    const result = await metaConnector.syncWindow(input(scripted.fetch, { window: quarter, options: { includeEntities: false, asyncPollIntervalMs: 0 } }));
+    const result = await metaConnector.syncWindow(
+      input(scripted.fetch, { window: quarter, options: { includeEntities: false, asyncPollIntervalMs: 0 } }),
+    );
     scripted.assertDone();
     expect(result).toMatchObject({ ok: true, apiCalls: 4, nextCursor: null });
     expect(result.ok && result.rows).toHaveLength(2);
@@ -227,7 +249,10 @@ describe('Meta OAuth and account listing', () => {
 
   it('exchanges the code, then trades the short-lived token for a long-lived one', async () => {
     const scripted = createScriptedFetch([
-      { expect: (r) => expect(r.url.searchParams.get('code')).toBe('abc'), body: { access_token: 'short', token_type: 'bearer', expires_in: 3600 } },
+      {
+        expect: (r) => expect(r.url.searchParams.get('code')).toBe('abc'),
+        body: { access_token: 'short', token_type: 'bearer', expires_in: 3600 },
+      },
       {
         expect: (r) => {
           expect(r.url.searchParams.get('grant_type')).toBe('fb_exchange_token');
@@ -254,7 +279,10 @@ describe('Meta OAuth and account listing', () => {
         body: { data: [{ id: 'act_1', account_id: '1', name: 'Shop', currency: 'JPY', timezone_name: 'Asia/Tokyo', account_status: 1 }] },
       },
     ]);
-    const result = await metaConnector.listAccounts({ credentials: { accessToken: 'tok' }, http: { fetch: scripted.fetch, baseUrl: BASE } });
+    const result = await metaConnector.listAccounts({
+      credentials: { accessToken: 'tok' },
+      http: { fetch: scripted.fetch, baseUrl: BASE },
+    });
     expect(result).toMatchObject({ ok: true, accounts: [{ externalId: '1', currency: 'JPY', timeZone: 'Asia/Tokyo', rawStatus: '1' }] });
   });
 });

@@ -4,7 +4,7 @@
  * or when Meta says "reduce the amount of data"), optional hourly rows, then entity metadata.
  */
 import { z } from 'zod';
-import { windowLength, type DateWindow } from '../../lib/dates';
+import { type DateWindow, windowLength } from '../../lib/dates';
 import { createHttpSession, type HttpFailure } from '../http';
 import type {
   ConnectorError,
@@ -18,7 +18,7 @@ import type {
 import type { MetaInsightsRow } from './api-types';
 import { createMetaClient, type MetaClient, type PagesOutcome } from './client';
 import { isReduceDataError, mapMetaFailure } from './errors';
-import { mapMetaDailyRow, mapMetaEntities, mapMetaHourlyRow, MetaMappingError } from './mapper';
+import { MetaMappingError, mapMetaDailyRow, mapMetaEntities, mapMetaHourlyRow } from './mapper';
 import { latestUsage, parseMetaUsageHeaders } from './usage';
 
 /** Windows longer than this go through an async report job instead of the sync endpoint. */

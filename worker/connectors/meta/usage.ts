@@ -4,12 +4,7 @@
  */
 import type { z } from 'zod';
 import type { UsageSignal } from '../types';
-import {
-  metaAdAccountUsageSchema,
-  metaAppUsageSchema,
-  metaBusinessUseCaseUsageSchema,
-  metaInsightsThrottleSchema,
-} from './api-types';
+import { metaAdAccountUsageSchema, metaAppUsageSchema, metaBusinessUseCaseUsageSchema, metaInsightsThrottleSchema } from './api-types';
 
 function readHeader<T>(headers: Headers, name: string, schema: z.ZodType<T>): T | null {
   const raw = headers.get(name);

@@ -7,7 +7,15 @@ export const load: LayoutServerLoad = async ({ locals, url, params }) => {
   const { user, tenant } = await requireTenant(locals, url, params.tenant);
   const tenants = await listTenantsForUser(locals.db, user.id);
   return {
-    tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, reportingCurrency: tenant.reportingCurrency, timeZone: tenant.timeZone, role: tenant.role, dataVersion: tenant.dataVersion },
+    tenant: {
+      id: tenant.id,
+      slug: tenant.slug,
+      name: tenant.name,
+      reportingCurrency: tenant.reportingCurrency,
+      timeZone: tenant.timeZone,
+      role: tenant.role,
+      dataVersion: tenant.dataVersion,
+    },
     branding: applyBranding(tenant.branding, tenant.name),
     hasOtherTenants: tenants.length > 1,
   };

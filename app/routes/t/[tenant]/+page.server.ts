@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { RANGE_PRESETS, presetRange, rangeFromSearchParams } from '$lib/date-range';
+import { presetRange, RANGE_PRESETS, rangeFromSearchParams } from '$lib/date-range';
 import { loadBackfills } from '$lib/server/connections';
 import { loadOverview } from '$lib/server/overview';
 import type { PageServerLoad } from './$types';

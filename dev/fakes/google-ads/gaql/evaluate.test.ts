@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDuring } from './date-functions';
-import { likeToRegExp, matchesCondition, sortRows, type FlatRow } from './evaluate';
+import { type FlatRow, likeToRegExp, matchesCondition, sortRows } from './evaluate';
 import { parseGaql } from './parse';
 import { fieldMaskOf, renderRow } from './render';
 import { validateGaql } from './validate';
@@ -76,9 +76,18 @@ describe('matchesCondition', () => {
 describe('sortRows', () => {
   it('orders numerically for int64 and breaks ties with the next term', () => {
     const rows: FlatRow[] = [
-      new Map<string, string | number | boolean>([['campaign.id', '9'], ['metrics.clicks', 5]]),
-      new Map<string, string | number | boolean>([['campaign.id', '10'], ['metrics.clicks', 5]]),
-      new Map<string, string | number | boolean>([['campaign.id', '2'], ['metrics.clicks', 7]]),
+      new Map<string, string | number | boolean>([
+        ['campaign.id', '9'],
+        ['metrics.clicks', 5],
+      ]),
+      new Map<string, string | number | boolean>([
+        ['campaign.id', '10'],
+        ['metrics.clicks', 5],
+      ]),
+      new Map<string, string | number | boolean>([
+        ['campaign.id', '2'],
+        ['metrics.clicks', 7],
+      ]),
     ];
     const query = validateGaql(parseGaql('SELECT campaign.id FROM campaign ORDER BY metrics.clicks DESC, campaign.id ASC'));
     expect(sortRows(rows, query.orderBy).map((r) => r.get('campaign.id'))).toEqual(['2', '9', '10']);
@@ -100,14 +109,18 @@ describe('renderRow', () => {
 
   it('nests by resource with camelCase keys, int64 as strings and doubles as numbers', () => {
     const query = validateGaql(
-      parseGaql("SELECT campaign.id, campaign.status, segments.date, segments.hour, metrics.impressions, metrics.conversions, metrics.average_cpc FROM campaign WHERE segments.date = '2024-01-01'"),
+      parseGaql(
+        "SELECT campaign.id, campaign.status, segments.date, segments.hour, metrics.impressions, metrics.conversions, metrics.average_cpc FROM campaign WHERE segments.date = '2024-01-01'",
+      ),
     );
     expect(renderRow(full, query.select, query.from, false)).toEqual({
       campaign: { resourceName: 'customers/1234567890/campaigns/700001', id: '700001', status: 'ENABLED' },
       segments: { date: '2024-01-01', hour: 13 },
       metrics: { impressions: '1000', conversions: 4, averageCpc: 31250000 },
     });
-    expect(fieldMaskOf(query.select)).toBe('campaign.id,campaign.status,segments.date,segments.hour,metrics.impressions,metrics.conversions,metrics.averageCpc');
+    expect(fieldMaskOf(query.select)).toBe(
+      'campaign.id,campaign.status,segments.date,segments.hour,metrics.impressions,metrics.conversions,metrics.averageCpc',
+    );
   });
 
   it('leaves out resource names that were not selected when omit_unselected_resource_names is set', () => {

@@ -1,4 +1,4 @@
-import { resolveDuring, type DuringFunction } from './date-functions';
+import { type DuringFunction, resolveDuring } from './date-functions';
 import type { FieldSpec } from './fields';
 import type { GaqlCondition, GaqlScalar } from './types';
 

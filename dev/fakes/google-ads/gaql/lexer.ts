@@ -73,7 +73,7 @@ function readString(query: string, open: number): { value: string; end: number }
     if (ch === '\\') {
       const next = query[i + 1];
       if (next === undefined) break;
-      if (!"\\'\"".includes(next)) {
+      if (!'\\\'"'.includes(next)) {
         throw new GaqlQueryError('BAD_ESCAPE_SEQUENCE', `Error in query: bad escape sequence '\\${next}'.`, i);
       }
       value += next;

@@ -1,10 +1,10 @@
-import { tokenizeGaql, type Token } from './lexer';
+import { type Token, tokenizeGaql } from './lexer';
 import {
-  GaqlQueryError,
   type GaqlCondition,
   type GaqlOperator,
   type GaqlOrdering,
   type GaqlQuery,
+  GaqlQueryError,
   type GaqlScalar,
   type GaqlValue,
 } from './types';
@@ -237,7 +237,11 @@ class Parser {
   private unexpectedAt(token: Token, code: string, expectation?: string): GaqlQueryError {
     if (token.kind === 'end') return this.endOfQuery(token, expectation);
     const suffix = expectation ? ` (${expectation})` : '';
-    return new GaqlQueryError(code, `Error in query: unexpected input '${token.text}' at position ${token.position}${suffix}.`, token.position);
+    return new GaqlQueryError(
+      code,
+      `Error in query: unexpected input '${token.text}' at position ${token.position}${suffix}.`,
+      token.position,
+    );
   }
 
   private endOfQuery(token: Token, expectation?: string): GaqlQueryError {

@@ -1,5 +1,5 @@
-import { FIELDS, toJsonPath, type FieldSpec, type FromResource } from './fields';
 import type { FlatRow } from './evaluate';
+import { FIELDS, type FieldSpec, type FromResource, toJsonPath } from './fields';
 
 export type JsonObject = { [key: string]: JsonValue };
 export type JsonValue = string | number | boolean | JsonObject | JsonValue[];
@@ -10,7 +10,11 @@ export type JsonValue = string | number | boolean | JsonObject | JsonValue[];
  * `omitUnselectedResourceNames`, every resource in SELECT or FROM also carries its `resourceName`, as
  * GoogleAdsService does by default.
  */
-export function createRowRenderer(select: FieldSpec[], from: FromResource, omitUnselectedResourceNames: boolean): (row: FlatRow) => JsonObject {
+export function createRowRenderer(
+  select: FieldSpec[],
+  from: FromResource,
+  omitUnselectedResourceNames: boolean,
+): (row: FlatRow) => JsonObject {
   const fields = [...select];
   if (!omitUnselectedResourceNames) {
     const resources = new Set([from, ...select.filter((s) => s.category === 'attribute').map((s) => s.resource)]);

@@ -27,10 +27,7 @@ export type GaqlScalar =
   | { kind: 'number'; value: number; text: string }
   | { kind: 'literal'; value: string };
 
-export type GaqlValue =
-  | GaqlScalar
-  | { kind: 'list'; values: GaqlScalar[] }
-  | { kind: 'range'; from: GaqlScalar; to: GaqlScalar };
+export type GaqlValue = GaqlScalar | { kind: 'list'; values: GaqlScalar[] } | { kind: 'range'; from: GaqlScalar; to: GaqlScalar };
 
 export interface GaqlCondition {
   field: string;

@@ -18,7 +18,7 @@ function queryError(query: string): GaqlQueryError {
 describe('validateGaql', () => {
   it('attaches field specs and notes which segments split the rows', () => {
     const query = resolve(
-      "SELECT ad_group_ad.ad.id, segments.date, segments.hour, metrics.cost_micros FROM ad_group_ad WHERE segments.date DURING LAST_7_DAYS PARAMETERS omit_unselected_resource_names = true",
+      'SELECT ad_group_ad.ad.id, segments.date, segments.hour, metrics.cost_micros FROM ad_group_ad WHERE segments.date DURING LAST_7_DAYS PARAMETERS omit_unselected_resource_names = true',
     );
     expect(query.from).toBe('ad_group_ad');
     expect(query.select.map((s) => s.type)).toEqual(['int64', 'date', 'int32', 'int64']);
@@ -35,8 +35,12 @@ describe('validateGaql', () => {
   });
 
   it('accepts segments.date bounded by >= and <= together but not by one side alone', () => {
-    expect(() => resolve("SELECT segments.date FROM customer WHERE segments.date >= '2024-01-01' AND segments.date <= '2024-01-31'")).not.toThrow();
-    expect(queryError("SELECT segments.date FROM customer WHERE segments.date >= '2024-01-01'").queryError).toBe('EXPECTED_FILTERS_ON_DATE_RANGE');
+    expect(() =>
+      resolve("SELECT segments.date FROM customer WHERE segments.date >= '2024-01-01' AND segments.date <= '2024-01-31'"),
+    ).not.toThrow();
+    expect(queryError("SELECT segments.date FROM customer WHERE segments.date >= '2024-01-01'").queryError).toBe(
+      'EXPECTED_FILTERS_ON_DATE_RANGE',
+    );
     expect(queryError('SELECT segments.date, metrics.clicks FROM customer').queryError).toBe('EXPECTED_FILTERS_ON_DATE_RANGE');
   });
 
@@ -47,7 +51,7 @@ describe('validateGaql', () => {
     ['SELECT customer_client.id, metrics.clicks FROM customer_client', 'PROHIBITED_METRIC_IN_SELECT_OR_WHERE_CLAUSE'],
     ["SELECT customer_client.id FROM customer_client WHERE segments.date = '2024-01-01'", 'PROHIBITED_SEGMENT_IN_SELECT_OR_WHERE_CLAUSE'],
     ['SELECT campaign.id FROM campaign WHERE segments.date DURING LAST_9_DAYS', 'INVALID_VALUE_WITH_DURING_OPERATOR'],
-    ["SELECT campaign.id FROM campaign WHERE campaign.name DURING LAST_7_DAYS", 'OPERATOR_FIELD_MISMATCH'],
+    ['SELECT campaign.id FROM campaign WHERE campaign.name DURING LAST_7_DAYS', 'OPERATOR_FIELD_MISMATCH'],
     ["SELECT campaign.id FROM campaign WHERE segments.date BETWEEN '2024-02-01' AND '2024-01-01'", 'INVALID_VALUE_WITH_BETWEEN_OPERATOR'],
     ["SELECT campaign.id FROM campaign WHERE segments.date = '2024/01/01'", 'INVALID_DATE_FORMAT'],
     ['SELECT campaign.id FROM campaign WHERE campaign.status = ENABLD', 'BAD_ENUM_CONSTANT'],

@@ -1,6 +1,6 @@
 import { isDuringFunction } from './date-functions';
-import { ATTRIBUTED_RESOURCES, FIELDS, REPORTING_RESOURCES, isFromResource, type FieldSpec, type FromResource } from './fields';
-import { GaqlQueryError, type GaqlCondition, type GaqlQuery, type GaqlScalar, type GaqlValue } from './types';
+import { ATTRIBUTED_RESOURCES, FIELDS, type FieldSpec, type FromResource, isFromResource, REPORTING_RESOURCES } from './fields';
+import { type GaqlCondition, type GaqlQuery, GaqlQueryError, type GaqlScalar, type GaqlValue } from './types';
 
 export interface ResolvedQuery {
   from: FromResource;
@@ -65,11 +65,20 @@ function resolveField(field: string, position: number, from: FromResource, claus
   if (!spec) throw new GaqlQueryError('UNRECOGNIZED_FIELD', `Unrecognized field in the query: '${field}'.`, position);
   if (spec.category === 'attribute' && !ATTRIBUTED_RESOURCES[from].includes(spec.resource)) {
     const code = clause === 'WHERE' ? 'PROHIBITED_RESOURCE_TYPE_IN_WHERE_CLAUSE' : 'PROHIBITED_RESOURCE_TYPE_IN_SELECT_CLAUSE';
-    throw new GaqlQueryError(code, `Error in ${clause} clause: '${field}' cannot be used with the resource in the FROM clause: ${from}.`, position);
+    throw new GaqlQueryError(
+      code,
+      `Error in ${clause} clause: '${field}' cannot be used with the resource in the FROM clause: ${from}.`,
+      position,
+    );
   }
   if (spec.category !== 'attribute' && !REPORTING_RESOURCES.has(from)) {
-    const code = spec.category === 'metric' ? 'PROHIBITED_METRIC_IN_SELECT_OR_WHERE_CLAUSE' : 'PROHIBITED_SEGMENT_IN_SELECT_OR_WHERE_CLAUSE';
-    throw new GaqlQueryError(code, `Error in ${clause} clause: '${field}' cannot be used with the resource in the FROM clause: ${from}.`, position);
+    const code =
+      spec.category === 'metric' ? 'PROHIBITED_METRIC_IN_SELECT_OR_WHERE_CLAUSE' : 'PROHIBITED_SEGMENT_IN_SELECT_OR_WHERE_CLAUSE';
+    throw new GaqlQueryError(
+      code,
+      `Error in ${clause} clause: '${field}' cannot be used with the resource in the FROM clause: ${from}.`,
+      position,
+    );
   }
   return spec;
 }
@@ -79,14 +88,28 @@ function checkCondition(condition: GaqlCondition, spec: FieldSpec): void {
   if (operator === 'DURING') {
     if (spec.type !== 'date') throw mismatch(condition);
     if (value?.kind !== 'literal' || !isDuringFunction(value.value)) {
-      throw new GaqlQueryError('INVALID_VALUE_WITH_DURING_OPERATOR', `Error in query: invalid value for DURING on '${spec.name}'.`, position);
+      throw new GaqlQueryError(
+        'INVALID_VALUE_WITH_DURING_OPERATOR',
+        `Error in query: invalid value for DURING on '${spec.name}'.`,
+        position,
+      );
     }
     return;
   }
   if (operator.startsWith('CONTAINS')) throw mismatch(condition);
-  if (operator === 'BETWEEN' && value?.kind === 'range' && spec.type === 'date' && value.from.kind === 'string' && value.to.kind === 'string') {
+  if (
+    operator === 'BETWEEN' &&
+    value?.kind === 'range' &&
+    spec.type === 'date' &&
+    value.from.kind === 'string' &&
+    value.to.kind === 'string'
+  ) {
     if (value.from.value > value.to.value) {
-      throw new GaqlQueryError('INVALID_VALUE_WITH_BETWEEN_OPERATOR', 'Error in query: the first value of BETWEEN must not be after the second.', position);
+      throw new GaqlQueryError(
+        'INVALID_VALUE_WITH_BETWEEN_OPERATOR',
+        'Error in query: the first value of BETWEEN must not be after the second.',
+        position,
+      );
     }
   }
   for (const scalar of scalarsOf(value)) checkScalar(scalar, spec, condition);
@@ -99,12 +122,20 @@ function checkScalar(scalar: GaqlScalar, spec: FieldSpec, condition: GaqlConditi
   switch (spec.type) {
     case 'date':
       if (scalar.kind !== 'string' || !DATE.test(scalar.value) || Number.isNaN(Date.parse(scalar.value))) {
-        throw new GaqlQueryError('INVALID_DATE_FORMAT', `Error in query: '${String(scalar.value)}' is not a date in the format YYYY-MM-DD.`, position);
+        throw new GaqlQueryError(
+          'INVALID_DATE_FORMAT',
+          `Error in query: '${String(scalar.value)}' is not a date in the format YYYY-MM-DD.`,
+          position,
+        );
       }
       return;
     case 'enum':
       if (scalar.kind === 'number' || !spec.enumValues!.includes(scalar.value)) {
-        throw new GaqlQueryError('BAD_ENUM_CONSTANT', `Error in query: '${String(scalar.value)}' is not a valid value for '${spec.name}'.`, position);
+        throw new GaqlQueryError(
+          'BAD_ENUM_CONSTANT',
+          `Error in query: '${String(scalar.value)}' is not a valid value for '${spec.name}'.`,
+          position,
+        );
       }
       return;
     case 'int64':

@@ -1,5 +1,5 @@
 import type { FakeAd, World } from '../../world/types';
-import { deliveryWindow, type AccountCatalog } from '../catalog';
+import { type AccountCatalog, deliveryWindow } from '../catalog';
 import { addDays, daysBetween, endOfMonth } from '../dates';
 import { ATTRIBUTION_WINDOWS, type AttributionWindow, type Breakdown } from './fields';
 import type { InsightsFilter, InsightsQuery, Level, TimeIncrement } from './params';
@@ -7,15 +7,15 @@ import {
   addCells,
   attributionWindows,
   breakdownValues,
+  type Cell,
   EMPTY_CELL,
   hasDelivery,
   hourLabel,
   isSplitBreakdown,
   splitCell,
   toCell,
-  weightsFor,
-  type Cell,
   type WindowCounts,
+  weightsFor,
 } from './splits';
 
 /** One output row before formatting: integer totals of every ad-day(-hour) cell that falls into it. */
@@ -123,13 +123,26 @@ export function computeInsights(world: World, catalog: AccountCatalog, ads: Fake
     let group = groups.get(key);
     if (!group) {
       const { start, stop } = buckets[bucket]!;
-      group = { level: query.level, ...ids, dateStart: start, dateStop: stop, breakdowns, cell: EMPTY_CELL, windows: emptyWindows(), daysWithDelivery: 0, days: new Set() };
+      group = {
+        level: query.level,
+        ...ids,
+        dateStart: start,
+        dateStop: stop,
+        breakdowns,
+        cell: EMPTY_CELL,
+        windows: emptyWindows(),
+        daysWithDelivery: 0,
+        days: new Set(),
+      };
       groups.set(key, group);
     }
     group.cell = addCells(group.cell, cell);
     const windows = attributionWindows(cell.conversions, cell.valueUnits);
     for (const w of ATTRIBUTION_WINDOWS) {
-      group.windows[w] = { count: group.windows[w].count + windows[w].count, valueUnits: group.windows[w].valueUnits + windows[w].valueUnits };
+      group.windows[w] = {
+        count: group.windows[w].count + windows[w].count,
+        valueUnits: group.windows[w].valueUnits + windows[w].valueUnits,
+      };
     }
     group.days.add(date);
   };
@@ -166,7 +179,9 @@ function splitByPlatforms(
   for (const breakdown of splits) {
     const values = breakdownValues(breakdown);
     parts = parts.flatMap(([part, labels]) =>
-      splitCell(part, weightsFor(breakdown, adId)).map((piece, i) => [piece, { ...labels, [breakdown]: values[i]! }] as [Cell, Partial<Record<Breakdown, string>>]),
+      splitCell(part, weightsFor(breakdown, adId)).map(
+        (piece, i) => [piece, { ...labels, [breakdown]: values[i]! }] as [Cell, Partial<Record<Breakdown, string>>],
+      ),
     );
   }
   return parts;

@@ -1,6 +1,6 @@
 import type { AccountCatalog } from '../catalog';
-import { PURCHASE_ACTION_TYPES, type AttributionWindow, type InsightsField } from './fields';
 import type { InsightsGroup } from './compute';
+import { type AttributionWindow, type InsightsField, PURCHASE_ACTION_TYPES } from './fields';
 import type { InsightsQuery } from './params';
 
 export type InsightsRow = Record<string, unknown>;
@@ -74,7 +74,7 @@ export function formatInsightsRow(group: InsightsGroup, query: InsightsQuery, ca
     ad_id: ad?.id,
     ad_name: ad?.name,
     objective: campaign?.objective,
-    optimization_goal: campaign ? OPTIMIZATION_GOALS[campaign.objective] ?? 'IMPRESSIONS' : undefined,
+    optimization_goal: campaign ? (OPTIMIZATION_GOALS[campaign.objective] ?? 'IMPRESSIONS') : undefined,
     buying_type: campaign ? 'AUCTION' : undefined,
     created_time: levelObject?.startDate,
     updated_time: ad ? (ad.statusChangedDate ?? ad.startDate) : levelObject?.startDate,
@@ -91,7 +91,9 @@ export function formatInsightsRow(group: InsightsGroup, query: InsightsQuery, ca
     action_values: actionItems((w) => money(w.valueUnits)),
     cost_per_action_type: actionItems((w) => (w.count > 0 ? formatRatio(spend / w.count) : undefined)),
     purchase_roas:
-      cell.spendUnits > 0 && cell.valueUnits > 0 ? [{ action_type: 'omni_purchase', value: formatRatio(cell.valueUnits / cell.spendUnits) }] : undefined,
+      cell.spendUnits > 0 && cell.valueUnits > 0
+        ? [{ action_type: 'omni_purchase', value: formatRatio(cell.valueUnits / cell.spendUnits) }]
+        : undefined,
     // The world's clicks are link clicks that leave Meta, so the link/outbound/post-engagement counts all equal them.
     inline_link_clicks: String(cell.clicks),
     inline_link_click_ctr: ctr,
@@ -107,7 +109,8 @@ export function formatInsightsRow(group: InsightsGroup, query: InsightsQuery, ca
   };
 
   const row: InsightsRow = {};
-  for (const field of query.fields) if (values[field] !== undefined && field !== 'date_start' && field !== 'date_stop') row[field] = values[field];
+  for (const field of query.fields)
+    if (values[field] !== undefined && field !== 'date_start' && field !== 'date_stop') row[field] = values[field];
   row.date_start = group.dateStart;
   row.date_stop = group.dateStop;
   for (const [breakdown, value] of Object.entries(group.breakdowns)) row[breakdown] = value;

@@ -2,14 +2,14 @@ import { addDays, addMonths, endOfMonth, isIsoDate, startOfMonth, weekday } from
 import { metaErrors } from '../errors';
 import {
   ATTRIBUTION_WINDOWS,
+  type AttributionWindow,
   BREAKDOWNS,
+  type Breakdown,
   DEFAULT_INSIGHTS_FIELDS,
   EFFECTIVE_STATUSES,
-  RETIRED_WINDOWS,
-  isInsightsField,
-  type AttributionWindow,
-  type Breakdown,
   type InsightsField,
+  isInsightsField,
+  RETIRED_WINDOWS,
 } from './fields';
 
 export type Level = 'account' | 'campaign' | 'adset' | 'ad';
@@ -17,8 +17,21 @@ export const LEVELS: readonly Level[] = ['account', 'campaign', 'adset', 'ad'];
 
 export type TimeIncrement = { kind: 'days'; days: number } | { kind: 'monthly' } | { kind: 'all_days' };
 
-export type FilterField = 'ad.effective_status' | 'adset.effective_status' | 'campaign.effective_status' | 'ad.id' | 'adset.id' | 'campaign.id';
-const FILTER_FIELDS: readonly FilterField[] = ['ad.effective_status', 'adset.effective_status', 'campaign.effective_status', 'ad.id', 'adset.id', 'campaign.id'];
+export type FilterField =
+  | 'ad.effective_status'
+  | 'adset.effective_status'
+  | 'campaign.effective_status'
+  | 'ad.id'
+  | 'adset.id'
+  | 'campaign.id';
+const FILTER_FIELDS: readonly FilterField[] = [
+  'ad.effective_status',
+  'adset.effective_status',
+  'campaign.effective_status',
+  'ad.id',
+  'adset.id',
+  'campaign.id',
+];
 export type FilterOperator = 'IN' | 'NOT_IN' | 'EQUAL' | 'NOT_EQUAL';
 const FILTER_OPERATORS: readonly FilterOperator[] = ['IN', 'NOT_IN', 'EQUAL', 'NOT_EQUAL'];
 
@@ -82,13 +95,17 @@ export function parseInsightsQuery(params: Map<string, string>, today: string, n
 
 function parseLevel(raw: string | undefined, nodeLevel: Level): Level {
   if (raw === undefined) return nodeLevel;
-  if (!(LEVELS as readonly string[]).includes(raw)) throw metaErrors.invalidParameter(`param level must be one of {ad, adset, campaign, account}`);
+  if (!(LEVELS as readonly string[]).includes(raw))
+    throw metaErrors.invalidParameter(`param level must be one of {ad, adset, campaign, account}`);
   return raw as Level;
 }
 
 function parseFields(raw: string | undefined): InsightsField[] {
   if (raw === undefined || raw.trim() === '') return [...DEFAULT_INSIGHTS_FIELDS];
-  const names = raw.split(',').map((f) => f.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   for (const name of names) if (!isInsightsField(name)) throw metaErrors.invalidInsightsField(name);
   return [...new Set(names)] as InsightsField[];
 }
@@ -98,10 +115,14 @@ function parseList(raw: string, param: string): string[] {
   const text = raw.trim();
   if (text.startsWith('[')) {
     const parsed = parseJson(text, param);
-    if (!Array.isArray(parsed) || parsed.some((v) => typeof v !== 'string')) throw metaErrors.invalidParameter(`param ${param} must be an array of strings`);
+    if (!Array.isArray(parsed) || parsed.some((v) => typeof v !== 'string'))
+      throw metaErrors.invalidParameter(`param ${param} must be an array of strings`);
     return parsed;
   }
-  return text.split(',').map((v) => v.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function parseJson(text: string, param: string): unknown {
@@ -118,7 +139,13 @@ function parseDates(params: Map<string, string>, today: string): { since: string
     const parsed = parseJson(range, 'time_range') as { since?: unknown; until?: unknown } | null;
     const since = parsed?.since;
     const until = parsed?.until;
-    if (typeof since !== 'string' || typeof until !== 'string' || !isIsoDate(since) || !isIsoDate(until) || Object.keys(parsed!).length !== 2)
+    if (
+      typeof since !== 'string' ||
+      typeof until !== 'string' ||
+      !isIsoDate(since) ||
+      !isIsoDate(until) ||
+      Object.keys(parsed!).length !== 2
+    )
       throw metaErrors.invalidParameter('param time_range must be a JSON object {"since":"YYYY-MM-DD","until":"YYYY-MM-DD"}');
     if (since > until) throw metaErrors.invalidParameter('time_range: since must be on or before until');
     return { since, until };
@@ -165,7 +192,9 @@ export function resolveDatePreset(preset: string, today: string): { since: strin
     case 'maximum':
       return { since: addMonths(today, -RETENTION_MONTHS), until: today };
     default:
-      throw metaErrors.invalidParameter(`param date_preset must be one of {today, yesterday, this_month, last_month, this_quarter, maximum, last_3d, last_7d, last_14d, last_28d, last_30d, last_90d, last_week_mon_sun, this_week_mon_today, last_quarter, last_year, this_year}`);
+      throw metaErrors.invalidParameter(
+        `param date_preset must be one of {today, yesterday, this_month, last_month, this_quarter, maximum, last_3d, last_7d, last_14d, last_28d, last_30d, last_90d, last_week_mon_sun, this_week_mon_today, last_quarter, last_year, this_year}`,
+      );
   }
 }
 
@@ -173,7 +202,8 @@ function parseTimeIncrement(raw: string | undefined): TimeIncrement {
   if (raw === undefined || raw === 'all_days') return { kind: 'all_days' };
   if (raw === 'monthly') return { kind: 'monthly' };
   const days = Number(raw);
-  if (!/^\d+$/.test(raw) || days < 1 || days > 90) throw metaErrors.invalidParameter('param time_increment must be an integer between 1 and 90, "monthly" or "all_days"');
+  if (!/^\d+$/.test(raw) || days < 1 || days > 90)
+    throw metaErrors.invalidParameter('param time_increment must be an integer between 1 and 90, "monthly" or "all_days"');
   return { kind: 'days', days };
 }
 
@@ -182,9 +212,12 @@ function parseBreakdowns(raw: string | undefined): Breakdown[] {
   const names = parseList(raw, 'breakdowns');
   for (const name of names)
     if (!(BREAKDOWNS as readonly string[]).includes(name))
-      throw metaErrors.invalidParameter(`breakdowns[${names.indexOf(name)}] must be one of the following values: ${BREAKDOWNS.join(', ')} (the breakdowns this fake serves)`);
+      throw metaErrors.invalidParameter(
+        `breakdowns[${names.indexOf(name)}] must be one of the following values: ${BREAKDOWNS.join(', ')} (the breakdowns this fake serves)`,
+      );
   const unique = [...new Set(names)] as Breakdown[];
-  if (unique.includes('hourly_stats_aggregated_by_advertiser_time_zone') && unique.length > 1) throw metaErrors.invalidBreakdownCombination();
+  if (unique.includes('hourly_stats_aggregated_by_advertiser_time_zone') && unique.length > 1)
+    throw metaErrors.invalidBreakdownCombination();
   return unique;
 }
 
@@ -197,7 +230,9 @@ function parseFiltering(raw: string | undefined): InsightsFilter[] {
     if (typeof field !== 'string' || !(FILTER_FIELDS as readonly string[]).includes(field))
       throw metaErrors.invalidParameter(`Filtering field '${String(field)}' is invalid. Supported here: ${FILTER_FIELDS.join(', ')}`);
     if (typeof operator !== 'string' || !(FILTER_OPERATORS as readonly string[]).includes(operator))
-      throw metaErrors.invalidParameter(`Filtering operator '${String(operator)}' is invalid. Supported here: ${FILTER_OPERATORS.join(', ')}`);
+      throw metaErrors.invalidParameter(
+        `Filtering operator '${String(operator)}' is invalid. Supported here: ${FILTER_OPERATORS.join(', ')}`,
+      );
     const list = operator === 'IN' || operator === 'NOT_IN';
     const values = list ? value : [value];
     if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
@@ -205,7 +240,9 @@ function parseFiltering(raw: string | undefined): InsightsFilter[] {
     if (field.endsWith('effective_status'))
       for (const status of values as string[])
         if (!(EFFECTIVE_STATUSES as readonly string[]).includes(status))
-          throw metaErrors.invalidParameter(`Filtering value '${status}' is invalid for ${field}. Allowed: ${EFFECTIVE_STATUSES.join(', ')}`);
+          throw metaErrors.invalidParameter(
+            `Filtering value '${status}' is invalid for ${field}. Allowed: ${EFFECTIVE_STATUSES.join(', ')}`,
+          );
     return { field: field as FilterField, operator: operator as FilterOperator, values: values as string[] };
   });
 }
@@ -215,7 +252,9 @@ function parseWindows(raw: string | undefined): AttributionWindow[] {
   const names = parseList(raw, 'action_attribution_windows');
   for (const name of names)
     if (!(ATTRIBUTION_WINDOWS as readonly string[]).includes(name))
-      throw metaErrors.invalidParameter(`action_attribution_windows[${names.indexOf(name)}] must be one of the following values: ${ATTRIBUTION_WINDOWS.join(', ')}`);
+      throw metaErrors.invalidParameter(
+        `action_attribution_windows[${names.indexOf(name)}] must be one of the following values: ${ATTRIBUTION_WINDOWS.join(', ')}`,
+      );
   return ATTRIBUTION_WINDOWS.filter((w) => names.includes(w) && !RETIRED_WINDOWS.includes(w));
 }
 
@@ -225,14 +264,17 @@ function validateModifiers(params: Map<string, string>): Record<string, never> {
   if (actionBreakdowns !== undefined) {
     const names = parseList(actionBreakdowns, 'action_breakdowns');
     if (names.some((n) => n !== 'action_type'))
-      throw metaErrors.invalidParameter('action_breakdowns: this fake serves only action_type (the default); action_target_id/action_destination are not modelled');
+      throw metaErrors.invalidParameter(
+        'action_breakdowns: this fake serves only action_type (the default); action_target_id/action_destination are not modelled',
+      );
   }
   const reportTime = params.get('action_report_time');
   if (reportTime !== undefined && !['impression', 'conversion', 'mixed'].includes(reportTime))
     throw metaErrors.invalidParameter('param action_report_time must be one of {impression, conversion, mixed}');
   for (const flag of ['use_unified_attribution_setting', 'use_account_attribution_setting']) {
     const value = params.get(flag);
-    if (value !== undefined && !['true', 'false', '1', '0'].includes(value)) throw metaErrors.invalidParameter(`param ${flag} must be a boolean`);
+    if (value !== undefined && !['true', 'false', '1', '0'].includes(value))
+      throw metaErrors.invalidParameter(`param ${flag} must be a boolean`);
   }
   return {};
 }

@@ -1,11 +1,11 @@
 import type { FakeAd, World } from '../../world/types';
-import { loadCatalog, type AccountCatalog } from '../catalog';
+import { type AccountCatalog, loadCatalog } from '../catalog';
 import { metaErrors } from '../errors';
 import { cursorLink, pageOf, parsePageRequest } from '../paging';
 import type { NodeKind } from '../router';
 import { adsInScope, computeInsights, scannedCells } from './compute';
 import { formatInsightsRow, type InsightsRow } from './format';
-import { parseInsightsQuery, type InsightsQuery, type Level } from './params';
+import { type InsightsQuery, type Level, parseInsightsQuery } from './params';
 
 /**
  * Largest synchronous request, in ad-day cells (ad-days in each ad's delivery window x breakdown cells).
@@ -59,7 +59,9 @@ export function insightsPage(
   const ads = adsInScope(catalog, nodeAds(catalog, node), query, nodeLevel(node));
   if (options.sync && scannedCells(catalog, ads, query) > SYNC_MAX_CELLS) throw metaErrors.reduceData();
   const key = JSON.stringify([catalog.account.id, node, query, asOf.getTime()]);
-  const rows = cachedRows(world, key, () => computeInsights(world, catalog, ads, query, asOf).map((group) => formatInsightsRow(group, query, catalog)));
+  const rows = cachedRows(world, key, () =>
+    computeInsights(world, catalog, ads, query, asOf).map((group) => formatInsightsRow(group, query, catalog)),
+  );
   return pageOf(rows, page, (cursor) => cursorLink(selfUrl, params, cursor));
 }
 
