@@ -72,21 +72,19 @@ export async function createTenantWithData(
     })
     .returning();
   if (days.length) {
-    await db
-      .insert(accountDaily)
-      .values(
-        days.map((d) => ({
-          tenantId: tenant!.id,
-          adAccountId: account!.id,
-          currency: 'USD',
-          date: d.date,
-          impressions: d.impressions,
-          clicks: d.clicks,
-          spendMicros: d.spendMicros,
-          conversions: d.conversions,
-          conversionValueMicros: 0,
-        })),
-      );
+    await db.insert(accountDaily).values(
+      days.map((d) => ({
+        tenantId: tenant!.id,
+        adAccountId: account!.id,
+        currency: 'USD',
+        date: d.date,
+        impressions: d.impressions,
+        clicks: d.clicks,
+        spendMicros: d.spendMicros,
+        conversions: d.conversions,
+        conversionValueMicros: 0,
+      })),
+    );
   }
   return { tenantId: tenant!.id, slug, email, password, adAccountId: account!.id };
 }

@@ -98,7 +98,7 @@ describe('login throttling', () => {
 describe('tenant access', () => {
   it('lists direct tenants and every tenant of the user’s agencies, with the strongest role', async () => {
     const [agency] = await testDb.db.insert(agencies).values({ name: 'Agency' }).returning();
-    const clientOne = await createTestTenant(testDb.db, { agencyId: agency!.id, name: 'Client One' });
+    await createTestTenant(testDb.db, { agencyId: agency!.id, name: 'Client One' });
     const clientTwo = await createTestTenant(testDb.db, { agencyId: agency!.id, name: 'Client Two' });
     const own = await createTestTenant(testDb.db, { name: 'Alpha Own' });
     await createTestTenant(testDb.db, { name: 'Someone else' });

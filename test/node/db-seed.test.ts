@@ -94,17 +94,15 @@ describe('seedDemo', () => {
   it('removes the unconnected accounts and stats an older seed inserted directly, so nothing is counted twice', async () => {
     const tenant = DEMO_TENANTS[0]!;
     const legacyId = LEGACY_DIRECT_ACCOUNT_IDS[0]!;
-    await testDb.db
-      .insert(adAccounts)
-      .values({
-        id: legacyId,
-        tenantId: tenant.id,
-        platform: 'meta',
-        externalId: 'legacy-1',
-        name: 'Old seed',
-        currency: 'USD',
-        timeZone: tenant.timeZone,
-      });
+    await testDb.db.insert(adAccounts).values({
+      id: legacyId,
+      tenantId: tenant.id,
+      platform: 'meta',
+      externalId: 'legacy-1',
+      name: 'Old seed',
+      currency: 'USD',
+      timeZone: tenant.timeZone,
+    });
     await testDb.db.insert(accountDaily).values({
       tenantId: tenant.id,
       adAccountId: legacyId,

@@ -79,9 +79,9 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
   const { tenantId, adAccountId } = message;
   const startedAt = deps.now();
   const account = await withTenant(deps.db, tenantId, (tx) => loadSyncAccount(tx, tenantId, adAccountId));
-  if (!account || !account.enabled) return { action: { kind: 'drop', reason: 'ad account removed or disabled' }, rows: 0, apiCalls: 0 };
+  if (!account?.enabled) return { action: { kind: 'drop', reason: 'ad account removed or disabled' }, rows: 0, apiCalls: 0 };
   const connection = account.connection;
-  if (!connection || connection.status !== 'active') {
+  if (connection?.status !== 'active') {
     return { action: { kind: 'drop', reason: 'connection needs re-authorization' }, rows: 0, apiCalls: 0 };
   }
 

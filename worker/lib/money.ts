@@ -20,7 +20,7 @@ export function decimalToMicros(value: string): number {
     throw new RangeError(`not a decimal number: ${JSON.stringify(value)}`);
   }
   const { whole, fraction } = shiftDecimalPoint(intDigits, fracDigits, Number(exponent ?? 0));
-  const kept = (fraction + '000000').slice(0, 6);
+  const kept = `${fraction}000000`.slice(0, 6);
   const firstDropped = fraction.charAt(6);
   let micros = BigInt(whole || '0') * 1_000_000n + BigInt(kept);
   if (firstDropped !== '' && firstDropped >= '5') micros += 1n;

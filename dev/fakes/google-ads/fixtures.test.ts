@@ -149,6 +149,6 @@ describe('Google Ads fake matches every recorded fixture', () => {
   it('answers with the shape of searchstream_airbyte_mock_rows.json, row by row', async () => {
     const actual = (await counterparts['searchstream_airbyte_mock_rows.json']!()) as { results: unknown[] }[];
     const recorded = fixture('searchstream_airbyte_mock_rows.json') as { results: unknown[] }[];
-    recorded[0]!.results.forEach((row, i) => expectSameShape(actual[0]!.results[i], row, [], `$.results[${i}]`));
+    for (const [i, row] of recorded[0]!.results.entries()) expectSameShape(actual[0]!.results[i], row, [], `$.results[${i}]`);
   });
 });

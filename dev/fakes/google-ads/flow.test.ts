@@ -160,9 +160,8 @@ describe('totals agree across levels', () => {
       for (const r of rows) {
         const t = days.get(r.segments.date) ?? [0, 0, 0, 0, 0];
         const m = r.metrics;
-        [Number(m.impressions), Number(m.clicks), Number(m.costMicros), m.conversions * 100, m.conversionsValue * 1e6].forEach(
-          (v, i) => (t[i]! += v),
-        );
+        const values = [Number(m.impressions), Number(m.clicks), Number(m.costMicros), m.conversions * 100, m.conversionsValue * 1e6];
+        for (const [i, v] of values.entries()) t[i]! += v;
         days.set(r.segments.date, t);
       }
       return new Map([...days].map(([d, t]) => [d, t.map((v) => Math.round(v))]));

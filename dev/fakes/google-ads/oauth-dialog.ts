@@ -65,7 +65,7 @@ export function checkAuthorize(params: URLSearchParams, members: FakeMember[], c
   const accessType = params.get('access_type') ?? 'online';
   if (accessType !== 'online' && accessType !== 'offline') return fail(400, 'invalid_request', `Invalid access_type: ${accessType}`);
   const prompt = params.get('prompt');
-  if (prompt && prompt.split(' ').some((p) => !['none', 'consent', 'select_account'].includes(p))) {
+  if (prompt?.split(' ').some((p) => !['none', 'consent', 'select_account'].includes(p))) {
     return fail(400, 'invalid_request', `Invalid prompt: ${prompt}`);
   }
   const hint = params.get('login_hint');

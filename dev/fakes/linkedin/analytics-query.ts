@@ -131,7 +131,7 @@ export function readAnalyticsQuery(params: Map<string, string>): AnalyticsQuery 
       throw apiErrors.invalidParam('pivots', `Between 1 and 3 pivots are allowed, got ${pivots.length}`);
     if (new Set(pivots).size !== pivots.length) throw apiErrors.invalidParam('pivots', 'A pivot may appear only once');
   }
-  pivots.forEach((pivot, i) => requireSupported(finder === 'analytics' ? 'pivot' : `pivots_${i}`, pivot));
+  for (const [i, pivot] of pivots.entries()) requireSupported(finder === 'analytics' ? 'pivot' : `pivots_${i}`, pivot);
 
   const granularity = readEnum('timeGranularity', need('timeGranularity'), GRANULARITIES);
   const dateRange = readDateRange('dateRange', need('dateRange'));

@@ -56,12 +56,12 @@ const rowSum = (r: Row): Sum => ({
 function addInto(target: Sum, s: Sum) {
   for (const key of Object.keys(target) as (keyof Sum)[]) target[key] += s[key];
 }
-function sumBy<T>(items: T[], keyOf: (item: T) => string, valueOf: (item: T) => Sum): Map<string, Sum> {
+function sumBy<T>(items: T[], keyOf: (item: T) => string, sumOf: (item: T) => Sum): Map<string, Sum> {
   const out = new Map<string, Sum>();
   for (const item of items) {
     const key = keyOf(item);
     if (!out.has(key)) out.set(key, emptySum());
-    addInto(out.get(key)!, valueOf(item));
+    addInto(out.get(key)!, sumOf(item));
   }
   return out;
 }

@@ -36,7 +36,7 @@ export async function readGraphRequest(request: Request, prefix: string): Promis
   };
   addAll(url.searchParams);
   if (request.method !== 'GET' && request.method !== 'HEAD') addAll(await readBody(request));
-  const path = url.pathname.startsWith(prefix + '/') || url.pathname === prefix ? url.pathname.slice(prefix.length) || '/' : url.pathname;
+  const path = url.pathname.startsWith(`${prefix}/`) || url.pathname === prefix ? url.pathname.slice(prefix.length) || '/' : url.pathname;
   return { method: request.method, path, params, bearer: readBearer(request.headers.get('authorization')), inBatch: false };
 }
 

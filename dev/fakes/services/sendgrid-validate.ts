@@ -72,7 +72,7 @@ export function validateMail(body: Record<string, unknown>): { ok: true; summary
         if (p[list] !== undefined && !Array.isArray(p[list]))
           errors.push({ message: `The ${list} field must be an array of email objects.`, field: `personalizations.${i}.${list}` });
         else if (Array.isArray(p[list]))
-          (p[list] as unknown[]).forEach((a, j) => checkAddress(a, `personalizations.${i}.${list}.${j}`, errors));
+          for (const [j, a] of (p[list] as unknown[]).entries()) checkAddress(a, `personalizations.${i}.${list}.${j}`, errors);
       }
       if (typeof p.subject !== 'string' || p.subject === '') everyPersonalizationHasSubject = false;
     });

@@ -62,11 +62,11 @@ export function adsInScope(catalog: AccountCatalog, nodeAds: FakeAd[], query: In
   const hideDeleted = query.level === 'ad' && nodeLevel !== 'ad' && !filtersAdStatus;
   return nodeAds.filter((ad) => {
     if (hideDeleted && catalog.effectiveStatus('ad', ad.id) === 'DELETED') return false;
-    return query.filters.every((filter) => matches(filter, valueOf(catalog, ad, filter)));
+    return query.filters.every((filter) => matches(filter, filterValueOf(catalog, ad, filter)));
   });
 }
 
-function valueOf(catalog: AccountCatalog, ad: FakeAd, filter: InsightsFilter): string {
+function filterValueOf(catalog: AccountCatalog, ad: FakeAd, filter: InsightsFilter): string {
   switch (filter.field) {
     case 'ad.effective_status':
       return catalog.effectiveStatus('ad', ad.id);

@@ -71,7 +71,10 @@ const rowCache = new WeakMap<World, Map<string, InsightsRow[]>>();
 /** Paging through a report recomputes nothing: rows are a pure function of (world, query, asOf), so they are kept per world. */
 function cachedRows(world: World, key: string, compute: () => InsightsRow[]): InsightsRow[] {
   let cache = rowCache.get(world);
-  if (!cache) rowCache.set(world, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    rowCache.set(world, cache);
+  }
   const hit = cache.get(key);
   if (hit) return hit;
   const rows = compute();
