@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canConnect, connectHref, readConnectNotice, withoutConnectNotice } from '../../app/lib/connect-links';
-import { formatTimeAgo } from '../../app/lib/relative-time';
+import { canConnect, connectHref, readConnectNotice, withoutConnectNotice } from './connect-links';
+import { formatTimeAgo } from './relative-time';
 
 describe('canConnect', () => {
   it('lets owners, admins and editors connect but not viewers', () => {
