@@ -1,4 +1,4 @@
-import { addDays, type DateWindow, daysBetween, isIsoDate, localToday } from '../../worker/lib/dates';
+import { addDays, type DateWindow, daysBetween, isIsoDate, localToday } from '$worker/lib/dates';
 
 export interface RangePreset {
   key: string;

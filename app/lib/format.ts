@@ -1,4 +1,4 @@
-import { formatMoney as formatMicros, formatMoneyCompact as formatMicrosCompact } from '../../worker/lib/money';
+import { formatMoney as formatMicros, formatMoneyCompact as formatMicrosCompact } from '$worker/lib/money';
 
 /** Shown wherever a value cannot be computed (a ratio whose denominator is 0). */
 export const NOT_AVAILABLE = '—';

@@ -1,5 +1,5 @@
-import type { DateWindow } from '../../worker/lib/dates';
-import type { HubEvent, HubMessage } from '../../worker/realtime/events';
+import type { DateWindow } from '$worker/lib/dates';
+import type { HubEvent, HubMessage } from '$worker/realtime/events';
 import { rangesOverlap } from './date-range';
 
 export type SyncProgressEvent = Extract<HubEvent, { type: 'sync-progress' }>;

@@ -1,5 +1,5 @@
-import { type DateWindow, eachDate } from '../../worker/lib/dates';
-import { MICROS_PER_UNIT } from '../../worker/lib/money';
+import { type DateWindow, eachDate } from '$worker/lib/dates';
+import { MICROS_PER_UNIT } from '$worker/lib/money';
 import { isoDateToUtc } from './format';
 
 export interface DailySpend {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext } from '../../app/lib/redirects';
+import { safeNext } from './redirects';
 
 describe('safeNext', () => {
   it('returns to a path on this site after sign-in', () => {

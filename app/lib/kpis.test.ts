@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildKpiTiles, type CurrencyTotals, ratio } from '../../app/lib/kpis';
+import { buildKpiTiles, type CurrencyTotals, ratio } from './kpis';
 
 const usd: CurrencyTotals = { currency: 'USD', spendMicros: 150_000_000, impressions: 10_000, clicks: 200, conversions: 4 };
 const eur: CurrencyTotals = { currency: 'EUR', spendMicros: 90_000_000, impressions: 30_000, clicks: 100, conversions: 0 };

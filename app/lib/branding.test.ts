@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBranding } from '../../app/lib/branding';
+import { applyBranding } from './branding';
 
 describe('applyBranding', () => {
   it('turns a tenant colour and display name into CSS variables and a header', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapCampaignRows } from '../../app/lib/campaign-rows';
+import { mapCampaignRows } from './campaign-rows';
 
 const base = { adAccountId: 'acc-1', campaignId: '120', campaignName: 'Winter sale', impressions: 4_000, clicks: 80, conversions: 0 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applySyncProgress, type BackfillAccount, describeSyncing, isBackfillRunning, viewBackfill } from '../../app/lib/backfill';
-import type { SyncProgressEvent } from '../../app/lib/live-updates';
+import { applySyncProgress, type BackfillAccount, describeSyncing, isBackfillRunning, viewBackfill } from './backfill';
+import type { SyncProgressEvent } from './live-updates';
 
 const account = (id: string, windowsDone: number, windowsTotal: number, extra: Partial<BackfillAccount> = {}): BackfillAccount => ({
   id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterTenants } from '../../app/lib/tenant-search';
+import { filterTenants } from './tenant-search';
 
 const tenants = [
   { name: 'Partner A', slug: 'partner-a' },

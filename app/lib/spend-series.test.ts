@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapSpendSeries } from '../../app/lib/spend-series';
+import { mapSpendSeries } from './spend-series';
 
 describe('mapSpendSeries', () => {
   it('fills days without delivery with zero so every date of the range is plotted', () => {

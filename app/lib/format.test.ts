@@ -8,7 +8,7 @@ import {
   formatPercent,
   formatWait,
   NOT_AVAILABLE,
-} from '../../app/lib/format';
+} from './format';
 
 describe('formatMoney', () => {
   it('formats micros as dollars with cents', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideLiveAction, type LiveInterest, nextSince, parseHubMessage } from '../../app/lib/live-updates';
-import type { HubMessage } from '../../worker/realtime/events';
+import type { HubMessage } from '$worker/realtime/events';
+import { decideLiveAction, type LiveInterest, nextSince, parseHubMessage } from './live-updates';
 
 const visible = { from: '2026-11-02', to: '2026-11-29' };
 const overview: LiveInterest = { range: visible, syncProgress: 'ignore' };

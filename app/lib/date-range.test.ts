@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchingPreset, presetRange, RANGE_PRESETS, rangeFromSearchParams, rangesOverlap } from '../../app/lib/date-range';
+import { matchingPreset, presetRange, RANGE_PRESETS, rangeFromSearchParams, rangesOverlap } from './date-range';
 
 // 03:00 UTC on Nov 29 is still Nov 28 in New York and already Nov 29 in Berlin.
 const now = new Date('2026-11-29T03:00:00Z');
