@@ -1,27 +1,30 @@
 #!/usr/bin/env node
-// The one gate: build, type checks, then every vitest project (unit, workerd integration,
-// browser end-to-end). The last line is the totals read from vitest's JSON report.
+// The one gate: lint, build, type checks, then every vitest project (unit, workerd integration,
+// browser end-to-end). Extra arguments go to vitest (`node test/run.mjs --project unit`). The run
+// fails on a failed check, a failed or pending test, an unhandled error (a crashed worker), a
+// non-zero vitest exit, a `.only`, or an expected project that runs no test; a file filter without
+// `--project` therefore fails for the projects it leaves empty. The last line is the totals
+// read from vitest's JSON report (test-results/vitest.json), preceded by one line per problem.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { verdictLines } from './gate/verdict.mjs';
+import { runVitestGate } from './gate/vitest-gate.mjs';
 
-const report = 'test-results/vitest.json';
-const extra = process.argv.slice(2);
+/** The projects of the root vitest.config.ts; each must run at least one test. */
+const PROJECTS = ['unit', 'workers', 'e2e'];
+
+const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
 
 function run(label, command, args) {
   const started = Date.now();
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, {
-    stdio: 'inherit',
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-  });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = result.status === 0;
-  console.log(`${ok ? '✔' : '✘'} ${label} (${seconds}s)`);
-  return ok;
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  console.log(`${result.status === 0 ? '✔' : '✘'} ${label} (${seconds(started)}s)`);
+  return result.status === 0;
 }
 
-mkdirSync('test-results', { recursive: true });
-rmSync(report, { force: true });
+function seconds(started) {
+  return ((Date.now() - started) / 1000).toFixed(1);
+}
 
 const checks = [
   ['lint and format (biome ci)', 'npx', ['biome', 'ci', '.']],
@@ -36,38 +39,11 @@ const checks = [
 ];
 const failedChecks = checks.filter(([label, cmd, args]) => !run(label, cmd, args)).map(([label]) => label);
 
-run('tests (vitest: unit, workers, e2e)', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${report}`,
-  ...extra,
-]);
-
-let passed = 0;
-let failed = 0;
-if (existsSync(report)) {
-  const json = JSON.parse(readFileSync(report, 'utf8'));
-  passed = json.numPassedTests ?? 0;
-  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(json);
-  const pending = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
-  if (pending) console.log(`(${pending} skipped or todo tests)`);
-} else {
-  console.log('vitest wrote no JSON report: counting the run as failed');
-  failed = 1;
-}
-failed += failedChecks.length;
-if (failedChecks.length) console.log(`failed checks: ${failedChecks.join(', ')}`);
-if (passed === 0) {
-  console.log('no test passed: a run that executed nothing does not pass');
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
-
-/** Suites that failed only because a test in them failed are already counted by numFailedTests. */
-function countSuitesWithFailedTests(json) {
-  return (json.testResults ?? []).filter(
-    (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).some((t) => t.status === 'failed'),
-  ).length;
-}
+const label = `tests (vitest: ${PROJECTS.join(', ')})`;
+const started = Date.now();
+console.log(`\n▶ ${label}`);
+const verdict = await runVitestGate({ vitestArgs: process.argv.slice(2), expectedProjects: PROJECTS, failedChecks, env });
+const testsFailed = verdict.failed - failedChecks.length > 0;
+console.log(`${testsFailed ? '✘' : '✔'} ${label} (${seconds(started)}s)\n`);
+for (const line of verdictLines(verdict)) console.log(line);
+process.exit(verdict.failed === 0 ? 0 : 1);

@@ -51,7 +51,6 @@ describe('Google Ads syncWindow', () => {
       },
     ]);
     const result = await googleAdsConnector.syncWindow(input(scripted.fetch));
-    scripted.assertDone();
     if (!result.ok) throw new Error(result.error.message);
     expect(result.apiCalls).toBe(1);
     expect(result.rows[0]).toEqual({
@@ -103,7 +102,6 @@ describe('Google Ads syncWindow', () => {
       },
     ]);
     const result = await googleAdsConnector.syncWindow(input(scripted.fetch, { options: { includeHourly: true } }));
-    scripted.assertDone();
     expect(result.ok && result.hourly).toEqual([expect.objectContaining({ hour: 9, spendMicros: 4_560_000 })]);
   });
 
@@ -160,7 +158,6 @@ describe('Google Ads account discovery', () => {
       credentials: { accessToken: 'tok' },
       http: { fetch: scripted.fetch, baseUrl: BASE },
     });
-    scripted.assertDone();
     if (!result.ok) throw new Error(result.error.message);
     expect(result.accounts.map((a) => [a.externalId, a.isManager, a.managerExternalId ?? null, a.currency])).toEqual([
       ['1112223333', true, null, 'USD'],

@@ -74,7 +74,6 @@ describe('Meta syncWindow over a short window', () => {
       ...entityAnswers(),
     ]);
     const result = await metaConnector.syncWindow(input(scripted.fetch));
-    scripted.assertDone();
     if (!result.ok) throw new Error(result.error.message);
     expect(result.apiCalls).toBe(5);
     expect(result.rows.map((r) => r.spendMicros)).toEqual([14_350_000, 8_530_000, 1_500_000]);
@@ -97,7 +96,6 @@ describe('Meta syncWindow over a short window', () => {
       { expect: expectGet('/v23.0/555/insights'), body: { data: [dayRow('2026-11-20', '2')] } },
     ]);
     const result = await metaConnector.syncWindow(input(scripted.fetch, { options: { includeEntities: false } }));
-    scripted.assertDone();
     expect(result).toMatchObject({ ok: true, apiCalls: 4, rows: [{ spendMicros: 2_000_000 }] });
   });
 
@@ -110,7 +108,6 @@ describe('Meta syncWindow over a short window', () => {
       },
     ]);
     const result = await metaConnector.syncWindow(input(scripted.fetch, { options: { includeHourly: true, includeEntities: false } }));
-    scripted.assertDone();
     expect(result.ok && result.hourly).toEqual([expect.objectContaining({ hour: 5, spendMicros: 2_000_000 })]);
   });
 
@@ -128,7 +125,6 @@ describe('Meta syncWindow over a short window', () => {
     const result = await metaConnector.syncWindow(
       input(scripted.fetch, { options: { includeHourly: true, includeEntities: false, maxAsyncPolls: 1, asyncPollIntervalMs: 0 } }),
     );
-    scripted.assertDone();
     expect(result).toMatchObject({ ok: true, nextCursor: null, rows: [{ spendMicros: 2_000_000 }] });
     expect(result.ok && result.hourly).toBeUndefined();
   });
@@ -183,7 +179,6 @@ describe('Meta syncWindow over a long window', () => {
     const result = await metaConnector.syncWindow(
       input(scripted.fetch, { window: quarter, options: { includeEntities: false, asyncPollIntervalMs: 0 } }),
     );
-    scripted.assertDone();
     expect(result).toMatchObject({ ok: true, apiCalls: 4, nextCursor: null });
     expect(result.ok && result.rows).toHaveLength(2);
   });
@@ -193,7 +188,6 @@ describe('Meta syncWindow over a long window', () => {
     const first = createScriptedFetch([{ body: { report_run_id: '777' } }, { body: running }, { body: running }]);
     const options = { includeEntities: false, asyncPollIntervalMs: 0, maxAsyncPolls: 2 };
     const pending = await metaConnector.syncWindow(input(first.fetch, { window: quarter, options }));
-    first.assertDone();
     if (!pending.ok) throw new Error(pending.error.message);
     expect(pending.rows).toEqual([]);
     expect(decodeMetaCursor(pending.nextCursor, quarter)?.reportRunId).toBe('777');
@@ -203,7 +197,6 @@ describe('Meta syncWindow over a long window', () => {
       { expect: expectGet('/v23.0/777/insights'), body: { data: [dayRow('2026-10-01', '3')] } },
     ]);
     const resumed = await metaConnector.syncWindow(input(second.fetch, { window: quarter, cursor: pending.nextCursor, options }));
-    second.assertDone();
     expect(resumed).toMatchObject({ ok: true, nextCursor: null, rows: [{ date: '2026-10-01', spendMicros: 3_000_000 }] });
   });
 
@@ -267,7 +260,6 @@ describe('Meta OAuth and account listing', () => {
       code: 'abc',
       redirectUri: 'http://127.0.0.1/cb',
     });
-    scripted.assertDone();
     expect(result).toMatchObject({ ok: true, apiCalls: 2, tokens: { accessTokenExpiresInSeconds: 5_183_944, refreshToken: null } });
     expect(metaConnector.oauth.refresh).toBeUndefined();
   });
