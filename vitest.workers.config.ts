@@ -1,6 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
-import { fakeServiceVars } from './test/stack';
+import { developmentVars } from './dev/dev-vars';
 
 /** Integration tests inside workerd, against real Postgres (through the ws proxy) and the fake platforms. */
 export default defineConfig({
@@ -11,13 +11,11 @@ export default defineConfig({
         main: './worker/index.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
+          // wrangler.toml holds no configuration values: the Worker's whole test configuration is here.
           bindings: {
-            APP_ENV: 'test',
-            DATABASE_URL: inject('appDatabaseUrl'),
+            ...developmentVars({ appEnv: 'test', databaseUrl: inject('appDatabaseUrl'), wsProxy: inject('wsProxy'), fakesUrl: fakes }),
             SUPER_DATABASE_URL: inject('superDatabaseUrl'),
-            WS_PROXY: inject('wsProxy'),
             FAKES_URL: fakes,
-            ...fakeServiceVars(fakes),
           },
         },
       };

@@ -2,23 +2,29 @@ import { neonConfig, Pool } from '@neondatabase/serverless';
 import { drizzle } from 'drizzle-orm/neon-serverless';
 import type { Database } from './database';
 import * as schema from './schema';
+import { parseWsProxy } from './ws-proxy-address';
 
 export type { Database } from './database';
 export { withTenant } from './database';
 
 export type DbConfig = {
   databaseUrl: string;
-  /** 'host:port' of a Neon-style WebSocket proxy in front of a plain Postgres (local stack, self-hosted). */
+  /**
+   * A Neon-style WebSocket proxy in front of a plain Postgres: `wss://host[:port]` (TLS), or a plain
+   * `host:port` / `ws://host:port` (the local stack; refused in production by worker/env.ts).
+   */
   wsProxy?: string;
 };
 
 /** One pool per request or job (runs inside workerd); call `close()` via `ctx.waitUntil`. */
 export function createDb(config: DbConfig): { db: Database; close(): Promise<void> } {
-  const { wsProxy } = config;
-  if (wsProxy) {
-    neonConfig.wsProxy = (host, port) => `${wsProxy}/v1?address=${host}:${port}`;
-    // The local proxy speaks plain ws:// and plain Postgres wire protocol, without Neon's pipelining.
-    neonConfig.useSecureWebSocket = false;
+  if (config.wsProxy) {
+    const proxy = parseWsProxy(config.wsProxy);
+    if (!proxy) throw new Error('WS_PROXY must be wss://host[:port], ws://host:port or host:port');
+    neonConfig.wsProxy = (host, port) => `${proxy.address}/v1?address=${host}:${port}`;
+    // TLS is the WebSocket's (wss://); the local proxy speaks plain ws://. Behind either is plain
+    // Postgres wire protocol, without Neon's pipelining.
+    neonConfig.useSecureWebSocket = proxy.secure;
     neonConfig.pipelineConnect = false;
     neonConfig.pipelineTLS = false;
   }

@@ -10,15 +10,13 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { appRoleUrl, ensureAppRole, migrateDatabase } from '../db/migrate';
 import { startLiveDemo } from './demo/live-demo';
+import { DEV_APP_PASSWORD, developmentVars, DEV_PORTS as PORTS } from './dev-vars';
 import { createFakeServer } from './fakes/server';
 import { startEmbeddedPostgres } from './postgres/embedded';
 import { startWsProxy } from './postgres/ws-proxy';
 import { seedDemo } from './seed';
 import { startWranglerDev } from './wrangler-dev';
 
-const PORTS = { app: 8787, fakes: 8790, postgres: 5488, wsProxy: 5480 } as const;
-/** Local-only password of the application role; production uses a secret. */
-const DEV_APP_PASSWORD = 'tidemark-dev-app';
 const DATA_DIR = resolve('.dev-data');
 
 const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
@@ -97,7 +95,12 @@ async function main(): Promise<void> {
     port: PORTS.app,
     persistTo: resolve(DATA_DIR, 'wrangler'),
     testScheduled: true,
-    vars: { DATABASE_URL: appRoleUrl(superUrl, DEV_APP_PASSWORD), WS_PROXY: proxy.url },
+    vars: developmentVars({
+      appEnv: 'development',
+      databaseUrl: appRoleUrl(superUrl, DEV_APP_PASSWORD),
+      wsProxy: proxy.url,
+      fakesUrl: fakes.url,
+    }),
     log: (line) => {
       if (/error|✘/i.test(line)) console.log(`  [wrangler] ${line}`);
     },

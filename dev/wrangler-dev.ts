@@ -6,12 +6,13 @@ export interface WranglerDev {
 }
 
 /**
- * Runs `wrangler dev` for the root Worker (the app must be built first) with `vars`
- * overriding wrangler.toml, and resolves once /api/health answers.
+ * Runs `wrangler dev` for the root Worker (the app must be built first) and resolves once
+ * /api/health answers. wrangler.toml holds no configuration values, so `vars` is the Worker's
+ * whole configuration (see `developmentVars` in dev/dev-vars.ts); they win over a `.dev.vars`.
  */
 export async function startWranglerDev(options: {
   port: number;
-  vars?: Record<string, string>;
+  vars: Record<string, string>;
   persistTo?: string;
   log?: (line: string) => void;
   testScheduled?: boolean;
@@ -19,7 +20,7 @@ export async function startWranglerDev(options: {
   const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(options.port), '--show-interactive-dev-session=false'];
   if (options.testScheduled) args.push('--test-scheduled');
   if (options.persistTo) args.push('--persist-to', options.persistTo);
-  for (const [key, value] of Object.entries(options.vars ?? {})) args.push('--var', `${key}:${value}`);
+  for (const [key, value] of Object.entries(options.vars)) args.push('--var', `${key}:${value}`);
   const child = spawn('npx', args, {
     env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,23 +13,6 @@ const TEST_APP_PASSWORD = 'test-app-password';
 /** The fake world's clock for tests: fixed, so dates in assertions are stable. */
 export const TEST_NOW = new Date('2026-11-29T15:00:00Z');
 
-/** Worker variables that point every external service at the fakes. */
-export function fakeServiceVars(fakesUrl: string): Record<string, string> {
-  return {
-    META_API_BASE: `${fakesUrl}/meta`,
-    META_OAUTH_BASE: `${fakesUrl}/meta`,
-    GOOGLE_ADS_API_BASE: `${fakesUrl}/google-ads`,
-    GOOGLE_OAUTH_BASE: `${fakesUrl}/google-ads`,
-    GOOGLE_TOKEN_BASE: `${fakesUrl}/google-ads`,
-    LINKEDIN_API_BASE: `${fakesUrl}/linkedin`,
-    LINKEDIN_OAUTH_BASE: `${fakesUrl}/linkedin`,
-    SENDGRID_API_BASE: `${fakesUrl}/sendgrid`,
-    SLACK_WEBHOOK_BASE: `${fakesUrl}/slack`,
-    DATADOG_API_BASE: `${fakesUrl}/datadog`,
-    CLOUDFLARE_API_BASE: `${fakesUrl}/cloudflare`,
-  };
-}
-
 export interface TestStack {
   superDatabaseUrl: string;
   appDatabaseUrl: string;

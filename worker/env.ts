@@ -1,17 +1,37 @@
 import { z } from 'zod';
+import { parseWsProxy } from '../db/ws-proxy-address';
+import { DEV_APP_PASSWORD, DEV_SECRETS } from '../dev/dev-vars';
+import { fromBase64Url } from './lib/base64url';
 
 /**
  * The Worker's configuration, parsed once at the edge. Nothing below the handlers reads `env`
  * directly: they receive this typed config. A missing secret fails loudly here instead of
- * surfacing as an undefined deep inside a sync.
+ * surfacing as an undefined deep inside a sync, and production refuses development values.
  */
 const url = z.string().url();
+const required = () => z.string({ error: 'is required' }).min(1, 'is required');
+
+/** The 32 raw bytes of a base64 key, or undefined when it is not base64 or not 32 bytes long. */
+function keyBytes(base64Key: string): Uint8Array | undefined {
+  try {
+    const bytes = fromBase64Url(base64Key);
+    return bytes.length === 32 ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export const configSchema = z.object({
   APP_ENV: z.enum(['development', 'test', 'production']).default('production'),
-  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required'),
-  WS_PROXY: z.string().optional(),
-  TOKEN_ENCRYPTION_KEY: z.string().min(40, 'TOKEN_ENCRYPTION_KEY must be a base64 32-byte key'),
+  DATABASE_URL: required(),
+  WS_PROXY: z
+    .string()
+    .refine(
+      (value) => parseWsProxy(value) !== undefined,
+      'must be wss://host[:port] (TLS), or host:port / ws://host:port outside production',
+    )
+    .optional(),
+  TOKEN_ENCRYPTION_KEY: required().refine((value) => keyBytes(value) !== undefined, 'must be base64 of exactly 32 bytes'),
   META_API_BASE: url.default('https://graph.facebook.com'),
   META_OAUTH_BASE: url.default('https://www.facebook.com'),
   GOOGLE_ADS_API_BASE: url.default('https://googleads.googleapis.com'),
@@ -23,13 +43,13 @@ export const configSchema = z.object({
   SLACK_WEBHOOK_BASE: url.default('https://hooks.slack.com'),
   DATADOG_API_BASE: url.default('https://api.datadoghq.com'),
   CLOUDFLARE_API_BASE: url.default('https://api.cloudflare.com'),
-  META_APP_ID: z.string().min(1, 'META_APP_ID is required'),
-  META_APP_SECRET: z.string().min(1, 'META_APP_SECRET is required'),
-  GOOGLE_CLIENT_ID: z.string().min(1, 'GOOGLE_CLIENT_ID is required'),
-  GOOGLE_CLIENT_SECRET: z.string().min(1, 'GOOGLE_CLIENT_SECRET is required'),
+  META_APP_ID: required(),
+  META_APP_SECRET: required(),
+  GOOGLE_CLIENT_ID: required(),
+  GOOGLE_CLIENT_SECRET: required(),
   GOOGLE_DEVELOPER_TOKEN: z.string().optional(),
-  LINKEDIN_CLIENT_ID: z.string().min(1, 'LINKEDIN_CLIENT_ID is required'),
-  LINKEDIN_CLIENT_SECRET: z.string().min(1, 'LINKEDIN_CLIENT_SECRET is required'),
+  LINKEDIN_CLIENT_ID: required(),
+  LINKEDIN_CLIENT_SECRET: required(),
   /** Settling lane depth in days: Meta restates 28 days; Google per conversion action (14 by default); LinkedIn unpublished. */
   META_SETTLING_DAYS: z.coerce.number().int().min(2).max(90).default(28),
   GOOGLE_SETTLING_DAYS: z.coerce.number().int().min(2).max(90).default(14),
@@ -44,19 +64,99 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-const cache = new WeakMap<object, Config>();
+/** One thing wrong with the configuration: the variable and what is wrong (never its value). */
+export interface ConfigIssue {
+  variable: string;
+  message: string;
+}
 
-/** Parses (and memoizes per env object) the Worker configuration. */
-export function readConfig(env: Env): Config {
-  const hit = cache.get(env);
-  if (hit) return hit;
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid Worker configuration: ${fields}`);
+export type ConfigResult = { ok: true; config: Config } | { ok: false; issues: ConfigIssue[] };
+
+/** Every base URL of an external service: each must be https: in production. */
+export const SERVICE_BASE_VARIABLES = Object.keys(configSchema.shape).filter((name) => name.endsWith('_BASE')) as Array<
+  keyof Config & `${string}_BASE`
+>;
+
+const DEV_SECRET_NAMES: Record<keyof typeof DEV_SECRETS, string> = {
+  TOKEN_ENCRYPTION_KEY: 'key',
+  OPERATOR_TOKEN: 'operator token',
+  META_APP_ID: 'client id',
+  META_APP_SECRET: 'client secret',
+  GOOGLE_CLIENT_ID: 'client id',
+  GOOGLE_CLIENT_SECRET: 'client secret',
+  LINKEDIN_CLIENT_ID: 'client id',
+  LINKEDIN_CLIENT_SECRET: 'client secret',
+};
+
+function isDevSecret(name: keyof typeof DEV_SECRETS, value: string | undefined): boolean {
+  if (value === undefined) return false;
+  if (name !== 'TOKEN_ENCRYPTION_KEY') return value === DEV_SECRETS[name];
+  // Compared as bytes: the same key written as base64url or without padding is still the development key.
+  const bytes = keyBytes(value);
+  const dev = keyBytes(DEV_SECRETS.TOKEN_ENCRYPTION_KEY)!;
+  return bytes?.every((b, i) => b === dev[i]) ?? false;
+}
+
+function databasePassword(databaseUrl: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(databaseUrl).password);
+  } catch {
+    return undefined;
   }
-  cache.set(env, parsed.data);
-  return parsed.data;
+}
+
+/** What production refuses in an otherwise valid configuration: development values, plain-text transports. */
+export function productionIssues(config: Config): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const name of Object.keys(DEV_SECRETS) as Array<keyof typeof DEV_SECRETS>) {
+    if (isDevSecret(name, config[name])) {
+      issues.push({ variable: name, message: `the development ${DEV_SECRET_NAMES[name]} cannot be used in production` });
+    }
+  }
+  if (databasePassword(config.DATABASE_URL) === DEV_APP_PASSWORD) {
+    issues.push({ variable: 'DATABASE_URL', message: 'the development password cannot be used in production' });
+  }
+  for (const name of SERVICE_BASE_VARIABLES) {
+    if (new URL(config[name]).protocol !== 'https:') issues.push({ variable: name, message: 'must be an https: URL in production' });
+  }
+  if (config.WS_PROXY !== undefined && !parseWsProxy(config.WS_PROXY)?.secure) {
+    issues.push({ variable: 'WS_PROXY', message: 'must be reached with TLS in production (wss://host[:port])' });
+  }
+  return issues;
+}
+
+/** Parses the Worker's variables (pure: no env access, no memo). Production (also when APP_ENV is unset) refuses development values. */
+export function parseConfig(vars: object): ConfigResult {
+  const parsed = configSchema.safeParse(vars);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((i) => ({ variable: i.path.join('.'), message: i.message })) };
+  }
+  const issues = parsed.data.APP_ENV === 'production' ? productionIssues(parsed.data) : [];
+  return issues.length ? { ok: false, issues } : { ok: true, config: parsed.data };
+}
+
+/** The Worker cannot run with this configuration; the message names each variable and never shows a value. */
+export class InvalidConfigError extends Error {
+  readonly issues: ConfigIssue[];
+
+  constructor(issues: ConfigIssue[]) {
+    super(`Invalid Worker configuration: ${issues.map((i) => `${i.variable}: ${i.message}`).join('; ')}`);
+    this.name = 'InvalidConfigError';
+    this.issues = issues;
+  }
+}
+
+const cache = new WeakMap<object, ConfigResult>();
+
+/** Parses (and memoizes per env object) the Worker configuration; throws InvalidConfigError when it is unusable. */
+export function readConfig(env: Env): Config {
+  let result = cache.get(env);
+  if (!result) {
+    result = parseConfig(env);
+    cache.set(env, result);
+  }
+  if (!result.ok) throw new InvalidConfigError(result.issues);
+  return result.config;
 }
 
 /** True when cookies can carry the Secure attribute (served over TLS). */

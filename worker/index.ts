@@ -1,5 +1,6 @@
 import { routePartykitRequest } from 'partyserver';
 import { api } from './api/app';
+import { assertConfigured, refuseIfMisconfigured } from './config-guard';
 import { runCron } from './jobs/cron';
 import type { JobMessage } from './jobs/messages';
 import { consumeBatch } from './jobs/queue';
@@ -9,9 +10,11 @@ import { sveltekit } from './sveltekit-app';
 export { PlatformQuota } from './realtime/platform-quota';
 export { TenantHub } from './realtime/tenant-hub';
 
-/** Wiring only: /api to Hono, /parties to the tenant hubs, everything else to SvelteKit. */
+/** Wiring only: an invalid configuration refuses everything; /api to Hono, /parties to the tenant hubs, the rest to SvelteKit. */
 export default {
   async fetch(request, env, ctx) {
+    const refused = refuseIfMisconfigured(request, env);
+    if (refused) return refused;
     const { pathname } = new URL(request.url);
     if (pathname === '/api' || pathname.startsWith('/api/')) return api.fetch(request, env, ctx);
     if (pathname.startsWith('/parties/')) {
@@ -24,9 +27,11 @@ export default {
     return sveltekit.fetch(request, env, ctx);
   },
   async scheduled(controller, env, ctx) {
+    assertConfigured(env, 'scheduled');
     await runCron(controller.cron, new Date(controller.scheduledTime), env, ctx);
   },
   async queue(batch, env, ctx) {
+    assertConfigured(env, 'queue');
     await consumeBatch(batch, env, ctx);
   },
 } satisfies ExportedHandler<Env, JobMessage>;

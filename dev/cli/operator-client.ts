@@ -1,3 +1,5 @@
+import { DEV_SECRETS } from '../dev-vars';
+
 /** Talks to a running Tidemark's operator API (wrangler dev locally, the deployed Worker otherwise). */
 export interface OperatorClient {
   get<T>(path: string): Promise<T>;
@@ -6,7 +8,7 @@ export interface OperatorClient {
 
 export function operatorClient(): OperatorClient {
   const base = (process.env.TIDEMARK_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
-  const token = process.env.OPERATOR_TOKEN ?? 'tidemark-dev-operator-token';
+  const token = process.env.OPERATOR_TOKEN ?? DEV_SECRETS.OPERATOR_TOKEN;
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     let res: Response;
     try {

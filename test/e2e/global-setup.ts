@@ -3,11 +3,12 @@ import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { connectDemo, waitForBackfill } from '../../dev/demo';
 import { describeAccount } from '../../dev/demo/progress';
+import { developmentVars } from '../../dev/dev-vars';
 import { findFreePort as freePort } from '../../dev/postgres/free-port';
 import { seedDemo } from '../../dev/seed';
 import { DEMO_OWNER_LOGIN } from '../../dev/seed/demo-data';
 import { startWranglerDev } from '../../dev/wrangler-dev';
-import { fakeServiceVars, startTestStack } from '../stack';
+import { startTestStack } from '../stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -44,11 +45,8 @@ export default async function setup(project: TestProject) {
       port: await freePort(),
       persistTo,
       vars: {
-        APP_ENV: 'test',
-        DATABASE_URL: stack.appDatabaseUrl,
-        WS_PROXY: stack.wsProxy,
+        ...developmentVars({ appEnv: 'test', databaseUrl: stack.appDatabaseUrl, wsProxy: stack.wsProxy, fakesUrl: fakes }),
         OPERATOR_TOKEN: operatorToken,
-        ...fakeServiceVars(fakes),
       },
     });
     stops.unshift(() => wrangler.stop());

@@ -4,8 +4,14 @@ import { createDb, type Database } from '../../db/client';
 import { accountDaily, adAccounts, connections, memberships, tenants, users } from '../../db/schema';
 import { hashPassword } from '../../worker/auth/password';
 
-/** Bindings the test config adds beyond wrangler.toml. */
-export const testEnv = env as typeof env & { SUPER_DATABASE_URL: string; FAKES_URL: string };
+/** Bindings the test config (vitest.workers.config.ts) adds beyond wrangler.toml, as far as tests read them. */
+export const testEnv = env as typeof env & {
+  SUPER_DATABASE_URL: string;
+  FAKES_URL: string;
+  DATABASE_URL: string;
+  WS_PROXY: string;
+  OPERATOR_TOKEN: string;
+};
 
 /** A superuser connection for arranging data (bypasses RLS, like a migration would). */
 export function superDb(): { db: Database; close(): Promise<void> } {
