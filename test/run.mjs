@@ -31,6 +31,7 @@ const checks = [
   ['build (vite build)', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['type check: node side (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['type check: worker (tsc)', 'npx', ['tsc', '-p', 'tsconfig.worker.json']],
+  ['type check: worker and db unit tests (tsc)', 'npx', ['tsc', '-p', 'tsconfig.tests.json']],
   [
     'type check: app (svelte-check)',
     'npx',
