@@ -3,29 +3,15 @@
  * `npm run dev` and the e2e setup pass these to `wrangler dev` as `--var`s, the workerd test
  * project as miniflare bindings, and worker/env.ts refuses every secret below in production.
  *
- * Pure data on purpose (no Node APIs): the Worker bundles `DEV_SECRETS` for that refusal. The
- * values are committed here, so shipping them reveals nothing, and comparing plain values keeps
- * the config parse synchronous (a digest would need the async crypto.subtle).
+ * The secrets themselves live in worker/development-values.ts, which the Worker bundles for that refusal.
  */
+
+import { DEV_APP_PASSWORD, DEV_SECRETS } from '../worker/development-values';
+
+export { DEV_APP_PASSWORD, DEV_SECRETS };
 
 /** Fixed local ports of `npm run dev`. */
 export const DEV_PORTS = { app: 8787, fakes: 8790, postgres: 5488, wsProxy: 5480 } as const;
-
-/** Password of the application role `tidemark_app` in the local database. */
-export const DEV_APP_PASSWORD = 'tidemark-dev-app';
-
-/** Development secrets by variable; the fakes accept these client ids and secrets. */
-export const DEV_SECRETS = {
-  /** base64 of the 32 bytes "dev-only-token-key-0123456789abc". */
-  TOKEN_ENCRYPTION_KEY: 'ZGV2LW9ubHktdG9rZW4ta2V5LTAxMjM0NTY3ODlhYmM=',
-  OPERATOR_TOKEN: 'tidemark-dev-operator-token',
-  META_APP_ID: 'tidemark-dev',
-  META_APP_SECRET: 'tidemark-dev-secret',
-  GOOGLE_CLIENT_ID: 'tidemark-dev',
-  GOOGLE_CLIENT_SECRET: 'tidemark-dev-secret',
-  LINKEDIN_CLIENT_ID: 'tidemark-dev',
-  LINKEDIN_CLIENT_SECRET: 'tidemark-dev-secret',
-} as const;
 
 /** Worker variables that point every external service at the fakes. */
 export function fakeServiceVars(fakesUrl: string): Record<string, string> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseWsProxy } from '../db/ws-proxy-address';
-import { DEV_APP_PASSWORD, DEV_SECRETS } from '../dev/dev-vars';
+import { DEV_APP_PASSWORD, DEV_SECRETS } from './development-values';
 import { fromBase64Url } from './lib/base64url';
 
 /**

@@ -1,0 +1,22 @@
+/**
+ * The development and test secrets, known to every clone of the repository. The local stack
+ * (dev/dev-vars.ts) runs with them, and the config parse (worker/env.ts) refuses each of them in
+ * production. Committed on purpose: shipping them in the Worker reveals nothing, and comparing plain
+ * values keeps the config parse synchronous (a digest would need the async crypto.subtle).
+ */
+
+/** Password of the application role `tidemark_app` in the local database. */
+export const DEV_APP_PASSWORD = 'tidemark-dev-app';
+
+/** Development secrets by variable; the fakes accept these client ids and secrets. */
+export const DEV_SECRETS = {
+  /** base64 of the 32 bytes "dev-only-token-key-0123456789abc". */
+  TOKEN_ENCRYPTION_KEY: 'ZGV2LW9ubHktdG9rZW4ta2V5LTAxMjM0NTY3ODlhYmM=',
+  OPERATOR_TOKEN: 'tidemark-dev-operator-token',
+  META_APP_ID: 'tidemark-dev',
+  META_APP_SECRET: 'tidemark-dev-secret',
+  GOOGLE_CLIENT_ID: 'tidemark-dev',
+  GOOGLE_CLIENT_SECRET: 'tidemark-dev-secret',
+  LINKEDIN_CLIENT_ID: 'tidemark-dev',
+  LINKEDIN_CLIENT_SECRET: 'tidemark-dev-secret',
+} as const;
