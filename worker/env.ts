@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Platform } from '../db/schema/enum-values';
 
 /**
  * The Worker's configuration, parsed once at the edge. Nothing below the handlers reads `env`
@@ -65,7 +66,7 @@ export function isSecureRequest(request: Request): boolean {
 }
 
 /** Base URLs and OAuth app of one platform, from config (real endpoints in production, fakes locally). */
-export function platformEndpoints(config: Config, platform: 'meta' | 'google_ads' | 'linkedin') {
+export function platformEndpoints(config: Config, platform: Platform) {
   switch (platform) {
     case 'meta':
       return {

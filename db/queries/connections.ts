@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../database';
 import { adAccounts, connections, syncRuns } from '../schema';
 import type { BackfillState } from '../schema/connections';
-import type { Platform } from '../schema/enums';
+import type { ConnectionStatus, Platform } from '../schema/enums';
 import { takeExcluded } from './excluded';
 
 export interface NewConnection {
@@ -98,7 +98,7 @@ export interface AdAccountStatus {
   currency: string;
   timeZone: string;
   enabled: boolean;
-  connectionStatus: 'active' | 'needs_reauth' | 'revoked' | null;
+  connectionStatus: ConnectionStatus | null;
   accessExpiresAt: Date | null;
   refreshExpiresAt: Date | null;
   hasRefreshToken: boolean;

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../client';
 import { adAccounts, adGroups, ads, campaigns, connections, syncRuns } from '../schema';
-import type { Platform, SyncLane, SyncOutcome } from '../schema/enums';
+import type { ConnectionStatus, Platform, SyncLane, SyncOutcome } from '../schema/enums';
 import { chunk } from './daily-stat-rows';
 import { takeExcluded } from './excluded';
 
@@ -18,7 +18,7 @@ export interface SyncAccount {
   enabled: boolean;
   connection: {
     id: string;
-    status: 'active' | 'needs_reauth' | 'revoked';
+    status: ConnectionStatus;
     accessTokenEnc: string;
     refreshTokenEnc: string | null;
     accessExpiresAt: Date | null;

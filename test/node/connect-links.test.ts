@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canConnect, connectHref, readConnectNotice, withoutConnectNotice } from '../../app/lib/connect-links';
+import { connectHref, readConnectNotice, withoutConnectNotice } from '../../app/lib/connect-links';
 import { formatTimeAgo } from '../../app/lib/relative-time';
-
-describe('canConnect', () => {
-  it('lets owners, admins and editors connect but not viewers', () => {
-    expect(['owner', 'admin', 'editor', 'viewer'].map((role) => canConnect(role as 'viewer'))).toEqual([true, true, true, false]);
-  });
-});
 
 describe('connectHref', () => {
   it('points at the API connect endpoint with the chosen history depth', () => {

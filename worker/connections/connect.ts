@@ -1,9 +1,10 @@
 import { type Database, withTenant } from '../../db/client';
 import { findConnectionId, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
+import type { Platform } from '../../db/schema/enum-values';
 import { sha256Hex } from '../auth/password';
 import { encryptToken } from '../auth/token-crypto';
 import { getConnector } from '../connectors/registry';
-import type { ConnectorError, Platform } from '../connectors/types';
+import type { ConnectorError } from '../connectors/types';
 import { type Config, platformEndpoints } from '../env';
 import { BACKFILL_CHUNK_DAYS, backfillWindow, planBackfill } from '../jobs/backfill';
 import type { SyncMessage } from '../jobs/messages';

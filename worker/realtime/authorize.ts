@@ -2,6 +2,7 @@ import type { Lobby } from 'partyserver';
 import { createDb } from '../../db/client';
 import { getTenantForUser } from '../../db/queries/auth';
 import { SESSION_COOKIE } from '../auth/cookies';
+import { can } from '../auth/roles';
 import { resolveSession } from '../auth/sign-in';
 import { readConfig } from '../env';
 
@@ -31,7 +32,7 @@ export async function authorizeHubConnection(
     const user = await resolveSession(db, readCookie(request.headers.get('cookie'), SESSION_COOKIE));
     if (!user) return new Response('Sign in first', { status: 401 });
     const tenant = await getTenantForUser(db, user.id, lobby.name);
-    if (!tenant || tenant.id !== lobby.name) return new Response('Not found', { status: 404 });
+    if (!tenant || tenant.id !== lobby.name || !can(tenant.role, 'view_dashboard')) return new Response('Not found', { status: 404 });
     return undefined;
   } finally {
     ctx.waitUntil(close());

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, rowsOf, withTenant } from '../../../db/database';
 import { bumpDataVersion, type DailyStatRow, rebuildRollups, upsertDailyStats } from '../../../db/queries/ingest';
 import { upsertEntities } from '../../../db/queries/sync';
+import { PLATFORMS } from '../../../db/schema/enum-values';
 import { createTestAdAccount, createTestTenant } from '../../../db/testing/factories';
 import { backfillChunks } from '../../../worker/jobs/windows';
 import { addDays, type DateWindow } from '../../../worker/lib/dates';
@@ -12,8 +13,6 @@ import { type SyntheticAccountShape, syntheticCampaigns, syntheticRows } from '.
 
 /** The last date of every synthetic history: fixed so runs are comparable. */
 export const BENCH_END_DATE = '2026-11-28';
-
-const PLATFORMS = ['meta', 'google_ads', 'linkedin'] as const;
 
 export type BenchAccount = { id: string; shape: SyntheticAccountShape };
 export type BenchTenant = { tenantId: string; accounts: BenchAccount[]; history: DateWindow };

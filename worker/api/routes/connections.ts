@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { withTenant } from '../../../db/client';
 import { getTenantForUser } from '../../../db/queries/auth';
 import { listAdAccountStatus } from '../../../db/queries/connections';
+import { platformSchema } from '../../../db/schema/enums';
 import { importStateKey, OAUTH_NONCE_COOKIE, OAUTH_STATE_TTL_MS, signState, verifyState } from '../../auth/oauth-state';
 import { randomToken } from '../../auth/password';
+import { canConnect } from '../../auth/roles';
 import { importTokenKey } from '../../auth/token-crypto';
 import { completeConnection } from '../../connections/connect';
 import { connectionHealth } from '../../connections/health';
@@ -18,7 +20,6 @@ import { AppError } from '../errors';
 import { requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
 
-const platformParam = z.enum(['meta', 'google_ads', 'linkedin'], { message: 'Platform must be meta, google_ads or linkedin.' });
 const connectQuery = z.object({
   backfillDays: z.coerce
     .number()
@@ -34,14 +35,12 @@ const callbackQuery = z.object({
   error_description: z.string().max(1000).optional(),
 });
 
-const CAN_CONNECT = new Set(['owner', 'admin', 'editor']);
-
 function callbackUrl(c: AppContext, platform: string): string {
   return `${new URL(c.req.url).origin}/api/oauth/${platform}/callback`;
 }
 
 function parsePlatform(raw: string | undefined) {
-  const parsed = platformParam.safeParse(raw);
+  const parsed = platformSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('not_found', `Unknown platform "${raw}".`);
   return parsed.data;
 }
@@ -70,7 +69,7 @@ export const connectionRoutes = new Hono<AppEnv>()
     const platform = parsePlatform(c.req.param('platform'));
     const { backfillDays } = readQuery(c, connectQuery);
     const tenant = c.get('tenant');
-    if (!CAN_CONNECT.has(tenant.role)) throw new AppError('forbidden', 'Only owners, admins and editors can connect ad accounts.');
+    if (!canConnect(tenant.role)) throw new AppError('forbidden', 'Only owners, admins and editors can connect ad accounts.');
     const config = c.get('config');
     const nonce = randomToken(16);
     const state = await signState(await importStateKey(config.TOKEN_ENCRYPTION_KEY), {
@@ -118,7 +117,7 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
     throw new AppError('bad_request', 'The connect flow belongs to another user or platform.');
   // Membership is checked again: access may have changed while the user was at the platform.
   const tenant = await getTenantForUser(c.get('db'), state.userId, state.tenantId);
-  if (!tenant || !CAN_CONNECT.has(tenant.role)) throw new AppError('forbidden', 'You can no longer connect ad accounts for this tenant.');
+  if (!tenant || !canConnect(tenant.role)) throw new AppError('forbidden', 'You can no longer connect ad accounts for this tenant.');
   const back = new URL(`/t/${tenant.slug}/connections`, c.req.url);
   if (query.error || !query.code) {
     back.searchParams.set('connect_error', query.error_description ?? query.error ?? 'The platform did not return an authorization code.');

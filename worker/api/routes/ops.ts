@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { withTenant } from '../../../db/client';
 import { listDeadLetters } from '../../../db/queries/dead-letters';
 import { findTenantByRef, listSyncRunsSince, listTenantAdAccounts, takeDeadLettersForRedrive } from '../../../db/queries/ops';
+import { platformSchema } from '../../../db/schema/enums';
 import { enqueueSyncs } from '../../jobs/enqueue';
 import { jobMessage, type SyncMessage } from '../../jobs/messages';
 import { hotWindow } from '../../jobs/windows';
@@ -15,7 +16,7 @@ import { dateRangeQuery } from './date-range';
 const syncRequest = z
   .object({
     tenant: z.string().min(1).max(100),
-    platform: z.enum(['meta', 'google_ads', 'linkedin']).optional(),
+    platform: platformSchema.optional(),
     from: z.string().optional(),
     to: z.string().optional(),
   })

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { listTenantsForUser } from '../../../db/queries/auth';
 import { getOverviewKpis, listCampaignPerformance, listSpendByDay } from '../../../db/queries/dashboard';
 import { listHourlyPacing } from '../../../db/queries/pacing';
+import { isoDateSchema } from '../../lib/dates';
 import { cachedQuery } from '../../lib/query-cache';
 import type { AppContext, AppEnv } from '../context';
 import { requireTenant, requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
 import { connectionRoutes } from './connections';
-import { dateRangeQuery, isoDate } from './date-range';
+import { dateRangeQuery } from './date-range';
 
 /** Runs a dashboard query through the data-version cache and says which it was in a header. */
 async function cached<T>(c: AppContext, name: string, params: Record<string, string>, load: () => Promise<T>): Promise<T> {
@@ -39,7 +40,7 @@ export const tenantRoutes = new Hono<AppEnv>()
     return c.json({ tenant: c.get('tenant'), range, campaigns });
   })
   .get('/tenants/:tenant/pacing', async (c) => {
-    const { date } = readQuery(c, z.object({ date: isoDate }));
+    const { date } = readQuery(c, z.object({ date: isoDateSchema }));
     const hours = await cached(c, 'pacing', { date }, () => listHourlyPacing(c.get('db'), c.get('tenant').id, date));
     return c.json({ tenant: c.get('tenant'), date, hours });
   })

@@ -1,5 +1,5 @@
-import { canConnect } from '$lib/connect-links';
 import { loadAdAccounts } from '$lib/server/connections';
+import { canConnect } from '$worker/auth/roles';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
