@@ -3,8 +3,8 @@ import { drizzle } from 'drizzle-orm/neon-serverless';
 import type { Database } from './database';
 import * as schema from './schema';
 
-export type { Database } from './database';
-export { withTenant } from './database';
+export type { Database, TenantTx } from './database';
+export { forEachTenant, withTenant } from './database';
 
 export type DbConfig = {
   databaseUrl: string;

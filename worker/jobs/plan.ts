@@ -1,4 +1,4 @@
-import type { SyncTarget } from '../../db/queries/scheduling';
+import type { SyncTarget } from '../../db/queries/fleet';
 import type { SyncLane } from '../../db/schema/enum-values';
 import type { SyncMessage } from './messages';
 import { hotWindow, type SettlingDays, settlingWindow } from './windows';

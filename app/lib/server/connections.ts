@@ -5,7 +5,7 @@ import { connectionHealth } from '$worker/connections/health';
 
 /** The tenant's ad accounts with connection health and backfill progress, as the API's ad-accounts route returns them. */
 export async function loadAdAccounts(db: Database, tenantId: string, now: Date): Promise<AdAccountCardData[]> {
-  const accounts = await withTenant(db, tenantId, (tx) => listAdAccountStatus(tx, tenantId));
+  const accounts = await withTenant(db, tenantId, (tx) => listAdAccountStatus(tx));
   return accounts.map(({ hasRefreshToken, ...account }) => ({
     ...account,
     connectionHealth: connectionHealth(
@@ -22,6 +22,6 @@ export async function loadAdAccounts(db: Database, tenantId: string, now: Date):
 
 /** Just what the overview's "Syncing history" line needs, for every ad account of the tenant. */
 export async function loadBackfills(db: Database, tenantId: string) {
-  const accounts = await withTenant(db, tenantId, (tx) => listAdAccountStatus(tx, tenantId));
+  const accounts = await withTenant(db, tenantId, (tx) => listAdAccountStatus(tx));
   return accounts.map(({ id, platform, name, backfill }) => ({ id, platform, name, backfill }));
 }

@@ -1,4 +1,4 @@
-import type { Database } from '$db/client';
+import { type Database, withTenant } from '$db/client';
 import { type DashboardRange, getOverviewKpis, listCampaignPerformance, listSpendByDay } from '$db/queries/dashboard';
 import { cachedQuery } from '$worker/lib/query-cache';
 
@@ -15,9 +15,9 @@ export async function loadOverview(db: Database, tenant: { id: string; dataVersi
     { from: range.from, to: range.to },
     async () => {
       const [kpis, spendByDay, campaigns] = await Promise.all([
-        getOverviewKpis(db, tenant.id, range),
-        listSpendByDay(db, tenant.id, range),
-        listCampaignPerformance(db, tenant.id, range),
+        withTenant(db, tenant.id, (tx) => getOverviewKpis(tx, range)),
+        withTenant(db, tenant.id, (tx) => listSpendByDay(tx, range)),
+        withTenant(db, tenant.id, (tx) => listCampaignPerformance(tx, range)),
       ]);
       return {
         kpis,

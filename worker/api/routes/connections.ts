@@ -48,7 +48,7 @@ function parsePlatform(raw: string | undefined) {
 export const connectionRoutes = new Hono<AppEnv>()
   .get('/tenants/:tenant/ad-accounts', async (c) => {
     const tenant = c.get('tenant');
-    const accounts = await withTenant(c.get('db'), tenant.id, (tx) => listAdAccountStatus(tx, tenant.id));
+    const accounts = await withTenant(c.get('db'), tenant.id, (tx) => listAdAccountStatus(tx));
     const now = new Date();
     return c.json({
       adAccounts: accounts.map(({ hasRefreshToken, ...account }) => ({

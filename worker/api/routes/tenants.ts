@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { withTenant } from '../../../db/client';
 import { listTenantsForUser } from '../../../db/queries/auth';
 import { getOverviewKpis, listCampaignPerformance, listSpendByDay } from '../../../db/queries/dashboard';
 import { listHourlyPacing } from '../../../db/queries/pacing';
@@ -26,22 +27,30 @@ export const tenantRoutes = new Hono<AppEnv>()
   .use('/tenants/:tenant/*', requireTenant)
   .get('/tenants/:tenant/overview', async (c) => {
     const range = readQuery(c, dateRangeQuery);
-    const kpis = await cached(c, 'overview-kpis', range, () => getOverviewKpis(c.get('db'), c.get('tenant').id, range));
+    const kpis = await cached(c, 'overview-kpis', range, () =>
+      withTenant(c.get('db'), c.get('tenant').id, (tx) => getOverviewKpis(tx, range)),
+    );
     return c.json({ tenant: c.get('tenant'), range, kpis });
   })
   .get('/tenants/:tenant/spend-by-day', async (c) => {
     const range = readQuery(c, dateRangeQuery);
-    const days = await cached(c, 'spend-by-day', range, () => listSpendByDay(c.get('db'), c.get('tenant').id, range));
+    const days = await cached(c, 'spend-by-day', range, () =>
+      withTenant(c.get('db'), c.get('tenant').id, (tx) => listSpendByDay(tx, range)),
+    );
     return c.json({ tenant: c.get('tenant'), range, days });
   })
   .get('/tenants/:tenant/campaigns', async (c) => {
     const range = readQuery(c, dateRangeQuery);
-    const campaigns = await cached(c, 'campaigns', range, () => listCampaignPerformance(c.get('db'), c.get('tenant').id, range));
+    const campaigns = await cached(c, 'campaigns', range, () =>
+      withTenant(c.get('db'), c.get('tenant').id, (tx) => listCampaignPerformance(tx, range)),
+    );
     return c.json({ tenant: c.get('tenant'), range, campaigns });
   })
   .get('/tenants/:tenant/pacing', async (c) => {
     const { date } = readQuery(c, z.object({ date: isoDateSchema }));
-    const hours = await cached(c, 'pacing', { date }, () => listHourlyPacing(c.get('db'), c.get('tenant').id, date));
+    const hours = await cached(c, 'pacing', { date }, () =>
+      withTenant(c.get('db'), c.get('tenant').id, (tx) => listHourlyPacing(tx, date)),
+    );
     return c.json({ tenant: c.get('tenant'), date, hours });
   })
   .route('/', connectionRoutes);
