@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { listTenantsForUser } from '../../../db/queries/auth';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../auth/cookies';
@@ -27,7 +27,7 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ user: session.user, tenants });
   })
   .post('/auth/logout', async (c) => {
-    await signOut(c.get('db'), getCookie(c, SESSION_COOKIE));
+    await signOut(c.get('db'), c.get('scope').sessionToken);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   })

@@ -1,21 +1,20 @@
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { withTenant } from '../../../db/client';
 import { getTenantForUser } from '../../../db/queries/auth';
-import { listAdAccountStatus } from '../../../db/queries/connections';
 import { platformSchema } from '../../../db/schema/enums';
+import { readCookie } from '../../auth/cookies';
 import { importStateKey, OAUTH_NONCE_COOKIE, OAUTH_STATE_TTL_MS, signState, verifyState } from '../../auth/oauth-state';
 import { randomToken } from '../../auth/password';
 import { canConnect } from '../../auth/roles';
 import { importTokenKey } from '../../auth/token-crypto';
 import { completeConnection } from '../../connections/connect';
-import { connectionHealth } from '../../connections/health';
 import { getConnector } from '../../connectors/registry';
 import { isSecureRequest, platformEndpoints } from '../../env';
 import { DEFAULT_BACKFILL_DAYS, MAX_BACKFILL_DAYS } from '../../jobs/backfill';
 import { enqueueSyncs } from '../../jobs/enqueue';
-import type { AppContext, AppEnv } from '../context';
+import { readAdAccountCards } from '../../read-models/ad-accounts';
+import { type AppContext, type AppEnv, tenantScope } from '../context';
 import { AppError } from '../errors';
 import { requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
@@ -47,23 +46,7 @@ function parsePlatform(raw: string | undefined) {
 
 export const connectionRoutes = new Hono<AppEnv>()
   .get('/tenants/:tenant/ad-accounts', async (c) => {
-    const tenant = c.get('tenant');
-    const accounts = await withTenant(c.get('db'), tenant.id, (tx) => listAdAccountStatus(tx));
-    const now = new Date();
-    return c.json({
-      adAccounts: accounts.map(({ hasRefreshToken, ...account }) => ({
-        ...account,
-        connectionHealth: connectionHealth(
-          {
-            status: account.connectionStatus,
-            accessExpiresAt: account.accessExpiresAt,
-            refreshExpiresAt: account.refreshExpiresAt,
-            hasRefreshToken,
-          },
-          now,
-        ),
-      })),
-    });
+    return c.json({ adAccounts: await readAdAccountCards(tenantScope(c), new Date()) });
   })
   .get('/tenants/:tenant/connections/:platform/connect', async (c) => {
     const platform = parsePlatform(c.req.param('platform'));
@@ -107,7 +90,7 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
   const verified = await verifyState(
     await importStateKey(config.TOKEN_ENCRYPTION_KEY),
     query.state,
-    getCookie(c, OAUTH_NONCE_COOKIE),
+    readCookie(c.req.header('cookie'), OAUTH_NONCE_COOKIE),
     Date.now(),
   );
   deleteCookie(c, OAUTH_NONCE_COOKIE, { path: '/api/oauth' });
