@@ -4,8 +4,8 @@ import type { Database } from './database';
 import * as schema from './schema';
 import { parseWsProxy } from './ws-proxy-address';
 
-export type { Database } from './database';
-export { withTenant } from './database';
+export type { Database, TenantTx } from './database';
+export { forEachTenant, withTenant } from './database';
 
 export type DbConfig = {
   databaseUrl: string;

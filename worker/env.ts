@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Platform } from '../db/schema/enum-values';
 import { parseWsProxy } from '../db/ws-proxy-address';
 import { DEV_APP_PASSWORD, DEV_SECRETS } from './development-values';
 import { fromBase64Url } from './lib/base64url';
@@ -165,7 +166,7 @@ export function isSecureRequest(request: Request): boolean {
 }
 
 /** Base URLs and OAuth app of one platform, from config (real endpoints in production, fakes locally). */
-export function platformEndpoints(config: Config, platform: 'meta' | 'google_ads' | 'linkedin') {
+export function platformEndpoints(config: Config, platform: Platform) {
   switch (platform) {
     case 'meta':
       return {

@@ -1,4 +1,4 @@
-import type { Platform } from '$db/schema/enums';
+import type { Platform } from '$db/schema/enum-values';
 import type { SyncProgressEvent } from './live-updates';
 
 export const PLATFORM_LABELS: Record<Platform, string> = { google_ads: 'Google Ads', meta: 'Meta', linkedin: 'LinkedIn' };

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canConnect, connectHref, readConnectNotice, withoutConnectNotice } from './connect-links';
-
-describe('canConnect', () => {
-  it('lets owners, admins and editors connect but not viewers', () => {
-    expect(['owner', 'admin', 'editor', 'viewer'].map((role) => canConnect(role as 'viewer'))).toEqual([true, true, true, false]);
-  });
-});
+import { connectHref, readConnectNotice, withoutConnectNotice } from './connect-links';
 
 describe('connectHref', () => {
   it('points at the API connect endpoint with the chosen history depth', () => {

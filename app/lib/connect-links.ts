@@ -1,7 +1,5 @@
-import type { Platform } from '../../db/schema/enums';
+import type { Platform } from '$db/schema/enum-values';
 import { PLATFORM_LABELS } from './backfill';
-
-type Role = 'owner' | 'admin' | 'editor' | 'viewer';
 
 /** The order the Connect buttons appear in. */
 export const CONNECT_PLATFORMS: readonly Platform[] = ['google_ads', 'meta', 'linkedin'];
@@ -9,11 +7,6 @@ export const CONNECT_PLATFORMS: readonly Platform[] = ['google_ads', 'meta', 'li
 /** History depths offered on connect, in days; the API's own default is 90. */
 export const BACKFILL_DEPTHS = [30, 90, 365] as const;
 export const DEFAULT_BACKFILL_DEPTH = 90;
-
-/** Mirrors the API's rule: viewers may look at connections but not add or renew them. */
-export function canConnect(role: Role): boolean {
-  return role === 'owner' || role === 'admin' || role === 'editor';
-}
 
 /** The API endpoint that starts a platform's consent flow (a plain link: it answers with a redirect). */
 export function connectHref(tenantId: string, platform: Platform, backfillDays: number): string {

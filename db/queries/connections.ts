@@ -1,13 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { type Database, rowsOf } from '../database';
+import { rowsOf, type TenantTx } from '../database';
 import { adAccounts, connections, syncRuns } from '../schema';
 import type { BackfillState } from '../schema/connections';
-import type { Platform } from '../schema/enums';
+import type { ConnectionStatus, Platform } from '../schema/enums';
 import { takeExcluded } from './excluded';
 
 export interface NewConnection {
   id: string;
-  tenantId: string;
   platform: Platform;
   externalUserId: string;
   accessTokenEnc: string;
@@ -21,10 +20,10 @@ export interface NewConnection {
  * Stores a grant. Reconnecting the same platform user replaces the tokens and reactivates the
  * connection; the returned id is the one the tokens were encrypted for.
  */
-export async function upsertConnection(tx: Database, connection: NewConnection): Promise<string> {
-  const [row] = await tx
+export async function upsertConnection(tx: TenantTx, connection: NewConnection): Promise<string> {
+  const [row] = await tx.db
     .insert(connections)
-    .values({ ...connection, status: 'active', lastError: null })
+    .values({ ...connection, tenantId: tx.tenantId, status: 'active', lastError: null })
     .onConflictDoUpdate({
       target: [connections.tenantId, connections.platform, connections.externalUserId],
       set: {
@@ -38,11 +37,11 @@ export async function upsertConnection(tx: Database, connection: NewConnection):
   return row!.id;
 }
 
-export async function findConnectionId(tx: Database, tenantId: string, platform: Platform, externalUserId: string): Promise<string | null> {
-  const [row] = await tx
+export async function findConnectionId(tx: TenantTx, platform: Platform, externalUserId: string): Promise<string | null> {
+  const [row] = await tx.db
     .select({ id: connections.id })
     .from(connections)
-    .where(and(eq(connections.tenantId, tenantId), eq(connections.platform, platform), eq(connections.externalUserId, externalUserId)));
+    .where(and(eq(connections.tenantId, tx.tenantId), eq(connections.platform, platform), eq(connections.externalUserId, externalUserId)));
   return row?.id ?? null;
 }
 
@@ -56,19 +55,18 @@ export interface DiscoveredAdAccount {
 
 /** Attaches the accounts a grant can read to the connection; returns their ids by external id. */
 export async function upsertAdAccounts(
-  tx: Database,
-  tenantId: string,
+  tx: TenantTx,
   connectionId: string,
   platform: Platform,
   accounts: DiscoveredAdAccount[],
   backfill: (externalId: string) => BackfillState & { from: string },
 ): Promise<Array<{ id: string; externalId: string; timeZone: string }>> {
   if (!accounts.length) return [];
-  return tx
+  return tx.db
     .insert(adAccounts)
     .values(
       accounts.map((a) => ({
-        tenantId,
+        tenantId: tx.tenantId,
         connectionId,
         platform,
         externalId: a.externalId,
@@ -98,7 +96,7 @@ export interface AdAccountStatus {
   currency: string;
   timeZone: string;
   enabled: boolean;
-  connectionStatus: 'active' | 'needs_reauth' | 'revoked' | null;
+  connectionStatus: ConnectionStatus | null;
   accessExpiresAt: Date | null;
   refreshExpiresAt: Date | null;
   hasRefreshToken: boolean;
@@ -111,8 +109,9 @@ export interface AdAccountStatus {
  * distinct backfill windows that finished ok since the backfill was requested, so a
  * redelivered message never counts twice.
  */
-export async function listAdAccountStatus(tx: Database, tenantId: string, adAccountId?: string): Promise<AdAccountStatus[]> {
-  const accounts = await tx
+export async function listAdAccountStatus(tx: TenantTx, adAccountId?: string): Promise<AdAccountStatus[]> {
+  const { db, tenantId } = tx;
+  const accounts = await db
     .select({
       id: adAccounts.id,
       platform: adAccounts.platform,
@@ -136,7 +135,7 @@ export async function listAdAccountStatus(tx: Database, tenantId: string, adAcco
   // One progress query per account: a tenant has tens of accounts, and this page is not hot.
   for (const { backfillState, ...account } of accounts) {
     const requestedAt = backfillState.requestedAt ? new Date(backfillState.requestedAt) : new Date(0);
-    const result = await tx.execute(sql`
+    const result = await db.execute(sql`
       select count(*)::int as "windowsDone", coalesce(sum(rows), 0)::int as rows from (
         select max(${syncRuns.rows}) as rows from ${syncRuns}
         where ${syncRuns.tenantId} = ${tenantId} and ${syncRuns.adAccountId} = ${account.id}

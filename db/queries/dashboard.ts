@@ -1,6 +1,6 @@
 import { and, asc, between, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { type Database, withTenant } from '../database';
+import type { TenantTx } from '../database';
 import { accountDaily, adAccounts, campaignDaily, campaigns, type Platform } from '../schema';
 
 /** Inclusive account-local dates (YYYY-MM-DD), optionally narrowed to some ad accounts. */
@@ -44,63 +44,53 @@ function inRange(table: typeof accountDaily | typeof campaignDaily, tenantId: st
   );
 }
 
-/*
- * Each function scopes itself with withTenant, so it is safe to call with the plain request db
- * (row-level security would otherwise show the app role nothing) or inside a caller's transaction.
- */
-
 /** Headline numbers per currency over the range (reads account_daily only). */
-export async function getOverviewKpis(db: Database, tenantId: string, range: DashboardRange): Promise<CurrencyKpis[]> {
+export async function getOverviewKpis(tx: TenantTx, range: DashboardRange): Promise<CurrencyKpis[]> {
   if (range.adAccountIds?.length === 0) return [];
-  return withTenant(db, tenantId, (tx) =>
-    tx
-      .select({ currency: accountDaily.currency, ...totals(accountDaily) })
-      .from(accountDaily)
-      .where(inRange(accountDaily, tenantId, range))
-      .groupBy(accountDaily.currency)
-      .orderBy(asc(accountDaily.currency)),
-  );
+  return tx.db
+    .select({ currency: accountDaily.currency, ...totals(accountDaily) })
+    .from(accountDaily)
+    .where(inRange(accountDaily, tx.tenantId, range))
+    .groupBy(accountDaily.currency)
+    .orderBy(asc(accountDaily.currency));
 }
 
 /** One row per date and currency (reads account_daily only). */
-export async function listSpendByDay(db: Database, tenantId: string, range: DashboardRange): Promise<DaySpend[]> {
+export async function listSpendByDay(tx: TenantTx, range: DashboardRange): Promise<DaySpend[]> {
   if (range.adAccountIds?.length === 0) return [];
-  return withTenant(db, tenantId, (tx) =>
-    tx
-      .select({ date: accountDaily.date, currency: accountDaily.currency, ...totals(accountDaily) })
-      .from(accountDaily)
-      .where(inRange(accountDaily, tenantId, range))
-      .groupBy(accountDaily.date, accountDaily.currency)
-      .orderBy(asc(accountDaily.date), asc(accountDaily.currency)),
-  );
+  return tx.db
+    .select({ date: accountDaily.date, currency: accountDaily.currency, ...totals(accountDaily) })
+    .from(accountDaily)
+    .where(inRange(accountDaily, tx.tenantId, range))
+    .groupBy(accountDaily.date, accountDaily.currency)
+    .orderBy(asc(accountDaily.date), asc(accountDaily.currency));
 }
 
 /** Campaign totals over the range, biggest spend first (metrics from campaign_daily; names from campaigns). */
-export async function listCampaignPerformance(db: Database, tenantId: string, range: DashboardRange): Promise<CampaignPerformance[]> {
+export async function listCampaignPerformance(tx: TenantTx, range: DashboardRange): Promise<CampaignPerformance[]> {
   if (range.adAccountIds?.length === 0) return [];
+  const { tenantId } = tx;
   const spend = totals(campaignDaily);
-  return withTenant(db, tenantId, (tx) =>
-    tx
-      .select({
-        adAccountId: campaignDaily.adAccountId,
-        platform: adAccounts.platform,
-        campaignId: campaignDaily.campaignId,
-        campaignName: sql<string>`coalesce(${campaigns.name}, ${campaignDaily.campaignId})`,
-        currency: campaignDaily.currency,
-        ...spend,
-      })
-      .from(campaignDaily)
-      .innerJoin(adAccounts, and(eq(adAccounts.id, campaignDaily.adAccountId), eq(adAccounts.tenantId, tenantId)))
-      .leftJoin(
-        campaigns,
-        and(
-          eq(campaigns.tenantId, tenantId),
-          eq(campaigns.adAccountId, campaignDaily.adAccountId),
-          eq(campaigns.externalId, campaignDaily.campaignId),
-        ),
-      )
-      .where(inRange(campaignDaily, tenantId, range))
-      .groupBy(campaignDaily.adAccountId, adAccounts.platform, campaignDaily.campaignId, campaigns.name, campaignDaily.currency)
-      .orderBy(desc(spend.spendMicros), asc(campaignDaily.campaignId)),
-  );
+  return tx.db
+    .select({
+      adAccountId: campaignDaily.adAccountId,
+      platform: adAccounts.platform,
+      campaignId: campaignDaily.campaignId,
+      campaignName: sql<string>`coalesce(${campaigns.name}, ${campaignDaily.campaignId})`,
+      currency: campaignDaily.currency,
+      ...spend,
+    })
+    .from(campaignDaily)
+    .innerJoin(adAccounts, and(eq(adAccounts.id, campaignDaily.adAccountId), eq(adAccounts.tenantId, tenantId)))
+    .leftJoin(
+      campaigns,
+      and(
+        eq(campaigns.tenantId, tenantId),
+        eq(campaigns.adAccountId, campaignDaily.adAccountId),
+        eq(campaigns.externalId, campaignDaily.campaignId),
+      ),
+    )
+    .where(inRange(campaignDaily, tenantId, range))
+    .groupBy(campaignDaily.adAccountId, adAccounts.platform, campaignDaily.campaignId, campaigns.name, campaignDaily.currency)
+    .orderBy(desc(spend.spendMicros), asc(campaignDaily.campaignId));
 }

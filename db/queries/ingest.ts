@@ -1,5 +1,5 @@
 import { eq, param, sql } from 'drizzle-orm';
-import type { Database } from '../database';
+import type { TenantTx } from '../database';
 import { accountDaily, adAccounts, adStatsDaily, adStatsHourly, campaignDaily, tenants } from '../schema';
 import { chunk, type DailyStatRow, dedupeDailyStatRows } from './daily-stat-rows';
 
@@ -34,16 +34,12 @@ const UPDATE_SET = sql.raw(FACT_VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`)
  * to build on the client (building a 6,000-row VALUES list cost more than the database work).
  * Returns how many rows were inserted or changed.
  */
-export async function upsertDailyStats(
-  tx: Database,
-  tenantId: string,
-  adAccountId: string,
-  rows: readonly DailyStatRow[],
-): Promise<number> {
+export async function upsertDailyStats(tx: TenantTx, adAccountId: string, rows: readonly DailyStatRow[]): Promise<number> {
+  const { db, tenantId } = tx;
   let written = 0;
   for (const batch of chunk(dedupeDailyStatRows(rows), UPSERT_BATCH_ROWS)) {
     const column = <T>(pick: (row: DailyStatRow) => T) => param(batch.map(pick));
-    const result = await tx.execute(sql`
+    const result = await db.execute(sql`
       insert into ${adStatsDaily} (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date,
         impressions, clicks, spend_micros, conversions, conversion_value_micros, extras)
       select ${tenantId}::uuid, ${adAccountId}::uuid, r.campaign_id, r.ad_group_id, r.ad_id, r.date,
@@ -68,18 +64,14 @@ export type HourlyStatRow = DailyStatRow & { hour: number };
  * Idempotent upsert of today's hourly rows (pacing), the same way as the daily facts: one
  * statement per batch, unchanged rows left alone.
  */
-export async function upsertHourlyStats(
-  tx: Database,
-  tenantId: string,
-  adAccountId: string,
-  rows: readonly HourlyStatRow[],
-): Promise<number> {
+export async function upsertHourlyStats(tx: TenantTx, adAccountId: string, rows: readonly HourlyStatRow[]): Promise<number> {
+  const { db, tenantId } = tx;
   const byKey = new Map<string, HourlyStatRow>();
   for (const row of rows) byKey.set(`${row.adId}\u0000${row.date}\u0000${row.hour}`, row);
   let written = 0;
   for (const batch of chunk([...byKey.values()], UPSERT_BATCH_ROWS)) {
     const column = <T>(pick: (row: HourlyStatRow) => T) => param(batch.map(pick));
-    const result = await tx.execute(sql`
+    const result = await db.execute(sql`
       insert into ${adStatsHourly} (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date, hour,
         impressions, clicks, spend_micros, conversions, conversion_value_micros, extras)
       select ${tenantId}::uuid, ${adAccountId}::uuid, r.campaign_id, r.ad_group_id, r.ad_id, r.date, r.hour,
@@ -103,22 +95,23 @@ export async function upsertHourlyStats(
  * from the facts: delete the window's rollup rows, re-insert the sums. Run it in the sync's
  * transaction so dashboards never see half a window.
  */
-export async function rebuildRollups(tx: Database, tenantId: string, adAccountId: string, from: string, to: string): Promise<void> {
+export async function rebuildRollups(tx: TenantTx, adAccountId: string, from: string, to: string): Promise<void> {
+  const { db, tenantId } = tx;
   const window = sql`tenant_id = ${tenantId} and ad_account_id = ${adAccountId} and date between ${from} and ${to}`;
-  await tx.execute(sql`delete from ${campaignDaily} where ${window}`);
-  await tx.execute(sql`delete from ${accountDaily} where ${window}`);
+  await db.execute(sql`delete from ${campaignDaily} where ${window}`);
+  await db.execute(sql`delete from ${accountDaily} where ${window}`);
 
   const sums = sql`sum(f.impressions), sum(f.clicks), sum(f.spend_micros), sum(f.conversions), sum(f.conversion_value_micros)`;
   const facts = sql`from ${adStatsDaily} f
     join ${adAccounts} a on a.id = f.ad_account_id and a.tenant_id = f.tenant_id
     where f.tenant_id = ${tenantId} and f.ad_account_id = ${adAccountId} and f.date between ${from} and ${to}`;
-  await tx.execute(sql`
+  await db.execute(sql`
     insert into ${campaignDaily}
       (tenant_id, ad_account_id, campaign_id, date, currency, impressions, clicks, spend_micros, conversions, conversion_value_micros)
     select f.tenant_id, f.ad_account_id, f.campaign_id, f.date, a.currency, ${sums}
     ${facts}
     group by f.tenant_id, f.ad_account_id, f.campaign_id, f.date, a.currency`);
-  await tx.execute(sql`
+  await db.execute(sql`
     insert into ${accountDaily}
       (tenant_id, ad_account_id, date, currency, impressions, clicks, spend_micros, conversions, conversion_value_micros)
     select f.tenant_id, f.ad_account_id, f.date, a.currency, ${sums}
@@ -127,8 +120,9 @@ export async function rebuildRollups(tx: Database, tenantId: string, adAccountId
 }
 
 /** Marks the tenant's data as changed (part of every dashboard cache key); returns the new version. */
-export async function bumpDataVersion(tx: Database, tenantId: string): Promise<number> {
-  const [row] = await tx
+export async function bumpDataVersion(tx: TenantTx): Promise<number> {
+  const { db, tenantId } = tx;
+  const [row] = await db
     .update(tenants)
     .set({ dataVersion: sql`${tenants.dataVersion} + 1` })
     .where(eq(tenants.id, tenantId))

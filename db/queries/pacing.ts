@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { type Database, withTenant } from '../database';
+import type { TenantTx } from '../database';
 import { adAccounts, adStatsHourly } from '../schema';
 
 export interface HourlyPacing {
@@ -14,20 +14,19 @@ export interface HourlyPacing {
  * Spend, impressions and clicks per local hour of one account-local date, per currency
  * (Meta and Google report hours; LinkedIn is daily only, so its accounts do not appear).
  */
-export async function listHourlyPacing(db: Database, tenantId: string, date: string): Promise<HourlyPacing[]> {
-  return withTenant(db, tenantId, (tx) =>
-    tx
-      .select({
-        hour: adStatsHourly.hour,
-        currency: adAccounts.currency,
-        impressions: sql<number>`sum(${adStatsHourly.impressions})::float8`,
-        clicks: sql<number>`sum(${adStatsHourly.clicks})::float8`,
-        spendMicros: sql<number>`sum(${adStatsHourly.spendMicros})::float8`,
-      })
-      .from(adStatsHourly)
-      .innerJoin(adAccounts, and(eq(adAccounts.id, adStatsHourly.adAccountId), eq(adAccounts.tenantId, tenantId)))
-      .where(and(eq(adStatsHourly.tenantId, tenantId), eq(adStatsHourly.date, date)))
-      .groupBy(adStatsHourly.hour, adAccounts.currency)
-      .orderBy(asc(adAccounts.currency), asc(adStatsHourly.hour)),
-  );
+export async function listHourlyPacing(tx: TenantTx, date: string): Promise<HourlyPacing[]> {
+  const { tenantId } = tx;
+  return tx.db
+    .select({
+      hour: adStatsHourly.hour,
+      currency: adAccounts.currency,
+      impressions: sql<number>`sum(${adStatsHourly.impressions})::float8`,
+      clicks: sql<number>`sum(${adStatsHourly.clicks})::float8`,
+      spendMicros: sql<number>`sum(${adStatsHourly.spendMicros})::float8`,
+    })
+    .from(adStatsHourly)
+    .innerJoin(adAccounts, and(eq(adAccounts.id, adStatsHourly.adAccountId), eq(adAccounts.tenantId, tenantId)))
+    .where(and(eq(adStatsHourly.tenantId, tenantId), eq(adStatsHourly.date, date)))
+    .groupBy(adStatsHourly.hour, adAccounts.currency)
+    .orderBy(asc(adAccounts.currency), asc(adStatsHourly.hour));
 }

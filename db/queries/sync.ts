@@ -1,12 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../client';
+import type { TenantTx } from '../database';
 import { adAccounts, adGroups, ads, campaigns, connections, syncRuns } from '../schema';
-import type { Platform, SyncLane, SyncOutcome } from '../schema/enums';
+import type { ConnectionStatus, Platform, SyncLane, SyncOutcome } from '../schema/enums';
 import { chunk } from './daily-stat-rows';
 import { takeExcluded } from './excluded';
-
-/** A transaction or the database: the ingest functions run inside withTenant's transaction. */
-type Executor = Database;
 
 export interface SyncAccount {
   adAccountId: string;
@@ -18,7 +15,7 @@ export interface SyncAccount {
   enabled: boolean;
   connection: {
     id: string;
-    status: 'active' | 'needs_reauth' | 'revoked';
+    status: ConnectionStatus;
     accessTokenEnc: string;
     refreshTokenEnc: string | null;
     accessExpiresAt: Date | null;
@@ -27,7 +24,8 @@ export interface SyncAccount {
 }
 
 /** The ad account and its connection, or null when the account is gone. */
-export async function loadSyncAccount(db: Executor, tenantId: string, adAccountId: string): Promise<SyncAccount | null> {
+export async function loadSyncAccount(tx: TenantTx, adAccountId: string): Promise<SyncAccount | null> {
+  const { db, tenantId } = tx;
   const [row] = await db
     .select({
       adAccountId: adAccounts.id,
@@ -67,7 +65,8 @@ export interface EntityInput {
 const BATCH = 500;
 
 /** Names and statuses of campaigns, ad groups and ads: latest wins. */
-export async function upsertEntities(db: Executor, tenantId: string, adAccountId: string, entities: EntityInput): Promise<void> {
+export async function upsertEntities(tx: TenantTx, adAccountId: string, entities: EntityInput): Promise<void> {
+  const { db, tenantId } = tx;
   const now = new Date();
   for (const batch of chunk(entities.campaigns, BATCH)) {
     await db
@@ -120,7 +119,6 @@ export async function upsertEntities(db: Executor, tenantId: string, adAccountId
 }
 
 export interface SyncRunRecord {
-  tenantId: string;
   adAccountId: string;
   lane: SyncLane;
   windowFrom: string;
@@ -133,33 +131,32 @@ export interface SyncRunRecord {
   error: string | null;
 }
 
-export async function recordSyncRun(db: Executor, run: SyncRunRecord): Promise<void> {
-  await db.insert(syncRuns).values(run);
+export async function recordSyncRun(tx: TenantTx, run: SyncRunRecord): Promise<void> {
+  await tx.db.insert(syncRuns).values({ ...run, tenantId: tx.tenantId });
 }
 
-export async function markAccountSynced(db: Executor, tenantId: string, adAccountId: string, at: Date): Promise<void> {
-  await db
+export async function markAccountSynced(tx: TenantTx, adAccountId: string, at: Date): Promise<void> {
+  await tx.db
     .update(adAccounts)
     .set({ lastSyncedAt: at, updatedAt: at })
-    .where(and(eq(adAccounts.tenantId, tenantId), eq(adAccounts.id, adAccountId)));
+    .where(and(eq(adAccounts.tenantId, tx.tenantId), eq(adAccounts.id, adAccountId)));
 }
 
 /** A revoked or expired grant: stop syncing this connection until the user reconnects. */
-export async function markConnectionNeedsReauth(db: Executor, tenantId: string, connectionId: string, error: string): Promise<void> {
-  await db
+export async function markConnectionNeedsReauth(tx: TenantTx, connectionId: string, error: string): Promise<void> {
+  await tx.db
     .update(connections)
     .set({ status: 'needs_reauth', lastError: error.slice(0, 500), updatedAt: new Date() })
-    .where(and(eq(connections.tenantId, tenantId), eq(connections.id, connectionId)));
+    .where(and(eq(connections.tenantId, tx.tenantId), eq(connections.id, connectionId)));
 }
 
 export async function storeAccessToken(
-  db: Executor,
-  tenantId: string,
+  tx: TenantTx,
   connectionId: string,
   token: { accessTokenEnc: string; accessExpiresAt: Date | null },
 ): Promise<void> {
-  await db
+  await tx.db
     .update(connections)
     .set({ ...token, updatedAt: new Date() })
-    .where(and(eq(connections.tenantId, tenantId), eq(connections.id, connectionId)));
+    .where(and(eq(connections.tenantId, tx.tenantId), eq(connections.id, connectionId)));
 }

@@ -1,5 +1,6 @@
 import { and, eq, ne, or, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
+import { ROLE_RANK } from '../../worker/auth/roles';
 import type { Database } from '../database';
 import { type MembershipRole, memberships, type TenantBranding, tenants } from '../schema';
 
@@ -17,8 +18,6 @@ export type TenantAccess = {
   /** 'tenant' for a direct membership, 'agency' when access comes through the tenant's agency. */
   via: 'tenant' | 'agency';
 };
-
-const ROLE_RANK: Record<MembershipRole, number> = { owner: 4, admin: 3, editor: 2, viewer: 1 };
 
 /** One entry per tenant, keeping the strongest role when a user reaches it more than one way. */
 export function mergeTenantAccess(rows: TenantAccess[]): TenantAccess[] {

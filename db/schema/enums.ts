@@ -1,14 +1,28 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import {
+  CONNECTION_STATUSES,
+  DOMAIN_VERIFICATION_STATUSES,
+  MEMBERSHIP_ROLES,
+  PLATFORMS,
+  SYNC_LANES,
+  SYNC_OUTCOMES,
+  TENANT_STATUSES,
+} from './enum-values';
 
-export const platformEnum = pgEnum('platform', ['meta', 'google_ads', 'linkedin']);
-export const membershipRoleEnum = pgEnum('membership_role', ['owner', 'admin', 'editor', 'viewer']);
-export const tenantStatusEnum = pgEnum('tenant_status', ['active', 'suspended', 'archived']);
-export const domainVerificationEnum = pgEnum('domain_verification_status', ['pending', 'verified', 'failed']);
-export const connectionStatusEnum = pgEnum('connection_status', ['active', 'needs_reauth', 'revoked']);
-export const syncLaneEnum = pgEnum('sync_lane', ['hot', 'settling', 'backfill', 'manual']);
-export const syncOutcomeEnum = pgEnum('sync_outcome', ['ok', 'rate_limited', 'auth_failed', 'transient', 'permanent']);
+export * from './enum-values';
 
-export type Platform = (typeof platformEnum.enumValues)[number];
-export type MembershipRole = (typeof membershipRoleEnum.enumValues)[number];
-export type SyncLane = (typeof syncLaneEnum.enumValues)[number];
-export type SyncOutcome = (typeof syncOutcomeEnum.enumValues)[number];
+export const platformEnum = pgEnum('platform', PLATFORMS);
+export const membershipRoleEnum = pgEnum('membership_role', MEMBERSHIP_ROLES);
+export const tenantStatusEnum = pgEnum('tenant_status', TENANT_STATUSES);
+export const domainVerificationEnum = pgEnum('domain_verification_status', DOMAIN_VERIFICATION_STATUSES);
+export const connectionStatusEnum = pgEnum('connection_status', CONNECTION_STATUSES);
+export const syncLaneEnum = pgEnum('sync_lane', SYNC_LANES);
+export const syncOutcomeEnum = pgEnum('sync_outcome', SYNC_OUTCOMES);
+
+/** Validators for the same vocabularies at the edges (route params, request bodies, queue messages). */
+export const platformSchema = z.enum(PLATFORMS, { message: `Platform must be one of ${PLATFORMS.join(', ')}.` });
+export const membershipRoleSchema = z.enum(MEMBERSHIP_ROLES);
+export const connectionStatusSchema = z.enum(CONNECTION_STATUSES);
+export const syncLaneSchema = z.enum(SYNC_LANES);
+export const syncOutcomeSchema = z.enum(SYNC_OUTCOMES);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../worker/auth/password';
-import type { Database } from '../database';
+import { type Database, withTenant } from '../database';
 import { type DailyStatRow, rebuildRollups, upsertDailyStats } from '../queries/ingest';
 import { adAccounts, type MembershipRole, memberships, type Platform, tenants, users } from '../schema';
 
@@ -89,8 +89,8 @@ export function makeTestStatRows(options: { from: string; days: number; ads?: nu
 export async function insertTestStats(db: Database, tenantId: string, adAccountId: string, rows: DailyStatRow[]): Promise<void> {
   if (rows.length === 0) return;
   const dates = rows.map((r) => r.date).sort();
-  await db.transaction(async (tx) => {
-    await upsertDailyStats(tx, tenantId, adAccountId, rows);
-    await rebuildRollups(tx, tenantId, adAccountId, dates[0]!, dates[dates.length - 1]!);
+  await withTenant(db, tenantId, async (tx) => {
+    await upsertDailyStats(tx, adAccountId, rows);
+    await rebuildRollups(tx, adAccountId, dates[0]!, dates[dates.length - 1]!);
   });
 }

@@ -1,6 +1,7 @@
+import type { Platform } from '../../db/schema/enum-values';
 import { CookieJar } from './cookie-jar';
 
-export type Platform = 'meta' | 'google_ads' | 'linkedin';
+export type { Platform };
 
 export interface SignedInTenant {
   id: string;

@@ -4,9 +4,10 @@
  * equal ours, so the comparison is honest. Run alone: npx tsx test/bench/call-economy.ts
  */
 import { deepStrictEqual } from 'node:assert/strict';
+import { PLATFORMS, type Platform } from '../../db/schema/enum-values';
 import { startFakes } from '../../dev/fakes/testing';
 import { getConnector } from '../../worker/connectors/registry';
-import type { DiscoveredAccount, NormalizedDailyRow, Platform, SyncInput, SyncSuccess } from '../../worker/connectors/types';
+import type { DiscoveredAccount, NormalizedDailyRow, SyncInput, SyncSuccess } from '../../worker/connectors/types';
 import { BACKFILL_CHUNK_DAYS, backfillWindow } from '../../worker/jobs/backfill';
 import { backfillChunks, hotWindow } from '../../worker/jobs/windows';
 import { addDays, type DateWindow, localToday, windowLength } from '../../worker/lib/dates';
@@ -21,7 +22,6 @@ import { formatNumber, formatTable } from './support/stats';
 const NOW = new Date('2026-11-29T15:00:00Z');
 const SEED = 42;
 const COMPARE_DAYS = 30;
-const PLATFORMS: readonly Platform[] = ['meta', 'google_ads', 'linkedin'];
 const NAIVE: Record<Platform, (input: SyncInput) => Promise<NaiveResult>> = {
   meta: naiveMetaSync,
   google_ads: naiveGoogleAdsSync,

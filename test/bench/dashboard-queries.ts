@@ -4,7 +4,7 @@
  * Run alone (loads its own data first): npx tsx test/bench/dashboard-queries.ts [--quick] [--runs=50]
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/database';
+import { type Database, type TenantTx, withTenant } from '../../db/database';
 import { type DashboardRange, getOverviewKpis, listCampaignPerformance, listSpendByDay } from '../../db/queries/dashboard';
 import { addDays, windowLength } from '../../worker/lib/dates';
 import { type BenchDatabase, isEntryPoint, postgresVersion, runMain, withBenchDatabase } from './support/bench-database';
@@ -17,7 +17,7 @@ const RANGE_DAYS = [7, 28, 90];
 const WARM_UP_RUNS = 3;
 const NEIGHBOUR_SIZE = { accounts: 5, adsPerAccount: 20, campaignsPerAccount: 20, windowDays: 30 };
 
-const QUERIES: Record<string, (db: Database, tenantId: string, range: DashboardRange) => Promise<unknown[]>> = {
+const QUERIES: Record<string, (tx: TenantTx, range: DashboardRange) => Promise<unknown[]>> = {
   getOverviewKpis,
   listSpendByDay,
   listCampaignPerformance,
@@ -43,12 +43,13 @@ async function loadNeighbours(database: BenchDatabase, count: number, days: numb
 }
 
 async function latencies(db: Database, tenantId: string, query: (typeof QUERIES)[string], range: DashboardRange, runs: number) {
-  for (let i = 0; i < WARM_UP_RUNS; i++) await query(db, tenantId, range);
+  const call = () => withTenant(db, tenantId, (tx) => query(tx, range));
+  for (let i = 0; i < WARM_UP_RUNS; i++) await call();
   const samples: number[] = [];
   let rows = 0;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    rows = (await query(db, tenantId, range)).length;
+    rows = (await call()).length;
     samples.push(performance.now() - started);
   }
   if (rows === 0) throw new Error(`${query.name} returned no rows for ${range.from}..${range.to}: nothing was measured`);
@@ -93,7 +94,10 @@ export async function runDashboardBenchmark(database: BenchDatabase, tenant: Ben
   const explainDays = Math.min(28, days);
   const range = { from: addDays(tenant.history.to, -(explainDays - 1)), to: tenant.history.to };
   console.log(`\nEXPLAIN (ANALYZE, BUFFERS) listCampaignPerformance, ${explainDays} days, as tidemark_app:`);
-  console.log(await explainAnalyze(database.appUrl, tenant.tenantId, (db) => listCampaignPerformance(db, tenant.tenantId, range)));
+  const plan = await explainAnalyze(database.appUrl, tenant.tenantId, (db) =>
+    withTenant(db, tenant.tenantId, (tx) => listCampaignPerformance(tx, range)),
+  );
+  console.log(plan);
 }
 
 if (isEntryPoint(import.meta.url)) {

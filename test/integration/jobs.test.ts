@@ -2,6 +2,7 @@ import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOn
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/database';
+import type { Platform } from '../../db/schema/enum-values';
 import worker from '../../worker/index';
 import { runCron } from '../../worker/jobs/cron';
 import type { SyncMessage } from '../../worker/jobs/messages';
@@ -24,8 +25,6 @@ afterAll(() => arranged.close());
 afterEach(async () => {
   await control('/faults', { method: 'DELETE' });
 });
-
-type Platform = 'meta' | 'google_ads' | 'linkedin';
 
 /** A tenant connected to one platform as one fake member, with a short backfill already landed. */
 async function connectedTenant(platform: Platform, member: string) {

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../../db/database';
+import type { Platform } from '../../db/schema/enum-values';
 import { call, createTenantWithData, signInCookie, testEnv } from './support';
-
-type Platform = 'meta' | 'google_ads' | 'linkedin';
 
 /**
  * A tenant of its own with an editor (who may connect platforms), signed in, and none of the

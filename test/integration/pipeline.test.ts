@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { getServerByName } from 'partyserver';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PLATFORMS, type Platform } from '../../db/schema/enum-values';
 import {
   type AccountRow,
   chooseMember,
@@ -20,7 +21,6 @@ afterAll(() => arranged.close());
 
 /** Long enough that every platform's window holds a DST change and an ad deleted mid-range in the fake world. */
 const BACKFILL_DAYS = { meta: 45, google_ads: 45, linkedin: 75 } as const;
-const PLATFORMS = ['meta', 'google_ads', 'linkedin'] as const;
 
 async function waitForBackfill(tenantId: string): Promise<AccountRow[]> {
   const accounts = await tenantAccounts(arranged.db, tenantId);
@@ -32,7 +32,7 @@ async function waitForBackfill(tenantId: string): Promise<AccountRow[]> {
   return accounts;
 }
 
-async function expectEqualToTruth(platform: (typeof PLATFORMS)[number], accounts: AccountRow[]): Promise<number> {
+async function expectEqualToTruth(platform: Platform, accounts: AccountRow[]): Promise<number> {
   let rows = 0;
   for (const account of accounts) {
     const { from, to } = account.backfillState as { from: string; to: string };

@@ -33,16 +33,16 @@ describe('row-level security for the application role (inside workerd, through t
 
   it('shows only the current tenant’s rows, even when the query asks for another tenant', async () => {
     await withTenant(app.db, a.tenantId, async (tx) => {
-      expect(await count(tx, 'account_daily', sql`where tenant_id = ${b.tenantId}`)).toBe(0);
-      expect(await count(tx, 'ad_accounts', sql`where tenant_id = ${b.tenantId}`)).toBe(0);
-      expect(await count(tx, 'account_daily', sql`where tenant_id = ${a.tenantId}`)).toBe(1);
+      expect(await count(tx.db, 'account_daily', sql`where tenant_id = ${b.tenantId}`)).toBe(0);
+      expect(await count(tx.db, 'ad_accounts', sql`where tenant_id = ${b.tenantId}`)).toBe(0);
+      expect(await count(tx.db, 'account_daily', sql`where tenant_id = ${a.tenantId}`)).toBe(1);
     });
   });
 
   it('refuses to write a row for another tenant', async () => {
     await expect(
       withTenant(app.db, a.tenantId, (tx) =>
-        tx.execute(sql`insert into account_daily (tenant_id, ad_account_id, date, impressions, clicks, spend_micros, conversions, conversion_value_micros)
+        tx.db.execute(sql`insert into account_daily (tenant_id, ad_account_id, date, impressions, clicks, spend_micros, conversions, conversion_value_micros)
           values (${b.tenantId}, ${b.adAccountId}, '2026-11-05', 1, 1, 1, 0, 0)`),
       ),
     ).rejects.toSatisfy((error: Error & { cause?: Error }) => /row-level security/.test(`${error.message} ${error.cause?.message}`));

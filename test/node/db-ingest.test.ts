@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, rowsOf, withTenant } from '../../db/database';
+import { type Database, rowsOf, type TenantTx, withTenant } from '../../db/database';
 import { bumpDataVersion, rebuildRollups, upsertDailyStats } from '../../db/queries/ingest';
 import { createTestAdAccount, createTestTenant, makeTestStatRows } from '../../db/testing/factories';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
@@ -19,6 +19,9 @@ async function newAccount(currency = 'USD') {
   const account = await createTestAdAccount(testDb.db, tenant.id, { currency });
   return { tenantId: tenant.id, adAccountId: account.id };
 }
+
+/** The superuser (who bypasses row-level security) arranging data inside one tenant's scope. */
+const asTenant = <T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>) => withTenant(testDb.db, tenantId, fn);
 
 async function dump(db: Database, table: string, tenantId: string): Promise<unknown[]> {
   return rowsOf(await db.execute(sql`select * from ${sql.identifier(table)} where tenant_id = ${tenantId} order by 1, 2, 3, 4, 5`));
@@ -65,19 +68,19 @@ describe('upsertDailyStats', () => {
   it('leaves identical tables when the same rows are upserted twice', async () => {
     const { tenantId, adAccountId } = await newAccount();
     const rows = makeTestStatRows({ from: '2026-10-01', days: 10 });
-    expect(await upsertDailyStats(testDb.db, tenantId, adAccountId, rows)).toBe(rows.length);
+    expect(await asTenant(tenantId, (tx) => upsertDailyStats(tx, adAccountId, rows))).toBe(rows.length);
     const first = await dump(testDb.db, 'ad_stats_daily', tenantId);
     expect(first).toHaveLength(rows.length);
-    expect(await upsertDailyStats(testDb.db, tenantId, adAccountId, rows)).toBe(0);
+    expect(await asTenant(tenantId, (tx) => upsertDailyStats(tx, adAccountId, rows))).toBe(0);
     expect(await dump(testDb.db, 'ad_stats_daily', tenantId)).toEqual(first);
   });
 
   it('updates a restated row and only that row', async () => {
     const { tenantId, adAccountId } = await newAccount();
     const rows = makeTestStatRows({ from: '2026-10-01', days: 3 });
-    await upsertDailyStats(testDb.db, tenantId, adAccountId, rows);
+    await asTenant(tenantId, (tx) => upsertDailyStats(tx, adAccountId, rows));
     const restated = rows.map((r, i) => (i === 4 ? { ...r, conversions: r.conversions + 2.5, spendMicros: r.spendMicros + 10_000 } : r));
-    expect(await upsertDailyStats(testDb.db, tenantId, adAccountId, restated)).toBe(1);
+    expect(await asTenant(tenantId, (tx) => upsertDailyStats(tx, adAccountId, restated))).toBe(1);
     const [row] = rowsOf<{ conversions: string; spend_micros: string }>(
       await testDb.db.execute(sql`
       select conversions::text, spend_micros::text from ad_stats_daily
@@ -90,7 +93,7 @@ describe('upsertDailyStats', () => {
   it('keeps the last of duplicate rows within one call', async () => {
     const { tenantId, adAccountId } = await newAccount();
     const [row] = makeTestStatRows({ from: '2026-10-01', days: 1, ads: 1 });
-    await upsertDailyStats(testDb.db, tenantId, adAccountId, [row!, { ...row!, clicks: 4242 }]);
+    await asTenant(tenantId, (tx) => upsertDailyStats(tx, adAccountId, [row!, { ...row!, clicks: 4242 }]));
     const stored = rowsOf<{ clicks: string }>(
       await testDb.db.execute(sql`select clicks::text from ad_stats_daily where tenant_id = ${tenantId}`),
     );
@@ -101,7 +104,7 @@ describe('upsertDailyStats', () => {
     const { tenantId, adAccountId } = await newAccount();
     const rows = makeTestStatRows({ from: '2025-01-01', days: 250, ads: 10 });
     expect(rows.length).toBeGreaterThan(2000);
-    expect(await upsertDailyStats(testDb.db, tenantId, adAccountId, rows)).toBe(rows.length);
+    expect(await asTenant(tenantId, (tx) => upsertDailyStats(tx, adAccountId, rows))).toBe(rows.length);
     const [count] = rowsOf<{ n: number }>(
       await testDb.db.execute(sql`select count(*)::int as n from ad_stats_daily where tenant_id = ${tenantId}`),
     );
@@ -113,10 +116,10 @@ describe('rebuildRollups', () => {
   it('makes campaign_daily and account_daily equal a GROUP BY over the facts', async () => {
     const { tenantId, adAccountId } = await newAccount('EUR');
     const second = await createTestAdAccount(testDb.db, tenantId, { currency: 'GBP', platform: 'linkedin' });
-    await upsertDailyStats(testDb.db, tenantId, adAccountId, makeTestStatRows({ from: '2026-09-25', days: 14, ads: 4 }));
-    await upsertDailyStats(testDb.db, tenantId, second.id, makeTestStatRows({ from: '2026-09-28', days: 7, ads: 2, scale: 3 }));
-    await rebuildRollups(testDb.db, tenantId, adAccountId, '2026-09-25', '2026-10-08');
-    await rebuildRollups(testDb.db, tenantId, second.id, '2026-09-28', '2026-10-04');
+    await asTenant(tenantId, (tx) => upsertDailyStats(tx, adAccountId, makeTestStatRows({ from: '2026-09-25', days: 14, ads: 4 })));
+    await asTenant(tenantId, (tx) => upsertDailyStats(tx, second.id, makeTestStatRows({ from: '2026-09-28', days: 7, ads: 2, scale: 3 })));
+    await asTenant(tenantId, (tx) => rebuildRollups(tx, adAccountId, '2026-09-25', '2026-10-08'));
+    await asTenant(tenantId, (tx) => rebuildRollups(tx, second.id, '2026-09-28', '2026-10-04'));
     const actual = await actualRollups(tenantId);
     expect(actual.campaign.length).toBe(14 * 2 + 7 * 2);
     expect(actual).toEqual(await expectedRollups(tenantId));
@@ -125,12 +128,12 @@ describe('rebuildRollups', () => {
   it('touches only the requested window, and picks up restated facts inside it', async () => {
     const { tenantId, adAccountId } = await newAccount();
     const rows = makeTestStatRows({ from: '2026-10-01', days: 10 });
-    await upsertDailyStats(testDb.db, tenantId, adAccountId, rows);
-    await rebuildRollups(testDb.db, tenantId, adAccountId, '2026-10-01', '2026-10-10');
+    await asTenant(tenantId, (tx) => upsertDailyStats(tx, adAccountId, rows));
+    await asTenant(tenantId, (tx) => rebuildRollups(tx, adAccountId, '2026-10-01', '2026-10-10'));
 
     const doubled = rows.map((r) => ({ ...r, clicks: r.clicks * 2 }));
-    await upsertDailyStats(testDb.db, tenantId, adAccountId, doubled);
-    await rebuildRollups(testDb.db, tenantId, adAccountId, '2026-10-09', '2026-10-10');
+    await asTenant(tenantId, (tx) => upsertDailyStats(tx, adAccountId, doubled));
+    await asTenant(tenantId, (tx) => rebuildRollups(tx, adAccountId, '2026-10-09', '2026-10-10'));
 
     const clicksByDate = Object.fromEntries(
       rowsOf<{ date: string; clicks: string }>(
@@ -146,10 +149,10 @@ describe('rebuildRollups', () => {
 
   it('removes rollup rows whose facts are gone', async () => {
     const { tenantId, adAccountId } = await newAccount();
-    await upsertDailyStats(testDb.db, tenantId, adAccountId, makeTestStatRows({ from: '2026-10-01', days: 2 }));
-    await rebuildRollups(testDb.db, tenantId, adAccountId, '2026-10-01', '2026-10-02');
+    await asTenant(tenantId, (tx) => upsertDailyStats(tx, adAccountId, makeTestStatRows({ from: '2026-10-01', days: 2 })));
+    await asTenant(tenantId, (tx) => rebuildRollups(tx, adAccountId, '2026-10-01', '2026-10-02'));
     await testDb.db.execute(sql`delete from ad_stats_daily where tenant_id = ${tenantId} and date = '2026-10-02'`);
-    await rebuildRollups(testDb.db, tenantId, adAccountId, '2026-10-01', '2026-10-02');
+    await asTenant(tenantId, (tx) => rebuildRollups(tx, adAccountId, '2026-10-01', '2026-10-02'));
     const dates = rowsOf<{ date: string }>(
       await testDb.db.execute(sql`select date::text from account_daily where tenant_id = ${tenantId}`),
     );
@@ -162,12 +165,12 @@ describe('a sync transaction as the application role', () => {
     const { tenantId, adAccountId } = await newAccount();
     const rows = makeTestStatRows({ from: '2026-11-01', days: 5 });
     const version = await withTenant(testDb.appDb, tenantId, async (tx) => {
-      await upsertDailyStats(tx, tenantId, adAccountId, rows);
-      await rebuildRollups(tx, tenantId, adAccountId, '2026-11-01', '2026-11-05');
-      return bumpDataVersion(tx, tenantId);
+      await upsertDailyStats(tx, adAccountId, rows);
+      await rebuildRollups(tx, adAccountId, '2026-11-01', '2026-11-05');
+      return bumpDataVersion(tx);
     });
     expect(version).toBe(1);
-    expect(await withTenant(testDb.appDb, tenantId, (tx) => bumpDataVersion(tx, tenantId))).toBe(2);
+    expect(await withTenant(testDb.appDb, tenantId, (tx) => bumpDataVersion(tx))).toBe(2);
     expect(await actualRollups(tenantId)).toEqual(await expectedRollups(tenantId));
     expect((await actualRollups(tenantId)).account).toHaveLength(5);
   });
@@ -175,8 +178,14 @@ describe('a sync transaction as the application role', () => {
   it('cannot write facts for another tenant even when passed its ids', async () => {
     const mine = await newAccount();
     const theirs = await newAccount();
+    // The types make this impossible (a TenantTx carries its own tenant), so the test forges a scope
+    // whose id disagrees with the transaction's RLS setting: row-level security is the second wall.
     const attempt = withTenant(testDb.appDb, mine.tenantId, (tx) =>
-      upsertDailyStats(tx, theirs.tenantId, theirs.adAccountId, makeTestStatRows({ from: '2026-11-01', days: 1 })),
+      upsertDailyStats(
+        { tenantId: theirs.tenantId, db: tx.db } as unknown as TenantTx,
+        theirs.adAccountId,
+        makeTestStatRows({ from: '2026-11-01', days: 1 }),
+      ),
     );
     await expect(attempt).rejects.toThrow();
     expect(await dump(testDb.db, 'ad_stats_daily', theirs.tenantId)).toEqual([]);

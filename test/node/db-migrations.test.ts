@@ -213,7 +213,7 @@ describe('migrations on PGlite with TimescaleDB', () => {
         const { db, close } = createDb({ databaseUrl: pglite.url, wsProxy: proxy.url });
         try {
           const result = await withTenant(db, randomUUID(), (tx) =>
-            tx.execute(sql`select ${round}::int as round, current_setting('app.tenant_id') <> '' as scoped`),
+            tx.db.execute(sql`select ${round}::int as round, current_setting('app.tenant_id') <> '' as scoped`),
           );
           expect((result as unknown as { rows: unknown[] }).rows).toEqual([{ round, scoped: true }]);
         } finally {

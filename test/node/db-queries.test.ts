@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../../db/database';
 import {
   clearLoginFailures,
   createSession,
@@ -151,7 +152,7 @@ describe('dashboard queries', () => {
     const within = (rows: typeof usdRows) => rows.filter((r) => r.date >= range.from && r.date <= range.to);
     const sum = (rows: typeof usdRows, key: 'spendMicros' | 'clicks' | 'impressions') => rows.reduce((s, r) => s + r[key], 0);
 
-    const kpis = await getOverviewKpis(testDb.appDb, tenant.id, range);
+    const kpis = await withTenant(testDb.appDb, tenant.id, (tx) => getOverviewKpis(tx, range));
     expect(kpis.map((k) => k.currency)).toEqual(['EUR', 'USD']);
     expect(kpis[1]).toMatchObject({ spendMicros: sum(within(usdRows), 'spendMicros'), clicks: sum(within(usdRows), 'clicks') });
     expect(kpis[0]).toMatchObject({ spendMicros: sum(within(eurRows), 'spendMicros'), impressions: sum(within(eurRows), 'impressions') });
@@ -160,11 +161,11 @@ describe('dashboard queries', () => {
       6,
     );
 
-    const onlyUsd = await getOverviewKpis(testDb.appDb, tenant.id, { ...range, adAccountIds: [usd.id] });
+    const onlyUsd = await withTenant(testDb.appDb, tenant.id, (tx) => getOverviewKpis(tx, { ...range, adAccountIds: [usd.id] }));
     expect(onlyUsd.map((k) => k.currency)).toEqual(['USD']);
-    expect(await getOverviewKpis(testDb.appDb, tenant.id, { ...range, adAccountIds: [] })).toEqual([]);
+    expect(await withTenant(testDb.appDb, tenant.id, (tx) => getOverviewKpis(tx, { ...range, adAccountIds: [] }))).toEqual([]);
 
-    const days = await listSpendByDay(testDb.appDb, tenant.id, range);
+    const days = await withTenant(testDb.appDb, tenant.id, (tx) => listSpendByDay(tx, range));
     expect(days.map((d) => `${d.date} ${d.currency}`)).toEqual([
       '2026-10-02 USD',
       '2026-10-03 EUR',
@@ -181,7 +182,7 @@ describe('dashboard queries', () => {
       ),
     );
 
-    const performance = await listCampaignPerformance(testDb.appDb, tenant.id, range);
+    const performance = await withTenant(testDb.appDb, tenant.id, (tx) => listCampaignPerformance(tx, range));
     expect(performance).toHaveLength(4);
     expect(performance.map((p) => p.spendMicros)).toEqual([...performance.map((p) => p.spendMicros)].sort((a, b) => b - a));
     const spring = performance.find((p) => p.adAccountId === usd.id && p.campaignId === 'c0');

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, rowsOf, withTenant } from '../../db/database';
-import { findTenantIdByHostname } from '../../db/queries/tenant-domains';
+import { findTenantIdByHostnameAcrossTenants } from '../../db/queries/fleet';
 import { campaigns } from '../../db/schema';
 import { createTestAdAccount, createTestTenant } from '../../db/testing/factories';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
@@ -100,7 +100,7 @@ describe('row-level security for the application role', () => {
 
   it("shows only tenant A's rows when tenant A is set", async () => {
     for (const table of tenantTables) {
-      const counts = await withTenant(testDb.appDb, tenantA, (tx) => countByTenant(tx, table));
+      const counts = await withTenant(testDb.appDb, tenantA, (tx) => countByTenant(tx.db, table));
       expect(counts, table).toEqual({ [tenantA]: 1 });
     }
   });
@@ -109,14 +109,16 @@ describe('row-level security for the application role', () => {
     const [accountB] = rowsOf<{ id: string }>(await testDb.db.execute(sql`select id from ad_accounts where tenant_id = ${tenantB}`));
     await expectRlsViolation(
       withTenant(testDb.appDb, tenantA, (tx) =>
-        tx.insert(campaigns).values({ tenantId: tenantB, adAccountId: accountB!.id, externalId: 'sneaky', name: 'x', status: 'ACTIVE' }),
+        tx.db.insert(campaigns).values({ tenantId: tenantB, adAccountId: accountB!.id, externalId: 'sneaky', name: 'x', status: 'ACTIVE' }),
       ),
     );
   });
 
   it("rejects moving tenant A's row over to tenant B", async () => {
     await expectRlsViolation(
-      withTenant(testDb.appDb, tenantA, (tx) => tx.execute(sql`update campaigns set tenant_id = ${tenantB} where tenant_id = ${tenantA}`)),
+      withTenant(testDb.appDb, tenantA, (tx) =>
+        tx.db.execute(sql`update campaigns set tenant_id = ${tenantB} where tenant_id = ${tenantA}`),
+      ),
     );
   });
 
@@ -151,8 +153,8 @@ describe('custom-domain lookup under row-level security', () => {
     const [domainA] = rowsOf<{ hostname: string }>(
       await testDb.db.execute(sql`select hostname from tenant_domains where tenant_id = ${tenantA}`),
     );
-    expect(await findTenantIdByHostname(testDb.appDb, domainA!.hostname.toUpperCase())).toBe(tenantA);
-    expect(await findTenantIdByHostname(testDb.appDb, 'unknown.example')).toBeNull();
+    expect(await findTenantIdByHostnameAcrossTenants(testDb.appDb, domainA!.hostname.toUpperCase())).toBe(tenantA);
+    expect(await findTenantIdByHostnameAcrossTenants(testDb.appDb, 'unknown.example')).toBeNull();
     const leaked = await testDb.appDb.transaction(async (tx) => {
       await tx.execute(sql`select set_config('app.hostname', ${domainA!.hostname}, true)`);
       return countByTenant(tx, 'tenant_domains');

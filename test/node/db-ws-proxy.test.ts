@@ -52,12 +52,12 @@ describe('ws proxy in front of embedded Postgres', () => {
     try {
       const [who] = rowsOf<{ user: string }>(await db.execute(sql`select current_user as user`));
       expect(who?.user).toBe('tidemark_app');
-      const kpis = await getOverviewKpis(db, tenant.id, { from: '2026-11-01', to: '2026-11-03' });
+      const kpis = await withTenant(db, tenant.id, (tx) => getOverviewKpis(tx, { from: '2026-11-01', to: '2026-11-03' }));
       expect(kpis).toHaveLength(1);
       expect(kpis[0]!.spendMicros).toBeGreaterThan(0);
       const unscoped = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from account_daily`));
       expect(unscoped).toEqual([{ n: 0 }]);
-      const scoped = await withTenant(db, tenant.id, (tx) => tx.execute(sql`select count(*)::int as n from account_daily`));
+      const scoped = await withTenant(db, tenant.id, (tx) => tx.db.execute(sql`select count(*)::int as n from account_daily`));
       expect(rowsOf(scoped)).toEqual([{ n: 3 }]);
     } finally {
       await close();

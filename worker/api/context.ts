@@ -3,12 +3,16 @@ import type { Database } from '../../db/client';
 import type { SessionUser } from '../../db/queries/auth';
 import type { TenantAccess } from '../../db/queries/tenant-access';
 import type { Config } from '../env';
+import type { TenantReadScope } from '../read-models/scope';
+import type { RequestScope } from '../request-scope';
 
 /** Hono generics for the API: bindings plus what middleware puts on the context. */
 export interface AppEnv {
   Bindings: Env;
   Variables: {
     requestId: string;
+    /** Config, database and session of this request (middleware/request-context.ts); config and db are repeated below for brevity. */
+    scope: RequestScope;
     config: Config;
     db: Database;
     user: SessionUser;
@@ -17,3 +21,8 @@ export interface AppEnv {
 }
 
 export type AppContext = Context<AppEnv>;
+
+/** The read models' scope for this request: its database and the tenant the middleware resolved. */
+export function tenantScope(c: AppContext): TenantReadScope {
+  return { db: c.get('db'), tenant: c.get('tenant') };
+}

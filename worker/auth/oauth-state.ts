@@ -3,10 +3,11 @@
  * for which tenant and platform. The nonce is also set as a cookie, so a state lifted from
  * one browser cannot complete a flow in another.
  */
+import type { Platform } from '../../db/schema/enum-values';
 import { fromBase64Url, toBase64Url } from '../lib/base64url';
 export interface OAuthState {
   tenantId: string;
-  platform: 'meta' | 'google_ads' | 'linkedin';
+  platform: Platform;
   userId: string;
   nonce: string;
   backfillDays: number;

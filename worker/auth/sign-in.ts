@@ -7,8 +7,8 @@ import {
   findUserByEmail,
   getLoginLock,
   recordLoginFailure,
+  type SessionUser,
 } from '../../db/queries/auth';
-import { AppError } from '../api/errors';
 import { SESSION_TTL_SECONDS } from './cookies';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from './password';
 
@@ -28,25 +28,36 @@ export function throttleKeys(email: string, ip: string): string[] {
   return [`email:${email.trim().toLowerCase()}`, `ip:${ip}`];
 }
 
+export interface OpenedSession {
+  /** The cookie value; only its SHA-256 is stored. */
+  token: string;
+  expiresAt: Date;
+  user: SessionUser;
+}
+
+/** How a sign-in ended; the transports (API route, login form) turn a refusal into their own answer. */
+export type SignInResult =
+  | { ok: true; session: OpenedSession }
+  | { ok: false; reason: 'locked'; retryAfterSeconds: number }
+  | { ok: false; reason: 'invalid_credentials' };
+
 /**
- * Checks credentials and opens a session. Throws `too_many_requests` while the account or
- * address is locked out, `invalid_credentials` for a wrong email or password.
+ * Checks credentials and opens a session. Refuses with `locked` (and how long until the lock
+ * lifts) while the account or address is locked out, `invalid_credentials` for a wrong email or
+ * password: the two look the same for known and unknown emails.
  */
-export async function signIn(db: Database, attempt: SignInAttempt, now = new Date()) {
+export async function signIn(db: Database, attempt: SignInAttempt, now = new Date()): Promise<SignInResult> {
   const keys = throttleKeys(attempt.email, attempt.ip);
   const lock = await getLoginLock(db, keys, now);
   if (lock) {
-    const retryAfter = Math.max(1, Math.ceil((lock.lockedUntil.getTime() - now.getTime()) / 1000));
-    throw new AppError('too_many_requests', `Too many failed sign-in attempts. Try again in ${retryAfter} seconds.`, {
-      headers: { 'retry-after': String(retryAfter) },
-    });
+    return { ok: false, reason: 'locked', retryAfterSeconds: lock.retryAfterSeconds };
   }
   const user = await findUserByEmail(db, attempt.email.trim().toLowerCase());
   decoyHash ??= hashPassword(randomToken(16));
   const ok = await verifyPassword(attempt.password, user?.passwordHash ?? (await decoyHash));
   if (!user || !ok) {
     await recordLoginFailure(db, keys, now);
-    throw new AppError('invalid_credentials', 'The email or password is incorrect.');
+    return { ok: false, reason: 'invalid_credentials' };
   }
   await clearLoginFailures(db, keys);
   const token = randomToken(32);
@@ -58,7 +69,7 @@ export async function signIn(db: Database, attempt: SignInAttempt, now = new Dat
     ip: attempt.ip,
     userAgent: attempt.userAgent.slice(0, 300),
   });
-  return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name } };
+  return { ok: true, session: { token, expiresAt, user: { id: user.id, email: user.email, name: user.name } } };
 }
 
 /** The signed-in user for a session token, or null when absent, unknown or expired. */

@@ -1,9 +1,10 @@
 import { type Database, withTenant } from '../../db/client';
 import { findConnectionId, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
+import type { Platform } from '../../db/schema/enum-values';
 import { sha256Hex } from '../auth/password';
 import { encryptToken } from '../auth/token-crypto';
 import { getConnector } from '../connectors/registry';
-import type { ConnectorError, Platform } from '../connectors/types';
+import type { ConnectorError } from '../connectors/types';
 import { type Config, platformEndpoints } from '../env';
 import { BACKFILL_CHUNK_DAYS, backfillWindow, planBackfill } from '../jobs/backfill';
 import type { SyncMessage } from '../jobs/messages';
@@ -68,10 +69,9 @@ export async function completeConnection(
 
   const result = await withTenant(deps.db, input.tenantId, async (tx) => {
     // Tokens are sealed with the connection id as additional data: a reconnect keeps the existing id.
-    const connectionId = (await findConnectionId(tx, input.tenantId, input.platform, externalUserId)) ?? crypto.randomUUID();
+    const connectionId = (await findConnectionId(tx, input.platform, externalUserId)) ?? crypto.randomUUID();
     await upsertConnection(tx, {
       id: connectionId,
-      tenantId: input.tenantId,
       platform: input.platform,
       externalUserId,
       accessTokenEnc: await encryptToken(deps.tokenKey, tokens.accessToken, connectionId),
@@ -83,7 +83,6 @@ export async function completeConnection(
     const windows = new Map(accounts.map((a) => [a.externalId, backfillWindow(input.platform, a.timeZone, now, input.backfillDays)]));
     const stored = await upsertAdAccounts(
       tx,
-      input.tenantId,
       connectionId,
       input.platform,
       accounts.map((a) => ({

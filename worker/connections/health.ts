@@ -1,3 +1,5 @@
+import type { ConnectionStatus } from '../../db/schema/enum-values';
+
 /** Warn this long before a grant stops working, so a person can reconnect in time. */
 export const EXPIRY_WARNING_DAYS = 30;
 
@@ -13,7 +15,7 @@ export type ConnectionHealth =
  */
 export function connectionHealth(
   connection: {
-    status: 'active' | 'needs_reauth' | 'revoked' | null;
+    status: ConnectionStatus | null;
     accessExpiresAt: Date | null;
     refreshExpiresAt: Date | null;
     hasRefreshToken: boolean;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { PLATFORMS } from '../../db/schema/enum-values';
 import { connectors, getConnector } from './registry';
-import { PLATFORMS } from './types';
 
 describe('connector registry', () => {
   it('has one connector per platform, each naming its own platform', () => {

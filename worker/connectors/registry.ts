@@ -1,8 +1,10 @@
 /** Platform → connector. The only place that knows all three. */
+
+import type { Platform } from '../../db/schema/enum-values';
 import { googleAdsConnector } from './google-ads';
 import { linkedInConnector } from './linkedin';
 import { metaConnector } from './meta';
-import type { Connector, Platform } from './types';
+import type { Connector } from './types';
 
 export const connectors: Readonly<Record<Platform, Connector>> = {
   meta: metaConnector,

@@ -3,10 +3,8 @@
  * credentials, an injected fetch, base URLs and a cursor in; normalized rows, entities,
  * a next cursor and the usage signals they saw out. No database, no env, no globalThis.fetch.
  */
+import type { Platform } from '../../db/schema/enum-values';
 import type { DateWindow, IsoDate } from '../lib/dates';
-
-export type Platform = 'meta' | 'google_ads' | 'linkedin';
-export const PLATFORMS: readonly Platform[] = ['meta', 'google_ads', 'linkedin'];
 
 export interface NormalizedMetrics {
   impressions: number;

@@ -1,8 +1,7 @@
+import type { Platform } from '../../db/schema/enum-values';
 import { addDays, localToday } from '../lib/dates';
 import type { SyncMessage } from './messages';
 import { backfillChunks, type DateWindow } from './windows';
-
-type Platform = 'meta' | 'google_ads' | 'linkedin';
 
 export const DEFAULT_BACKFILL_DAYS = 90;
 

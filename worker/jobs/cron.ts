@@ -1,5 +1,5 @@
 import { createDb } from '../../db/client';
-import { listSyncTargets } from '../../db/queries/scheduling';
+import { listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
 import { readConfig, settlingDays } from '../env';
 import { enqueueSyncs } from './enqueue';
 import { interleaveByTenant } from './fairness';
@@ -15,7 +15,7 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
   const { db, close } = createDb({ databaseUrl: config.DATABASE_URL, wsProxy: config.WS_PROXY });
   try {
     const lane = laneForCron(cron);
-    const targets = interleaveByTenant(await listSyncTargets(db));
+    const targets = interleaveByTenant(await listSyncTargetsAcrossTenants(db));
     const messages = targets.map((target) => planSyncMessage(lane, target, now, settlingDays(config)));
     await enqueueSyncs(env, messages);
     console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length }));

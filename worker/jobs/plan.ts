@@ -1,5 +1,6 @@
-import type { SyncTarget } from '../../db/queries/scheduling';
-import type { Lane, SyncMessage } from './messages';
+import type { SyncTarget } from '../../db/queries/fleet';
+import type { SyncLane } from '../../db/schema/enum-values';
+import type { SyncMessage } from './messages';
 import { hotWindow, type SettlingDays, settlingWindow } from './windows';
 
 /** The nightly trigger in wrangler.toml; every other trigger runs the hot lane. */
@@ -7,7 +8,7 @@ export const NIGHTLY_CRON = '30 2 * * *';
 
 export type { SyncTarget };
 
-export function laneForCron(cron: string): Extract<Lane, 'hot' | 'settling'> {
+export function laneForCron(cron: string): Extract<SyncLane, 'hot' | 'settling'> {
   return cron === NIGHTLY_CRON ? 'settling' : 'hot';
 }
 

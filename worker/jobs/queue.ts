@@ -1,6 +1,6 @@
 import { getServerByName } from 'partyserver';
 import { createDb, type Database } from '../../db/client';
-import { recordDeadLetter } from '../../db/queries/dead-letters';
+import { recordDeadLetter } from '../../db/queries/fleet';
 import { importTokenKey } from '../auth/token-crypto';
 import { appQuotas, readConfig } from '../env';
 import { appPolicies } from '../realtime/budget';

@@ -78,7 +78,7 @@ function firstRunOfHour(message: Pick<SyncMessage, 'enqueuedAt'>): boolean {
 export async function runSyncJob(message: SyncMessage, attempt: number, deps: SyncDeps): Promise<SyncSummary> {
   const { tenantId, adAccountId } = message;
   const startedAt = deps.now();
-  const account = await withTenant(deps.db, tenantId, (tx) => loadSyncAccount(tx, tenantId, adAccountId));
+  const account = await withTenant(deps.db, tenantId, (tx) => loadSyncAccount(tx, adAccountId));
   if (!account?.enabled) return { action: { kind: 'drop', reason: 'ad account removed or disabled' }, rows: 0, apiCalls: 0 };
   const connection = account.connection;
   if (connection?.status !== 'active') {
@@ -135,12 +135,11 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
   }
 
   const committed = await withTenant(deps.db, tenantId, async (tx) => {
-    await upsertEntities(tx, tenantId, adAccountId, result.entities);
-    await upsertDailyStats(tx, tenantId, adAccountId, result.rows);
-    if (result.hourly?.length) await upsertHourlyStats(tx, tenantId, adAccountId, result.hourly);
-    await rebuildRollups(tx, tenantId, adAccountId, message.from, message.to);
+    await upsertEntities(tx, adAccountId, result.entities);
+    await upsertDailyStats(tx, adAccountId, result.rows);
+    if (result.hourly?.length) await upsertHourlyStats(tx, adAccountId, result.hourly);
+    await rebuildRollups(tx, adAccountId, message.from, message.to);
     await recordSyncRun(tx, {
-      tenantId,
       adAccountId,
       lane: message.lane,
       windowFrom: message.from,
@@ -152,9 +151,9 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
       rows: result.rows.length,
       error: null,
     });
-    await markAccountSynced(tx, tenantId, adAccountId, deps.now());
-    const progress = message.lane === 'backfill' ? (await listAdAccountStatus(tx, tenantId, adAccountId))[0]?.backfill : undefined;
-    return { dataVersion: await bumpDataVersion(tx, tenantId), progress };
+    await markAccountSynced(tx, adAccountId, deps.now());
+    const progress = message.lane === 'backfill' ? (await listAdAccountStatus(tx, adAccountId))[0]?.backfill : undefined;
+    return { dataVersion: await bumpDataVersion(tx), progress };
   });
   const events: HubEventBody[] = [
     { type: 'metrics-updated', adAccountIds: [adAccountId], from: message.from, to: message.to, dataVersion: committed.dataVersion },
@@ -229,7 +228,7 @@ async function currentAccessToken(
     ? new Date(deps.now().getTime() + tokens.accessTokenExpiresInSeconds * 1000)
     : null;
   const accessTokenEnc = await encryptToken(deps.tokenKey, tokens.accessToken, connection.id);
-  await withTenant(deps.db, tenantId, (tx) => storeAccessToken(tx, tenantId, connection.id, { accessTokenEnc, accessExpiresAt }));
+  await withTenant(deps.db, tenantId, (tx) => storeAccessToken(tx, connection.id, { accessTokenEnc, accessExpiresAt }));
   return { ok: true, accessToken: tokens.accessToken, apiCalls: refreshed.apiCalls, refreshed: true };
 }
 
@@ -243,10 +242,9 @@ async function finishFailure(
 ): Promise<void> {
   await withTenant(deps.db, message.tenantId, async (tx) => {
     if (error.kind === 'auth_failed' && account.connection) {
-      await markConnectionNeedsReauth(tx, message.tenantId, account.connection.id, error.message);
+      await markConnectionNeedsReauth(tx, account.connection.id, error.message);
     }
     await recordSyncRun(tx, {
-      tenantId: message.tenantId,
       adAccountId: message.adAccountId,
       lane: message.lane,
       windowFrom: message.from,

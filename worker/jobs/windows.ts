@@ -1,9 +1,10 @@
+import type { Platform } from '../../db/schema/enum-values';
 import { addDays, type DateWindow, lastDays, localToday, splitWindow } from '../lib/dates';
 
 export type { DateWindow };
 
 /** Days the settling lane re-reads nightly, per platform (each platform's restatement window). */
-export type SettlingDays = Record<'meta' | 'google_ads' | 'linkedin', number>;
+export type SettlingDays = Record<Platform, number>;
 
 /** Hot lane: yesterday and today in the account's zone, every run. */
 export function hotWindow(now: Date, timeZone: string): DateWindow {

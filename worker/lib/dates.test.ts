@@ -7,6 +7,7 @@ import {
   eachDate,
   fromDateParts,
   isIsoDate,
+  isoDateSchema,
   lastDays,
   localHour,
   localToday,
@@ -89,5 +90,14 @@ describe('local dates in a time zone', () => {
 
   it('builds the hot lane as yesterday and today in account time', () => {
     expect(lastDays('America/New_York', instant, 2)).toEqual({ from: '2026-11-27', to: '2026-11-28' });
+  });
+});
+
+describe('isoDateSchema', () => {
+  it('accepts a real calendar date and refuses other shapes and impossible dates, saying which', () => {
+    expect(isoDateSchema.safeParse('2024-02-29').success).toBe(true);
+    expect(isoDateSchema.safeParse('2026-1-05').error?.issues[0]?.message).toBe('Use a date like 2026-11-01.');
+    expect(isoDateSchema.safeParse('2026-02-29').error?.issues[0]?.message).toBe('Not a calendar date.');
+    expect(isoDateSchema.safeParse('2026-13-01').error?.issues[0]?.message).toBe('Not a calendar date.');
   });
 });

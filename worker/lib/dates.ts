@@ -2,6 +2,7 @@
  * Calendar dates as 'YYYY-MM-DD' strings (local dates of an ad account; no time zone attached).
  * Arithmetic runs on UTC midnights so DST never shifts a day.
  */
+import { z } from 'zod';
 
 export type IsoDate = string;
 
@@ -22,6 +23,9 @@ export function isIsoDate(value: string): boolean {
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return formatUtcDate(date) === value;
 }
+
+/** A real calendar date in YYYY-MM-DD form, for request parameters and queue messages. */
+export const isoDateSchema = z.string().regex(ISO_DATE, 'Use a date like 2026-11-01.').refine(isIsoDate, 'Not a calendar date.');
 
 function toUtcMs(date: IsoDate): number {
   if (!isIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);

@@ -2,6 +2,8 @@
  * Token-bucket budgets for ad-platform calls, fed by the platforms' own usage signals.
  * Pure: the Durable Objects store the state and call these.
  */
+import type { Platform } from '../../db/schema/enum-values';
+
 export interface BucketPolicy {
   /** Burst size. */
   capacity: number;
@@ -42,7 +44,7 @@ export interface AppQuotas {
  * sustained rate is the platform's quota, and the burst is one hour of it, since every platform
  * counts over a rolling hour or day.
  */
-export function appPolicies(quotas: AppQuotas): Record<'meta' | 'google_ads' | 'linkedin', BucketPolicy> {
+export function appPolicies(quotas: AppQuotas): Record<Platform, BucketPolicy> {
   const perSecond = (calls: number, seconds: number) => {
     const refillPerSecond = calls / seconds;
     return { capacity: Math.max(20, Math.floor(refillPerSecond * 3600)), refillPerSecond };

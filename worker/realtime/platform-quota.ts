@@ -1,8 +1,7 @@
 import { Server } from 'partyserver';
+import type { Platform } from '../../db/schema/enum-values';
 import type { BucketPolicy } from './budget';
 import { type Admission, BudgetStore, type CallReport } from './budget-store';
-
-type QuotaPlatform = 'meta' | 'google_ads' | 'linkedin';
 
 /**
  * One per platform app credential: the app-wide budget every tenant shares (Meta app usage,
@@ -12,11 +11,11 @@ type QuotaPlatform = 'meta' | 'google_ads' | 'linkedin';
 export class PlatformQuota extends Server<Env> {
   #store: BudgetStore | null = null;
 
-  admit(platform: QuotaPlatform, policy: BucketPolicy): Admission {
+  admit(platform: Platform, policy: BucketPolicy): Admission {
     return this.#budgets().admit(platform, policy, Date.now());
   }
 
-  report(platform: QuotaPlatform, policy: BucketPolicy, report: CallReport): void {
+  report(platform: Platform, policy: BucketPolicy, report: CallReport): void {
     this.#budgets().report(platform, policy, report, Date.now());
   }
 

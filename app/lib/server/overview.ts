@@ -1,30 +1,16 @@
-import type { Database } from '$db/client';
-import { type DashboardRange, getOverviewKpis, listCampaignPerformance, listSpendByDay } from '$db/queries/dashboard';
-import { cachedQuery } from '$worker/lib/query-cache';
+import type { DashboardRange } from '$db/queries/dashboard';
+import { readCampaignPerformance, readOverviewKpis, readSpendByDay } from '$worker/read-models/overview';
+import type { TenantReadScope } from '$worker/read-models/scope';
 
 /**
- * Everything the overview page shows, cached under the tenant's data version (a sync commit
- * bumps it, so a refresh after a live update always reads the new numbers). Each query scopes
- * itself to the tenant (withTenant for row-level security plus an explicit tenant filter), so
- * on a miss the three run in parallel on the pool.
+ * Everything the overview page shows: the same three read models (and cache entries) as the API's
+ * overview, spend-by-day and campaigns endpoints, run in parallel.
  */
-export async function loadOverview(db: Database, tenant: { id: string; dataVersion: number }, range: DashboardRange) {
-  const { value } = await cachedQuery(
-    { tenantId: tenant.id, dataVersion: tenant.dataVersion },
-    'overview-page',
-    { from: range.from, to: range.to },
-    async () => {
-      const [kpis, spendByDay, campaigns] = await Promise.all([
-        getOverviewKpis(db, tenant.id, range),
-        listSpendByDay(db, tenant.id, range),
-        listCampaignPerformance(db, tenant.id, range),
-      ]);
-      return {
-        kpis,
-        spendByDay: spendByDay.map(({ date, currency, spendMicros }) => ({ date, currency, spendMicros })),
-        campaigns,
-      };
-    },
-  );
-  return value;
+export async function loadOverview(scope: TenantReadScope, range: DashboardRange) {
+  const [kpis, spendByDay, campaigns] = await Promise.all([
+    readOverviewKpis(scope, range),
+    readSpendByDay(scope, range),
+    readCampaignPerformance(scope, range),
+  ]);
+  return { kpis: kpis.value, spendByDay: spendByDay.value, campaigns: campaigns.value };
 }

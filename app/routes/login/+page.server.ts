@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formatWait } from '$lib/format';
 import { safeNext } from '$lib/redirects';
-import { AppError } from '$worker/api/errors';
 import { SESSION_COOKIE, sessionCookieOptions } from '$worker/auth/cookies';
 import { signIn } from '$worker/auth/sign-in';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,28 +15,21 @@ export const actions: Actions = {
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
     if (!email || !password) return fail(400, { email, message: 'Enter your email address and password.' });
-    try {
-      const session = await signIn(locals.db, {
+    const signedIn = await signIn(locals.db, {
+      email,
+      password,
+      ip: request.headers.get('cf-connecting-ip') ?? '127.0.0.1',
+      userAgent: request.headers.get('user-agent') ?? '',
+    });
+    if (!signedIn.ok && signedIn.reason === 'locked') {
+      return fail(429, {
         email,
-        password,
-        ip: request.headers.get('cf-connecting-ip') ?? '127.0.0.1',
-        userAgent: request.headers.get('user-agent') ?? '',
+        message: `Too many failed sign-in attempts. For your security, sign-in is paused: try again in ${formatWait(signedIn.retryAfterSeconds)}.`,
       });
-      const options = sessionCookieOptions(url.protocol === 'https:');
-      cookies.set(SESSION_COOKIE, session.token, { ...options, sameSite: 'lax' });
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid_credentials') {
-        return fail(401, { email, message: 'The email or password is incorrect.' });
-      }
-      if (err instanceof AppError && err.code === 'too_many_requests') {
-        const wait = formatWait(Number(err.headers?.['retry-after'] ?? 60));
-        return fail(429, {
-          email,
-          message: `Too many failed sign-in attempts. For your security, sign-in is paused: try again in ${wait}.`,
-        });
-      }
-      throw err;
     }
+    if (!signedIn.ok) return fail(401, { email, message: 'The email or password is incorrect.' });
+    const options = sessionCookieOptions(url.protocol === 'https:');
+    cookies.set(SESSION_COOKIE, signedIn.session.token, { ...options, sameSite: 'lax' });
     redirect(303, safeNext(url.searchParams.get('next')));
   },
 };

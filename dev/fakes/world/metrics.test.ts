@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from './dates';
 import { createWorld } from './index';
 import type { FakeAccount, Metrics, Platform, World } from './types';
-import { RESTATEMENT_DAYS } from './types';
+import { PLATFORMS, RESTATEMENT_DAYS } from './types';
 
 const NOW = new Date('2026-11-29T15:30:00Z');
 const frozenWorld = (seed = 11) => createWorld({ seed, now: NOW, speed: 0 });
@@ -156,7 +156,7 @@ describe('hours', () => {
 });
 
 describe('restatement', () => {
-  for (const platform of ['meta', 'google_ads', 'linkedin'] as const) {
+  for (const platform of PLATFORMS) {
     it(`moves ${platform} conversions up until ${RESTATEMENT_DAYS[platform]} days after the date, then freezes them`, () => {
       const world = frozenWorld();
       const account = world.accounts(platform).find((a) => !a.isManager)!;

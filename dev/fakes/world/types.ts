@@ -5,8 +5,10 @@
  * is exactly what the wire formats were rendered from.
  */
 
-export type Platform = 'meta' | 'google_ads' | 'linkedin';
-export const PLATFORMS: readonly Platform[] = ['meta', 'google_ads', 'linkedin'];
+import type { Platform } from '../../../db/schema/enum-values';
+
+// The platform vocabulary is the product's (a pure constants module, no database code): one list for both sides.
+export { PLATFORMS, type Platform } from '../../../db/schema/enum-values';
 
 /** Lifecycle every platform maps onto its own vocabulary (Meta effective_status, Google ENABLED/PAUSED/REMOVED, LinkedIn ACTIVE/PAUSED/ARCHIVED/...). */
 export type EntityStatus = 'ACTIVE' | 'PAUSED' | 'ARCHIVED' | 'DELETED';

@@ -1,10 +1,11 @@
 /** The platform fakes for the call-economy benchmark: started on a free port, connected through the real OAuth flow. */
 
+import type { Platform } from '../../../db/schema/enum-values';
 import { PLATFORM_PREFIXES } from '../../../dev/fakes/server';
 import type { startFakes } from '../../../dev/fakes/testing';
 import { getConnector } from '../../../worker/connectors/registry';
 import { consentCode, FAKE_APP, FAKE_REDIRECT_URI } from '../../../worker/connectors/testing/contract';
-import type { DiscoveredAccount, Platform } from '../../../worker/connectors/types';
+import type { DiscoveredAccount } from '../../../worker/connectors/types';
 
 export type Fakes = Awaited<ReturnType<typeof startFakes>>;
 export type ConnectedPlatform = { platform: Platform; baseUrl: string; accessToken: string; accounts: DiscoveredAccount[] };

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, rowsOf, withTenant } from '../../../db/database';
 import { bumpDataVersion, type DailyStatRow, rebuildRollups, upsertDailyStats } from '../../../db/queries/ingest';
 import { upsertEntities } from '../../../db/queries/sync';
+import { PLATFORMS } from '../../../db/schema/enum-values';
 import { createTestAdAccount, createTestTenant } from '../../../db/testing/factories';
 import { backfillChunks } from '../../../worker/jobs/windows';
 import { addDays, type DateWindow } from '../../../worker/lib/dates';
@@ -12,8 +13,6 @@ import { type SyntheticAccountShape, syntheticCampaigns, syntheticRows } from '.
 
 /** The last date of every synthetic history: fixed so runs are comparable. */
 export const BENCH_END_DATE = '2026-11-28';
-
-const PLATFORMS = ['meta', 'google_ads', 'linkedin'] as const;
 
 export type BenchAccount = { id: string; shape: SyntheticAccountShape };
 export type BenchTenant = { tenantId: string; accounts: BenchAccount[]; history: DateWindow };
@@ -43,7 +42,9 @@ export async function createBenchTenant(database: BenchDatabase, size: IngestSiz
       currency: i % 5 === 4 ? 'EUR' : 'USD',
     });
     const shape = { accountIndex, adsPerAccount: size.adsPerAccount, campaignsPerAccount: size.campaignsPerAccount };
-    await upsertEntities(database.db, tenant.id, account.id, { campaigns: syntheticCampaigns(shape), adGroups: [], ads: [] });
+    await withTenant(database.db, tenant.id, (tx) =>
+      upsertEntities(tx, account.id, { campaigns: syntheticCampaigns(shape), adGroups: [], ads: [] }),
+    );
     accounts.push({ id: account.id, shape });
   }
   return { tenantId: tenant.id, accounts, history: { from: addDays(BENCH_END_DATE, -(size.days - 1)), to: BENCH_END_DATE } };
@@ -75,11 +76,11 @@ export function ingestWindow(
 ): Promise<WindowTimings> {
   return withTenant(db, tenantId, async (tx) => {
     const started = performance.now();
-    const changed = await upsertDailyStats(tx, tenantId, adAccountId, rows);
+    const changed = await upsertDailyStats(tx, adAccountId, rows);
     const upserted = performance.now();
-    await rebuildRollups(tx, tenantId, adAccountId, window.from, window.to);
+    await rebuildRollups(tx, adAccountId, window.from, window.to);
     const rolledUp = performance.now();
-    await bumpDataVersion(tx, tenantId);
+    await bumpDataVersion(tx);
     return { changed, upsertMs: upserted - started, rollupMs: rolledUp - upserted };
   });
 }

@@ -1,14 +1,11 @@
-import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { getTenantForUser } from '../../../db/queries/auth';
-import { SESSION_COOKIE } from '../../auth/cookies';
-import { resolveSession } from '../../auth/sign-in';
 import type { AppEnv } from '../context';
 import { AppError } from '../errors';
 
 /** Requires a signed-in user (session cookie). */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
-  const user = await resolveSession(c.get('db'), getCookie(c, SESSION_COOKIE));
+  const user = await c.get('scope').user();
   if (!user) throw new AppError('unauthenticated', 'Sign in first: no valid session.');
   c.set('user', user);
   await next();

@@ -1,22 +1,18 @@
 import { createMiddleware } from 'hono/factory';
-import { createDb } from '../../../db/client';
-import { readConfig } from '../../env';
+import { withRequestScope } from '../../request-scope';
 import type { AppEnv } from '../context';
 
 /**
- * Gives each request an id, the parsed config and its own database pool, closed once the
- * response is sent (one pool per request: Workers cannot share sockets across requests).
+ * Gives each request an id and its request scope (config, its own database pool, the session
+ * cookie), closed once the response is sent.
  */
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set('requestId', c.req.header('cf-ray') ?? crypto.randomUUID());
-  const config = readConfig(c.env);
-  c.set('config', config);
-  const { db, close } = createDb({ databaseUrl: config.DATABASE_URL, wsProxy: config.WS_PROXY });
-  c.set('db', db);
-  try {
+  await withRequestScope(c.env, c.req.raw, c.executionCtx, async (scope) => {
+    c.set('scope', scope);
+    c.set('config', scope.config);
+    c.set('db', scope.db);
     await next();
-  } finally {
-    c.executionCtx.waitUntil(close());
-  }
+  });
   c.header('x-request-id', c.get('requestId'));
 });

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { listTenantsForUser } from '../../../db/queries/auth';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../auth/cookies';
-import { signIn, signOut } from '../../auth/sign-in';
+import { type SignInResult, signIn, signOut } from '../../auth/sign-in';
 import { isSecureRequest } from '../../env';
 import type { AppEnv } from '../context';
+import { AppError } from '../errors';
 import { requireUser } from '../middleware/auth';
 import { readJson } from '../validate';
 
@@ -14,20 +15,33 @@ const loginBody = z.object({
   password: z.string().min(1, 'Enter your password.').max(1024),
 });
 
+/** A refused sign-in as the API answers it: 429 with Retry-After while locked, 401 otherwise. */
+function signInRefusal(refused: Exclude<SignInResult, { ok: true }>): AppError {
+  if (refused.reason === 'locked') {
+    const seconds = refused.retryAfterSeconds;
+    return new AppError('too_many_requests', `Too many failed sign-in attempts. Try again in ${seconds} seconds.`, {
+      headers: { 'retry-after': String(seconds) },
+    });
+  }
+  return new AppError('invalid_credentials', 'The email or password is incorrect.');
+}
+
 export const authRoutes = new Hono<AppEnv>()
   .post('/auth/login', async (c) => {
     const body = await readJson(c, loginBody);
-    const session = await signIn(c.get('db'), {
+    const signedIn = await signIn(c.get('db'), {
       ...body,
       ip: c.req.header('cf-connecting-ip') ?? c.req.header('x-real-ip') ?? '127.0.0.1',
       userAgent: c.req.header('user-agent') ?? '',
     });
+    if (!signedIn.ok) throw signInRefusal(signedIn);
+    const { session } = signedIn;
     setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(isSecureRequest(c.req.raw)));
     const tenants = await listTenantsForUser(c.get('db'), session.user.id);
     return c.json({ user: session.user, tenants });
   })
   .post('/auth/logout', async (c) => {
-    await signOut(c.get('db'), getCookie(c, SESSION_COOKIE));
+    await signOut(c.get('db'), c.get('scope').sessionToken);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   })

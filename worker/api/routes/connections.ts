@@ -1,24 +1,24 @@
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { withTenant } from '../../../db/client';
 import { getTenantForUser } from '../../../db/queries/auth';
-import { listAdAccountStatus } from '../../../db/queries/connections';
+import { platformSchema } from '../../../db/schema/enums';
+import { readCookie } from '../../auth/cookies';
 import { importStateKey, OAUTH_NONCE_COOKIE, OAUTH_STATE_TTL_MS, signState, verifyState } from '../../auth/oauth-state';
 import { randomToken } from '../../auth/password';
+import { canConnect } from '../../auth/roles';
 import { importTokenKey } from '../../auth/token-crypto';
 import { completeConnection } from '../../connections/connect';
-import { connectionHealth } from '../../connections/health';
 import { getConnector } from '../../connectors/registry';
 import { isSecureRequest, platformEndpoints } from '../../env';
 import { DEFAULT_BACKFILL_DAYS, MAX_BACKFILL_DAYS } from '../../jobs/backfill';
 import { enqueueSyncs } from '../../jobs/enqueue';
-import type { AppContext, AppEnv } from '../context';
+import { readAdAccountCards } from '../../read-models/ad-accounts';
+import { type AppContext, type AppEnv, tenantScope } from '../context';
 import { AppError } from '../errors';
 import { requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
 
-const platformParam = z.enum(['meta', 'google_ads', 'linkedin'], { message: 'Platform must be meta, google_ads or linkedin.' });
 const connectQuery = z.object({
   backfillDays: z.coerce
     .number()
@@ -34,43 +34,25 @@ const callbackQuery = z.object({
   error_description: z.string().max(1000).optional(),
 });
 
-const CAN_CONNECT = new Set(['owner', 'admin', 'editor']);
-
 function callbackUrl(c: AppContext, platform: string): string {
   return `${new URL(c.req.url).origin}/api/oauth/${platform}/callback`;
 }
 
 function parsePlatform(raw: string | undefined) {
-  const parsed = platformParam.safeParse(raw);
+  const parsed = platformSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('not_found', `Unknown platform "${raw}".`);
   return parsed.data;
 }
 
 export const connectionRoutes = new Hono<AppEnv>()
   .get('/tenants/:tenant/ad-accounts', async (c) => {
-    const tenant = c.get('tenant');
-    const accounts = await withTenant(c.get('db'), tenant.id, (tx) => listAdAccountStatus(tx, tenant.id));
-    const now = new Date();
-    return c.json({
-      adAccounts: accounts.map(({ hasRefreshToken, ...account }) => ({
-        ...account,
-        connectionHealth: connectionHealth(
-          {
-            status: account.connectionStatus,
-            accessExpiresAt: account.accessExpiresAt,
-            refreshExpiresAt: account.refreshExpiresAt,
-            hasRefreshToken,
-          },
-          now,
-        ),
-      })),
-    });
+    return c.json({ adAccounts: await readAdAccountCards(tenantScope(c), new Date()) });
   })
   .get('/tenants/:tenant/connections/:platform/connect', async (c) => {
     const platform = parsePlatform(c.req.param('platform'));
     const { backfillDays } = readQuery(c, connectQuery);
     const tenant = c.get('tenant');
-    if (!CAN_CONNECT.has(tenant.role)) throw new AppError('forbidden', 'Only owners, admins and editors can connect ad accounts.');
+    if (!canConnect(tenant.role)) throw new AppError('forbidden', 'Only owners, admins and editors can connect ad accounts.');
     const config = c.get('config');
     const nonce = randomToken(16);
     const state = await signState(await importStateKey(config.TOKEN_ENCRYPTION_KEY), {
@@ -108,7 +90,7 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
   const verified = await verifyState(
     await importStateKey(config.TOKEN_ENCRYPTION_KEY),
     query.state,
-    getCookie(c, OAUTH_NONCE_COOKIE),
+    readCookie(c.req.header('cookie'), OAUTH_NONCE_COOKIE),
     Date.now(),
   );
   deleteCookie(c, OAUTH_NONCE_COOKIE, { path: '/api/oauth' });
@@ -118,7 +100,7 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
     throw new AppError('bad_request', 'The connect flow belongs to another user or platform.');
   // Membership is checked again: access may have changed while the user was at the platform.
   const tenant = await getTenantForUser(c.get('db'), state.userId, state.tenantId);
-  if (!tenant || !CAN_CONNECT.has(tenant.role)) throw new AppError('forbidden', 'You can no longer connect ad accounts for this tenant.');
+  if (!tenant || !canConnect(tenant.role)) throw new AppError('forbidden', 'You can no longer connect ad accounts for this tenant.');
   const back = new URL(`/t/${tenant.slug}/connections`, c.req.url);
   if (query.error || !query.code) {
     back.searchParams.set('connect_error', query.error_description ?? query.error ?? 'The platform did not return an authorization code.');

@@ -1,8 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { withTenant } from '../../../db/client';
-import { listDeadLetters } from '../../../db/queries/dead-letters';
-import { findTenantByRef, listSyncRunsSince, listTenantAdAccounts, takeDeadLettersForRedrive } from '../../../db/queries/ops';
+import {
+  findTenantByRefAcrossTenants,
+  listDeadLettersAcrossTenants,
+  takeDeadLettersForRedriveAcrossTenants,
+} from '../../../db/queries/fleet';
+import { listSyncRunsSince, listTenantAdAccounts } from '../../../db/queries/ops';
+import { platformSchema } from '../../../db/schema/enums';
 import { enqueueSyncs } from '../../jobs/enqueue';
 import { jobMessage, type SyncMessage } from '../../jobs/messages';
 import { hotWindow } from '../../jobs/windows';
@@ -15,7 +20,7 @@ import { dateRangeQuery } from './date-range';
 const syncRequest = z
   .object({
     tenant: z.string().min(1).max(100),
-    platform: z.enum(['meta', 'google_ads', 'linkedin']).optional(),
+    platform: platformSchema.optional(),
     from: z.string().optional(),
     to: z.string().optional(),
   })
@@ -30,9 +35,9 @@ export const opsRoutes = new Hono<AppEnv>()
   .use('/ops/*', requireOperator)
   .post('/ops/sync', async (c) => {
     const body = await readJson(c, syncRequest);
-    const tenant = await findTenantByRef(c.get('db'), body.tenant);
+    const tenant = await findTenantByRefAcrossTenants(c.get('db'), body.tenant);
     if (!tenant) throw new AppError('not_found', `No tenant "${body.tenant}".`);
-    const accounts = await withTenant(c.get('db'), tenant.id, (tx) => listTenantAdAccounts(tx, tenant.id, body.platform));
+    const accounts = await withTenant(c.get('db'), tenant.id, (tx) => listTenantAdAccounts(tx, body.platform));
     const now = new Date();
     const messages: SyncMessage[] = accounts
       .filter((a) => a.enabled)
@@ -50,20 +55,20 @@ export const opsRoutes = new Hono<AppEnv>()
   })
   .get('/ops/sync-runs', async (c) => {
     const query = readQuery(c, z.object({ tenant: z.string().min(1), since: z.iso.datetime({ offset: true }) }));
-    const tenant = await findTenantByRef(c.get('db'), query.tenant);
+    const tenant = await findTenantByRefAcrossTenants(c.get('db'), query.tenant);
     if (!tenant) throw new AppError('not_found', `No tenant "${query.tenant}".`);
-    return c.json({ runs: await withTenant(c.get('db'), tenant.id, (tx) => listSyncRunsSince(tx, tenant.id, new Date(query.since))) });
+    return c.json({ runs: await withTenant(c.get('db'), tenant.id, (tx) => listSyncRunsSince(tx, new Date(query.since))) });
   })
   .get('/ops/dead-letters', async (c) => {
     const query = readQuery(c, z.object({ all: z.enum(['0', '1']).default('0') }));
-    return c.json({ deadLetters: await listDeadLetters(c.get('db'), { includeRedriven: query.all === '1' }) });
+    return c.json({ deadLetters: await listDeadLettersAcrossTenants(c.get('db'), { includeRedriven: query.all === '1' }) });
   })
   .post('/ops/dead-letters/redrive', async (c) => {
     const body = await readJson(
       c,
       z.union([z.object({ all: z.literal(true) }), z.object({ ids: z.array(z.string().uuid()).min(1).max(1000) })]),
     );
-    const taken = await takeDeadLettersForRedrive(c.get('db'), 'all' in body ? 'all' : body.ids);
+    const taken = await takeDeadLettersForRedriveAcrossTenants(c.get('db'), 'all' in body ? 'all' : body.ids);
     const valid = taken.flatMap((t) => {
       const parsed = jobMessage.safeParse(t.body);
       return parsed.success ? [{ ...parsed.data, enqueuedAt: new Date().toISOString() }] : [];

@@ -1,19 +1,18 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { listTenantsForUser } from '../../../db/queries/auth';
-import { getOverviewKpis, listCampaignPerformance, listSpendByDay } from '../../../db/queries/dashboard';
-import { listHourlyPacing } from '../../../db/queries/pacing';
-import { cachedQuery } from '../../lib/query-cache';
-import type { AppContext, AppEnv } from '../context';
+import { isoDateSchema } from '../../lib/dates';
+import { readCampaignPerformance, readOverviewKpis, readSpendByDay } from '../../read-models/overview';
+import { readHourlyPacing } from '../../read-models/pacing';
+import type { Cached } from '../../read-models/scope';
+import { type AppContext, type AppEnv, tenantScope } from '../context';
 import { requireTenant, requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
 import { connectionRoutes } from './connections';
-import { dateRangeQuery, isoDate } from './date-range';
+import { dateRangeQuery } from './date-range';
 
-/** Runs a dashboard query through the data-version cache and says which it was in a header. */
-async function cached<T>(c: AppContext, name: string, params: Record<string, string>, load: () => Promise<T>): Promise<T> {
-  const tenant = c.get('tenant');
-  const { value, hit } = await cachedQuery({ tenantId: tenant.id, dataVersion: tenant.dataVersion }, name, params, load);
+/** Says in a header whether a cached read model answered from the cache. */
+function reportCache<T>(c: AppContext, { value, hit }: Cached<T>): T {
   c.header('x-tidemark-cache', hit ? 'hit' : 'miss');
   return value;
 }
@@ -25,22 +24,22 @@ export const tenantRoutes = new Hono<AppEnv>()
   .use('/tenants/:tenant/*', requireTenant)
   .get('/tenants/:tenant/overview', async (c) => {
     const range = readQuery(c, dateRangeQuery);
-    const kpis = await cached(c, 'overview-kpis', range, () => getOverviewKpis(c.get('db'), c.get('tenant').id, range));
+    const kpis = reportCache(c, await readOverviewKpis(tenantScope(c), range));
     return c.json({ tenant: c.get('tenant'), range, kpis });
   })
   .get('/tenants/:tenant/spend-by-day', async (c) => {
     const range = readQuery(c, dateRangeQuery);
-    const days = await cached(c, 'spend-by-day', range, () => listSpendByDay(c.get('db'), c.get('tenant').id, range));
+    const days = reportCache(c, await readSpendByDay(tenantScope(c), range));
     return c.json({ tenant: c.get('tenant'), range, days });
   })
   .get('/tenants/:tenant/campaigns', async (c) => {
     const range = readQuery(c, dateRangeQuery);
-    const campaigns = await cached(c, 'campaigns', range, () => listCampaignPerformance(c.get('db'), c.get('tenant').id, range));
+    const campaigns = reportCache(c, await readCampaignPerformance(tenantScope(c), range));
     return c.json({ tenant: c.get('tenant'), range, campaigns });
   })
   .get('/tenants/:tenant/pacing', async (c) => {
-    const { date } = readQuery(c, z.object({ date: isoDate }));
-    const hours = await cached(c, 'pacing', { date }, () => listHourlyPacing(c.get('db'), c.get('tenant').id, date));
+    const { date } = readQuery(c, z.object({ date: isoDateSchema }));
+    const hours = reportCache(c, await readHourlyPacing(tenantScope(c), date));
     return c.json({ tenant: c.get('tenant'), date, hours });
   })
   .route('/', connectionRoutes);

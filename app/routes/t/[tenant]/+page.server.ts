@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { presetRange, RANGE_PRESETS, rangeFromSearchParams } from '$lib/date-range';
-import { loadBackfills } from '$lib/server/connections';
 import { loadOverview } from '$lib/server/overview';
+import { readBackfillProgress } from '$worker/read-models/ad-accounts';
 import type { PageServerLoad } from './$types';
 
 /** Parameters the OAuth callback adds when it sends the user back to /t/<tenant id>. */
@@ -13,7 +13,8 @@ export const load: PageServerLoad = async ({ locals, url, parent }) => {
   if (CONNECT_OUTCOME_PARAMS.some((key) => url.searchParams.has(key))) redirect(303, `/t/${tenant.slug}/connections${url.search}`);
   const now = new Date();
   const { from, to, preset } = rangeFromSearchParams(url.searchParams, tenant.timeZone, now);
-  const [overview, backfills] = await Promise.all([loadOverview(locals.db, tenant, { from, to }), loadBackfills(locals.db, tenant.id)]);
+  const scope = { db: locals.db, tenant };
+  const [overview, backfills] = await Promise.all([loadOverview(scope, { from, to }), readBackfillProgress(scope)]);
   return {
     range: { from, to, presetKey: preset?.key ?? null },
     presets: RANGE_PRESETS.map((p) => ({ key: p.key, label: p.label, ...presetRange(p, tenant.timeZone, now) })),

@@ -1,11 +1,11 @@
-import { canConnect } from '$lib/connect-links';
-import { loadAdAccounts } from '$lib/server/connections';
+import { canConnect } from '$worker/auth/roles';
+import { readAdAccountCards } from '$worker/read-models/ad-accounts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
   const { tenant } = await parent();
   return {
-    accounts: await loadAdAccounts(locals.db, tenant.id, new Date()),
+    accounts: await readAdAccountCards({ db: locals.db, tenant }, new Date()),
     canConnect: canConnect(tenant.role),
   };
 };

@@ -1,0 +1,95 @@
+/**
+ * Code that runs across tenants, and only that: the scheduler, operator tools, dead letters and
+ * the custom-hostname lookup that runs before a tenant is known. Everything else reads one
+ * tenant through a TenantTx (db/database.ts). Reads of tenant-owned tables still go one tenant at
+ * a time (forEachTenant) or through a policy that shows exactly one row (hostnames).
+ */
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { type Database, forEachTenant } from '../database';
+import { deadLetters, tenantDomains, tenants } from '../schema';
+import { listSyncableAdAccounts, type SyncTarget } from './scheduling';
+
+export type { SyncTarget } from './scheduling';
+
+/** Every active tenant's syncable ad accounts, each tenant read in its own RLS-scoped transaction. */
+export async function listSyncTargetsAcrossTenants(db: Database): Promise<SyncTarget[]> {
+  const active = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.status, 'active'));
+  const perTenant = await forEachTenant(
+    db,
+    active.map((t) => t.id),
+    listSyncableAdAccounts,
+  );
+  return perTenant.flat();
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A tenant by id or slug with no membership check, for operator tools. */
+export async function findTenantByRefAcrossTenants(db: Database, ref: string): Promise<{ id: string; slug: string; name: string } | null> {
+  const [row] = await db
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
+    .from(tenants)
+    .where(UUID_PATTERN.test(ref) ? or(eq(tenants.id, ref), eq(tenants.slug, ref)) : eq(tenants.slug, ref));
+  return row ?? null;
+}
+
+/**
+ * The tenant served on a custom hostname, or null. Runs before any tenant is known, so it sets
+ * app.hostname, which row-level security lets see exactly that hostname's row (migration 0001).
+ */
+export async function findTenantIdByHostnameAcrossTenants(
+  db: Database,
+  hostname: string,
+  options: { verifiedOnly?: boolean } = {},
+): Promise<string | null> {
+  const host = hostname.trim().toLowerCase().replace(/\.$/, '');
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.hostname', ${host}, true)`);
+    const [row] = await tx
+      .select({ tenantId: tenantDomains.tenantId })
+      .from(tenantDomains)
+      .where(and(eq(tenantDomains.hostname, host), options.verifiedOnly ? eq(tenantDomains.verificationStatus, 'verified') : undefined));
+    return row?.tenantId ?? null;
+  });
+}
+
+export interface DeadLetterInput {
+  messageId: string;
+  queue: string;
+  body: unknown;
+  attempts: number;
+}
+
+/** Parks a dead-lettered message of any tenant (or none); a redelivery of the same message id is ignored. */
+export async function recordDeadLetter(db: Database, input: DeadLetterInput): Promise<void> {
+  await db
+    .insert(deadLetters)
+    .values({ ...input, body: input.body as object, tenantId: tenantIdOf(input.body) })
+    .onConflictDoNothing({ target: deadLetters.messageId });
+}
+
+export async function listDeadLettersAcrossTenants(db: Database, options: { includeRedriven?: boolean; limit?: number } = {}) {
+  return db
+    .select()
+    .from(deadLetters)
+    .where(options.includeRedriven ? undefined : isNull(deadLetters.redrivenAt))
+    .orderBy(desc(deadLetters.receivedAt))
+    .limit(options.limit ?? 100);
+}
+
+/** Marks dead letters re-driven and returns their bodies for re-enqueueing. */
+export async function takeDeadLettersForRedriveAcrossTenants(
+  db: Database,
+  ids: string[] | 'all',
+): Promise<Array<{ id: string; body: unknown }>> {
+  return db
+    .update(deadLetters)
+    .set({ redrivenAt: sql`now()` })
+    .where(and(isNull(deadLetters.redrivenAt), ids === 'all' ? undefined : inArray(deadLetters.id, ids)))
+    .returning({ id: deadLetters.id, body: deadLetters.body });
+}
+
+function tenantIdOf(body: unknown): string | null {
+  const id = (body as { tenantId?: unknown } | null)?.tenantId;
+  return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+}

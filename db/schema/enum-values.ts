@@ -1,0 +1,29 @@
+/**
+ * The domain's closed vocabularies, each listed once. The Postgres enums (./enums.ts), the zod
+ * schemas, the connectors, the pages and the fake platforms all derive from these lists. Pure
+ * values with no imports, so code that must not load drizzle (connectors, fakes, browser code)
+ * can import them too.
+ */
+
+export const PLATFORMS = ['meta', 'google_ads', 'linkedin'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Strongest first. */
+export const MEMBERSHIP_ROLES = ['owner', 'admin', 'editor', 'viewer'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export const TENANT_STATUSES = ['active', 'suspended', 'archived'] as const;
+export type TenantStatus = (typeof TENANT_STATUSES)[number];
+
+export const DOMAIN_VERIFICATION_STATUSES = ['pending', 'verified', 'failed'] as const;
+export type DomainVerificationStatus = (typeof DOMAIN_VERIFICATION_STATUSES)[number];
+
+export const CONNECTION_STATUSES = ['active', 'needs_reauth', 'revoked'] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+/** Lanes of the sync schedule: hot every 15 minutes, settling nightly, backfill on connect, manual from the operator API. */
+export const SYNC_LANES = ['hot', 'settling', 'backfill', 'manual'] as const;
+export type SyncLane = (typeof SYNC_LANES)[number];
+
+export const SYNC_OUTCOMES = ['ok', 'rate_limited', 'auth_failed', 'transient', 'permanent'] as const;
+export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];

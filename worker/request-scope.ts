@@ -1,0 +1,39 @@
+import { createDb, type Database } from '../db/client';
+import type { SessionUser } from '../db/queries/auth';
+import { readCookie, SESSION_COOKIE } from './auth/cookies';
+import { resolveSession } from './auth/sign-in';
+import { type Config, readConfig } from './env';
+
+/**
+ * What every request of the Worker starts from, whichever door it came in by (the API, a page,
+ * the tenant hub): the parsed config, its own database pool and the session from the cookie.
+ */
+export interface RequestScope {
+  readonly config: Config;
+  readonly db: Database;
+  /** The session cookie's token, if the request carries one. */
+  readonly sessionToken: string | undefined;
+  /** The signed-in user, looked up on first use and remembered for the rest of the request. */
+  user(): Promise<SessionUser | null>;
+}
+
+/**
+ * Opens the request's scope, runs `handle` with it, and closes the pool once the response is sent
+ * (`waitUntil`: one pool per request, since Workers cannot share sockets across requests).
+ */
+export async function withRequestScope<T>(
+  env: Env,
+  request: Request,
+  ctx: Pick<ExecutionContext, 'waitUntil'>,
+  handle: (scope: RequestScope) => Promise<T>,
+): Promise<T> {
+  const config = readConfig(env);
+  const { db, close } = createDb({ databaseUrl: config.DATABASE_URL, wsProxy: config.WS_PROXY });
+  const sessionToken = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+  let user: Promise<SessionUser | null> | undefined;
+  try {
+    return await handle({ config, db, sessionToken, user: () => (user ??= resolveSession(db, sessionToken)) });
+  } finally {
+    ctx.waitUntil(close());
+  }
+}
