@@ -199,11 +199,10 @@ export async function storedFacts(db: Database, adAccountId: string, from: strin
   );
 }
 
-/** The fake platform's ground truth for an account and window, as of the fake clock. */
-export async function truthFacts(platform: Platform, externalId: string, from: string, to: string): Promise<FactRow[]> {
-  const truth = await control<{ facts: Array<FactRow & Record<string, unknown>> }>(
-    `/truth/${platform}/${externalId}?since=${from}&until=${to}`,
-  );
+/** The fake platform's ground truth for an account and window, as of the fake clock (or of `asOf`). */
+export async function truthFacts(platform: Platform, externalId: string, from: string, to: string, asOf?: Date): Promise<FactRow[]> {
+  const query = new URLSearchParams({ since: from, until: to, ...(asOf ? { asOf: asOf.toISOString() } : {}) });
+  const truth = await control<{ facts: Array<FactRow & Record<string, unknown>> }>(`/truth/${platform}/${externalId}?${query}`);
   return truth.facts
     .map((f) => ({
       date: f.date,
