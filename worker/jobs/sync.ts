@@ -20,8 +20,6 @@ import { actionForError, type SyncAction } from './actions';
 import type { SyncMessage } from './messages';
 import { syncOptions } from './sync-options';
 
-export { wantsEntities, wantsHourly } from './sync-options';
-
 /** Everything a sync needs from the outside, injected so tests use real parts with their own wiring. */
 export interface SyncDeps {
   db: Database;
