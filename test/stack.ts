@@ -37,7 +37,8 @@ export async function startTestStack(): Promise<TestStack> {
     stops.unshift(() => proxy.close());
     const fakes = await startFakes({ seed: 7, now: TEST_NOW, speed: 0 });
     // The fakes' clock is frozen here, so Google's per-second window would never reopen: every call
-    // of a whole run would count as one second. Throttling has its own tests with a moving clock.
+    // of a whole run would count as one second. test/integration/clock.test.ts puts a real limit back
+    // and moves the clock itself.
     fakes.ctx.regimes.google_ads.qpsPerCustomer = 1_000_000;
     stops.unshift(() => fakes.close());
     return {

@@ -1,6 +1,6 @@
 import { eq, param, sql } from 'drizzle-orm';
 import type { TenantTx } from '../database';
-import { accountDaily, adAccounts, adStatsDaily, adStatsHourly, campaignDaily, tenants } from '../schema';
+import { accountDaily, adAccounts, adStatsDaily, campaignDaily, tenants } from '../schema';
 import { chunk, type DailyStatRow, dedupeDailyStatRows } from './daily-stat-rows';
 
 export type { DailyStatRow } from './daily-stat-rows';
@@ -8,86 +8,99 @@ export type { DailyStatRow } from './daily-stat-rows';
 /** Rows per statement: each column travels as one array parameter, so this bounds message size only. */
 const UPSERT_BATCH_ROWS = 5000;
 
-const FACT_VALUE_COLUMNS = [
-  'campaign_id',
-  'ad_group_id',
-  'impressions',
-  'clicks',
-  'spend_micros',
-  'conversions',
-  'conversion_value_micros',
-  'extras',
-] as const;
+export type HourlyStatRow = DailyStatRow & { hour: number };
 
-const CHANGED = sql.raw(
-  `(${FACT_VALUE_COLUMNS.map((c) => `ad_stats_daily.${c}`).join(', ')}) is distinct from (${FACT_VALUE_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
-);
-const CHANGED_HOURLY = sql.raw(
-  `(${FACT_VALUE_COLUMNS.map((c) => `ad_stats_hourly.${c}`).join(', ')}) is distinct from (${FACT_VALUE_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
-);
-const UPDATE_SET = sql.raw(FACT_VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '));
+/** One column of a fact table as it travels: a Postgres array type and how to read it off a row. */
+interface FactColumn<R> {
+  name: string;
+  type: string;
+  pick: (row: R) => unknown;
+}
+
+/** A fact table the upsert writes: its columns after tenant and ad account, and its natural key. */
+interface FactTable<R extends DailyStatRow> {
+  name: 'ad_stats_daily' | 'ad_stats_hourly';
+  columns: readonly FactColumn<R>[];
+  /** The primary key after (tenant_id, ad_account_id). */
+  key: readonly string[];
+  /** Keeps the last row per key: Postgres refuses an upsert that touches one key twice in a statement. */
+  dedupe: (rows: readonly R[]) => R[];
+}
+
+const ID_COLUMNS: FactColumn<DailyStatRow>[] = [
+  { name: 'campaign_id', type: 'text', pick: (r) => r.campaignId },
+  { name: 'ad_group_id', type: 'text', pick: (r) => r.adGroupId },
+  { name: 'ad_id', type: 'text', pick: (r) => r.adId },
+  { name: 'date', type: 'date', pick: (r) => r.date },
+];
+/** The columns an upsert may change; a row whose values all match is left alone. */
+const VALUE_COLUMNS: FactColumn<DailyStatRow>[] = [
+  { name: 'impressions', type: 'bigint', pick: (r) => r.impressions },
+  { name: 'clicks', type: 'bigint', pick: (r) => r.clicks },
+  { name: 'spend_micros', type: 'bigint', pick: (r) => r.spendMicros },
+  { name: 'conversions', type: 'numeric', pick: (r) => r.conversions },
+  { name: 'conversion_value_micros', type: 'bigint', pick: (r) => r.conversionValueMicros },
+  // Travels as text; the insert casts it to jsonb row by row.
+  { name: 'extras', type: 'text', pick: (r) => JSON.stringify(r.extras ?? {}) },
+];
+const CHANGEABLE = ['campaign_id', 'ad_group_id', ...VALUE_COLUMNS.map((c) => c.name)];
+
+const DAILY: FactTable<DailyStatRow> = {
+  name: 'ad_stats_daily',
+  columns: [...ID_COLUMNS, ...VALUE_COLUMNS],
+  key: ['ad_id', 'date'],
+  dedupe: dedupeDailyStatRows,
+};
+const HOURLY: FactTable<HourlyStatRow> = {
+  name: 'ad_stats_hourly',
+  columns: [...ID_COLUMNS, { name: 'hour', type: 'smallint', pick: (r) => r.hour }, ...VALUE_COLUMNS],
+  key: ['ad_id', 'date', 'hour'],
+  dedupe: (rows) => [...new Map(rows.map((r) => [`${r.adId}\u0000${r.date}\u0000${r.hour}`, r])).values()],
+};
 
 /**
- * Idempotent upsert of daily facts for one ad account. A row whose values did not change is not
+ * Idempotent upsert of facts for one ad account. A row whose values did not change is not
  * rewritten (its synced_at stays), so replaying a sync leaves the table byte-for-byte identical.
  * Columns are sent as arrays and expanded with unnest: one statement per batch, and no per-row SQL
  * to build on the client (building a 6,000-row VALUES list cost more than the database work).
- * Returns how many rows were inserted or changed.
+ * Of several rows with the same key the last wins. Returns how many rows were inserted or changed.
  */
-export async function upsertDailyStats(tx: TenantTx, adAccountId: string, rows: readonly DailyStatRow[]): Promise<number> {
+async function upsertFacts<R extends DailyStatRow>(
+  tx: TenantTx,
+  table: FactTable<R>,
+  adAccountId: string,
+  rows: readonly R[],
+): Promise<number> {
   const { db, tenantId } = tx;
+  const names = table.columns.map((c) => c.name);
+  const target = sql.identifier(table.name);
+  const list = (items: string[], render: (name: string) => string) => sql.raw(items.map(render).join(', '));
   let written = 0;
-  for (const batch of chunk(dedupeDailyStatRows(rows), UPSERT_BATCH_ROWS)) {
-    const column = <T>(pick: (row: DailyStatRow) => T) => param(batch.map(pick));
+  for (const batch of chunk(table.dedupe(rows), UPSERT_BATCH_ROWS)) {
+    const arrays = sql.join(
+      table.columns.map((c) => sql`${param(batch.map(c.pick))}::${sql.raw(c.type)}[]`),
+      sql`, `,
+    );
     const result = await db.execute(sql`
-      insert into ${adStatsDaily} (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date,
-        impressions, clicks, spend_micros, conversions, conversion_value_micros, extras)
-      select ${tenantId}::uuid, ${adAccountId}::uuid, r.campaign_id, r.ad_group_id, r.ad_id, r.date,
-        r.impressions, r.clicks, r.spend_micros, r.conversions, r.conversion_value_micros, r.extras::jsonb
-      from unnest(
-        ${column((r) => r.campaignId)}::text[], ${column((r) => r.adGroupId)}::text[], ${column((r) => r.adId)}::text[],
-        ${column((r) => r.date)}::date[], ${column((r) => r.impressions)}::bigint[], ${column((r) => r.clicks)}::bigint[],
-        ${column((r) => r.spendMicros)}::bigint[], ${column((r) => r.conversions)}::numeric[],
-        ${column((r) => r.conversionValueMicros)}::bigint[], ${column((r) => JSON.stringify(r.extras ?? {}))}::text[]
-      ) as r(campaign_id, ad_group_id, ad_id, date, impressions, clicks, spend_micros, conversions, conversion_value_micros, extras)
-      on conflict (tenant_id, ad_account_id, ad_id, date)
-      do update set ${UPDATE_SET}, synced_at = now()
-      where ${CHANGED}`);
+      insert into ${target} (tenant_id, ad_account_id, ${list(names, (n) => n)})
+      select ${tenantId}::uuid, ${adAccountId}::uuid, ${list(names, (n) => (n === 'extras' ? 'r.extras::jsonb' : `r.${n}`))}
+      from unnest(${arrays}) as r(${list(names, (n) => n)})
+      on conflict (tenant_id, ad_account_id, ${list([...table.key], (n) => n)})
+      do update set ${list(CHANGEABLE, (n) => `${n} = excluded.${n}`)}, synced_at = now()
+      where (${list(CHANGEABLE, (n) => `${table.name}.${n}`)}) is distinct from (${list(CHANGEABLE, (n) => `excluded.${n}`)})`);
     written += (result as unknown as { rowCount: number | null }).rowCount ?? 0;
   }
   return written;
 }
 
-export type HourlyStatRow = DailyStatRow & { hour: number };
+/** Daily facts of one ad account (see upsertFacts). */
+export function upsertDailyStats(tx: TenantTx, adAccountId: string, rows: readonly DailyStatRow[]): Promise<number> {
+  return upsertFacts(tx, DAILY, adAccountId, rows);
+}
 
-/**
- * Idempotent upsert of today's hourly rows (pacing), the same way as the daily facts: one
- * statement per batch, unchanged rows left alone.
- */
-export async function upsertHourlyStats(tx: TenantTx, adAccountId: string, rows: readonly HourlyStatRow[]): Promise<number> {
-  const { db, tenantId } = tx;
-  const byKey = new Map<string, HourlyStatRow>();
-  for (const row of rows) byKey.set(`${row.adId}\u0000${row.date}\u0000${row.hour}`, row);
-  let written = 0;
-  for (const batch of chunk([...byKey.values()], UPSERT_BATCH_ROWS)) {
-    const column = <T>(pick: (row: HourlyStatRow) => T) => param(batch.map(pick));
-    const result = await db.execute(sql`
-      insert into ${adStatsHourly} (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date, hour,
-        impressions, clicks, spend_micros, conversions, conversion_value_micros, extras)
-      select ${tenantId}::uuid, ${adAccountId}::uuid, r.campaign_id, r.ad_group_id, r.ad_id, r.date, r.hour,
-        r.impressions, r.clicks, r.spend_micros, r.conversions, r.conversion_value_micros, r.extras::jsonb
-      from unnest(
-        ${column((r) => r.campaignId)}::text[], ${column((r) => r.adGroupId)}::text[], ${column((r) => r.adId)}::text[],
-        ${column((r) => r.date)}::date[], ${column((r) => r.hour)}::smallint[], ${column((r) => r.impressions)}::bigint[],
-        ${column((r) => r.clicks)}::bigint[], ${column((r) => r.spendMicros)}::bigint[], ${column((r) => r.conversions)}::numeric[],
-        ${column((r) => r.conversionValueMicros)}::bigint[], ${column((r) => JSON.stringify(r.extras ?? {}))}::text[]
-      ) as r(campaign_id, ad_group_id, ad_id, date, hour, impressions, clicks, spend_micros, conversions, conversion_value_micros, extras)
-      on conflict (tenant_id, ad_account_id, ad_id, date, hour)
-      do update set ${UPDATE_SET}, synced_at = now()
-      where ${CHANGED_HOURLY}`);
-    written += (result as unknown as { rowCount: number | null }).rowCount ?? 0;
-  }
-  return written;
+/** Today's hourly rows of one ad account, for pacing (see upsertFacts). */
+export function upsertHourlyStats(tx: TenantTx, adAccountId: string, rows: readonly HourlyStatRow[]): Promise<number> {
+  return upsertFacts(tx, HOURLY, adAccountId, rows);
 }
 
 /**

@@ -65,6 +65,11 @@ export interface MetaRegime {
   appCallsPerHour: number;
   /** Replaces the BUC formula's per-ad-account hourly budget (to make throttling reachable in tests and demos). */
   accountCallsPerHourOverride?: number;
+  /**
+   * Steps an async report job takes to complete, each one status poll or STAGE_MS of fake time
+   * (5 by default); more steps make a big report outlast one sync's polling, as real ones do.
+   */
+  reportRunSteps?: number;
 }
 export interface GoogleRegime {
   accessLevel: 'test' | 'explorer' | 'basic' | 'standard';
@@ -92,6 +97,17 @@ export interface OAuthDialogChoice {
   autoApprove(platform: Platform): boolean;
 }
 
+export type TokenAction = 'expire' | 'revoke';
+
+/**
+ * What the control API may do to one token a platform fake issued, and nothing else the member
+ * holds: an access token refused before the expiry the client recorded, a dead refresh token.
+ */
+export interface TokenControl {
+  /** Applies the action to exactly this token; says whether it was an access or a refresh token, null when never issued. */
+  apply(token: string, action: TokenAction): 'access' | 'refresh' | null;
+}
+
 export interface FakeContext {
   world: World;
   calls: CallLedger;
@@ -101,4 +117,6 @@ export interface FakeContext {
   publicBaseUrl: string;
   /** Set by the fake server; absent in contexts built by hand in platform unit tests. */
   oauth?: OAuthDialogChoice;
+  /** Each mounted platform fake registers its token store here for /_control/tokens. */
+  tokens?: Partial<Record<Platform, TokenControl>>;
 }

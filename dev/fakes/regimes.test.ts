@@ -23,6 +23,15 @@ describe('regimes', () => {
     expect(removed.ok && removed.regimes.meta).toEqual({ tier: 'limited', appCallsPerHour: 4_800 });
   });
 
+  it('set and remove the Meta report-job length', () => {
+    const set = updateRegime(defaultRegimes(), 'meta', { reportRunSteps: 12 });
+    expect(set.ok && set.regimes.meta).toEqual({ tier: 'limited', appCallsPerHour: 4_800, reportRunSteps: 12 });
+    const removed = set.ok ? updateRegime(set.regimes, 'meta', { reportRunSteps: null }) : set;
+    expect(removed.ok && removed.regimes.meta).toEqual({ tier: 'limited', appCallsPerHour: 4_800 });
+    const zero = updateRegime(defaultRegimes(), 'meta', { reportRunSteps: 0 });
+    expect(!zero.ok && zero.message).toContain('reportRunSteps');
+  });
+
   it('reject unknown fields and bad values with a message naming the field', () => {
     const unknown = updateRegime(defaultRegimes(), 'linkedin', { dailyLimit: 5 });
     expect(unknown.ok).toBe(false);

@@ -26,6 +26,7 @@ const regimePatches = {
     tier: z.enum(['development', 'limited', 'full']).optional(),
     appCallsPerHour: positiveInt.optional(),
     accountCallsPerHourOverride: positiveInt.nullable().optional(),
+    reportRunSteps: positiveInt.max(1_000).nullable().optional(),
   }),
   google_ads: z.strictObject({
     accessLevel: z.enum(['test', 'explorer', 'basic', 'standard']).optional(),
@@ -39,7 +40,8 @@ export type RegimeUpdate = { ok: true; regimes: Regimes } | { ok: false; message
 
 /**
  * Applies a partial regime for one platform. Changing Google's access level without naming the daily
- * operations derives them from the level; `accountCallsPerHourOverride: null` removes Meta's override.
+ * operations derives them from the level; `accountCallsPerHourOverride: null` and `reportRunSteps: null`
+ * remove Meta's overrides.
  */
 export function updateRegime(regimes: Regimes, platform: Platform, patch: unknown): RegimeUpdate {
   const parsed = (regimePatches[platform] as z.ZodType).safeParse(patch);
@@ -48,10 +50,12 @@ export function updateRegime(regimes: Regimes, platform: Platform, patch: unknow
   }
   const next: Regimes = structuredClone(regimes);
   if (platform === 'meta') {
-    const { accountCallsPerHourOverride, ...rest } = parsed.data as z.infer<typeof regimePatches.meta>;
+    const { accountCallsPerHourOverride, reportRunSteps, ...rest } = parsed.data as z.infer<typeof regimePatches.meta>;
     next.meta = { ...next.meta, ...rest };
     if (accountCallsPerHourOverride === null) delete next.meta.accountCallsPerHourOverride;
     else if (accountCallsPerHourOverride !== undefined) next.meta.accountCallsPerHourOverride = accountCallsPerHourOverride;
+    if (reportRunSteps === null) delete next.meta.reportRunSteps;
+    else if (reportRunSteps !== undefined) next.meta.reportRunSteps = reportRunSteps;
   } else if (platform === 'google_ads') {
     const data = parsed.data as z.infer<typeof regimePatches.google_ads>;
     next.google_ads = { ...next.google_ads, ...data };

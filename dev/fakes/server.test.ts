@@ -46,7 +46,7 @@ describe('fake server', () => {
     });
     await expect(
       fetch(`${fakes.url}/slack/services/T0000000/B0000000/abcdefghijklmnop`, { method: 'POST', body: '{"text":"hi"}' }),
-    ).rejects.toThrow();
+    ).rejects.toThrow('fetch failed');
     const again = await fetch(`${fakes.url}/slack/services/T0000000/B0000000/abcdefghijklmnop`, { method: 'POST', body: '{"text":"hi"}' });
     expect(await again.text()).toBe('ok');
   });
@@ -54,6 +54,9 @@ describe('fake server', () => {
   it('closes and frees its port', async () => {
     const other = await startFakes({ platforms: {} });
     await other.close();
-    await expect(fetch(`${other.url}/_control/health`)).rejects.toThrow();
+    await expect(fetch(`${other.url}/_control/health`)).rejects.toMatchObject({
+      message: 'fetch failed',
+      cause: expect.objectContaining({ code: 'ECONNREFUSED' }),
+    });
   });
 });

@@ -1,7 +1,13 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTenantWithData, postJson, signInCookie, superDb, type TestTenant, unique } from './support';
+import { rowsOf } from '../../db/database';
+import { importStateKey, OAUTH_NONCE_COOKIE, type OAuthState, signState } from '../../worker/auth/oauth-state';
+import { connectedTenant, createEditorTenant, deliver, syncMessage, truthFacts } from './pipeline-support';
+import { call, closeWhenIdle, createTenantWithData, postJson, signInCookie, superDb, type TestTenant, unique } from './support';
+import { workerConfig } from './sync-support';
 
 const arranged = superDb();
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 let a: TestTenant;
 let b: TestTenant;
 
@@ -12,7 +18,7 @@ beforeAll(async () => {
   ]);
   b = await createTenantWithData(arranged.db, [{ date: '2026-11-01', spendMicros: 99_000_000, impressions: 9, clicks: 9, conversions: 9 }]);
 });
-afterAll(() => arranged.close());
+afterAll(() => closeWhenIdle(arranged));
 
 describe('API basics', () => {
   it('answers health from workerd and reaches Postgres through the proxy', async () => {
@@ -94,18 +100,34 @@ describe('sign-in', () => {
     expect(await locked.json()).toMatchObject({ code: 'too_many_requests' });
   });
 
-  it('throttles one address trying many accounts', async () => {
+  it('throttles one address trying many accounts: 20 refusals, then 429 with Retry-After, even for a right password', async () => {
     const ip = '198.18.0.77';
-    let last = 0;
+    const statuses: number[] = [];
     for (let i = 0; i < 21; i++) {
       const res = await postJson(
         '/api/auth/login',
         { email: `${unique('nobody')}@example.test`, password: 'x' },
         { 'cf-connecting-ip': ip },
       );
-      last = res.status;
+      statuses.push(res.status);
+      if (i === 20) {
+        // The lock lasts 15 minutes from the 20th failure.
+        const retryAfter = Number(res.headers.get('retry-after'));
+        expect(retryAfter).toBeGreaterThanOrEqual(890);
+        expect(retryAfter).toBeLessThanOrEqual(900);
+        expect(await res.json()).toMatchObject({ code: 'too_many_requests' });
+      }
     }
-    expect(last).toBe(429);
+    expect(statuses).toEqual([...Array<number>(20).fill(401), 429]);
+    const honest = await createTenantWithData(arranged.db, []);
+    const locked = await postJson('/api/auth/login', { email: honest.email, password: honest.password }, { 'cf-connecting-ip': ip });
+    expect(locked.status).toBe(429);
+    const elsewhere = await postJson(
+      '/api/auth/login',
+      { email: honest.email, password: honest.password },
+      { 'cf-connecting-ip': '198.18.0.78' },
+    );
+    expect(elsewhere.status).toBe(200);
   });
 });
 
@@ -119,29 +141,35 @@ describe('tenant isolation over the API', () => {
     expect(body.kpis[0]).toMatchObject({ currency: 'USD', spendMicros: 20_000_000, impressions: 4000, clicks: 200, conversions: 5 });
   });
 
-  it('serves repeated dashboard queries from the cache until a sync bumps the tenant’s data version', async () => {
-    const cookie = await signInCookie(a.email, a.password, '198.51.100.24');
-    const path = `/api/tenants/${a.tenantId}/overview?from=2026-10-01&to=2026-11-30`;
-    const first = await call(path, { headers: { cookie } });
-    expect(first.headers.get('x-tidemark-cache')).toBe('miss');
-    const second = await call(path, { headers: { cookie } });
-    expect(second.headers.get('x-tidemark-cache')).toBe('hit');
-    expect(await second.json()).toEqual(await first.json());
+  it('serves repeated dashboard queries from the cache until a sync lands new data, then the new figures', async () => {
+    const tenant = await connectedTenant(arranged.db, 'google_ads', 'partner-b', { ip: '198.51.100.28' });
+    const [account] = tenant.accounts;
+    const { from: landed, to } = account!.backfillState as { from: string; to: string };
+    const from = addDays(landed, -7);
+    const path = `/api/tenants/${tenant.tenantId}/overview?from=${from}&to=${to}`;
+    const spendOf = async (res: Response) => ((await res.json()) as { kpis: Array<{ spendMicros: number }> }).kpis[0]!.spendMicros;
+    const truthSpend = async (since: string) =>
+      (await truthFacts('google_ads', account!.externalId, since, to)).reduce((sum, f) => sum + f.spendMicros, 0);
 
-    // A sync commit writes rollups and bumps the version in one transaction.
-    const { sql } = await import('drizzle-orm');
-    await arranged.db.execute(
-      sql`update account_daily set spend_micros = spend_micros + 1000000 where tenant_id = ${a.tenantId} and date = '2026-11-01'`,
-    );
-    await arranged.db.execute(sql`update tenants set data_version = data_version + 1 where id = ${a.tenantId}`);
-    const third = await call(path, { headers: { cookie } });
+    const first = await call(path, { headers: { cookie: tenant.cookie } });
+    expect(first.headers.get('x-tidemark-cache')).toBe('miss');
+    const second = await call(path, { headers: { cookie: tenant.cookie } });
+    expect(second.headers.get('x-tidemark-cache')).toBe('hit');
+    const before = await spendOf(second);
+    expect(before).toBe(await truthSpend(landed));
+
+    // A real sync of the week before the backfill, through the queue consumer.
+    const synced = await deliver('tidemark-sync', [syncMessage(tenant.tenantId, account!.id, from, addDays(landed, -1))]);
+    expect(synced.explicitAcks).toHaveLength(1);
+
+    const third = await call(path, { headers: { cookie: tenant.cookie } });
     expect(third.headers.get('x-tidemark-cache')).toBe('miss');
-    const body = (await third.json()) as { kpis: Array<{ spendMicros: number }> };
-    expect(body.kpis[0]!.spendMicros).toBe(21_000_000);
-    await arranged.db.execute(
-      sql`update account_daily set spend_micros = spend_micros - 1000000 where tenant_id = ${a.tenantId} and date = '2026-11-01'`,
-    );
-    await arranged.db.execute(sql`update tenants set data_version = data_version + 1 where id = ${a.tenantId}`);
+    const after = await spendOf(third);
+    expect(after).toBe(await truthSpend(from));
+    expect(after).toBeGreaterThan(before);
+    const fourth = await call(path, { headers: { cookie: tenant.cookie } });
+    expect(fourth.headers.get('x-tidemark-cache')).toBe('hit');
+    expect(await spendOf(fourth)).toBe(after);
   });
 
   it('answers 404 when a member of tenant A asks for tenant B, by id or slug', async () => {
@@ -178,12 +206,98 @@ describe('tenant isolation over the API', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('refuses an OAuth callback whose state was not issued to this browser', async () => {
+  it('refuses an OAuth callback whose state is garbage or was not issued to this browser', async () => {
     const cookie = await signInCookie(a.email, a.password, '198.51.100.27');
     const forged = await call('/api/oauth/meta/callback?state=eyJ0IjoiYSJ9.c2ln&code=abc', { headers: { cookie } });
     expect(forged.status).toBe(400);
     expect(await forged.json()).toMatchObject({ code: 'bad_request', detail: expect.stringContaining('state') });
     expect((await call('/api/oauth/meta/callback?state=x&code=abc')).status).toBe(401);
+  });
+
+  describe('a signed OAuth state', () => {
+    let editor: Awaited<ReturnType<typeof createEditorTenant>>;
+    let editorId: string;
+    let otherId: string;
+    const nonce = 'nonce-for-this-browser';
+    beforeAll(async () => {
+      editor = await createEditorTenant(arranged.db, '198.51.100.29');
+      const other = await createEditorTenant(arranged.db, '198.51.100.30');
+      editorId = await userId(editor.email);
+      otherId = await userId(other.email);
+    });
+
+    async function userId(email: string): Promise<string> {
+      return rowsOf<{ id: string }>(await arranged.db.execute(sql`select id from users where email = ${email}`))[0]!.id;
+    }
+    /** A state signed with the Worker's own key, as the connect endpoint would issue it. */
+    async function signed(overrides: Partial<OAuthState> = {}): Promise<string> {
+      const key = await importStateKey(workerConfig().TOKEN_ENCRYPTION_KEY);
+      return signState(key, {
+        tenantId: editor.tenantId,
+        platform: 'meta',
+        userId: editorId,
+        nonce,
+        backfillDays: 3,
+        expiresAt: Date.now() + 10 * 60_000,
+        ...overrides,
+      });
+    }
+    /** The platform sent the user back without a code (they cancelled): a valid state ends on the connections page. */
+    const callback = (platform: string, state: string, nonceCookie = nonce) =>
+      call(`/api/oauth/${platform}/callback?state=${encodeURIComponent(state)}&error=access_denied`, {
+        headers: { cookie: `${editor.cookie}; ${OAUTH_NONCE_COOKIE}=${nonceCookie}` },
+        redirect: 'manual',
+      });
+    const refusal = async (res: Response) => ({ status: res.status, ...((await res.json()) as { code: string; detail: string }) });
+
+    it('is accepted for the user, platform and tenant it was issued for', async () => {
+      const res = await callback('meta', await signed());
+      expect(res.status).toBe(302);
+      const back = new URL(res.headers.get('location')!);
+      expect(back.pathname).toBe(`/t/${editor.slug}/connections`);
+      expect(back.searchParams.get('connect_error')).toBe('access_denied');
+    });
+
+    it('is refused when issued to another user', async () => {
+      expect(await refusal(await callback('meta', await signed({ userId: otherId })))).toMatchObject({
+        status: 400,
+        code: 'bad_request',
+        detail: 'The connect flow belongs to another user or platform.',
+      });
+    });
+
+    it('is refused at another platform’s callback', async () => {
+      expect(await refusal(await callback('google_ads', await signed({ platform: 'meta' })))).toMatchObject({
+        status: 400,
+        code: 'bad_request',
+        detail: 'The connect flow belongs to another user or platform.',
+      });
+    });
+
+    it('is refused once the user may no longer connect for the tenant', async () => {
+      const state = await signed();
+      await arranged.db.execute(sql`update memberships set role = 'viewer' where user_id = ${editorId} and tenant_id = ${editor.tenantId}`);
+      try {
+        expect(await refusal(await callback('meta', state))).toMatchObject({
+          status: 403,
+          code: 'forbidden',
+          detail: 'You can no longer connect ad accounts for this tenant.',
+        });
+      } finally {
+        await arranged.db.execute(
+          sql`update memberships set role = 'editor' where user_id = ${editorId} and tenant_id = ${editor.tenantId}`,
+        );
+      }
+    });
+
+    it('is refused when its payload was changed after signing, when expired, or from another browser', async () => {
+      const [payload, signature] = (await signed()).split('.');
+      const tampered = { ...JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')), userId: otherId };
+      const forgedState = `${Buffer.from(JSON.stringify(tampered)).toString('base64url')}.${signature}`;
+      expect((await refusal(await callback('meta', forgedState))).detail).toContain('state signature does not match');
+      expect((await refusal(await callback('meta', await signed({ expiresAt: Date.now() - 1000 })))).detail).toContain('expired');
+      expect((await refusal(await callback('meta', await signed(), 'another-browser'))).detail).toContain('another browser');
+    });
   });
 
   it('requires a session', async () => {

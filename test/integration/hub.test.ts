@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { getServerByName } from 'partyserver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../worker/realtime/events';
-import { call, createTenantWithData, signInCookie, superDb, type TestTenant } from './support';
+import { call, closeWhenIdle, createTenantWithData, signInCookie, superDb, type TestTenant } from './support';
 
 const arranged = superDb();
 let a: TestTenant;
@@ -14,7 +14,7 @@ beforeAll(async () => {
   b = await createTenantWithData(arranged.db, []);
   cookie = await signInCookie(a.email, a.password, '198.51.100.40');
 });
-afterAll(() => arranged.close());
+afterAll(() => closeWhenIdle(arranged));
 
 /** Opens a real WebSocket to the tenant's hub through the Worker's fetch handler. */
 async function connect(tenantId: string, query = '', headers: Record<string, string> = { cookie }) {

@@ -1,7 +1,12 @@
+import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import { sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../../db/database';
 import type { Platform } from '../../db/schema/enum-values';
+import worker from '../../worker/index';
+import type { SyncMessage } from '../../worker/jobs/messages';
 import { call, createTenantWithData, signInCookie, testEnv } from './support';
+
+export type { Platform };
 
 /**
  * A tenant of its own with an editor (who may connect platforms), signed in, and none of the
@@ -67,6 +72,78 @@ export async function connectThroughOAuth(cookie: string, tenantId: string, plat
   return new URL(done.headers.get('location')!);
 }
 
+/**
+ * A tenant of its own connected to one platform as one fake member through the real OAuth flow,
+ * with its short backfill landed through the real queue.
+ */
+export async function connectedTenant(
+  db: Database,
+  platform: Platform,
+  member: string,
+  options: { ip?: string; backfillDays?: number } = {},
+) {
+  const tenant = await createEditorTenant(db, options.ip ?? '198.51.100.150');
+  const fake = await chooseMember(platform, member);
+  await connectThroughOAuth(tenant.cookie, tenant.tenantId, platform, options.backfillDays ?? 3);
+  const accounts = await tenantAccounts(db, tenant.tenantId);
+  await eventually(
+    () => syncOutcomes(db, tenant.tenantId, 'backfill'),
+    (runs) => runs.filter((r) => r.outcome === 'ok').length >= accounts.length,
+  );
+  return { ...tenant, accounts, memberId: fake.id };
+}
+
+/** Delivers messages to the Worker's queue handler synchronously, as the queue would. */
+export async function deliver(queue: string, bodies: unknown[], options: { ids?: string[]; attempts?: number } = {}) {
+  const batch = createMessageBatch(
+    queue,
+    bodies.map((body, i) => ({
+      id: options.ids?.[i] ?? `m-${Date.now()}-${i}-${Math.random()}`,
+      timestamp: new Date(),
+      attempts: options.attempts ?? 1,
+      body,
+    })),
+  );
+  const ctx = createExecutionContext();
+  await worker.queue(batch as MessageBatch<SyncMessage>, env, ctx);
+  await waitOnExecutionContext(ctx);
+  return getQueueResult(batch, ctx);
+}
+
+export function syncMessage(
+  tenantId: string,
+  adAccountId: string,
+  from: string,
+  to: string,
+  lane: SyncMessage['lane'] = 'manual',
+): SyncMessage {
+  return { kind: 'sync', tenantId, adAccountId, lane, from, to, cursor: null, enqueuedAt: new Date().toISOString() };
+}
+
+/** Adds a fault on the fakes that only this ad account's requests can consume. */
+export async function injectFault(
+  platform: Platform,
+  externalId: string,
+  kind: 'server_error' | 'timeout' | 'truncated_body' | 'rate_limit' | 'revoked_token',
+  remaining: number,
+): Promise<void> {
+  await control('/faults', { method: 'POST', body: JSON.stringify({ service: platform, kind, accountId: externalId, remaining }) });
+}
+
+export interface FakeCall {
+  method: string;
+  path: string;
+  status: number;
+  at: number;
+  principal?: string;
+}
+
+/** The calls the fake recorded for one ad account (or one principal), oldest first. */
+export async function fakeCalls(platform: Platform, filter: { accountId?: string; principal?: string }): Promise<FakeCall[]> {
+  const query = new URLSearchParams({ service: platform, ...filter });
+  return (await control<{ calls: FakeCall[] }>(`/calls?${query}`)).calls;
+}
+
 /** Waits until `done()` holds, polling; the queue consumer runs in the background. */
 export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 150_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -123,11 +200,10 @@ export async function storedFacts(db: Database, adAccountId: string, from: strin
   );
 }
 
-/** The fake platform's ground truth for an account and window, as of the fake clock. */
-export async function truthFacts(platform: Platform, externalId: string, from: string, to: string): Promise<FactRow[]> {
-  const truth = await control<{ facts: Array<FactRow & Record<string, unknown>> }>(
-    `/truth/${platform}/${externalId}?since=${from}&until=${to}`,
-  );
+/** The fake platform's ground truth for an account and window, as of the fake clock (or of `asOf`). */
+export async function truthFacts(platform: Platform, externalId: string, from: string, to: string, asOf?: Date): Promise<FactRow[]> {
+  const query = new URLSearchParams({ since: from, until: to, ...(asOf ? { asOf: asOf.toISOString() } : {}) });
+  const truth = await control<{ facts: Array<FactRow & Record<string, unknown>> }>(`/truth/${platform}/${externalId}?${query}`);
   return truth.facts
     .map((f) => ({
       date: f.date,

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
+import { sql } from 'drizzle-orm';
 import { createDb, type Database } from '../../db/client';
+import { rowsOf } from '../../db/database';
 import { accountDaily, adAccounts, connections, memberships, tenants, users } from '../../db/schema';
 import { hashPassword } from '../../worker/auth/password';
 
@@ -21,6 +23,25 @@ export function superDb(): { db: Database; close(): Promise<void> } {
 /** A connection as the application role, exactly as the Worker connects. */
 export function appDb(): { db: Database; close(): Promise<void> } {
   return createDb({ databaseUrl: testEnv.DATABASE_URL, wsProxy: testEnv.WS_PROXY });
+}
+
+/**
+ * Ends a suite's pools once the Worker's own work has ended: the queue consumer and request
+ * handlers close their pools when a job or request is done, so waiting until no application-role
+ * connection is left keeps a file from ending (and workerd from cutting sockets) in the middle of
+ * a background sync. Gives up waiting after `timeoutMs` and closes anyway.
+ */
+export async function closeWhenIdle(arranged: { db: Database; close(): Promise<void> }, ...others: Array<{ close(): Promise<void> }>) {
+  for (const other of others) await other.close();
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const [row] = rowsOf<{ n: number }>(
+      await arranged.db.execute(sql`select count(*)::int as n from pg_stat_activity where usename = 'tidemark_app'`),
+    );
+    if (row!.n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await arranged.close();
 }
 
 let counter = 0;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, rowsOf, type TenantTx, withTenant } from '../../db/database';
-import { bumpDataVersion, rebuildRollups, upsertDailyStats } from '../../db/queries/ingest';
+import { bumpDataVersion, type HourlyStatRow, rebuildRollups, upsertDailyStats, upsertHourlyStats } from '../../db/queries/ingest';
 import { createTestAdAccount, createTestTenant, makeTestStatRows } from '../../db/testing/factories';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
 
@@ -112,6 +112,37 @@ describe('upsertDailyStats', () => {
   });
 });
 
+describe('upsertHourlyStats', () => {
+  const hours = (rows: ReturnType<typeof makeTestStatRows>, count: number): HourlyStatRow[] =>
+    rows.flatMap((row) => Array.from({ length: count }, (_, hour) => ({ ...row, hour, clicks: row.clicks + hour })));
+
+  it('writes each (ad, date, hour) once and rewrites nothing on a replay', async () => {
+    const { tenantId, adAccountId } = await newAccount();
+    const rows = hours(makeTestStatRows({ from: '2026-11-29', days: 1, ads: 3 }), 16);
+    expect(await asTenant(tenantId, (tx) => upsertHourlyStats(tx, adAccountId, rows))).toBe(48);
+    const first = await dump(testDb.db, 'ad_stats_hourly', tenantId);
+    expect(first).toHaveLength(48);
+    expect(await asTenant(tenantId, (tx) => upsertHourlyStats(tx, adAccountId, rows))).toBe(0);
+    expect(await dump(testDb.db, 'ad_stats_hourly', tenantId)).toEqual(first);
+  });
+
+  it('updates only the hour that changed, and keeps the last of duplicate rows', async () => {
+    const { tenantId, adAccountId } = await newAccount();
+    const rows = hours(makeTestStatRows({ from: '2026-11-29', days: 1, ads: 1 }), 4);
+    await asTenant(tenantId, (tx) => upsertHourlyStats(tx, adAccountId, rows));
+    const later = rows.map((r) => (r.hour === 2 ? { ...r, spendMicros: r.spendMicros + 5 } : r));
+    expect(await asTenant(tenantId, (tx) => upsertHourlyStats(tx, adAccountId, [...later, { ...later[3]!, impressions: 777 }]))).toBe(2);
+    const stored = rowsOf<{ hour: number; spend: string; impressions: string }>(
+      await testDb.db.execute(
+        sql`select hour, spend_micros::text as spend, impressions::text from ad_stats_hourly where tenant_id = ${tenantId} order by hour`,
+      ),
+    );
+    expect(stored.map((r) => [r.hour, Number(r.spend), Number(r.impressions)])).toEqual(
+      later.map((r) => [r.hour, r.spendMicros, r.hour === 3 ? 777 : r.impressions]),
+    );
+  });
+});
+
 describe('rebuildRollups', () => {
   it('makes campaign_daily and account_daily equal a GROUP BY over the facts', async () => {
     const { tenantId, adAccountId } = await newAccount('EUR');
@@ -187,7 +218,9 @@ describe('a sync transaction as the application role', () => {
         makeTestStatRows({ from: '2026-11-01', days: 1 }),
       ),
     );
-    await expect(attempt).rejects.toThrow();
+    await expect(attempt).rejects.toSatisfy((error: Error & { cause?: Error }) =>
+      /new row violates row-level security policy for table "ad_stats_daily"/.test(`${error.message} ${error.cause?.message}`),
+    );
     expect(await dump(testDb.db, 'ad_stats_daily', theirs.tenantId)).toEqual([]);
   });
 });

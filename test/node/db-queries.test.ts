@@ -36,7 +36,10 @@ describe('users and sessions', () => {
 
   it('rejects a second user whose email differs only in case', async () => {
     await createTestUser(testDb.db, { email: 'dup@example.test' });
-    await expect(createTestUser(testDb.db, { email: 'DUP@example.test' })).rejects.toThrow();
+    await expect(createTestUser(testDb.db, { email: 'DUP@example.test' })).rejects.toSatisfy(
+      (error: Error & { cause?: { code?: string; message?: string } }) =>
+        error.cause?.code === '23505' && /unique constraint "users_email_lower_idx"/.test(error.cause.message ?? ''),
+    );
   });
 
   it('resolves a session by token hash until it expires or is deleted', async () => {

@@ -7,11 +7,30 @@ import { findTenantIdByHostnameAcrossTenants } from '../../db/queries/fleet';
 import { campaigns } from '../../db/schema';
 import { createTestAdAccount, createTestTenant } from '../../db/testing/factories';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import { RLS_EXEMPT_TABLES } from '../rls-exemptions';
 
 let testDb: TestDatabase;
 let tenantA: string;
 let tenantB: string;
 let tenantTables: string[];
+let discovered: TenantIdTable[];
+
+interface TenantIdTable {
+  relname: string;
+  relrowsecurity: boolean;
+  relforcerowsecurity: boolean;
+}
+
+/** Every table in public with a tenant_id column, nullable or not, with its RLS flags. */
+async function tablesWithTenantId(db: Database): Promise<TenantIdTable[]> {
+  return rowsOf<TenantIdTable>(
+    await db.execute(sql`
+      select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
+      join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+      where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`),
+  );
+}
 
 /** One row in every tenant-owned table for the given tenant, written as the superuser. */
 async function fillEveryTenantTable(db: Database, tenantId: string, label: string): Promise<void> {
@@ -47,7 +66,11 @@ async function fillEveryTenantTable(db: Database, tenantId: string, label: strin
   await db.execute(
     sql`insert into sync_runs (tenant_id, ad_account_id, lane, window_from, window_to) values (${ids.tenantId}, ${ids.adAccountId}, 'hot', '2026-11-01', '2026-11-01')`,
   );
+  await db.execute(sql`insert into audit_log (tenant_id, action, target) values (${ids.tenantId}, 'connection.created', ${label})`);
 }
+
+/** Row-level security's own error: a write outside the scope. */
+const RLS_VIOLATION = /new row violates row-level security policy/;
 
 /** Drizzle wraps driver errors ("Failed query: …"); the Postgres message is on the cause. */
 async function expectRlsViolation(promise: Promise<unknown>): Promise<void> {
@@ -56,7 +79,7 @@ async function expectRlsViolation(promise: Promise<unknown>): Promise<void> {
     (e: unknown) => e as Error & { cause?: Error },
   );
   expect(error, 'expected the statement to fail').not.toBeNull();
-  expect(`${error!.message} ${error!.cause?.message ?? ''}`).toMatch(/row-level security/);
+  expect(`${error!.message} ${error!.cause?.message ?? ''}`).toMatch(RLS_VIOLATION);
 }
 
 async function countByTenant(db: Database, table: string): Promise<Record<string, number>> {
@@ -72,12 +95,8 @@ beforeAll(async () => {
   tenantB = (await createTestTenant(testDb.db)).id;
   await fillEveryTenantTable(testDb.db, tenantA, 'a');
   await fillEveryTenantTable(testDb.db, tenantB, 'b');
-  tenantTables = rowsOf<{ relname: string }>(
-    await testDb.db.execute(sql`
-      select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and a.attnotnull
-      where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`),
-  ).map((r) => r.relname);
+  discovered = await tablesWithTenantId(testDb.db);
+  tenantTables = discovered.map((t) => t.relname).filter((name) => !(name in RLS_EXEMPT_TABLES));
 });
 
 afterAll(async () => {
@@ -85,8 +104,19 @@ afterAll(async () => {
 });
 
 describe('row-level security for the application role', () => {
+  it('puts every table with a tenant_id under ENABLE + FORCE row-level security, except the listed exemptions', () => {
+    const names = discovered.map((t) => t.relname);
+    for (const exempt of Object.keys(RLS_EXEMPT_TABLES)) expect(names, `exempt table ${exempt} still exists`).toContain(exempt);
+    for (const table of discovered) {
+      const forced = table.relrowsecurity && table.relforcerowsecurity;
+      // An exempt table that gained RLS is no longer an exemption: the list must say exactly what is unprotected.
+      expect({ table: table.relname, forced }).toEqual({ table: table.relname, forced: !(table.relname in RLS_EXEMPT_TABLES) });
+    }
+    expect(tenantTables).toContain('audit_log');
+  });
+
   it('arranges rows for both tenants in every tenant-owned table (superuser sees them all)', async () => {
-    expect(tenantTables.length).toBeGreaterThanOrEqual(11);
+    expect(tenantTables.length).toBeGreaterThanOrEqual(12);
     for (const table of tenantTables) {
       expect(await countByTenant(testDb.db, table), table).toEqual({ [tenantA]: 1, [tenantB]: 1 });
     }
@@ -132,7 +162,9 @@ describe('row-level security for the application role', () => {
     await client.connect();
     try {
       await client.query('set row_security = off');
-      await expect(client.query('select count(*) from campaigns')).rejects.toThrow(/row-level security/);
+      await expect(client.query('select count(*) from campaigns')).rejects.toThrow(
+        'query would be affected by row-level security policy for table "campaigns"',
+      );
     } finally {
       await client.end();
     }
@@ -145,6 +177,53 @@ describe('row-level security for the application role', () => {
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: true });
     const owned = rowsOf(await testDb.db.execute(sql`select tablename from pg_tables where tableowner = 'tidemark_app'`));
     expect(owned).toEqual([]);
+  });
+});
+
+describe('audit_log: tenant rows and agency-level rows', () => {
+  let agencyId: string;
+  let otherAgencyId: string;
+  const inScope = (settings: { tenant?: string; agency?: string }, fn: (tx: Database) => Promise<unknown>) =>
+    testDb.appDb.transaction(async (tx) => {
+      if (settings.tenant) await tx.execute(sql`select set_config('app.tenant_id', ${settings.tenant}, true)`);
+      if (settings.agency) await tx.execute(sql`select set_config('app.agency_id', ${settings.agency}, true)`);
+      return fn(tx);
+    });
+  const actions = async (tx: Database) =>
+    rowsOf<{ action: string }>(await tx.execute(sql`select action from audit_log order by action`)).map((r) => r.action);
+
+  beforeAll(async () => {
+    [agencyId, otherAgencyId] = rowsOf<{ id: string }>(
+      await testDb.db.execute(sql`insert into agencies (name) values ('Agency X'), ('Agency Y') returning id`),
+    ).map((r) => r.id) as [string, string];
+    await testDb.db.execute(sql`insert into audit_log (agency_id, action) values (${agencyId}, 'agency.api_key.created')`);
+    await testDb.db.execute(sql`insert into audit_log (agency_id, action) values (${otherAgencyId}, 'agency.other')`);
+  });
+
+  it('keeps agency-level rows (no tenant) out of every tenant scope', async () => {
+    expect(await inScope({ tenant: tenantA }, actions)).toEqual(['connection.created']);
+    expect(await inScope({ tenant: tenantA, agency: agencyId }, actions)).toEqual(['connection.created']);
+  });
+
+  it('shows an agency its own agency-level rows only, and nothing without any scope', async () => {
+    expect(await inScope({ agency: agencyId }, actions)).toEqual(['agency.api_key.created']);
+    expect(await inScope({}, actions)).toEqual([]);
+  });
+
+  it('refuses agency-level rows written from a tenant scope or for another agency', async () => {
+    await expectRlsViolation(
+      inScope({ tenant: tenantA }, (tx) => tx.execute(sql`insert into audit_log (agency_id, action) values (${agencyId}, 'sneaky')`)),
+    );
+    await expectRlsViolation(
+      inScope({ agency: agencyId }, (tx) => tx.execute(sql`insert into audit_log (agency_id, action) values (${otherAgencyId}, 'sneaky')`)),
+    );
+    await expectRlsViolation(
+      inScope({ agency: agencyId }, (tx) => tx.execute(sql`insert into audit_log (tenant_id, action) values (${tenantA}, 'sneaky')`)),
+    );
+    await inScope({ agency: agencyId }, (tx) =>
+      tx.execute(sql`insert into audit_log (agency_id, action) values (${agencyId}, 'agency.ok')`),
+    );
+    expect(await inScope({ agency: agencyId }, actions)).toEqual(['agency.api_key.created', 'agency.ok']);
   });
 });
 

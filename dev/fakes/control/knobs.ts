@@ -1,4 +1,4 @@
-/** Control routes that change how the fakes behave: regimes, faults, the clock and the OAuth dialogs. */
+/** Control routes that change how the fakes behave: regimes, faults, the clock, single tokens and the OAuth dialogs. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { FaultRule, Regimes } from '../context';
@@ -22,6 +22,7 @@ const clockSchema = z.strictObject({
 });
 const accountSchema = z.strictObject({ status: z.enum(['ACTIVE', 'DISABLED']) });
 const oauthSchema = z.strictObject({ memberId: z.string().min(1).optional(), autoApprove: z.boolean().optional() });
+const tokenSchema = z.strictObject({ token: z.string().min(1), action: z.enum(['expire', 'revoke']) });
 
 /** JSON has no Infinity: a rule that lasts until cleared shows `remaining: null`. */
 const renderFault = (rule: FaultRule) => ({ ...rule, remaining: Number.isFinite(rule.remaining) ? rule.remaining : null });
@@ -97,6 +98,21 @@ export function createKnobRoutes({ ctx }: ControlDeps): Hono {
     if (!parsed.success) return badRequest(c, issuesMessage(parsed.error.issues));
     account.status = parsed.data.status;
     return c.json(account);
+  });
+
+  // One token, not the member's whole grant: other tenants connected as the same fake member keep working.
+  app.post('/tokens/:platform', async (c) => {
+    const platform = parsePlatform(c.req.param('platform'));
+    if (!platform) return badRequest(c, `unknown platform '${c.req.param('platform')}' (meta, google_ads, linkedin)`);
+    const control = ctx.tokens?.[platform];
+    if (!control) return badRequest(c, `no ${platform} fake is mounted on this server`);
+    const read = await readJsonBody(c);
+    if (!read.ok) return read.response;
+    const parsed = tokenSchema.safeParse(read.body);
+    if (!parsed.success) return badRequest(c, issuesMessage(parsed.error.issues));
+    const kind = control.apply(parsed.data.token, parsed.data.action);
+    if (!kind) return c.json({ error: 'not_found', message: `the ${platform} fake never issued this token` }, 404);
+    return c.json({ platform, kind, action: parsed.data.action });
   });
 
   app.get('/oauth', (c) => c.json(ctx.oauth.describe()));

@@ -141,7 +141,7 @@ describe('injected faults', () => {
 
   it('timeout holds the request and then drops the connection', async () => {
     fakes.ctx.faults.add({ service: 'google_ads', kind: 'timeout', delayMs: 50, remaining: 1 });
-    await expect(search(base, cid, { query: QUERY }, { token })).rejects.toThrow();
+    await expect(search(base, cid, { query: QUERY }, { token })).rejects.toThrow('fetch failed');
     expect((await search(base, cid, { query: QUERY }, { token })).status).toBe(200);
   });
 });

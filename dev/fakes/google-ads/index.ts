@@ -12,6 +12,7 @@ import { createTokenStore } from './tokens';
 export function createGoogleAdsFake(ctx: FakeContext): Hono {
   const now = () => ctx.world.clock.now().getTime();
   const tokens = createTokenStore(now);
+  ctx.tokens = { ...ctx.tokens, google_ads: { apply: tokens.control } };
   const pages = createPageCache(now);
   const app = new Hono();
   app.route('/', createOAuthRoutes(ctx, tokens, dropConnection));

@@ -93,6 +93,20 @@ export function createTokenStore(now: () => number) {
       return { ok: true, memberId: token.memberId, scopes: token.scopes };
     },
 
+    /**
+     * One token only (control API): an access token expires now or is revoked; a refresh token, which
+     * Google never expires by time, is gone either way.
+     */
+    control(token: string, action: 'expire' | 'revoke'): 'access' | 'refresh' | null {
+      const access = accessTokens.get(token);
+      if (access) {
+        if (action === 'expire') access.expiresAt = now();
+        else accessTokens.delete(token);
+        return 'access';
+      }
+      return refreshTokens.delete(token) ? 'refresh' : null;
+    },
+
     /** Every access and refresh token the member holds stops working; a new consent issues fresh ones. */
     revokeMember(memberId: string): void {
       for (const [token, grant] of refreshTokens) if (grant.memberId === memberId) refreshTokens.delete(token);

@@ -47,7 +47,7 @@ describe('LinkedIn faults', () => {
   it('timeout holds the request for delayMs and then drops the connection', async () => {
     server.ctx.faults.add({ service: 'linkedin', kind: 'timeout', remaining: 1, delayMs: 150 });
     const started = Date.now();
-    await expect(accounts()).rejects.toThrow();
+    await expect(accounts()).rejects.toThrow('fetch failed');
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 

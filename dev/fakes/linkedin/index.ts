@@ -21,6 +21,7 @@ export interface LinkedInFakeOptions {
 
 export function createLinkedInFake(ctx: FakeContext, options: LinkedInFakeOptions = {}): Hono {
   const tokens = createTokenStore(() => ctx.world.clock.now().getTime());
+  ctx.tokens = { ...ctx.tokens, linkedin: { apply: tokens.control } };
   const app = new Hono<LinkedInEnv>();
 
   app.use('*', createObserver(ctx, tokens));

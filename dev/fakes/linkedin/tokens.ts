@@ -116,6 +116,15 @@ export function createTokenStore(nowMs: () => number) {
       return grant;
     },
 
+    /** One token only (control API): it expires now or is revoked, the member's other tokens keep working. */
+    control(token: string, action: 'expire' | 'revoke'): 'access' | 'refresh' | null {
+      const grant = access.get(token) ?? refresh.get(token);
+      if (!grant) return null;
+      if (action === 'expire') grant.expiresAtMs = nowMs();
+      else grant.revoked = true;
+      return access.has(token) ? 'access' : 'refresh';
+    },
+
     /** Every token the member holds now stops working; a new consent issues fresh ones. */
     revokeMember(memberId: string): void {
       for (const grant of access.values()) if (grant.memberId === memberId) grant.revoked = true;

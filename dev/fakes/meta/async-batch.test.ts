@@ -52,6 +52,20 @@ describe('Meta fake async insights jobs', () => {
     ]);
   });
 
+  it('spreads the stages over more polls when the regime gives report jobs more steps, as a big report takes longer', async () => {
+    fake.ctx.regimes.meta.reportRunSteps = 12;
+    try {
+      const runId = await createRun();
+      const seen: string[] = [];
+      for (let i = 0; i < 13; i++) seen.push((await json(await call(`/v23.0/${runId}`))).async_status);
+      expect(seen.indexOf('Job Completed')).toBe(12);
+      expect(seen.slice(0, 12).every((status) => status !== 'Job Completed')).toBe(true);
+      expect((await json(await call(`/v23.0/${runId}/insights`))).data.length).toBeGreaterThan(0);
+    } finally {
+      delete fake.ctx.regimes.meta.reportRunSteps;
+    }
+  });
+
   it('completes on fake-clock time alone and then serves the rows that the sync endpoint refuses as too much data', async () => {
     expect((await call(`/v23.0/act_${account}/insights?${new URLSearchParams(NINETY_DAYS)}`)).status).toBe(500);
     const runId = await createRun();

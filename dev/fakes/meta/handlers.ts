@@ -55,7 +55,7 @@ export function handleGraphCall(call: CallContext, route: Route): unknown {
       return reportRunStatus(call, state.runs.get(route.runId)!);
     case 'report_run_insights': {
       const run = state.runs.get(route.runId)!;
-      const stage = jobStage(run, state.nowMs());
+      const stage = jobStage(run, state.nowMs(), state.ctx.regimes.meta.reportRunSteps);
       if (stage.status !== 'Job Completed') throw metaErrors.reportNotReady();
       run.completedAtMs ??= state.nowMs();
       const { catalog } = prepareInsights(world, run.accountId, run.node, new Map());
@@ -125,7 +125,7 @@ function reportRunStatus(call: CallContext, run: ReportRun) {
     .map((f) => f.trim())
     .filter(Boolean);
   for (const field of requested ?? []) if (!allowed.includes(field)) throw metaErrors.nonexistingField(field, 'AdReportRun');
-  const stage = state.runs.poll(run, state.nowMs());
+  const stage = state.runs.poll(run, state.nowMs(), state.ctx.regimes.meta.reportRunSteps);
   const body: Record<string, unknown> = {
     id: run.id,
     account_id: run.accountId,

@@ -15,6 +15,7 @@ export { CLIENT_ID as META_CLIENT_ID, CLIENT_SECRET as META_CLIENT_SECRET } from
 export function createMetaFake(ctx: FakeContext, options: { prefix?: string } = {}): Hono {
   const prefix = options.prefix ?? '/meta';
   const state = createMetaState(ctx, prefix);
+  ctx.tokens = { ...ctx.tokens, meta: { apply: state.tokens.control } };
   const serve = (req: GraphRequest): Promise<GraphOutcome> => serveGraphCall(state, req, runBatch);
   const runBatch = createBatchRunner(state, serve);
 

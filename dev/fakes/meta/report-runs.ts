@@ -28,12 +28,18 @@ const STAGES: { status: AsyncStatus; percent: number }[] = [
 ];
 /** A failing job gives up where a real one would be mid-run. */
 const FAIL_AT_STAGE = 3;
-/** Fake-clock time per stage when nobody polls. */
+/** Fake-clock time per step when nobody polls. */
 export const STAGE_MS = 10_000;
+/** Steps a job takes by default: one per stage after the first. */
+export const DEFAULT_REPORT_RUN_STEPS = STAGES.length - 1;
 
-/** A job advances one stage per status poll and one per STAGE_MS of fake time, whichever comes first. */
-export function jobStage(run: ReportRun, nowMs: number): { status: AsyncStatus; percent: number } {
-  const stage = Math.min(STAGES.length - 1, run.polls + Math.floor(Math.max(0, nowMs - run.createdAtMs) / STAGE_MS));
+/**
+ * A job takes one step per status poll and one per STAGE_MS of fake time; with the default number
+ * of steps that is one stage per step, with more steps the stages spread out over them.
+ */
+export function jobStage(run: ReportRun, nowMs: number, steps = DEFAULT_REPORT_RUN_STEPS): { status: AsyncStatus; percent: number } {
+  const taken = run.polls + Math.floor(Math.max(0, nowMs - run.createdAtMs) / STAGE_MS);
+  const stage = Math.min(STAGES.length - 1, Math.floor((taken * DEFAULT_REPORT_RUN_STEPS) / Math.max(1, steps)));
   if (run.willFail && stage >= FAIL_AT_STAGE) return { status: 'Job Failed', percent: STAGES[FAIL_AT_STAGE]!.percent };
   return STAGES[stage]!;
 }
@@ -50,8 +56,8 @@ export function createReportRunStore() {
     },
     get: (id: string) => runs.get(id),
     /** Records a status poll and returns the stage it observed (completion time fixed the first time it is seen). */
-    poll(run: ReportRun, nowMs: number) {
-      const stage = jobStage(run, nowMs);
+    poll(run: ReportRun, nowMs: number, steps?: number) {
+      const stage = jobStage(run, nowMs, steps);
       run.polls += 1;
       if (stage.status === 'Job Completed' && run.completedAtMs === undefined) run.completedAtMs = nowMs;
       return stage;

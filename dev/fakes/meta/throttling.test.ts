@@ -117,7 +117,7 @@ describe("Meta fake faults in Meta's own shapes", () => {
 
   it('drops the connection on a timeout elsewhere', async () => {
     fake.ctx.faults.add({ service: 'meta', kind: 'timeout', pathContains: '/campaigns', remaining: 1, delayMs: 20 });
-    await expect(call(`/v23.0/act_${account}/campaigns`).then((r) => r.text())).rejects.toThrow();
+    await expect(call(`/v23.0/act_${account}/campaigns`).then((r) => r.text())).rejects.toThrow('fetch failed');
   });
 
   it('cuts the body in half with status 200 on truncated_body', async () => {

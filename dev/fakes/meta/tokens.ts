@@ -81,6 +81,15 @@ export function createTokenStore(nowMs: () => number) {
       return grant;
     },
 
+    /** One token only (control API): it expires now or is revoked (Meta has access tokens only). */
+    control(token: string, action: 'expire' | 'revoke'): 'access' | null {
+      const grant = tokens.get(token);
+      if (!grant) return null;
+      if (action === 'expire') grant.expiresAtMs = nowMs();
+      else grant.revoked = true;
+      return 'access';
+    },
+
     /** Every token the member holds now stays invalid (password change); a new login issues working tokens again. */
     revokeMember(memberId: string): void {
       for (const grant of tokens.values()) if (grant.memberId === memberId) grant.revoked = true;
