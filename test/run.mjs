@@ -27,7 +27,7 @@ function seconds(started) {
 }
 
 const checks = [
-  ['lint and format (biome ci)', 'npx', ['biome', 'ci', '.']],
+  ['lint and format (biome ci)', 'npx', ['biome', 'ci', '--error-on-warnings', '.']],
   ['build (vite build)', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['type check: node side (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['type check: worker (tsc)', 'npx', ['tsc', '-p', 'tsconfig.worker.json']],

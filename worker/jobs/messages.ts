@@ -12,9 +12,19 @@ export const syncMessage = z.object({
   to: isoDateSchema,
   /** Resume point inside the window after a rate limit (connector-specific). */
   cursor: z.string().nullable().default(null),
+  /** When the scheduler planned this slot; what the sync fetches besides daily rows depends on it. */
   enqueuedAt: z.string(),
 });
 export type SyncMessage = z.infer<typeof syncMessage>;
+
+/**
+ * The same slot again, resumed at `cursor`, for a deferred sync. It keeps `enqueuedAt`: a hot
+ * slot that fetches names and hourly rows once an hour must fetch them when it finally runs, and
+ * one that does not must not start to because its retry landed in the first minutes of an hour.
+ */
+export function continuationOf(message: SyncMessage, cursor: string | null): SyncMessage {
+  return { ...message, cursor };
+}
 
 export const jobMessage = z.discriminatedUnion('kind', [syncMessage]);
 export type JobMessage = z.infer<typeof jobMessage>;

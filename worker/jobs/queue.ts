@@ -6,7 +6,7 @@ import { appQuotas, readConfig } from '../env';
 import { appPolicies } from '../realtime/budget';
 import { backoffSeconds } from './actions';
 import { enqueueSyncs } from './enqueue';
-import { jobMessage, type SyncMessage } from './messages';
+import { continuationOf, jobMessage } from './messages';
 import { runSyncJob, type SyncDeps } from './sync';
 
 /** Consumer of the sync queue and its dead-letter queue. */
@@ -64,8 +64,7 @@ async function handle(message: Message<unknown>, env: Env, deps: SyncDeps): Prom
       return;
     }
     if (action.kind === 'defer') {
-      const next: SyncMessage = { ...job, cursor: action.cursor, enqueuedAt: deps.now().toISOString() };
-      await enqueueSyncs(env, [next], action.delaySeconds);
+      await enqueueSyncs(env, [continuationOf(job, action.cursor)], action.delaySeconds);
     }
     message.ack();
   } catch (error) {
