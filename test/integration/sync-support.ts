@@ -1,12 +1,11 @@
 import { env } from 'cloudflare:test';
 import { sql } from 'drizzle-orm';
-import { getServerByName } from 'partyserver';
 import type { Database } from '../../db/database';
 import { rowsOf } from '../../db/database';
 import { decryptToken, importTokenKey } from '../../worker/auth/token-crypto';
-import { appQuotas, readConfig } from '../../worker/env';
+import { readConfig } from '../../worker/env';
 import type { SyncDeps } from '../../worker/jobs/sync';
-import { appPolicies } from '../../worker/realtime/budget';
+import { createSyncDeps } from '../../worker/jobs/sync-deps';
 import { control, type Platform } from './pipeline-support';
 
 /** The Worker's configuration as the queue consumer reads it. */
@@ -17,22 +16,7 @@ export const workerConfig = () => readConfig(env as unknown as Env);
  * database, the fakes over real fetch, the tenant's TenantHub and the shared PlatformQuota objects.
  */
 export async function realSyncDeps(db: Database, overrides: Partial<SyncDeps> = {}): Promise<SyncDeps> {
-  const config = workerConfig();
-  const typed = env as unknown as Env;
-  return {
-    db,
-    config,
-    tokenKey: await importTokenKey(config.TOKEN_ENCRYPTION_KEY),
-    fetch: (input, init) => fetch(input, init),
-    now: () => new Date(),
-    hub: (tenantId) => getServerByName(typed.TenantHub, tenantId),
-    quota: async (platform) => {
-      const stub = await getServerByName(typed.PlatformQuota, platform);
-      const policy = appPolicies(appQuotas(config))[platform];
-      return { admit: (p) => stub.admit(p, policy), report: (p, report) => stub.report(p, policy, report) };
-    },
-    ...overrides,
-  };
+  return { ...(await createSyncDeps(env as unknown as Env, db, workerConfig())), ...overrides };
 }
 
 export interface StoredConnection {

@@ -1,13 +1,11 @@
-import { getServerByName } from 'partyserver';
 import { createDb, type Database } from '../../db/client';
 import { recordDeadLetter } from '../../db/queries/fleet';
-import { importTokenKey } from '../auth/token-crypto';
-import { appQuotas, readConfig } from '../env';
-import { appPolicies } from '../realtime/budget';
+import { readConfig } from '../env';
 import { backoffSeconds } from './actions';
 import { enqueueSyncs } from './enqueue';
 import { continuationOf, jobMessage } from './messages';
 import { runSyncJob, type SyncDeps } from './sync';
+import { createSyncDeps } from './sync-deps';
 
 /** Consumer of the sync queue and its dead-letter queue. */
 export async function consumeBatch(batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext): Promise<void> {
@@ -18,19 +16,7 @@ export async function consumeBatch(batch: MessageBatch<unknown>, env: Env, ctx: 
       await parkDeadLetters(batch, db);
       return;
     }
-    const deps: SyncDeps = {
-      db,
-      config,
-      tokenKey: await importTokenKey(config.TOKEN_ENCRYPTION_KEY),
-      fetch: (input, init) => fetch(input, init),
-      now: () => new Date(),
-      hub: (tenantId) => getServerByName(env.TenantHub, tenantId),
-      quota: async (platform) => {
-        const stub = await getServerByName(env.PlatformQuota, platform);
-        const policy = appPolicies(appQuotas(config))[platform];
-        return { admit: (p) => stub.admit(p, policy), report: (p, report) => stub.report(p, policy, report) };
-      },
-    };
+    const deps = await createSyncDeps(env, db, config);
     for (const message of batch.messages) await handle(message, env, deps);
   } finally {
     ctx.waitUntil(close());
