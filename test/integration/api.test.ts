@@ -155,6 +155,7 @@ describe('tenant isolation over the API', () => {
     expect(first.headers.get('x-tidemark-cache')).toBe('miss');
     const second = await call(path, { headers: { cookie: tenant.cookie } });
     expect(second.headers.get('x-tidemark-cache')).toBe('hit');
+    expect(await second.clone().json()).toEqual(await first.json());
     const before = await spendOf(second);
     expect(before).toBe(await truthSpend(landed));
 
@@ -164,11 +165,13 @@ describe('tenant isolation over the API', () => {
 
     const third = await call(path, { headers: { cookie: tenant.cookie } });
     expect(third.headers.get('x-tidemark-cache')).toBe('miss');
+    const thirdBody = await third.clone().json();
     const after = await spendOf(third);
     expect(after).toBe(await truthSpend(from));
     expect(after).toBeGreaterThan(before);
     const fourth = await call(path, { headers: { cookie: tenant.cookie } });
     expect(fourth.headers.get('x-tidemark-cache')).toBe('hit');
+    expect(await fourth.clone().json()).toEqual(thirdBody);
     expect(await spendOf(fourth)).toBe(after);
   });
 
