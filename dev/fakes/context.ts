@@ -65,6 +65,8 @@ export interface MetaRegime {
   appCallsPerHour: number;
   /** Replaces the BUC formula's per-ad-account hourly budget (to make throttling reachable in tests and demos). */
   accountCallsPerHourOverride?: number;
+  /** The same, for single ad accounts (by id without act_), so a test throttles only its own account. */
+  accountCallsPerHourByAccount?: Record<string, number>;
   /**
    * Steps an async report job takes to complete, each one status poll or STAGE_MS of fake time
    * (5 by default); more steps make a big report outlast one sync's polling, as real ones do.

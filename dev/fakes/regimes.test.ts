@@ -23,6 +23,16 @@ describe('regimes', () => {
     expect(removed.ok && removed.regimes.meta).toEqual({ tier: 'limited', appCallsPerHour: 4_800 });
   });
 
+  it('set and remove single ad accounts’ budgets, merging with the ones already set', () => {
+    const set = updateRegime(defaultRegimes(), 'meta', { accountCallsPerHourByAccount: { '111': 1, '222': 2 } });
+    const merged = set.ok ? updateRegime(set.regimes, 'meta', { accountCallsPerHourByAccount: { '111': null, '333': 3 } }) : set;
+    expect(merged.ok && merged.regimes.meta).toEqual({
+      tier: 'limited',
+      appCallsPerHour: 4_800,
+      accountCallsPerHourByAccount: { '222': 2, '333': 3 },
+    });
+  });
+
   it('set and remove the Meta report-job length', () => {
     const set = updateRegime(defaultRegimes(), 'meta', { reportRunSteps: 12 });
     expect(set.ok && set.regimes.meta).toEqual({ tier: 'limited', appCallsPerHour: 4_800, reportRunSteps: 12 });

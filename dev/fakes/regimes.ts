@@ -26,6 +26,7 @@ const regimePatches = {
     tier: z.enum(['development', 'limited', 'full']).optional(),
     appCallsPerHour: positiveInt.optional(),
     accountCallsPerHourOverride: positiveInt.nullable().optional(),
+    accountCallsPerHourByAccount: z.record(z.string(), positiveInt.nullable()).optional(),
     reportRunSteps: positiveInt.max(1_000).nullable().optional(),
   }),
   google_ads: z.strictObject({
@@ -41,7 +42,7 @@ export type RegimeUpdate = { ok: true; regimes: Regimes } | { ok: false; message
 /**
  * Applies a partial regime for one platform. Changing Google's access level without naming the daily
  * operations derives them from the level; `accountCallsPerHourOverride: null` and `reportRunSteps: null`
- * remove Meta's overrides.
+ * remove Meta's overrides; `accountCallsPerHourByAccount` merges per account, a null removing that account's.
  */
 export function updateRegime(regimes: Regimes, platform: Platform, patch: unknown): RegimeUpdate {
   const parsed = (regimePatches[platform] as z.ZodType).safeParse(patch);
@@ -50,10 +51,20 @@ export function updateRegime(regimes: Regimes, platform: Platform, patch: unknow
   }
   const next: Regimes = structuredClone(regimes);
   if (platform === 'meta') {
-    const { accountCallsPerHourOverride, reportRunSteps, ...rest } = parsed.data as z.infer<typeof regimePatches.meta>;
+    const { accountCallsPerHourOverride, accountCallsPerHourByAccount, reportRunSteps, ...rest } = parsed.data as z.infer<
+      typeof regimePatches.meta
+    >;
     next.meta = { ...next.meta, ...rest };
     if (accountCallsPerHourOverride === null) delete next.meta.accountCallsPerHourOverride;
     else if (accountCallsPerHourOverride !== undefined) next.meta.accountCallsPerHourOverride = accountCallsPerHourOverride;
+    if (accountCallsPerHourByAccount) {
+      const byAccount = { ...next.meta.accountCallsPerHourByAccount };
+      for (const [id, calls] of Object.entries(accountCallsPerHourByAccount)) {
+        if (calls === null) delete byAccount[id];
+        else byAccount[id] = calls;
+      }
+      next.meta.accountCallsPerHourByAccount = byAccount;
+    }
     if (reportRunSteps === null) delete next.meta.reportRunSteps;
     else if (reportRunSteps !== undefined) next.meta.reportRunSteps = reportRunSteps;
   } else if (platform === 'google_ads') {

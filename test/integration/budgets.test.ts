@@ -57,9 +57,9 @@ describe('BudgetStore in Durable Object SQLite', () => {
 
   it('slows to the refill rate when the platform reports high usage, and stops when it says to regain access later', async () => {
     await withStore((store) => {
-      store.report('busy', POLICY, { outcome: 'success', usage: [{ utilPct: 80, regainAccessMinutes: null }] }, T0);
+      store.report('busy', POLICY, { outcome: 'success', usage: [{ utilPct: 80, regainAccessMs: null }] }, T0);
       expect(store.admit('busy', POLICY, T0)).toEqual({ admitted: false, retryAfterMs: 1000, reason: 'budget' });
-      store.report('blocked', POLICY, { outcome: 'success', usage: [{ utilPct: 10, regainAccessMinutes: 7 }] }, T0);
+      store.report('blocked', POLICY, { outcome: 'success', usage: [{ utilPct: 10, regainAccessMs: 7 * 60_000 }] }, T0);
       expect(store.admit('blocked', POLICY, T0)).toEqual({ admitted: false, retryAfterMs: 7 * 60_000, reason: 'budget' });
     });
   });
@@ -75,6 +75,51 @@ describe('BudgetStore in Durable Object SQLite', () => {
       expect(store.admit('flaky', policy, T0 + 300_001)).toMatchObject({ admitted: false, reason: 'breaker' });
       store.report('flaky', policy, { outcome: 'success', usage: [] }, T0 + 300_002);
       expect(store.admit('flaky', policy, T0 + 300_003)).toEqual({ admitted: true });
+    });
+  });
+
+  describe('a half-open breaker is never stuck', () => {
+    const policy = { capacity: 100, refillPerSecond: 100 };
+    const openBreaker = (store: BudgetStore, key: string) => {
+      for (let i = 0; i < 5; i++) store.report(key, policy, { outcome: 'failure', usage: [] }, T0);
+    };
+
+    it('a probe refused by the budget does not take the probe slot', async () => {
+      await withStore((store) => {
+        openBreaker(store, 'blocked-probe');
+        store.report('blocked-probe', policy, { outcome: 'rate_limited', usage: [], retryAfterMs: 400_000 }, T0);
+        expect(store.admit('blocked-probe', policy, T0 + 300_000)).toMatchObject({ admitted: false, reason: 'budget' });
+        expect(store.admit('blocked-probe', policy, T0 + 400_000)).toEqual({ admitted: true });
+      });
+    });
+
+    it('a throttled probe releases the slot, and the next admission probes once the block is over', async () => {
+      await withStore((store) => {
+        openBreaker(store, 'throttled-probe');
+        expect(store.admit('throttled-probe', policy, T0 + 300_000)).toEqual({ admitted: true });
+        store.report('throttled-probe', policy, { outcome: 'rate_limited', usage: [], retryAfterMs: 1000 }, T0 + 300_010);
+        expect(store.admit('throttled-probe', policy, T0 + 301_010)).toEqual({ admitted: true });
+      });
+    });
+
+    it('a probe given back unused (the app quota refused it, the token refresh failed) releases the slot', async () => {
+      await withStore((store) => {
+        openBreaker(store, 'released-probe');
+        expect(store.admit('released-probe', policy, T0 + 300_000)).toEqual({ admitted: true });
+        store.release('released-probe', policy, T0 + 300_000);
+        expect(store.admit('released-probe', policy, T0 + 300_001)).toEqual({ admitted: true });
+        store.report('released-probe', policy, { outcome: 'inconclusive', usage: [], calls: 0 }, T0 + 300_002);
+        expect(store.admit('released-probe', policy, T0 + 300_003)).toEqual({ admitted: true });
+      });
+    });
+
+    it('a probe that never reports is presumed lost after the probe timeout', async () => {
+      await withStore((store) => {
+        openBreaker(store, 'lost-probe');
+        expect(store.admit('lost-probe', policy, T0 + 300_000)).toEqual({ admitted: true });
+        expect(store.admit('lost-probe', policy, T0 + 599_999)).toEqual({ admitted: false, retryAfterMs: 1, reason: 'breaker' });
+        expect(store.admit('lost-probe', policy, T0 + 600_000)).toEqual({ admitted: true });
+      });
     });
   });
 

@@ -67,6 +67,8 @@ export interface UsageSignal {
   utilPct: number;
   /** Platform's hint that access is blocked for this many minutes (0 = not blocked). */
   regainAccessMinutes: number | null;
+  /** Seconds until the usage window resets (Meta X-Ad-Account-Usage reset_time_duration), when the platform says. */
+  resetSeconds?: number;
 }
 
 /** What went wrong, in the four kinds the queue consumer turns into actions. */

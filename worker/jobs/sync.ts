@@ -15,7 +15,8 @@ import type { Connector, ConnectorError, SyncInput, SyncResult, SyncSuccess } fr
 import { type Config, platformEndpoints } from '../env';
 import type { Admission, CallReport } from '../realtime/budget-store';
 import type { HubEventBody } from '../realtime/events';
-import { callWithAccessToken, type TokenSource } from './access-token';
+import { reportsFor } from '../realtime/usage-routing';
+import { callWithAccessToken, type TokenedCall, type TokenSource } from './access-token';
 import { actionForError, type SyncAction } from './actions';
 import type { SyncMessage } from './messages';
 import { syncOptions } from './sync-options';
@@ -30,6 +31,8 @@ export interface SyncDeps {
   /** The tenant's hub: per-account budget and live fan-out. */
   hub: (tenantId: string) => Promise<{
     admit(adAccountId: string, platform: SyncAccount['platform']): Promise<Admission> | Admission;
+    /** Gives back an admission that was not used (the app-wide quota refused the call). */
+    release(adAccountId: string, platform: SyncAccount['platform']): Promise<void> | void;
     report(adAccountId: string, platform: SyncAccount['platform'], report: CallReport): Promise<void> | void;
     publish(...events: HubEventBody[]): Promise<unknown>;
   }>;
@@ -78,17 +81,27 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
     connector: getConnector(account.platform),
     endpoints: platformEndpoints(deps.config, account.platform),
   };
-  const synced = await callWithAccessToken(tokenSource(deps, message.tenantId, account, platform), (accessToken) =>
-    platform.connector.syncWindow(syncInput(message, account, platform, deps.config, deps.fetch, accessToken)),
-  );
-  // No usable token: the platform was not called, so there is nothing to report to the budgets.
-  if (!synced.ok) return fail(deps, message, attempt, account, startedAt, synced.error, synced.apiCalls);
+  let synced: TokenedCall<SyncResult>;
+  try {
+    synced = await callWithAccessToken(tokenSource(deps, message.tenantId, account, platform), (accessToken) =>
+      platform.connector.syncWindow(syncInput(message, account, platform, deps.config, deps.fetch, accessToken)),
+    );
+  } catch (error) {
+    // A throw is an unknown outcome: count it as a failure, so a half-open probe does not stay out forever.
+    await hub.report(account.adAccountId, account.platform, { outcome: 'failure', usage: [], calls: 0 });
+    throw error;
+  }
+  if (!synced.ok) {
+    // No usable token: the platform was not called. Nothing to charge, but a probe's slot is given back.
+    await hub.report(account.adAccountId, account.platform, { outcome: 'inconclusive', usage: [], calls: 0 });
+    return fail(deps, message, attempt, account, startedAt, synced.error, synced.apiCalls);
+  }
 
   const { result, tokenCalls } = synced;
   const apiCalls = result.apiCalls + tokenCalls;
-  const report = callReport(result);
-  await hub.report(account.adAccountId, account.platform, report);
-  await quota.report(account.platform, report);
+  const reports = reportsFor(result);
+  await hub.report(account.adAccountId, account.platform, reports.account);
+  await quota.report(account.platform, reports.app);
   if (!result.ok) return fail(deps, message, attempt, account, startedAt, result.error, apiCalls);
 
   const committed = await commitWindow(deps, message, result, startedAt, apiCalls);
@@ -110,7 +123,9 @@ function isConnected(account: SyncAccount): account is SyncableAccount {
 async function admit(hub: Hub, quota: Quota, account: SyncAccount): Promise<Admission> {
   const own = await hub.admit(account.adAccountId, account.platform);
   if (!own.admitted) return own;
-  return quota.admit(account.platform);
+  const app = await quota.admit(account.platform);
+  if (!app.admitted) await hub.release(account.adAccountId, account.platform);
+  return app;
 }
 
 function tokenSource(deps: SyncDeps, tenantId: string, account: SyncableAccount, platform: PlatformAccess): TokenSource {
@@ -149,14 +164,6 @@ function syncInput(
     http: { fetch, baseUrl: platform.endpoints.apiBase },
     options: syncOptions(message, account.platform),
   };
-}
-
-function callReport(result: SyncResult): CallReport {
-  const usage = result.usage.map((u) => ({ utilPct: u.utilPct, regainAccessMinutes: u.regainAccessMinutes }));
-  const calls = result.apiCalls;
-  if (result.ok) return { outcome: 'success', usage, calls };
-  if (result.error.kind === 'rate_limited') return { outcome: 'rate_limited', usage, calls, retryAfterMs: result.error.retryAfterMs };
-  return { outcome: result.error.kind === 'transient' ? 'failure' : 'success', usage, calls };
 }
 
 function runRecord(

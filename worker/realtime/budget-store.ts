@@ -1,4 +1,4 @@
-import { type BreakerState, breakerAllows, breakerRecord, CLOSED } from './breaker';
+import { type BreakerOutcome, type BreakerState, breakerAllows, breakerRecord, CLOSED } from './breaker';
 import { applyThrottle, applyUsage, type BucketPolicy, chargeExtraCalls, freshBucket, takeTokens, type UsageReading } from './budget';
 
 type Sql = <T = Record<string, string | number | boolean | null>>(
@@ -11,13 +11,25 @@ export type Admission = { admitted: true } | { admitted: false; retryAfterMs: nu
 
 /** What a sync reports back after talking to the platform. */
 export interface CallReport {
-  outcome: 'success' | 'rate_limited' | 'failure';
+  /**
+   * 'rate_limited' blocks this budget for the hint; 'inconclusive' (a throttle on another scope,
+   * no platform call made) says nothing about the platform's health and only releases a probe.
+   */
+  outcome: 'success' | 'rate_limited' | 'failure' | 'inconclusive';
   usage: UsageReading[];
   /** API calls the sync actually made; admission took one token, the rest are charged here. */
   calls?: number;
   /** The platform's retry hint after a throttle. */
   retryAfterMs?: number | null;
 }
+
+/** A throttle is not a failure (the platform answered); it only releases a half-open probe. */
+const BREAKER_OUTCOME: Record<CallReport['outcome'], BreakerOutcome> = {
+  success: 'success',
+  failure: 'failure',
+  rate_limited: 'neutral',
+  inconclusive: 'neutral',
+};
 
 /** Fallback block when a throttle came without a hint (LinkedIn sends none). */
 export const UNHINTED_THROTTLE_MS = 5 * 60_000;
@@ -39,8 +51,15 @@ export class BudgetStore {
       return { admitted: false, retryAfterMs: gate.retryAfterMs, reason: 'breaker' };
     }
     const grant = takeTokens(bucket, policy, now);
-    this.#save(key, grant.state, gate.state);
+    // A refused call is no probe: only a granted one may take the half-open slot.
+    this.#save(key, grant.state, grant.granted ? gate.state : breaker);
     return grant.granted ? { admitted: true } : { admitted: false, retryAfterMs: grant.retryAfterMs, reason: 'budget' };
+  }
+
+  /** Gives back an admission that was never used (a later gate refused the call): its token and its probe slot. */
+  release(key: string, policy: BucketPolicy, now: number): void {
+    const { bucket, breaker } = this.#load(key, policy, now);
+    this.#save(key, { ...bucket, tokens: Math.min(policy.capacity, bucket.tokens + 1) }, breakerRecord(breaker, 'neutral', now));
   }
 
   report(key: string, policy: BucketPolicy, report: CallReport, now: number): void {
@@ -48,10 +67,7 @@ export class BudgetStore {
     let bucket = chargeExtraCalls(loaded.bucket, (report.calls ?? 1) - 1);
     bucket = applyUsage(bucket, report.usage, now);
     if (report.outcome === 'rate_limited') bucket = applyThrottle(bucket, report.retryAfterMs ?? UNHINTED_THROTTLE_MS, now);
-    const breaker =
-      report.outcome === 'rate_limited'
-        ? loaded.breaker
-        : breakerRecord(loaded.breaker, report.outcome === 'success' ? 'success' : 'failure', now);
+    const breaker = breakerRecord(loaded.breaker, BREAKER_OUTCOME[report.outcome], now);
     this.#save(key, bucket, breaker);
   }
 

@@ -1,6 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakerAllows, breakerRecord, CLOSED } from './breaker';
-import { applyThrottle, applyUsage, appPolicies, type BucketPolicy, chargeExtraCalls, freshBucket, takeTokens } from './budget';
+import type { Platform } from '../../db/schema/enum-values';
+import {
+  type AppQuotas,
+  applyThrottle,
+  applyUsage,
+  appPolicies,
+  type BucketPolicy,
+  chargeExtraCalls,
+  FULL_USAGE_FALLBACK_MS,
+  freshBucket,
+  takeTokens,
+} from './budget';
 
 const policy: BucketPolicy = { capacity: 2, refillPerSecond: 0.5 };
 
@@ -24,13 +35,13 @@ describe('token bucket', () => {
   });
 
   it('blocks for the platform’s regain-access hint', () => {
-    const state = applyUsage(freshBucket(policy, 0), [{ utilPct: 40, regainAccessMinutes: 3 }], 1000);
+    const state = applyUsage(freshBucket(policy, 0), [{ utilPct: 40, regainAccessMs: 180_000 }], 1000);
     expect(takeTokens(state, policy, 1000)).toMatchObject({ granted: false, retryAfterMs: 180_000 });
     expect(takeTokens(state, policy, 181_000).granted).toBe(true);
   });
 
   it('drains the burst when utilization is high so calls slow to the refill rate', () => {
-    const state = applyUsage(freshBucket(policy, 0), [{ utilPct: 80, regainAccessMinutes: 0 }], 0);
+    const state = applyUsage(freshBucket(policy, 0), [{ utilPct: 80, regainAccessMs: null }], 0);
     expect(takeTokens(state, policy, 0)).toMatchObject({ granted: false, retryAfterMs: 2000 });
   });
 
@@ -47,31 +58,77 @@ describe('token bucket', () => {
 });
 
 describe('app-wide policies', () => {
-  it('refill at the platform quota and allow an hour of it as a burst', () => {
-    const policies = appPolicies({ metaCallsPerHour: 3600, googleOperationsPerDay: 15_000, linkedinCallsPerDay: 86_400 });
-    expect(policies.meta).toEqual({ capacity: 3600, refillPerSecond: 1 });
-    expect(policies.google_ads.capacity).toBe(625);
-    expect(policies.google_ads.refillPerSecond).toBeCloseTo(15_000 / 86_400);
-    expect(policies.linkedin).toEqual({ capacity: 3600, refillPerSecond: 1 });
+  const WINDOW_SECONDS = { meta: 3600, google_ads: 86_400, linkedin: 86_400 } as const;
+  const QUOTA = (q: AppQuotas) => ({ meta: q.metaCallsPerHour, google_ads: q.googleOperationsPerDay, linkedin: q.linkedinCallsPerDay });
+
+  it('never admit more than the quota in any rolling window, whatever the sequence of admissions and charges', () => {
+    const quotas = fc.record({
+      metaCallsPerHour: fc.integer({ min: 2, max: 400 }),
+      googleOperationsPerDay: fc.integer({ min: 2, max: 400 }),
+      linkedinCallsPerDay: fc.integer({ min: 2, max: 400 }),
+    });
+    // Gaps between attempts (ms), up to a tenth of a day, so sequences span several windows; a charge is extra calls a sync made.
+    const step = fc.record({
+      gapMs: fc.integer({ min: 0, max: 8_640_000 }),
+      extra: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5 })),
+    });
+    fc.assert(
+      fc.property(
+        quotas,
+        fc.constantFrom('meta', 'google_ads', 'linkedin'),
+        fc.array(step, { maxLength: 1500 }),
+        (q, platform: Platform, steps) => {
+          const policy = appPolicies(q)[platform];
+          const quota = QUOTA(q)[platform];
+          const windowMs = WINDOW_SECONDS[platform] * 1000;
+          let state = freshBucket(policy, 0);
+          let now = 0;
+          const admitted: number[] = [];
+          for (const { gapMs, extra } of steps) {
+            now += gapMs % (windowMs / 4);
+            const grant = takeTokens(state, policy, now);
+            state = grant.state;
+            if (grant.granted) {
+              admitted.push(now);
+              state = chargeExtraCalls(state, extra);
+            }
+          }
+          // Two pointers: the most admissions in any window [t, t + windowMs).
+          let most = 0;
+          for (let hi = 0, lo = 0; hi < admitted.length; hi++) {
+            while (admitted[hi]! - admitted[lo]! >= windowMs) lo++;
+            most = Math.max(most, hi - lo + 1);
+          }
+          expect(most).toBeLessThanOrEqual(quota);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('still let a steady caller use nearly all of the quota', () => {
+    const policy = appPolicies({ metaCallsPerHour: 4800, googleOperationsPerDay: 15_000, linkedinCallsPerDay: 86_400 }).meta;
+    let state = freshBucket(policy, 0);
+    let admitted = 0;
+    for (let now = 0; now < 3_600_000; now += 100) {
+      const grant = takeTokens(state, policy, now);
+      state = grant.state;
+      if (grant.granted) admitted++;
+    }
+    expect(admitted).toBeGreaterThanOrEqual(4800 * 0.95);
+    expect(admitted).toBeLessThanOrEqual(4800);
   });
 });
 
-describe('circuit breaker', () => {
-  it('opens after the threshold of consecutive failures and probes after the cool-down', () => {
-    const policy = { failureThreshold: 3, coolDownMs: 1000 };
-    let state = CLOSED;
-    for (let i = 0; i < 3; i++) state = breakerRecord(state, 'failure', 100, policy);
-    expect(state).toEqual({ status: 'open', openedAt: 100 });
-    expect(breakerAllows(state, 500, policy)).toMatchObject({ allowed: false, retryAfterMs: 600 });
-    const probe = breakerAllows(state, 1100, policy);
-    expect(probe).toMatchObject({ allowed: true, state: { status: 'half_open' } });
-    expect(breakerRecord(probe.state, 'failure', 1200, policy)).toEqual({ status: 'open', openedAt: 1200 });
-    expect(breakerRecord(probe.state, 'success', 1200, policy)).toEqual(CLOSED);
+describe('the platform’s own figures', () => {
+  it('a 100% reading blocks for as long as the platform says, not a fixed five minutes', () => {
+    const state = applyUsage(freshBucket(policy, 0), [{ utilPct: 100, regainAccessMs: 60_000 }], 0);
+    expect(takeTokens(state, policy, 59_999)).toMatchObject({ granted: false, retryAfterMs: 1 });
+    expect(takeTokens(state, policy, 60_000).granted).toBe(true);
   });
 
-  it('a success resets the failure count', () => {
-    const policy = { failureThreshold: 2, coolDownMs: 1000 };
-    const state = breakerRecord(breakerRecord(CLOSED, 'failure', 0, policy), 'success', 1, policy);
-    expect(breakerRecord(state, 'failure', 2, policy)).toEqual({ status: 'closed', failures: 1 });
+  it('a 100% reading without any figure falls back to the fixed block', () => {
+    const state = applyUsage(freshBucket(policy, 0), [{ utilPct: 100, regainAccessMs: null }], 0);
+    expect(takeTokens(state, policy, 0)).toMatchObject({ granted: false, retryAfterMs: FULL_USAGE_FALLBACK_MS });
   });
 });

@@ -39,20 +39,29 @@ export interface AppQuotas {
   linkedinCallsPerDay: number;
 }
 
+/** Share of a rolling-window quota that may be spent as a burst; the rest is the sustained rate. */
+export const APP_BURST_SHARE = 0.1;
+
 /**
- * App-wide budgets shared by every tenant (one PlatformQuota object per app credential): the
- * sustained rate is the platform's quota, and the burst is one hour of it, since every platform
- * counts over a rolling hour or day.
+ * A bucket that never admits more than `calls` in any rolling window of `windowSeconds`: the most a
+ * bucket admits in a window is its capacity plus the window's refill, so the two are sized to add
+ * up to the quota (a tenth as burst, the rest spread over the window).
+ */
+export function rollingWindowPolicy(calls: number, windowSeconds: number): BucketPolicy {
+  const capacity = Math.max(1, Math.floor(calls * APP_BURST_SHARE));
+  return { capacity, refillPerSecond: Math.max(0, calls - capacity) / windowSeconds };
+}
+
+/**
+ * App-wide budgets shared by every tenant (one PlatformQuota object per app credential), each
+ * within the platform's quota over the window the platform counts in (Meta a rolling hour,
+ * Google and LinkedIn a day).
  */
 export function appPolicies(quotas: AppQuotas): Record<Platform, BucketPolicy> {
-  const perSecond = (calls: number, seconds: number) => {
-    const refillPerSecond = calls / seconds;
-    return { capacity: Math.max(20, Math.floor(refillPerSecond * 3600)), refillPerSecond };
-  };
   return {
-    meta: perSecond(quotas.metaCallsPerHour, 3600),
-    google_ads: perSecond(quotas.googleOperationsPerDay, 86_400),
-    linkedin: perSecond(quotas.linkedinCallsPerDay, 86_400),
+    meta: rollingWindowPolicy(quotas.metaCallsPerHour, 3600),
+    google_ads: rollingWindowPolicy(quotas.googleOperationsPerDay, 86_400),
+    linkedin: rollingWindowPolicy(quotas.linkedinCallsPerDay, 86_400),
   };
 }
 
@@ -81,24 +90,27 @@ export function takeTokens(state: BucketState, policy: BucketPolicy, now: number
 export interface UsageReading {
   /** Percent of the platform's limit in use (Meta headers). */
   utilPct: number;
-  /** Platform's hint that calls are blocked for this long (Meta: minutes). */
-  regainAccessMinutes: number | null;
+  /** The platform's figure for when access returns (Meta estimated_time_to_regain_access, reset_time_duration); null when it gave none. */
+  regainAccessMs: number | null;
 }
+
+/** Block after a 100% reading that came without any figure for when access returns. */
+export const FULL_USAGE_FALLBACK_MS = 5 * 60_000;
 
 /** Above this utilization the bucket is drained so the window can recover before we hit the wall. */
 export const HIGH_UTILIZATION_PCT = 75;
 
 /**
- * Folds what the platform reported into the bucket: an explicit "regain access in N minutes"
- * blocks for that long; high utilization empties the bucket so calls slow to the refill rate.
+ * Folds what the platform reported into the bucket: an explicit "regain access in N" blocks for
+ * that long (whatever the utilization); a 100% reading blocks until the platform's figure, or for
+ * the fallback when it gave none; high utilization empties the bucket so calls slow to the refill rate.
  */
 export function applyUsage(state: BucketState, readings: UsageReading[], now: number): BucketState {
   let next = { ...state };
   for (const reading of readings) {
-    if (reading.regainAccessMinutes && reading.regainAccessMinutes > 0) {
-      next.blockedUntil = Math.max(next.blockedUntil, now + reading.regainAccessMinutes * 60_000);
-    }
-    if (reading.utilPct >= 100) next.blockedUntil = Math.max(next.blockedUntil, now + 5 * 60_000);
+    const figure = reading.regainAccessMs && reading.regainAccessMs > 0 ? reading.regainAccessMs : null;
+    if (figure !== null) next.blockedUntil = Math.max(next.blockedUntil, now + figure);
+    else if (reading.utilPct >= 100) next.blockedUntil = Math.max(next.blockedUntil, now + FULL_USAGE_FALLBACK_MS);
     if (reading.utilPct >= HIGH_UTILIZATION_PCT) next = { ...next, tokens: Math.min(next.tokens, 0) };
   }
   return next;

@@ -60,6 +60,11 @@ export class TenantHub extends Server<Env> {
     return this.#budgets().admit(adAccountId, ACCOUNT_POLICIES[platform], Date.now());
   }
 
+  /** Gives back an admission the app-wide quota then refused (its token and, if it was one, its probe slot). */
+  release(adAccountId: string, platform: keyof typeof ACCOUNT_POLICIES): void {
+    this.#budgets().release(adAccountId, ACCOUNT_POLICIES[platform], Date.now());
+  }
+
   /** Feeds a sync's outcome and the platform's usage signals back into the account's budget. */
   report(adAccountId: string, platform: keyof typeof ACCOUNT_POLICIES, report: CallReport): void {
     this.#budgets().report(adAccountId, ACCOUNT_POLICIES[platform], report, Date.now());

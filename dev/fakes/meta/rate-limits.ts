@@ -22,7 +22,9 @@ export interface Usage {
 }
 
 /** Hourly BUC budget per ad account: Meta's formula by tier and active ads, unless the regime overrides it. */
-export function bucBudget(regime: MetaRegime, type: BucType, activeAds: number): number {
+export function bucBudget(regime: MetaRegime, type: BucType, activeAds: number, accountId?: string): number {
+  const own = accountId === undefined ? undefined : regime.accountCallsPerHourByAccount?.[accountId];
+  if (own != null) return own;
   if (regime.accountCallsPerHourOverride != null) return regime.accountCallsPerHourOverride;
   const full = regime.tier === 'full';
   if (type === 'ads_insights') return (full ? 190_000 : 600) + 400 * activeAds;

@@ -78,6 +78,16 @@ describe('Meta fake rate limits from the call ledger', () => {
     expect(await errorOf(await insights())).toMatchObject({ code: 4, error_subcode: 1504022 });
   });
 
+  it('throttles only the ad account whose own budget is set, with its headers at 100%', async () => {
+    const other = fake.ctx.world.accounts('meta')[1]!.id;
+    fake.ctx.regimes.meta.accountCallsPerHourByAccount = { [account]: 1 };
+    expect((await insights()).status).toBe(200);
+    const res = await insights();
+    expect(await errorOf(res)).toMatchObject({ code: 80000 });
+    expect(header(res, 'X-Ad-Account-Usage').acc_id_util_pct).toBe(100);
+    expect((await call(`/v23.0/act_${other}/insights?date_preset=yesterday`)).status).toBe(200);
+  });
+
   it('uses the Full tier formula when the regime says so', async () => {
     fake.ctx.regimes.meta.tier = 'full';
     const res = await insights();

@@ -37,7 +37,7 @@ export function accountUsage(state: MetaState, accountId: string): AccountUsage 
   const catalog = loadCatalog(ctx.world, account);
   const activeAds = catalog.ads.filter((ad) => catalog.effectiveStatus('ad', ad.id) === 'ACTIVE').length;
   const calls = ctx.calls.list({ service: 'meta', accountId });
-  const budgetFor = (type: BucType) => bucBudget(ctx.regimes.meta, type, activeAds);
+  const budgetFor = (type: BucType) => bucBudget(ctx.regimes.meta, type, activeAds, accountId);
   const billed = (type: BucType) => calls.filter((call) => billedTo(state, call.path) === type);
   return {
     app: appUsage(state),

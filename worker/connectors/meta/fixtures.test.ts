@@ -107,7 +107,7 @@ describe('recorded Meta usage headers', () => {
     });
     expect(parseMetaUsageHeaders(headers)).toEqual([
       { platform: 'meta', scope: 'account', source: 'x-business-use-case-usage:ads_insights', utilPct: 1, regainAccessMinutes: 0 },
-      { platform: 'meta', scope: 'account', source: 'x-ad-account-usage', utilPct: 9.67, regainAccessMinutes: null },
+      { platform: 'meta', scope: 'account', source: 'x-ad-account-usage', utilPct: 9.67, regainAccessMinutes: null, resetSeconds: 100 },
       { platform: 'meta', scope: 'app', source: 'x-app-usage', utilPct: 30, regainAccessMinutes: null },
       { platform: 'meta', scope: 'app', source: 'x-fb-ads-insights-throttle', utilPct: 0.01, regainAccessMinutes: null },
       { platform: 'meta', scope: 'account', source: 'x-fb-ads-insights-throttle', utilPct: 0, regainAccessMinutes: null },

@@ -22,8 +22,21 @@ const highest = (...values: (number | undefined)[]) => Math.max(0, ...values.fil
 /** Every usage reading in one response's headers. */
 export function parseMetaUsageHeaders(headers: Headers): UsageSignal[] {
   const signals: UsageSignal[] = [];
-  const signal = (scope: UsageSignal['scope'], source: string, utilPct: number, regainAccessMinutes: number | null) =>
-    signals.push({ platform: 'meta', scope, source, utilPct, regainAccessMinutes });
+  const signal = (
+    scope: UsageSignal['scope'],
+    source: string,
+    utilPct: number,
+    regainAccessMinutes: number | null,
+    resetSeconds?: number,
+  ) =>
+    signals.push({
+      platform: 'meta',
+      scope,
+      source,
+      utilPct,
+      regainAccessMinutes,
+      ...(resetSeconds !== undefined ? { resetSeconds } : {}),
+    });
 
   const buc = readHeader(headers, 'x-business-use-case-usage', metaBusinessUseCaseUsageSchema);
   for (const entries of Object.values(buc ?? {})) {
@@ -37,7 +50,9 @@ export function parseMetaUsageHeaders(headers: Headers): UsageSignal[] {
     }
   }
   const adAccount = readHeader(headers, 'x-ad-account-usage', metaAdAccountUsageSchema);
-  if (adAccount?.acc_id_util_pct !== undefined) signal('account', 'x-ad-account-usage', adAccount.acc_id_util_pct, null);
+  if (adAccount?.acc_id_util_pct !== undefined) {
+    signal('account', 'x-ad-account-usage', adAccount.acc_id_util_pct, null, adAccount.reset_time_duration);
+  }
 
   const app = readHeader(headers, 'x-app-usage', metaAppUsageSchema);
   if (app) signal('app', 'x-app-usage', highest(app.call_count, app.total_cputime, app.total_time), null);
