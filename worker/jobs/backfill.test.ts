@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backfillWindow, planBackfill } from './backfill';
+import { BACKFILL_CHUNK_DAYS, backfillWindow, planBackfill, planManualSync } from './backfill';
 
 const now = new Date('2026-11-29T15:00:00Z');
 
@@ -22,5 +22,14 @@ describe('backfill planning', () => {
       ['2026-09-01', '2026-09-30'],
     ]);
     expect(messages.every((m) => m.lane === 'backfill' && m.cursor === null)).toBe(true);
+  });
+
+  it('splits an operator’s long range into the same chunks, each at most a chunk long, covering every day once', () => {
+    const messages = planManualSync({ tenantId: 't', adAccountId: 'a' }, { from: '2023-08-20', to: '2026-12-01' }, now);
+    const days = (m: { from: string; to: string }) => (Date.parse(m.to) - Date.parse(m.from)) / 86_400_000 + 1;
+    expect(messages.every((m) => m.lane === 'manual' && days(m) <= BACKFILL_CHUNK_DAYS)).toBe(true);
+    expect(messages.reduce((sum, m) => sum + days(m), 0)).toBe(1200);
+    expect(messages.length).toBe(40);
+    expect([messages.at(-1)!.from, messages[0]!.to]).toEqual(['2023-08-20', '2026-12-01']);
   });
 });

@@ -20,14 +20,32 @@ export function backfillWindow(platform: Platform, timeZone: string, now: Date, 
 
 /** The backfill messages for one account, newest chunk first. */
 export function planBackfill(target: { tenantId: string; adAccountId: string }, window: DateWindow, now: Date): SyncMessage[] {
+  return planChunks('backfill', target, window, now);
+}
+
+/**
+ * An operator's sync of a date range, in the same chunks as a backfill: one message never holds
+ * more than a month of work, however long the range.
+ */
+export function planManualSync(target: { tenantId: string; adAccountId: string }, window: DateWindow, now: Date): SyncMessage[] {
+  return planChunks('manual', target, window, now);
+}
+
+function planChunks(
+  lane: 'backfill' | 'manual',
+  target: { tenantId: string; adAccountId: string },
+  window: DateWindow,
+  now: Date,
+): SyncMessage[] {
   return backfillChunks(window, BACKFILL_CHUNK_DAYS).map((chunk) => ({
     kind: 'sync',
     tenantId: target.tenantId,
     adAccountId: target.adAccountId,
-    lane: 'backfill',
+    lane,
     from: chunk.from,
     to: chunk.to,
     cursor: null,
     enqueuedAt: now.toISOString(),
+    deferrals: 0,
   }));
 }
