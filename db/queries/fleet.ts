@@ -77,16 +77,33 @@ export async function listDeadLettersAcrossTenants(db: Database, options: { incl
     .limit(options.limit ?? 100);
 }
 
-/** Marks dead letters re-driven and returns their bodies for re-enqueueing. */
-export async function takeDeadLettersForRedriveAcrossTenants(
+/**
+ * Re-drives parked dead letters: locks those not yet re-driven, hands them to `send` (which
+ * enqueues them and returns the ids it sent), then marks exactly those. All in one transaction, so
+ * a `send` that throws marks nothing, and a concurrent re-drive skips the locked rows instead of
+ * sending them twice. Letters `send` leaves out stay parked.
+ */
+export async function redriveDeadLettersAcrossTenants(
   db: Database,
   ids: string[] | 'all',
-): Promise<Array<{ id: string; body: unknown }>> {
-  return db
-    .update(deadLetters)
-    .set({ redrivenAt: sql`now()` })
-    .where(and(isNull(deadLetters.redrivenAt), ids === 'all' ? undefined : inArray(deadLetters.id, ids)))
-    .returning({ id: deadLetters.id, body: deadLetters.body });
+  send: (letters: Array<{ id: string; body: unknown }>) => Promise<string[]>,
+): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const letters = await tx
+      .select({ id: deadLetters.id, body: deadLetters.body })
+      .from(deadLetters)
+      .where(and(isNull(deadLetters.redrivenAt), ids === 'all' ? undefined : inArray(deadLetters.id, ids)))
+      .for('update', { skipLocked: true });
+    if (!letters.length) return [];
+    const sent = await send(letters);
+    if (!sent.length) return [];
+    const marked = await tx
+      .update(deadLetters)
+      .set({ redrivenAt: sql`now()` })
+      .where(inArray(deadLetters.id, sent))
+      .returning({ id: deadLetters.id });
+    return marked.map((m) => m.id);
+  });
 }
 
 function tenantIdOf(body: unknown): string | null {
