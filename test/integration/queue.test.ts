@@ -4,10 +4,11 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '../../db/database';
 import worker from '../../worker/index';
 import { MAX_DEFERRALS } from '../../worker/jobs/actions';
-import { BACKFILL_CHUNK_DAYS } from '../../worker/jobs/backfill';
+import { BACKFILL_CHUNK_DAYS, BACKFILL_STALL_HOURS } from '../../worker/jobs/backfill';
+import { runCron } from '../../worker/jobs/cron';
 import type { SyncMessage } from '../../worker/jobs/messages';
 import { LAST_RESORT_MAX_ATTEMPTS } from '../../worker/jobs/queue';
-import { connectedTenant, control, deliver, injectFault, syncMessage, syncOutcomes } from './pipeline-support';
+import { connectedTenant, control, deliver, eventually, injectFault, syncMessage, syncOutcomes } from './pipeline-support';
 import { closeWhenIdle, postJson, superDb, testEnv } from './support';
 
 const arranged = superDb();
@@ -131,5 +132,36 @@ describe('operator sync', () => {
       const own = messages.filter((m) => m.adAccountId === account.id);
       expect(own.reduce((sum, m) => sum + days(m), 0)).toBe(90);
     }
+  });
+});
+
+describe('stalled backfills', () => {
+  it('restarts on the nightly run only the missing chunks of a backfill that has been quiet for the stall period', async () => {
+    const tenant = await connectedTenant(arranged.db, 'google_ads', 'partner-b', { ip: '198.51.100.163' });
+    const [stalled] = tenant.accounts;
+    const { to } = stalled!.backfillState as { to: string };
+    const day = (offset: number) => new Date(Date.parse(`${to}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    // Two chunks were requested three days ago; the newer finished, the older's message was lost.
+    const quiet = new Date(Date.now() - (BACKFILL_STALL_HOURS + 6) * 3_600_000).toISOString();
+    const requestedAt = new Date(Date.now() - 72 * 3_600_000).toISOString();
+    await arranged.db.execute(sql`update ad_accounts set backfill_state = backfill_state
+      || jsonb_build_object('from', ${day(-59)}::text, 'windowsTotal', 2, 'requestedAt', ${requestedAt}::text) where id = ${stalled!.id}`);
+    await arranged.db.execute(sql`update sync_runs set started_at = ${quiet}, window_from = ${day(-29)}, window_to = ${to}
+      where ad_account_id = ${stalled!.id} and lane = 'backfill'`);
+
+    const hot = createExecutionContext();
+    const hourly = await runCron('*/15 * * * *', new Date(), env, hot);
+    await waitOnExecutionContext(hot);
+    expect(hourly.filter((m) => m.tenantId === tenant.tenantId && m.lane === 'backfill')).toEqual([]);
+
+    const ctx = createExecutionContext();
+    const messages = await runCron('30 2 * * *', new Date(), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const restarted = messages.filter((m) => m.tenantId === tenant.tenantId && m.lane === 'backfill');
+    expect(restarted.map((m) => [m.adAccountId, m.from, m.to])).toEqual([[stalled!.id, day(-59), day(-30)]]);
+    await eventually(
+      () => syncOutcomes(arranged.db, tenant.tenantId, 'backfill'),
+      (runs) => runs.some((r) => r.adAccountId === stalled!.id && r.windowFrom === day(-59) && r.outcome === 'ok'),
+    );
   });
 });
