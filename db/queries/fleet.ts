@@ -5,7 +5,7 @@
  * a time (forEachTenant) or through a policy that shows exactly one row (hostnames).
  */
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { type Database, forEachTenant } from '../database';
+import { type Database, forEachTenant, rowsOf } from '../database';
 import { deadLetters, tenantDomains, tenants } from '../schema';
 import { listSyncableAdAccounts, type SyncTarget } from './scheduling';
 
@@ -77,19 +77,89 @@ export async function listDeadLettersAcrossTenants(db: Database, options: { incl
     .limit(options.limit ?? 100);
 }
 
-/** Marks dead letters re-driven and returns their bodies for re-enqueueing. */
-export async function takeDeadLettersForRedriveAcrossTenants(
+/**
+ * Re-drives parked dead letters: locks those not yet re-driven, hands them to `send` (which
+ * enqueues them and returns the ids it sent), then marks exactly those. All in one transaction, so
+ * a `send` that throws marks nothing, and a concurrent re-drive skips the locked rows instead of
+ * sending them twice. Letters `send` leaves out stay parked.
+ */
+export async function redriveDeadLettersAcrossTenants(
   db: Database,
   ids: string[] | 'all',
-): Promise<Array<{ id: string; body: unknown }>> {
-  return db
-    .update(deadLetters)
-    .set({ redrivenAt: sql`now()` })
-    .where(and(isNull(deadLetters.redrivenAt), ids === 'all' ? undefined : inArray(deadLetters.id, ids)))
-    .returning({ id: deadLetters.id, body: deadLetters.body });
+  send: (letters: Array<{ id: string; body: unknown }>) => Promise<string[]>,
+): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const letters = await tx
+      .select({ id: deadLetters.id, body: deadLetters.body })
+      .from(deadLetters)
+      .where(and(isNull(deadLetters.redrivenAt), ids === 'all' ? undefined : inArray(deadLetters.id, ids)))
+      .for('update', { skipLocked: true });
+    if (!letters.length) return [];
+    const sent = await send(letters);
+    if (!sent.length) return [];
+    const marked = await tx
+      .update(deadLetters)
+      .set({ redrivenAt: sql`now()` })
+      .where(inArray(deadLetters.id, sent))
+      .returning({ id: deadLetters.id });
+    return marked.map((m) => m.id);
+  });
 }
 
 function tenantIdOf(body: unknown): string | null {
   const id = (body as { tenantId?: unknown } | null)?.tenantId;
   return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+}
+
+/**
+ * Every active tenant's enabled, connected ad accounts with a requested backfill: the window,
+ * the windows that finished ok since the request and the latest backfill run since it.
+ */
+export async function listBackfillProgressAcrossTenants(db: Database): Promise<BackfillProgressRow[]> {
+  const active = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.status, 'active'));
+  const perTenant = await forEachTenant(
+    db,
+    active.map((t) => t.id),
+    async ({ db: tx, tenantId }) => {
+      const rows = rowsOf<{
+        adAccountId: string;
+        from: string | null;
+        to: string | null;
+        requestedAt: string | null;
+        doneWindows: Array<{ from: string; to: string }>;
+        lastRunAt: string | null;
+      }>(
+        await tx.execute(sql`
+          select a.id as "adAccountId", a.backfill_state->>'from' as "from", a.backfill_state->>'to' as "to",
+            a.backfill_state->>'requestedAt' as "requestedAt",
+            coalesce((select json_agg(distinct jsonb_build_object('from', r.window_from::text, 'to', r.window_to::text))
+              from sync_runs r where r.tenant_id = a.tenant_id and r.ad_account_id = a.id and r.lane = 'backfill' and r.outcome = 'ok'
+                and r.started_at >= (a.backfill_state->>'requestedAt')::timestamptz), '[]'::json) as "doneWindows",
+            (select max(r.started_at) from sync_runs r where r.tenant_id = a.tenant_id and r.ad_account_id = a.id and r.lane = 'backfill'
+                and r.started_at >= (a.backfill_state->>'requestedAt')::timestamptz)::text as "lastRunAt"
+          from ad_accounts a join connections c on c.id = a.connection_id
+          where a.tenant_id = ${tenantId} and a.enabled and c.status = 'active' and a.backfill_state ? 'requestedAt'`),
+      );
+      return rows.map((row) => ({
+        tenantId,
+        adAccountId: row.adAccountId,
+        ...(row.from ? { from: row.from } : {}),
+        ...(row.to ? { to: row.to } : {}),
+        ...(row.requestedAt ? { requestedAt: row.requestedAt } : {}),
+        doneWindows: row.doneWindows,
+        lastRunAt: row.lastRunAt ? new Date(row.lastRunAt) : null,
+      }));
+    },
+  );
+  return perTenant.flat();
+}
+
+export interface BackfillProgressRow {
+  tenantId: string;
+  adAccountId: string;
+  from?: string;
+  to?: string;
+  requestedAt?: string;
+  doneWindows: Array<{ from: string; to: string }>;
+  lastRunAt: Date | null;
 }

@@ -32,10 +32,13 @@ runCli(async () => {
   if (command === 'redrive') {
     const body = rest[0] === '--all' ? { all: true } : { ids: rest };
     if (!('all' in body) && !rest.length) throw new CliError('Usage: npm run dlq -- redrive <id>... | --all');
-    const result = await client.post<{ redriven: number; skippedInvalid: number }>('/ops/dead-letters/redrive', body);
-    console.log(
-      `Re-enqueued ${result.redriven} message(s)${result.skippedInvalid ? `; ${result.skippedInvalid} were not valid sync messages and stay parked` : ''}.`,
+    const result = await client.post<{ redriven: number; refused: Array<{ id: string; reason: string }> }>(
+      '/ops/dead-letters/redrive',
+      body,
     );
+    console.log(`Re-enqueued ${result.redriven} message(s).`);
+    // Malformed messages are parked for inspection only: they stay parked and are listed with why.
+    for (const r of result.refused) console.log(`  refused ${r.id}: ${r.reason}; it stays parked`);
     return;
   }
   throw new CliError(`Unknown command "${command}". Use: list | redrive <id>... | redrive --all`);

@@ -24,6 +24,11 @@ interface Run {
 
 const TIMEOUT_MS = Number(process.env.SYNC_WAIT_MS ?? 120_000);
 
+/** A long range is enqueued in chunks: each message is matched to the run of its own window. */
+function slotKey(slot: { adAccountId: string; from?: string; to?: string; windowFrom?: string; windowTo?: string }): string {
+  return `${slot.adAccountId}/${slot.windowFrom ?? slot.from}/${slot.windowTo ?? slot.to}`;
+}
+
 runCli(async () => {
   const flags = parseFlags(process.argv.slice(2), ['tenant', 'platform', 'from', 'to']);
   if (!flags.tenant)
@@ -41,21 +46,21 @@ runCli(async () => {
     ({ runs } = await client.get<{ runs: Run[] }>(
       `/ops/sync-runs?tenant=${encodeURIComponent(started.tenant.slug)}&since=${encodeURIComponent(started.enqueuedAt)}`,
     ));
-    const finished = new Set(runs.filter((r) => r.outcome).map((r) => r.adAccountId));
-    if (started.messages.every((m) => finished.has(m.adAccountId))) break;
+    const finished = new Set(runs.filter((r) => r.outcome).map(slotKey));
+    if (started.messages.every((m) => finished.has(slotKey(m)))) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
   console.log('\nResults:');
   for (const m of started.messages) {
-    const run = runs.find((r) => r.adAccountId === m.adAccountId && r.outcome);
+    const run = runs.find((r) => slotKey(r) === slotKey(m) && r.outcome);
     if (!run) {
-      console.log(`  ${names.get(m.adAccountId)}: no result yet (still queued or deferred by a rate limit)`);
+      console.log(`  ${names.get(m.adAccountId)} ${m.from} → ${m.to}: no result yet (still queued or deferred by a rate limit)`);
       continue;
     }
     const ms = Date.parse(run.finishedAt ?? run.startedAt) - Date.parse(run.startedAt);
     const took = ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
     console.log(
-      `  ${names.get(m.adAccountId)}: ${run.outcome}, ${run.rows} rows, ${run.apiCalls} API calls, ${took}${run.error ? ` — ${run.error}` : ''}`,
+      `  ${names.get(m.adAccountId)} ${m.from} → ${m.to}: ${run.outcome}, ${run.rows} rows, ${run.apiCalls} API calls, ${took}${run.error ? ` — ${run.error}` : ''}`,
     );
   }
   if (started.messages.some((m) => !runs.some((r) => r.adAccountId === m.adAccountId && r.outcome === 'ok'))) process.exitCode = 2;

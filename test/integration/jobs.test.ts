@@ -142,7 +142,7 @@ describe('hourly pacing', () => {
 });
 
 describe('queue consumer', () => {
-  it('acknowledges a malformed message instead of retrying it forever', async () => {
+  it('acknowledges a malformed message instead of retrying it forever (it is parked: see queue.test.ts)', async () => {
     const result = await deliver('tidemark-sync', [{ kind: 'nonsense' }, 'not even an object']);
     expect(result.explicitAcks).toHaveLength(2);
     expect(result.retryMessages).toHaveLength(0);
@@ -170,7 +170,7 @@ describe('queue consumer', () => {
     expect(await syncOutcomes(arranged.db, tenant.tenantId, 'manual')).toEqual([]);
 
     const redrive = await postJson('/api/ops/dead-letters/redrive', { ids: [parked[0]!.id] }, auth);
-    expect(await redrive.json()).toEqual({ redriven: 1, skippedInvalid: 0 });
+    expect(await redrive.json()).toEqual({ redriven: 1, skippedInvalid: 0, refused: [] });
 
     const runs = await eventually(
       () => syncOutcomes(arranged.db, tenant.tenantId, 'manual'),
@@ -187,6 +187,7 @@ describe('queue consumer', () => {
     expect(await (await postJson('/api/ops/dead-letters/redrive', { ids: [parked[0]!.id] }, auth)).json()).toEqual({
       redriven: 0,
       skippedInvalid: 0,
+      refused: [],
     });
   });
 

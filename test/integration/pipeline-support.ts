@@ -117,7 +117,7 @@ export function syncMessage(
   to: string,
   lane: SyncMessage['lane'] = 'manual',
 ): SyncMessage {
-  return { kind: 'sync', tenantId, adAccountId, lane, from, to, cursor: null, enqueuedAt: new Date().toISOString() };
+  return { kind: 'sync', tenantId, adAccountId, lane, from, to, cursor: null, enqueuedAt: new Date().toISOString(), deferrals: 0 };
 }
 
 /** Adds a fault on the fakes that only this ad account's requests can consume. */

@@ -99,9 +99,12 @@ describe.each(PLATFORMS)('%s: connect, backfill, restatement', (platform) => {
         body: JSON.stringify({ tenant: tenant.tenantId, platform, from, to }),
       });
       expect(res.status).toBe(202);
+      // The range is enqueued in backfill-sized chunks: wait for every one of them.
+      const { messages } = (await res.json()) as { messages: unknown[] };
+      expect(messages.length).toBeGreaterThanOrEqual(accounts.length);
       await eventually(
         () => syncOutcomes(arranged.db, tenant.tenantId, 'manual'),
-        (runs) => runs.filter((r) => r.outcome === 'ok').length >= before + accounts.length,
+        (runs) => runs.filter((r) => r.outcome === 'ok').length >= before + messages.length,
       );
       await expectEqualToTruth(platform, accounts);
     } finally {

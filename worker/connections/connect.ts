@@ -103,13 +103,22 @@ export async function completeConnection(
   const messages = result.stored.flatMap((account) =>
     planBackfill({ tenantId: input.tenantId, adAccountId: account.id }, result.windows.get(account.externalId)!, now),
   );
-  await deps.enqueue(messages);
+  let enqueued = messages.length;
+  try {
+    await deps.enqueue(messages);
+  } catch (error) {
+    // The connection and its accounts are stored; the nightly cron restarts a backfill that never ran.
+    console.warn(
+      JSON.stringify({ level: 'warn', event: 'backfill enqueue failed', tenantId: input.tenantId, error: (error as Error).message }),
+    );
+    enqueued = 0;
+  }
   return {
     ok: true,
     result: {
       connectionId: result.connectionId,
       adAccounts: result.stored.map(({ id, externalId }) => ({ id, externalId })),
-      backfillMessages: messages.length,
+      backfillMessages: enqueued,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionForError, backoffSeconds, MAX_DELAY_SECONDS } from './actions';
+import { actionForError, backoffSeconds, MAX_DEFERRALS, MAX_DELAY_SECONDS, planDeferral, queueDelaySeconds } from './actions';
 
 describe('actionForError', () => {
   it('defers a rate limit by the platform’s own hint and keeps the resume cursor', () => {
@@ -33,5 +33,44 @@ describe('backoffSeconds', () => {
     expect(backoffSeconds(4, () => 1)).toBe(240);
     expect(backoffSeconds(40, () => 1)).toBe(MAX_DELAY_SECONDS);
     expect(backoffSeconds(5, () => 0)).toBe(1);
+  });
+});
+
+describe('planDeferral', () => {
+  it('lets the ceiling of a throttled slot’s wait double with every deferral until the queue maximum', () => {
+    const ceilings = [0, 1, 2, 5, 10, 11, 15].map((deferrals) => planDeferral(deferrals, 0, () => 1));
+    expect(ceilings).toEqual(
+      [30, 60, 120, 960, 30_720, MAX_DELAY_SECONDS, MAX_DELAY_SECONDS].map((delaySeconds) => ({ kind: 'defer', delaySeconds })),
+    );
+  });
+
+  it('draws the wait uniformly below the ceiling (full jitter)', () => {
+    expect(planDeferral(4, 0, () => 0.25)).toEqual({ kind: 'defer', delaySeconds: 120 });
+    expect(planDeferral(4, 0, () => 0)).toEqual({ kind: 'defer', delaySeconds: 1 });
+  });
+
+  it('never waits less than the platform’s or the budget’s hint, nor more than the queue allows', () => {
+    expect(planDeferral(0, 900, () => 1)).toEqual({ kind: 'defer', delaySeconds: 900 });
+    expect(planDeferral(3, 200_000, () => 0)).toEqual({ kind: 'defer', delaySeconds: MAX_DELAY_SECONDS });
+  });
+
+  it('sends the slot to the dead letters once it was deferred the maximum number of times', () => {
+    expect(planDeferral(MAX_DEFERRALS - 1, 0, () => 1).kind).toBe('defer');
+    expect(planDeferral(MAX_DEFERRALS, 0, () => 1)).toEqual({ kind: 'dead_letter' });
+  });
+});
+
+describe('queueDelaySeconds', () => {
+  it('rounds up to whole seconds within what the queue accepts', () => {
+    expect([-5, 0, 1.2, 43_200, 43_201, 1e9, Number.POSITIVE_INFINITY, Number.NaN].map(queueDelaySeconds)).toEqual([
+      0,
+      0,
+      2,
+      MAX_DELAY_SECONDS,
+      MAX_DELAY_SECONDS,
+      MAX_DELAY_SECONDS,
+      MAX_DELAY_SECONDS,
+      0,
+    ]);
   });
 });

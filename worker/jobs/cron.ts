@@ -1,6 +1,7 @@
 import { createDb } from '../../db/client';
-import { listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
+import { listBackfillProgressAcrossTenants, listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
 import { readConfig, settlingDays } from '../env';
+import { restartStalledBackfill } from './backfill';
 import { enqueueSyncs } from './enqueue';
 import { interleaveByTenant } from './fairness';
 import type { SyncMessage } from './messages';
@@ -17,9 +18,12 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
     const lane = laneForCron(cron);
     const targets = interleaveByTenant(await listSyncTargetsAcrossTenants(db));
     const messages = targets.map((target) => planSyncMessage(lane, target, now, settlingDays(config)));
-    await enqueueSyncs(env, messages);
-    console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length }));
-    return messages;
+    // Nightly housekeeping: backfills whose messages were lost (e.g. a failed enqueue at connect).
+    const restarts =
+      lane === 'settling' ? (await listBackfillProgressAcrossTenants(db)).flatMap((p) => restartStalledBackfill(p, now)) : [];
+    await enqueueSyncs(env, [...messages, ...restarts]);
+    console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length, backfillRestarts: restarts.length }));
+    return [...messages, ...restarts];
   } finally {
     ctx.waitUntil(close());
   }

@@ -1,6 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DELAY_SECONDS } from './actions';
-import { BACKFILL_BURST, BACKFILL_WAVE_SECONDS, backfillDelaySeconds } from './enqueue';
+import { BACKFILL_BURST, BACKFILL_WAVE_SECONDS, backfillDelaySeconds, enqueueSyncs } from './enqueue';
+import type { SyncMessage } from './messages';
+
+/** A queue that records what it was sent and, like Cloudflare's, rejects delays over 12 hours. */
+function recordingQueue() {
+  const sent: Array<{ delaySeconds?: number }> = [];
+  const queue = {
+    sent,
+    async sendBatch(messages: Iterable<{ delaySeconds?: number }>) {
+      for (const m of messages) {
+        if ((m.delaySeconds ?? 0) > MAX_DELAY_SECONDS) throw new Error(`delaySeconds ${m.delaySeconds} exceeds the maximum`);
+        sent.push(m);
+      }
+    },
+  };
+  return queue as typeof queue & Queue;
+}
+
+const message = (lane: SyncMessage['lane']): SyncMessage => ({
+  kind: 'sync',
+  tenantId: '7e1d0a00-0000-4000-8000-0000000000a1',
+  adAccountId: '7e1d0a00-0000-4000-8000-0000000000a2',
+  lane,
+  from: '2026-11-29',
+  to: '2026-11-30',
+  cursor: null,
+  enqueuedAt: '2026-11-30T09:20:00.000Z',
+  deferrals: 0,
+});
 
 describe('backfillDelaySeconds', () => {
   it('starts the first burst at once and each further burst a wave later', () => {
@@ -12,5 +40,14 @@ describe('backfillDelaySeconds', () => {
 
   it('never exceeds the queue’s longest delay', () => {
     expect(backfillDelaySeconds(10_000_000)).toBe(MAX_DELAY_SECONDS);
+  });
+});
+
+describe('enqueueSyncs', () => {
+  it('clamps a wait longer than the queue allows instead of failing the send', async () => {
+    const queues = { SYNC_QUEUE: recordingQueue(), BACKFILL_QUEUE: recordingQueue() };
+    await enqueueSyncs(queues, [message('hot'), message('backfill')], 90_000.5);
+    expect(queues.SYNC_QUEUE.sent.map((m) => m.delaySeconds)).toEqual([MAX_DELAY_SECONDS]);
+    expect(queues.BACKFILL_QUEUE.sent.map((m) => m.delaySeconds)).toEqual([MAX_DELAY_SECONDS]);
   });
 });

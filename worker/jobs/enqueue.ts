@@ -1,4 +1,4 @@
-import { MAX_DELAY_SECONDS } from './actions';
+import { MAX_DELAY_SECONDS, queueDelaySeconds } from './actions';
 import type { SyncMessage } from './messages';
 
 /** Queues accept at most 100 messages per sendBatch call. */
@@ -19,7 +19,8 @@ type Queues = Pick<Env, 'SYNC_QUEUE' | 'BACKFILL_QUEUE'>;
 
 /**
  * Sends sync messages to their queue: backfills to their own queue and consumer, so history
- * never delays the 15-minute hot lane; everything else to the sync queue.
+ * never delays the 15-minute hot lane; everything else to the sync queue. Delays are clamped to
+ * what the queue accepts (a budget's wait can be longer than 12 hours).
  */
 export async function enqueueSyncs(queues: Queues, messages: SyncMessage[], delaySeconds = 0): Promise<void> {
   const backfill = messages.filter((m) => m.lane === 'backfill');
@@ -27,9 +28,9 @@ export async function enqueueSyncs(queues: Queues, messages: SyncMessage[], dela
   const spread = backfill.map((body, i) => ({
     body,
     contentType: 'json' as const,
-    delaySeconds: Math.max(delaySeconds, backfillDelaySeconds(i)),
+    delaySeconds: queueDelaySeconds(Math.max(delaySeconds, backfillDelaySeconds(i))),
   }));
-  const now = rest.map((body) => ({ body, contentType: 'json' as const, delaySeconds }));
+  const now = rest.map((body) => ({ body, contentType: 'json' as const, delaySeconds: queueDelaySeconds(delaySeconds) }));
   for (let i = 0; i < spread.length; i += SEND_BATCH) await queues.BACKFILL_QUEUE.sendBatch(spread.slice(i, i + SEND_BATCH));
   for (let i = 0; i < now.length; i += SEND_BATCH) await queues.SYNC_QUEUE.sendBatch(now.slice(i, i + SEND_BATCH));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continuationOf, type SyncMessage } from './messages';
+import { continuationOf, jobMessage, type SyncMessage } from './messages';
 import { syncOptions } from './sync-options';
 
 const hotSlot: SyncMessage = {
@@ -11,16 +11,33 @@ const hotSlot: SyncMessage = {
   to: '2026-11-30',
   cursor: null,
   enqueuedAt: '2026-11-30T09:20:00.000Z',
+  deferrals: 0,
 };
 
 describe('continuationOf', () => {
   it('resumes the same slot at the cursor, keeping lane, window and the time it was planned for', () => {
-    expect(continuationOf(hotSlot, 'page-2')).toEqual({ ...hotSlot, cursor: 'page-2' });
+    expect(continuationOf(hotSlot, 'page-2', 'progress')).toEqual({ ...hotSlot, cursor: 'page-2' });
+  });
+
+  it('counts each throttled deferral of the slot and starts the count again after progress', () => {
+    const once = continuationOf(hotSlot, 'page-2', 'throttled');
+    const twice = continuationOf(once, 'page-2', 'throttled');
+    expect([once.deferrals, twice.deferrals]).toEqual([1, 2]);
+    expect(continuationOf(twice, 'page-3', 'progress').deferrals).toBe(0);
+  });
+
+  it('reads a message enqueued before deferrals were counted as never deferred', () => {
+    const { deferrals: _, ...old } = hotSlot;
+    expect(jobMessage.parse(old)).toEqual(hotSlot);
+    expect(jobMessage.safeParse({ ...hotSlot, deferrals: -1 }).success).toBe(false);
   });
 
   it('fetches what the planned slot fetches, however late the deferral runs', () => {
     const firstOfHour = { ...hotSlot, enqueuedAt: '2026-11-30T10:00:00.000Z' };
-    expect(syncOptions(continuationOf(hotSlot, null), 'google_ads')).toEqual({ includeEntities: false, includeHourly: false });
-    expect(syncOptions(continuationOf(firstOfHour, null), 'google_ads')).toEqual({ includeEntities: true, includeHourly: true });
+    expect(syncOptions(continuationOf(hotSlot, null, 'throttled'), 'google_ads')).toEqual({ includeEntities: false, includeHourly: false });
+    expect(syncOptions(continuationOf(firstOfHour, null, 'throttled'), 'google_ads')).toEqual({
+      includeEntities: true,
+      includeHourly: true,
+    });
   });
 });

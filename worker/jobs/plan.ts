@@ -23,5 +23,6 @@ export function planSyncMessage(lane: 'hot' | 'settling', target: SyncTarget, no
     ...window,
     cursor: null,
     enqueuedAt: now.toISOString(),
+    deferrals: 0,
   };
 }

@@ -1,34 +1,47 @@
 import { createDb, type Database } from '../../db/client';
 import { recordDeadLetter } from '../../db/queries/fleet';
 import { readConfig } from '../env';
-import { backoffSeconds } from './actions';
+import { backoffSeconds, planDeferral, queueDelaySeconds } from './actions';
 import { enqueueSyncs } from './enqueue';
 import { continuationOf, jobMessage } from './messages';
 import { runSyncJob, type SyncDeps } from './sync';
 import { createSyncDeps } from './sync-deps';
 
-/** Consumer of the sync queue and its dead-letter queue. */
+/**
+ * The last-resort queue (wrangler.toml): dead letters the dead-letter consumer could not park.
+ * On this delivery it stops retrying and writes the whole message to the error log instead,
+ * before the queue (which has no further dead-letter queue) would drop it.
+ */
+export const LAST_RESORT_MAX_ATTEMPTS = 12;
+const LAST_RESORT_RETRY_SECONDS = 60 * 60;
+
+/** Consumer of the sync and backfill queues, the dead-letter queue and its last-resort queue. */
 export async function consumeBatch(batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext): Promise<void> {
   const config = readConfig(env);
   const { db, close } = createDb({ databaseUrl: config.DATABASE_URL, wsProxy: config.WS_PROXY });
   try {
+    if (batch.queue.endsWith('-dlq-last')) {
+      await parkLastResort(batch, db);
+      return;
+    }
     if (batch.queue.endsWith('-dlq')) {
       await parkDeadLetters(batch, db);
       return;
     }
     const deps = await createSyncDeps(env, db, config);
-    for (const message of batch.messages) await handle(message, env, deps);
+    for (const message of batch.messages) await handle(message, batch.queue, env, deps);
   } finally {
     ctx.waitUntil(close());
   }
 }
 
-async function handle(message: Message<unknown>, env: Env, deps: SyncDeps): Promise<void> {
+async function handle(message: Message<unknown>, queue: string, env: Env, deps: SyncDeps): Promise<void> {
   const parsed = jobMessage.safeParse(message.body);
   if (!parsed.success) {
-    // A malformed message can never succeed: retrying it would only clog the queue.
-    log('warn', 'dropped malformed queue message', { id: message.id, issues: parsed.error.issues.map((i) => i.message) });
-    message.ack();
+    // A malformed message can never succeed: retrying it would only clog the queue. It is parked
+    // for inspection; the re-drive refuses it because it still does not parse.
+    log('warn', 'parked malformed queue message', { id: message.id, issues: parsed.error.issues.map((i) => i.message) });
+    await deadLetter(message, queue, deps.db);
     return;
   }
   const job = parsed.data;
@@ -42,15 +55,27 @@ async function handle(message: Message<unknown>, env: Env, deps: SyncDeps): Prom
       from: job.from,
       to: job.to,
       action: action.kind,
+      deferrals: job.deferrals,
       rows: summary.rows,
       apiCalls: summary.apiCalls,
     });
     if (action.kind === 'retry') {
-      message.retry({ delaySeconds: action.delaySeconds });
+      message.retry({ delaySeconds: queueDelaySeconds(action.delaySeconds) });
       return;
     }
     if (action.kind === 'defer') {
-      await enqueueSyncs(env, [continuationOf(job, action.cursor)], action.delaySeconds);
+      // A continuation follows a committed window (progress); any other deferral is a throttle.
+      if (summary.dataVersion !== undefined) {
+        await enqueueSyncs(env, [continuationOf(job, action.cursor, 'progress')], action.delaySeconds);
+      } else {
+        const plan = planDeferral(job.deferrals, action.delaySeconds);
+        if (plan.kind === 'dead_letter') {
+          log('warn', 'sync deferred too often', { tenantId: job.tenantId, adAccountId: job.adAccountId, deferrals: job.deferrals });
+          await deadLetter(message, queue, deps.db);
+          return;
+        }
+        await enqueueSyncs(env, [continuationOf(job, action.cursor, 'throttled')], plan.delaySeconds);
+      }
     }
     message.ack();
   } catch (error) {
@@ -59,11 +84,52 @@ async function handle(message: Message<unknown>, env: Env, deps: SyncDeps): Prom
   }
 }
 
-/** Messages that used up their retries: kept in Postgres for the pipeline page and re-drive. */
-async function parkDeadLetters(batch: MessageBatch<unknown>, db: Database): Promise<void> {
-  for (const message of batch.messages) {
-    await recordDeadLetter(db, { messageId: message.id, queue: batch.queue, body: message.body, attempts: message.attempts });
+/** Parks a message that will never succeed as it is; acked once it is safely in Postgres. */
+async function deadLetter(message: Message<unknown>, queue: string, db: Database): Promise<void> {
+  try {
+    await recordDeadLetter(db, { messageId: message.id, queue, body: message.body ?? null, attempts: message.attempts });
     message.ack();
+  } catch (error) {
+    log('error', 'could not park dead letter', { id: message.id, error: (error as Error).message });
+    message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+  }
+}
+
+/**
+ * Messages that used up their retries: kept in Postgres for the pipeline page and re-drive. A
+ * message that cannot be parked is retried (wrangler.toml bounds that), then moves on to the
+ * last-resort queue.
+ */
+async function parkDeadLetters(batch: MessageBatch<unknown>, db: Database): Promise<void> {
+  for (const message of batch.messages) await deadLetter(message, batch.queue, db);
+}
+
+/** The same as parkDeadLetters with long waits, and the error log as the final record. */
+async function parkLastResort(batch: MessageBatch<unknown>, db: Database): Promise<void> {
+  for (const message of batch.messages) {
+    try {
+      await recordDeadLetter(db, { messageId: message.id, queue: batch.queue, body: message.body ?? null, attempts: message.attempts });
+      message.ack();
+    } catch (error) {
+      if (message.attempts < LAST_RESORT_MAX_ATTEMPTS) {
+        log('warn', 'could not park dead letter, retrying', {
+          id: message.id,
+          attempts: message.attempts,
+          error: (error as Error).message,
+        });
+        message.retry({ delaySeconds: LAST_RESORT_RETRY_SECONDS });
+        continue;
+      }
+      // Nothing is left to try: the log line is the record of the message, body and all.
+      log('error', 'dead letter lost to postgres, full message follows', {
+        id: message.id,
+        queue: batch.queue,
+        attempts: message.attempts,
+        body: message.body,
+        error: (error as Error).message,
+      });
+      message.ack();
+    }
   }
 }
 

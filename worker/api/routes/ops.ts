@@ -1,13 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { withTenant } from '../../../db/client';
-import {
-  findTenantByRefAcrossTenants,
-  listDeadLettersAcrossTenants,
-  takeDeadLettersForRedriveAcrossTenants,
-} from '../../../db/queries/fleet';
+import { findTenantByRefAcrossTenants, listDeadLettersAcrossTenants, redriveDeadLettersAcrossTenants } from '../../../db/queries/fleet';
 import { listSyncRunsSince, listTenantAdAccounts } from '../../../db/queries/ops';
 import { platformSchema } from '../../../db/schema/enums';
+import { planManualSync } from '../../jobs/backfill';
 import { enqueueSyncs } from '../../jobs/enqueue';
 import { jobMessage, type SyncMessage } from '../../jobs/messages';
 import { hotWindow } from '../../jobs/windows';
@@ -41,15 +38,13 @@ export const opsRoutes = new Hono<AppEnv>()
     const now = new Date();
     const messages: SyncMessage[] = accounts
       .filter((a) => a.enabled)
-      .map((a) => ({
-        kind: 'sync',
-        tenantId: tenant.id,
-        adAccountId: a.id,
-        lane: 'manual',
-        ...(body.from && body.to ? { from: body.from, to: body.to } : hotWindow(now, a.timeZone)),
-        cursor: null,
-        enqueuedAt: now.toISOString(),
-      }));
+      .flatMap((a) =>
+        planManualSync(
+          { tenantId: tenant.id, adAccountId: a.id },
+          body.from && body.to ? { from: body.from, to: body.to } : hotWindow(now, a.timeZone),
+          now,
+        ),
+      );
     await enqueueSyncs(c.env, messages);
     return c.json({ tenant, enqueuedAt: now.toISOString(), accounts, messages }, 202);
   })
@@ -68,11 +63,20 @@ export const opsRoutes = new Hono<AppEnv>()
       c,
       z.union([z.object({ all: z.literal(true) }), z.object({ ids: z.array(z.string().uuid()).min(1).max(1000) })]),
     );
-    const taken = await takeDeadLettersForRedriveAcrossTenants(c.get('db'), 'all' in body ? 'all' : body.ids);
-    const valid = taken.flatMap((t) => {
-      const parsed = jobMessage.safeParse(t.body);
-      return parsed.success ? [{ ...parsed.data, enqueuedAt: new Date().toISOString() }] : [];
+    // Enqueued before they are marked, in one transaction: a failed enqueue marks nothing.
+    const refused: Array<{ id: string; reason: string }> = [];
+    const redriven = await redriveDeadLettersAcrossTenants(c.get('db'), 'all' in body ? 'all' : body.ids, async (letters) => {
+      const valid = letters.flatMap((letter) => {
+        const parsed = jobMessage.safeParse(letter.body);
+        if (parsed.success) return [{ id: letter.id, message: { ...parsed.data, deferrals: 0, enqueuedAt: new Date().toISOString() } }];
+        refused.push({ id: letter.id, reason: `not a valid sync message (${parsed.error.issues.map((i) => i.message).join('; ')})` });
+        return [];
+      });
+      await enqueueSyncs(
+        c.env,
+        valid.map((v) => v.message),
+      );
+      return valid.map((v) => v.id);
     });
-    await enqueueSyncs(c.env, valid);
-    return c.json({ redriven: valid.length, skippedInvalid: taken.length - valid.length });
+    return c.json({ redriven: redriven.length, skippedInvalid: refused.length, refused });
   });
