@@ -19,6 +19,11 @@ const event = (adAccountId: string, windowsDone: number, windowsTotal: number, r
   at: '2026-11-29T10:00:00Z',
 });
 
+const stuck = (id: string) =>
+  account(id, 0, 3, {
+    backfill: { ...account(id, 0, 3).backfill, stopped: 'Google Ads says this account is not enabled (closed or cancelled).' },
+  });
+
 describe('viewBackfill', () => {
   it('shows nothing for an account whose backfill was never requested', () => {
     expect(viewBackfill(account('a', 0, 0).backfill)).toEqual({ state: 'none' });
@@ -38,6 +43,19 @@ describe('viewBackfill', () => {
     expect(viewBackfill(account('a', 3, 3).backfill)).toMatchObject({ state: 'complete', windowsTotal: 3, rows: 300, from: '2026-08-01' });
     expect(isBackfillRunning(account('a', 3, 3).backfill)).toBe(false);
     expect(isBackfillRunning(account('a', 0, 3).backfill)).toBe(true);
+  });
+
+  it('calls an unfinished import stopped, with the reason, once the platform refuses the account for good', () => {
+    expect(viewBackfill(stuck('a').backfill)).toEqual({
+      state: 'stopped',
+      windowsDone: 0,
+      windowsTotal: 3,
+      rows: 0,
+      from: '2026-08-01',
+      to: '2026-10-29',
+      reason: 'Google Ads says this account is not enabled (closed or cancelled).',
+    });
+    expect(isBackfillRunning(stuck('a').backfill)).toBe(false);
   });
 });
 
@@ -70,6 +88,13 @@ describe('applySyncProgress', () => {
 describe('describeSyncing', () => {
   it('is null when no import is running', () => {
     expect(describeSyncing([account('a', 3, 3), account('b', 0, 0)])).toBeNull();
+  });
+
+  it('leaves out an import that stopped: a stuck account is not importing', () => {
+    expect(describeSyncing([stuck('a')])).toBeNull();
+    expect(describeSyncing([stuck('a'), account('b', 1, 3, { name: 'Northwind US' })])).toBe(
+      'Syncing history: 1 of 3 months for Meta · Northwind US',
+    );
   });
 
   it('names each running import with its platform and account', () => {

@@ -3,7 +3,15 @@ import type { SyncProgressEvent } from './live-updates';
 
 export const PLATFORM_LABELS: Record<Platform, string> = { google_ads: 'Google Ads', meta: 'Meta', linkedin: 'LinkedIn' };
 
-export type BackfillProgress = { windowsDone: number; windowsTotal: number; rows: number; from: string | null; to: string | null };
+export type BackfillProgress = {
+  windowsDone: number;
+  windowsTotal: number;
+  rows: number;
+  from: string | null;
+  to: string | null;
+  /** Why the import no longer progresses (the platform refuses the account for good), in plain words. */
+  stopped?: string | null;
+};
 
 /** The part of an ad account that backfill progress is shown for. */
 export type BackfillAccount = { id: string; platform: Platform; name: string; backfill: BackfillProgress };
@@ -11,14 +19,19 @@ export type BackfillAccount = { id: string; platform: Platform; name: string; ba
 export type BackfillView =
   | { state: 'none' }
   | { state: 'running'; windowsDone: number; windowsTotal: number; percent: number; rows: number; from: string | null; to: string | null }
+  | { state: 'stopped'; windowsDone: number; windowsTotal: number; rows: number; from: string | null; to: string | null; reason: string }
   | { state: 'complete'; windowsTotal: number; rows: number; from: string | null; to: string | null };
 
-/** Where an account's history import stands; an account without a requested backfill has none. */
+/**
+ * Where an account's history import stands; an account without a requested backfill has none. A
+ * stopped import is never shown as running: its bar would not move again.
+ */
 export function viewBackfill(backfill: BackfillProgress): BackfillView {
   const { windowsDone, windowsTotal, rows, from, to } = backfill;
   if (windowsTotal <= 0) return { state: 'none' };
   if (windowsDone >= windowsTotal) return { state: 'complete', windowsTotal, rows, from, to };
   const done = Math.max(0, windowsDone);
+  if (backfill.stopped) return { state: 'stopped', windowsDone: done, windowsTotal, rows, from, to, reason: backfill.stopped };
   return { state: 'running', windowsDone: done, windowsTotal, percent: Math.floor((done / windowsTotal) * 100), rows, from, to };
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type TenantTx } from '../database';
 import { adAccounts, connections, syncRuns } from '../schema';
 import type { BackfillState } from '../schema/connections';
-import type { ConnectionStatus, Platform } from '../schema/enums';
+import { type ConnectionStatus, type Platform, SYNC_LANES, type SyncLane } from '../schema/enums';
 import { takeExcluded } from './excluded';
 
 export interface NewConnection {
@@ -155,4 +155,37 @@ export async function listAdAccountStatus(tx: TenantTx, adAccountId?: string): P
     });
   }
   return out;
+}
+
+export interface LatestDecisiveRun {
+  adAccountId: string;
+  lane: SyncLane;
+  outcome: 'ok' | 'permanent';
+  finishedAt: Date;
+  error: string | null;
+}
+
+/**
+ * Per ad account of the tenant (or just one) and per lane, the latest run whose outcome was ok or
+ * permanent: what worker/connections/sync-state.ts derives an account's sync state from. Backfill
+ * runs count only since the current backfill was requested, as its progress does.
+ */
+export async function listLatestDecisiveRuns(tx: TenantTx, adAccountId?: string): Promise<LatestDecisiveRun[]> {
+  const { db, tenantId } = tx;
+  const result = await db.execute(sql`
+    select a.id as "adAccountId", lanes.lane, r.outcome, coalesce(r.finished_at, r.started_at) as "finishedAt", r.error
+    from ${adAccounts} a
+    cross join (values ${sql.join(
+      SYNC_LANES.map((lane) => sql`(${lane}::sync_lane)`),
+      sql`, `,
+    )}) as lanes(lane)
+    cross join lateral (
+      select outcome, finished_at, started_at, error from ${syncRuns} r
+      where r.tenant_id = a.tenant_id and r.ad_account_id = a.id and r.lane = lanes.lane and r.outcome in ('ok', 'permanent')
+        and (lanes.lane <> 'backfill' or r.started_at >= coalesce((a.backfill_state->>'requestedAt')::timestamptz, 'epoch'))
+      order by r.started_at desc
+      limit 1
+    ) r
+    where a.tenant_id = ${tenantId} ${adAccountId ? sql`and a.id = ${adAccountId}` : sql``}`);
+  return rowsOf<LatestDecisiveRun & { finishedAt: Date | string }>(result).map((row) => ({ ...row, finishedAt: new Date(row.finishedAt) }));
 }

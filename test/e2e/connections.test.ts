@@ -222,4 +222,61 @@ describe('the Connections page in a browser', () => {
       await db.end();
     }
   });
+
+  it('on a phone, an account the platform refuses for good shows why and a stopped import instead of a progress bar', async () => {
+    const db = new pg.Client({ connectionString: superDatabaseUrl });
+    await db.connect();
+    const { rows: accounts } = await db.query<{ id: string; backfill_state: unknown }>(
+      `select id, backfill_state from ad_accounts where tenant_id = $1 and platform = 'google_ads'`,
+      [tenant.id],
+    );
+    expect(accounts).toHaveLength(1);
+    const google = accounts[0]!;
+    const runIds: string[] = [];
+    const context = await openBrowser(PHONE, true);
+    try {
+      // A three-month import requested just now (after the seed's own import) whose window Google refused: the customer was closed.
+      const requestedAt = new Date().toISOString();
+      await db.query(`update ad_accounts set backfill_state = $2::jsonb where id = $1`, [
+        google.id,
+        JSON.stringify({ from: '2026-09-03', to: '2026-12-01', windowsTotal: 3, requestedAt }),
+      ]);
+      const inserted = await db.query<{ id: string }>(
+        `insert into sync_runs (tenant_id, ad_account_id, lane, window_from, window_to, finished_at, outcome, error)
+         values ($1, $2, 'backfill', '2026-11-02', '2026-12-01', now(), 'permanent', $3) returning id`,
+        [
+          tenant.id,
+          google.id,
+          "google report: PERMISSION_DENIED CUSTOMER_NOT_ENABLED The customer account can't be accessed because it is not yet enabled or has been deactivated.",
+        ],
+      );
+      runIds.push(...inserted.rows.map((r) => r.id));
+
+      const page = await context.newPage();
+      await signIn(page, appUrl, owner!);
+      await page.goto(`${appUrl}/t/${tenant.slug}/connections`, { waitUntil: 'networkidle' });
+      const card = page.locator('article[data-platform="google_ads"]');
+      const failing = card.locator('[data-sync-state="failing"]');
+      expect(await failing.getAttribute('role')).toBe('alert');
+      expect(await failing.locator('[data-sync-reason]').textContent()).toBe(
+        'Google Ads says this account is not enabled (closed or cancelled).',
+      );
+      expect(await failing.textContent()).toContain('Reactivate it in Google Ads');
+      expect(await card.locator('[data-health="ok"]').count(), 'a refused account does not say "Connected"').toBe(0);
+      expect(await card.getByRole('progressbar').count(), 'no bar that would never move').toBe(0);
+      const stopped = card.locator('[data-backfill="stopped"]');
+      expect(await stopped.textContent()).toContain('History import stopped');
+      expect(await stopped.textContent()).toContain('0 of 3 months');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      await page.screenshot({ path: 'test-results/phone-connections-failing.png', fullPage: true });
+
+      await page.goto(`${appUrl}/t/${tenant.slug}`, { waitUntil: 'networkidle' });
+      expect(await page.locator('[data-syncing-history]').count(), 'the overview does not call a stuck account importing').toBe(0);
+    } finally {
+      await context.dispose();
+      await db.query('delete from sync_runs where id = any($1::uuid[])', [runIds]);
+      await db.query(`update ad_accounts set backfill_state = $2::jsonb where id = $1`, [google.id, JSON.stringify(google.backfill_state)]);
+      await db.end();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { unflatten } from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountDaily, adAccounts, campaignDaily, campaigns, connections } from '../../db/schema';
+import { accountDaily, adAccounts, campaignDaily, campaigns, connections, syncRuns } from '../../db/schema';
 import { call, createTenantWithData, signInCookie, superDb, type TestTenant, unique } from './support';
 
 /*
@@ -78,6 +78,17 @@ beforeAll(async () => {
     .returning();
   await db.insert(accountDaily).values({ ...rollup(eur!.id, 'EUR', '2026-10-02', 5_000_000) });
   await db.insert(campaignDaily).values({ ...rollup(eur!.id, 'EUR', '2026-10-02', 5_000_000), campaignId: 'urn:li:sponsoredCampaign:7' });
+  // Its latest sync was refused for good: the card carries a failing sync state (with a timestamp).
+  await db.insert(syncRuns).values({
+    tenantId: tenant.tenantId,
+    adAccountId: eur!.id,
+    lane: 'hot',
+    windowFrom: '2026-10-02',
+    windowTo: '2026-10-02',
+    finishedAt: new Date(),
+    outcome: 'permanent',
+    error: 'linkedin analytics: 403 account is not active',
+  });
   cookie = await signInCookie(tenant.email, tenant.password, '198.51.100.71');
 
   function rollup(adAccountId: string, currency: string, date: string, spendMicros: number) {
@@ -138,14 +149,13 @@ describe('one read model behind the API and the pages', () => {
     const page = await pageData(`/t/${tenant.slug}/connections`);
     const api = await apiJson(`/api/tenants/${tenant.slug}/ad-accounts`);
     expect(asJson(page.accounts)).toEqual(api.body.adAccounts);
-    const health = (api.body.adAccounts as Array<{ name: string; connectionHealth: { state: string } }>).map((a) => [
-      a.name,
-      a.connectionHealth.state,
-    ]);
+    const health = (api.body.adAccounts as Array<{ name: string; connectionHealth: { state: string }; syncState: { state: string } }>).map(
+      (a) => [a.name, a.connectionHealth.state, a.syncState.state],
+    );
     // Ordered by platform (the enum's order: meta before linkedin), then name.
     expect(health).toEqual([
-      ['Test account', 'needs_reauth'],
-      ['Berlin account', 'expiring'],
+      ['Test account', 'needs_reauth', 'ok'],
+      ['Berlin account', 'expiring', 'failing'],
     ]);
   });
 });

@@ -1,20 +1,49 @@
 import { withTenant } from '../../db/database';
-import { type AdAccountStatus, listAdAccountStatus } from '../../db/queries/connections';
+import { type AdAccountStatus, type LatestDecisiveRun, listAdAccountStatus, listLatestDecisiveRuns } from '../../db/queries/connections';
 import { type ConnectionHealth, connectionHealth } from '../connections/health';
+import { backfillStoppedReason, type SyncState, syncState } from '../connections/sync-state';
 import type { TenantReadScope } from './scope';
 
 /*
  * Not cached: connection health moves with the clock and with re-auth failures, neither of which
  * bumps the data version, and this view is read on the Connections page, not on every dashboard load.
+ *
+ * Freshness: `lastSyncedAt` is when the account's data last landed. An account whose `syncState` is
+ * `failing` is not late, it is stopped: the platform refuses its data for good and waiting will not
+ * bring it. Any lag figure built on this view (how far behind accounts are) must leave failing
+ * accounts out and show them as failing instead; only accounts in state `ok` are measured for lag.
  */
 
-/** One ad account as the API's ad-accounts route and the Connections page show it. */
-export type AdAccountCard = Omit<AdAccountStatus, 'hasRefreshToken'> & { connectionHealth: ConnectionHealth };
+type Backfill = AdAccountStatus['backfill'] & {
+  /** Why the history import no longer progresses, in plain words; null while it can still progress. */
+  stopped: string | null;
+};
 
-/** The tenant's ad accounts with connection health (as of `now`) and backfill progress. */
+/** One ad account as the API's ad-accounts route and the Connections page show it. */
+export type AdAccountCard = Omit<AdAccountStatus, 'hasRefreshToken' | 'backfill'> & {
+  connectionHealth: ConnectionHealth;
+  /** Whether the platform still serves the account (worker/connections/sync-state.ts). */
+  syncState: SyncState;
+  backfill: Backfill;
+};
+
+async function readAccounts(scope: TenantReadScope) {
+  return withTenant(scope.db, scope.tenant.id, async (tx) => {
+    const [accounts, runs] = [await listAdAccountStatus(tx), await listLatestDecisiveRuns(tx)];
+    const runsOf = new Map<string, LatestDecisiveRun[]>();
+    for (const run of runs) runsOf.set(run.adAccountId, [...(runsOf.get(run.adAccountId) ?? []), run]);
+    return accounts.map((account) => {
+      const accountRuns = runsOf.get(account.id) ?? [];
+      const state = syncState(account.platform, accountRuns);
+      const stopped = backfillStoppedReason(account.platform, accountRuns, state);
+      return { account, syncState: state, backfill: { ...account.backfill, stopped } };
+    });
+  });
+}
+
+/** The tenant's ad accounts with connection health (as of `now`), sync state and backfill progress. */
 export async function readAdAccountCards(scope: TenantReadScope, now: Date): Promise<AdAccountCard[]> {
-  const accounts = await withTenant(scope.db, scope.tenant.id, (tx) => listAdAccountStatus(tx));
-  return accounts.map(({ hasRefreshToken, ...account }) => ({
+  return (await readAccounts(scope)).map(({ account: { hasRefreshToken, ...account }, syncState, backfill }) => ({
     ...account,
     connectionHealth: connectionHealth(
       {
@@ -25,11 +54,12 @@ export async function readAdAccountCards(scope: TenantReadScope, now: Date): Pro
       },
       now,
     ),
+    syncState,
+    backfill,
   }));
 }
 
 /** Just what the overview's "Syncing history" line needs, for every ad account of the tenant. */
 export async function readBackfillProgress(scope: TenantReadScope) {
-  const accounts = await withTenant(scope.db, scope.tenant.id, (tx) => listAdAccountStatus(tx));
-  return accounts.map(({ id, platform, name, backfill }) => ({ id, platform, name, backfill }));
+  return (await readAccounts(scope)).map(({ account: { id, platform, name }, backfill }) => ({ id, platform, name, backfill }));
 }
