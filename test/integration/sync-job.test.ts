@@ -153,7 +153,7 @@ describe('runSyncJob: budgets and drops', () => {
 
     const summary = await runSyncJob({ ...message, cursor: 'resume-here' }, 1, await realSyncDeps(app.db));
 
-    expect(summary.action).toMatchObject({ kind: 'defer', cursor: 'resume-here' });
+    expect(summary.action).toMatchObject({ kind: 'defer', reason: 'throttled', cursor: 'resume-here' });
     const delay = (summary.action as { delaySeconds: number }).delaySeconds;
     expect(delay).toBeGreaterThan(100);
     expect(delay).toBeLessThanOrEqual(120);

@@ -5,6 +5,7 @@ describe('actionForError', () => {
   it('defers a rate limit by the platform’s own hint and keeps the resume cursor', () => {
     expect(actionForError({ kind: 'rate_limited', retryAfterMs: 40_591_000, scope: 'daily', cursor: 'c1', message: 'quota' }, 1)).toEqual({
       kind: 'defer',
+      reason: 'throttled',
       delaySeconds: 40_591,
       cursor: 'c1',
     });
@@ -17,7 +18,7 @@ describe('actionForError', () => {
 
   it('backs off with jitter when the platform gives no hint (LinkedIn)', () => {
     const action = actionForError({ kind: 'rate_limited', retryAfterMs: null, scope: 'daily', cursor: null, message: '' }, 3, () => 0.5);
-    expect(action).toEqual({ kind: 'defer', delaySeconds: 60, cursor: null });
+    expect(action).toEqual({ kind: 'defer', reason: 'throttled', delaySeconds: 60, cursor: null });
   });
 
   it('sends a revoked token to re-auth, retries transient errors and drops permanent ones', () => {

@@ -3,8 +3,12 @@ import type { ConnectorError } from '../connectors/types';
 /** What the queue consumer does with a message after a sync attempt. */
 export type SyncAction =
   | { kind: 'done' }
-  /** Re-enqueue as a new message (rate limits and continuations do not use up retries). */
-  | { kind: 'defer'; delaySeconds: number; cursor: string | null }
+  /**
+   * Re-enqueue as a new message (rate limits and continuations do not use up retries). A throttled
+   * deferral counts toward the slot's deferral limit; a continuation (a window committed, more to
+   * fetch) starts that count again.
+   */
+  | { kind: 'defer'; reason: 'throttled' | 'continuation'; delaySeconds: number; cursor: string | null }
   /** Retry the same message with a delay; counts toward the retry limit and the DLQ. */
   | { kind: 'retry'; delaySeconds: number }
   | { kind: 'reauth' }
@@ -58,6 +62,7 @@ export function actionForError(error: ConnectorError, attempt: number, random: (
       // The platform's own hint when it gave one (Meta, Google); LinkedIn gives none, so back off.
       return {
         kind: 'defer',
+        reason: 'throttled',
         delaySeconds: error.retryAfterMs !== null ? clampDelay(error.retryAfterMs) : backoffSeconds(attempt, random),
         cursor: error.cursor,
       };

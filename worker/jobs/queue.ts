@@ -64,8 +64,7 @@ async function handle(message: Message<unknown>, queue: string, env: Env, deps: 
       return;
     }
     if (action.kind === 'defer') {
-      // A continuation follows a committed window (progress); any other deferral is a throttle.
-      if (summary.dataVersion !== undefined) {
+      if (action.reason === 'continuation') {
         await enqueueSyncs(env, [continuationOf(job, action.cursor, 'progress')], action.delaySeconds);
       } else {
         const plan = planDeferral(job.deferrals, action.delaySeconds);

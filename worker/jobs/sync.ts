@@ -75,7 +75,8 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
   const hub = await deps.hub(message.tenantId);
   const quota = await deps.quota(account.platform);
   const gate = await admit(hub, quota, account);
-  if (!gate.admitted) return idle({ kind: 'defer', delaySeconds: Math.ceil(gate.retryAfterMs / 1000), cursor: message.cursor });
+  if (!gate.admitted)
+    return idle({ kind: 'defer', reason: 'throttled', delaySeconds: Math.ceil(gate.retryAfterMs / 1000), cursor: message.cursor });
 
   const platform: PlatformAccess = {
     connector: getConnector(account.platform),
@@ -107,7 +108,7 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
   const committed = await commitWindow(deps, message, result, startedAt, apiCalls);
   await hub.publish(...hubEvents(message, committed));
   const action: SyncAction = result.nextCursor
-    ? { kind: 'defer', delaySeconds: CONTINUATION_DELAY_SECONDS, cursor: result.nextCursor }
+    ? { kind: 'defer', reason: 'continuation', delaySeconds: CONTINUATION_DELAY_SECONDS, cursor: result.nextCursor }
     : { kind: 'done' };
   return { action, rows: result.rows.length, apiCalls, dataVersion: committed.dataVersion };
 }
