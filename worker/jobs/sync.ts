@@ -1,6 +1,6 @@
 import { type Database, withTenant } from '../../db/client';
 import { listAdAccountStatus } from '../../db/queries/connections';
-import { bumpDataVersion, rebuildRollups, upsertDailyStats, upsertHourlyStats } from '../../db/queries/ingest';
+import { bumpDataVersion, lockAdAccountWrites, rebuildRollups, upsertDailyStats, upsertHourlyStats } from '../../db/queries/ingest';
 import {
   loadSyncAccount,
   markAccountSynced,
@@ -176,6 +176,8 @@ function runRecord(
 async function commitWindow(deps: SyncDeps, message: SyncMessage, result: SyncSuccess, startedAt: Date, apiCalls: number) {
   const { tenantId, adAccountId } = message;
   return withTenant(deps.db, tenantId, async (tx) => {
+    // First, so two windows of one account never interleave their upserts and rollup rebuilds.
+    await lockAdAccountWrites(tx, adAccountId);
     await upsertEntities(tx, adAccountId, result.entities);
     await upsertDailyStats(tx, adAccountId, result.rows);
     if (result.hourly?.length) await upsertHourlyStats(tx, adAccountId, result.hourly);
