@@ -94,9 +94,14 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
   const committed = await commitWindow(deps, message, result, startedAt, apiCalls);
   await hub.publish(...hubEvents(message, committed));
   const action: SyncAction = result.nextCursor
-    ? { kind: 'defer', delaySeconds: CONTINUATION_DELAY_SECONDS, cursor: result.nextCursor }
+    ? { kind: 'defer', delaySeconds: continuationDelaySeconds(result), cursor: result.nextCursor }
     : { kind: 'done' };
   return { action, rows: result.rows.length, apiCalls, dataVersion: committed.dataVersion };
+}
+
+/** The connector's hint (a running Meta report) when it gave one, else the default. */
+function continuationDelaySeconds(result: SyncSuccess): number {
+  return result.retryAfterMs === undefined ? CONTINUATION_DELAY_SECONDS : Math.max(1, Math.ceil(result.retryAfterMs / 1000));
 }
 
 function idle(action: SyncAction): SyncSummary {

@@ -23,8 +23,10 @@ import { latestUsage, parseMetaUsageHeaders } from './usage';
 
 /** Windows longer than this go through an async report job instead of the sync endpoint. */
 export const META_ASYNC_AFTER_DAYS = 31;
-const DEFAULT_MAX_POLLS = 10;
-const DEFAULT_POLL_INTERVAL_MS = 2_000;
+/** Status polls per delivery of a running report; the queue, not the Worker, waits between deliveries. */
+const DEFAULT_MAX_POLLS = 1;
+/** How soon a delivery whose report is still running asks to be delivered again. */
+export const META_REPORT_POLL_DELAY_MS = 5_000;
 
 const reportCursorSchema = z.object({
   v: z.literal(1),
@@ -57,8 +59,6 @@ export const bareAccountId = (id: string) => id.replace(/^act_/, '');
 type Result<T> = { ok: true; value: T } | { ok: false; error: ConnectorError };
 type Step<T> = Result<T> | { ok: 'pending'; cursor: string };
 
-const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
-
 /** The Connector.syncWindow of Meta. */
 export async function syncMetaWindow(input: SyncInput): Promise<SyncResult> {
   const usage: UsageSignal[] = [];
@@ -71,7 +71,13 @@ export async function syncMetaWindow(input: SyncInput): Promise<SyncResult> {
 
   const daily = await fetchDailyRows(client, accountId, input);
   if (daily.ok === 'pending') {
-    return finish({ ok: true as const, rows: [], entities: emptyEntities(), nextCursor: daily.cursor });
+    return finish({
+      ok: true as const,
+      rows: [],
+      entities: emptyEntities(),
+      nextCursor: daily.cursor,
+      retryAfterMs: META_REPORT_POLL_DELAY_MS,
+    });
   }
   if (!daily.ok) return fail(daily.error);
 
@@ -119,7 +125,12 @@ async function fetchHourlyRows(client: MetaClient, accountId: string, input: Syn
   return mapRows(outcome, mapMetaHourlyRow, 'hourly insights');
 }
 
-/** Create (or resume) an async report, poll it, then read its rows; a cursor keeps the report across retries. */
+/**
+ * Create (or resume) an async report, poll it, then read its rows. A Worker never sleeps on it:
+ * a fresh resumable report is handed back as a cursor at once (it cannot be done yet), and a resumed
+ * one is polled up to maxAsyncPolls times back to back, then handed back again; the queue's delayed
+ * redelivery is the wait. A non-resumable (hourly) report is polled the same way and then given up.
+ */
 async function runReport<T>(
   client: MetaClient,
   accountId: string,
@@ -134,12 +145,11 @@ async function runReport<T>(
     reportRunId = created.items[0] ?? '';
   }
   const pendingCursor = encodeMetaCursor(reportRunId, input.window);
+  if (!existingRunId && kind.resumable) return { ok: 'pending', cursor: pendingCursor };
   const cursor = kind.resumable ? pendingCursor : null;
   const maxPolls = input.options?.maxAsyncPolls ?? DEFAULT_MAX_POLLS;
-  const interval = input.options?.asyncPollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
 
   for (let poll = 0; poll < maxPolls; poll++) {
-    if (poll > 0) await sleep(interval);
     const status = await client.reportRun(reportRunId);
     if (!status.ok) return { ok: false, error: mapMetaFailure(status.failure, 'poll report run', cursor) };
     const run = status.items[0];
