@@ -7,6 +7,12 @@ import type { z } from 'zod';
 import type { ConnectorError, HttpConfig } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * A Worker has 128 MB; a JSON body costs several times its size once parsed. Pages are at most
+ * a few MB (Meta and LinkedIn cap rows per page); only a Google searchStream of a huge window
+ * comes near this, and the answer to that is a smaller window, not more memory.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 24 * 1024 * 1024;
 
 export type HttpFailure =
   | { type: 'network'; message: string }
@@ -16,7 +22,9 @@ export type HttpFailure =
   /** 2xx whose body is not JSON (e.g. cut off mid-stream). */
   | { type: 'invalid_json'; status: number; headers: Headers; message: string }
   /** 2xx JSON that does not match the wire schema. */
-  | { type: 'unexpected_shape'; status: number; headers: Headers; message: string };
+  | { type: 'unexpected_shape'; status: number; headers: Headers; message: string }
+  /** A body longer than HttpConfig.maxResponseBytes: reading stopped there. */
+  | { type: 'too_large'; status: number; headers: Headers; limitBytes: number; message: string };
 
 export type HttpOutcome<T> = { ok: true; status: number; headers: Headers; body: T } | { ok: false; failure: HttpFailure };
 
@@ -37,8 +45,9 @@ export function joinUrl(baseUrl: string, pathAndQuery: string): string {
 /** One request, one classified outcome; never throws. */
 export async function requestJson<T>(http: HttpConfig, request: JsonRequest<T>): Promise<HttpOutcome<T>> {
   const timeoutMs = http.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const limitBytes = http.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   let response: Response;
-  let text: string;
+  let text: string | null;
   try {
     response = await http.fetch(request.url, {
       method: request.method ?? 'GET',
@@ -46,7 +55,7 @@ export async function requestJson<T>(http: HttpConfig, request: JsonRequest<T>):
       body: request.body,
       signal: AbortSignal.timeout(timeoutMs),
     });
-    text = await response.text();
+    text = await readTextWithin(response, limitBytes);
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'TimeoutError' || name === 'AbortError') {
@@ -55,6 +64,10 @@ export async function requestJson<T>(http: HttpConfig, request: JsonRequest<T>):
     return { ok: false, failure: { type: 'network', message: describe(error) } };
   }
 
+  if (text === null) {
+    const message = `response body over ${limitBytes} bytes (HTTP ${response.status}); ask for less per request`;
+    return { ok: false, failure: { type: 'too_large', status: response.status, headers: response.headers, limitBytes, message } };
+  }
   const json = parseJson(text);
   if (!response.ok) {
     return {
@@ -77,6 +90,31 @@ export async function requestJson<T>(http: HttpConfig, request: JsonRequest<T>):
     };
   }
   return { ok: true, status: response.status, headers: response.headers, body: parsed.data };
+}
+
+/** The body as text, or null once it is longer than limitBytes (the rest is never read). */
+async function readTextWithin(response: Response, limitBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limitBytes) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limitBytes) {
+      await reader.cancel();
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -105,6 +143,9 @@ export function toConnectorError(failure: HttpFailure, label: string): Connector
       return { kind: 'transient', message: `${label}: ${failure.message}`, status: failure.status };
     case 'unexpected_shape':
       return { kind: 'permanent', message: `${label}: unexpected response shape: ${failure.message}`, code: 'unexpected_shape' };
+    case 'too_large':
+      // Permanent: the same request gets the same body, so a retry only spends quota again.
+      return { kind: 'permanent', message: `${label}: ${failure.message}`, code: 'response_too_large' };
     case 'http':
       if (failure.status >= 500 || failure.status === 408) {
         return { kind: 'transient', message: `${label}: HTTP ${failure.status}`, status: failure.status };

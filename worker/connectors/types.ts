@@ -90,6 +90,8 @@ export interface HttpConfig {
   baseUrl: string;
   /** Per-request timeout; defaults to 30 s. */
   timeoutMs?: number;
+  /** Largest response body read, in bytes; defaults to DEFAULT_MAX_RESPONSE_BYTES (http.ts). */
+  maxResponseBytes?: number;
 }
 
 export interface AccountRef {
