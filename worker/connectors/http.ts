@@ -24,7 +24,9 @@ export type HttpFailure =
   /** 2xx JSON that does not match the wire schema. */
   | { type: 'unexpected_shape'; status: number; headers: Headers; message: string }
   /** A body longer than HttpConfig.maxResponseBytes: reading stopped there. */
-  | { type: 'too_large'; status: number; headers: Headers; limitBytes: number; message: string };
+  | { type: 'too_large'; status: number; headers: Headers; limitBytes: number; message: string }
+  /** Paging that cannot be followed: a cursor seen before in this call, or more pages than one call may read. */
+  | { type: 'paging'; reason: 'repeated_cursor' | 'page_cap'; message: string };
 
 export type HttpOutcome<T> = { ok: true; status: number; headers: Headers; body: T } | { ok: false; failure: HttpFailure };
 
@@ -143,6 +145,12 @@ export function toConnectorError(failure: HttpFailure, label: string): Connector
       return { kind: 'transient', message: `${label}: ${failure.message}`, status: failure.status };
     case 'unexpected_shape':
       return { kind: 'permanent', message: `${label}: unexpected response shape: ${failure.message}`, code: 'unexpected_shape' };
+    case 'paging':
+      // A repeated cursor is the platform's glitch: retry later (attempts are bounded). A list longer
+      // than the cap that cannot be continued will not get shorter: permanent, with the numbers.
+      return failure.reason === 'repeated_cursor'
+        ? { kind: 'transient', message: `${label}: ${failure.message}` }
+        : { kind: 'permanent', message: `${label}: ${failure.message}`, code: 'page_cap' };
     case 'too_large':
       // Permanent: the same request gets the same body, so a retry only spends quota again.
       return { kind: 'permanent', message: `${label}: ${failure.message}`, code: 'response_too_large' };
@@ -156,6 +164,39 @@ export function toConnectorError(failure: HttpFailure, label: string): Connector
       }
       return { kind: 'permanent', message: `${label}: HTTP ${failure.status}`, code: `http_${failure.status}` };
   }
+}
+
+/**
+ * Guards one paged read: remembers every cursor it was given and counts pages, so a platform that
+ * hands back a cursor it already gave (or an endless list) cannot keep a Worker looping.
+ * `next` answers whether to follow a cursor: 'follow', 'stop' (the cap; continue elsewhere) or a failure.
+ */
+export function createPageGuard(maxPages: number, first?: string) {
+  const seen = new Set<string>(first === undefined ? [] : [first]);
+  let pages = 0;
+  return {
+    get pages() {
+      return pages;
+    },
+    /** Call once per page read, with that page's next cursor. */
+    next(cursor: string): 'follow' | 'stop' | HttpFailure {
+      pages += 1;
+      if (seen.has(cursor)) {
+        return {
+          type: 'paging',
+          reason: 'repeated_cursor',
+          message: `the platform returned a cursor it had already returned (after ${pages} pages)`,
+        };
+      }
+      seen.add(cursor);
+      return pages >= maxPages ? 'stop' : 'follow';
+    },
+  };
+}
+
+/** The failure for a list that hit the page cap where paging cannot be continued in a later call. */
+export function pageCapFailure(maxPages: number, what: string): HttpFailure {
+  return { type: 'paging', reason: 'page_cap', message: `more than ${maxPages} pages of ${what} in one call` };
 }
 
 /** Counts calls and lets a platform observe every response's headers (Meta usage headers). */

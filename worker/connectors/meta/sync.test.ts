@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScriptedFetch, type RecordedRequest, readFixture, type ScriptedAnswer } from '../testing/scripted-fetch';
 import type { SyncInput } from '../types';
+import { META_MAX_INSIGHTS_PAGES, META_MAX_LIST_PAGES } from './client';
 import { metaConnector } from './index';
 import { decodeMetaCursor, encodeMetaCursor, META_REPORT_POLL_DELAY_MS } from './sync';
 
@@ -308,5 +309,54 @@ describe('Meta OAuth and account listing', () => {
       http: { fetch: scripted.fetch, baseUrl: BASE },
     });
     expect(result).toMatchObject({ ok: true, accounts: [{ externalId: '1', currency: 'JPY', timeZone: 'Asia/Tokyo', rawStatus: '1' }] });
+  });
+});
+
+describe('Meta syncWindow keeps one delivery bounded', () => {
+  const insightsPage = (n: number, next: string | null) => ({
+    body: { data: [dayRow('2026-11-20', String(n))], ...(next ? { paging: { next } } : {}) },
+  });
+  const pageUrl = (n: number) => `${BASE}/v23.0/act_123/insights?after=p${n}`;
+
+  it('stops at the insights page cap with the rows so far and a cursor at paging.next, and the next delivery finishes there', async () => {
+    const pages = Array.from({ length: META_MAX_INSIGHTS_PAGES }, (_, i) => insightsPage(i + 1, pageUrl(i + 2)));
+    const first = createScriptedFetch(pages);
+    const partial = await metaConnector.syncWindow(input(first.fetch));
+    if (!partial.ok) throw new Error(partial.error.message);
+    expect(first.requests).toHaveLength(META_MAX_INSIGHTS_PAGES);
+    expect(partial.rows).toHaveLength(META_MAX_INSIGHTS_PAGES);
+    expect(partial.entities).toEqual({ campaigns: [], adGroups: [], ads: [] });
+    expect(decodeMetaCursor(partial.nextCursor, week)).toMatchObject({ next: pageUrl(META_MAX_INSIGHTS_PAGES + 1) });
+
+    const rest = createScriptedFetch([
+      { expect: (r) => expect(r.url.searchParams.get('after')).toBe(`p${META_MAX_INSIGHTS_PAGES + 1}`), ...insightsPage(99, null) },
+      ...entityAnswers(),
+    ]);
+    const finished = await metaConnector.syncWindow(input(rest.fetch, { cursor: partial.nextCursor }));
+    expect(finished).toMatchObject({ ok: true, nextCursor: null, rows: [{ spendMicros: 99_000_000 }] });
+    expect(finished.ok && finished.entities.ads).toHaveLength(1);
+  });
+
+  it('fails a paging.next that repeats as transient instead of following it again', async () => {
+    const scripted = createScriptedFetch([insightsPage(1, pageUrl(2)), insightsPage(2, pageUrl(2))]);
+    const result = await metaConnector.syncWindow(input(scripted.fetch));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'transient', message: expect.stringContaining('already returned') } });
+    expect(scripted.requests).toHaveLength(2);
+  });
+
+  it('fails an entity list longer than the page cap as permanent, saying so', async () => {
+    const campaignPage = (n: number) => ({
+      body: { data: [{ id: `c${n}`, name: 'C', status: 'ACTIVE' }], paging: { next: `${BASE}/v23.0/act_123/campaigns?after=c${n + 1}` } },
+    });
+    const scripted = createScriptedFetch([
+      insightsPage(1, null),
+      ...Array.from({ length: META_MAX_LIST_PAGES }, (_, i) => campaignPage(i)),
+    ]);
+    const result = await metaConnector.syncWindow(input(scripted.fetch));
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'permanent', code: 'page_cap', message: expect.stringContaining(`more than ${META_MAX_LIST_PAGES} pages`) },
+    });
+    expect(scripted.requests).toHaveLength(1 + META_MAX_LIST_PAGES);
   });
 });
