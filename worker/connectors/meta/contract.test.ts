@@ -103,6 +103,30 @@ describe('Meta connector against the Meta fake', () => {
     expect(fake.ctx.calls.list({ service: 'meta' }).some((c) => c.method === 'POST' && c.path.endsWith('/insights'))).toBe(true);
   });
 
+  it('stops with a transient failure when the fake repeats a paging cursor, instead of reading the same page forever', async () => {
+    const account = accountIn('USD');
+    const input = syncInput(account, 365, { options: { maxAsyncPolls: 20, includeEntities: false } });
+    // More than two 500-row pages of the report, so a page reached with a cursor exists to repeat it.
+    expect(fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, input.window.to, NOW).length).toBeGreaterThan(1_000);
+    const created = await metaConnector.syncWindow(input);
+    if (!created.ok) throw new Error(created.error.message);
+    fake.ctx.calls.reset();
+    fake.ctx.faults.add({
+      service: 'meta',
+      kind: 'repeat_cursor',
+      accountId: account.externalId,
+      pathContains: '/insights',
+      remaining: Number.POSITIVE_INFINITY,
+    });
+    try {
+      const result = await metaConnector.syncWindow({ ...input, cursor: created.nextCursor });
+      expect(result).toMatchObject({ ok: false, error: { kind: 'transient', message: expect.stringContaining('already returned') } });
+      expect(fake.ctx.calls.list({ service: 'meta' }).filter((c) => c.path.endsWith('/insights')).length).toBeLessThanOrEqual(3);
+    } finally {
+      fake.ctx.faults.clear('meta');
+    }
+  });
+
   it('turns an exhausted ad-account budget into rate_limited with the regain-access hint', async () => {
     const account = accountIn('USD');
     fake.ctx.regimes.meta.accountCallsPerHourOverride = 1;
