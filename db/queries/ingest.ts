@@ -104,12 +104,29 @@ export function upsertHourlyStats(tx: TenantTx, adAccountId: string, rows: reado
 }
 
 /**
+ * Serializes every write of one (tenant, ad account) until the calling transaction ends. The hot,
+ * settling and backfill consumers run in parallel and their windows overlap; under READ COMMITTED
+ * two rollup rebuilds of the same days would each delete the rows the other had not committed yet
+ * and then both insert, failing on campaign_daily_pkey. The key is a 64-bit hash of the pair
+ * (hashtextextended, the same on every connection of one server); a collision only makes two
+ * accounts wait for each other, never lets two writers of one account through. Re-entrant within
+ * a transaction, so callers may take it more than once.
+ */
+export async function lockAdAccountWrites(tx: TenantTx, adAccountId: string): Promise<void> {
+  const { db, tenantId } = tx;
+  const key = `ad-account-writes:${tenantId}:${adAccountId}`;
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+/**
  * Rebuilds campaign_daily and account_daily for one ad account and an inclusive date window
  * from the facts: delete the window's rollup rows, re-insert the sums. Run it in the sync's
- * transaction so dashboards never see half a window.
+ * transaction so dashboards never see half a window. Takes the account's write lock itself
+ * (see lockAdAccountWrites), so overlapping windows rebuild one after the other.
  */
 export async function rebuildRollups(tx: TenantTx, adAccountId: string, from: string, to: string): Promise<void> {
   const { db, tenantId } = tx;
+  await lockAdAccountWrites(tx, adAccountId);
   const window = sql`tenant_id = ${tenantId} and ad_account_id = ${adAccountId} and date between ${from} and ${to}`;
   await db.execute(sql`delete from ${campaignDaily} where ${window}`);
   await db.execute(sql`delete from ${accountDaily} where ${window}`);

@@ -36,7 +36,8 @@ export type FaultKind =
   | 'timeout' // hold the response for `delayMs` then drop the connection
   | 'truncated_body' // 200 with the first half of the JSON body
   | 'rate_limit' // the platform's own throttle error (429 / Meta code 17 ...), even under budget
-  | 'revoked_token'; // the platform's own invalid-token error for every token of the principal
+  | 'revoked_token' // the platform's own invalid-token error for every token of the principal
+  | 'repeat_cursor'; // Meta: a page reached with a cursor hands back that same cursor as its next (paging loops)
 
 export interface FaultRule {
   id: string;

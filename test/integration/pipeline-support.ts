@@ -174,9 +174,9 @@ export async function syncOutcomes(
   db: Database,
   tenantId: string,
   lane: string,
-): Promise<Array<{ adAccountId: string; outcome: string; windowFrom: string; windowTo: string }>> {
+): Promise<Array<{ adAccountId: string; outcome: string; windowFrom: string; windowTo: string; rows: number }>> {
   return rowsOf(
-    await db.execute(sql`select ad_account_id as "adAccountId", outcome, window_from::text as "windowFrom", window_to::text as "windowTo"
+    await db.execute(sql`select ad_account_id as "adAccountId", outcome, window_from::text as "windowFrom", window_to::text as "windowTo", rows
       from sync_runs where tenant_id = ${tenantId} and lane = ${lane} order by started_at`),
   );
 }

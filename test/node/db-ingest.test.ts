@@ -224,3 +224,50 @@ describe('a sync transaction as the application role', () => {
     expect(await dump(testDb.db, 'ad_stats_daily', theirs.tenantId)).toEqual([]);
   });
 });
+
+describe('two sync transactions for one ad account at once', () => {
+  /** Resolves once some backend of the app role is waiting on a lock (the second writer is queued behind the first). */
+  async function untilAWriterWaits(): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      const waiting = rowsOf(
+        await testDb.db.execute(sql`select 1 from pg_stat_activity where usename <> current_user and wait_event_type = 'Lock'`),
+      );
+      if (waiting.length > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the second transaction never waited on a lock');
+  }
+
+  it('rebuild overlapping windows without a primary-key violation, and the rollups equal the facts', async () => {
+    const { tenantId, adAccountId } = await newAccount();
+    await asTenant(tenantId, async (tx) => {
+      await upsertDailyStats(tx, adAccountId, makeTestStatRows({ from: '2026-11-01', days: 7 }));
+      await rebuildRollups(tx, adAccountId, '2026-11-01', '2026-11-07');
+    });
+    let releaseFirst: () => void = () => {};
+    const firstMayCommit = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    // A hot window (11-05..07) and a wider settling window (11-01..07) that restated only its
+    // first days: the first rebuilds and holds its transaction open until the second is queued
+    // behind it, then commits.
+    const first = withTenant(testDb.appDb, tenantId, async (tx) => {
+      await upsertDailyStats(tx, adAccountId, makeTestStatRows({ from: '2026-11-05', days: 3, scale: 2 }));
+      await rebuildRollups(tx, adAccountId, '2026-11-05', '2026-11-07');
+      await firstMayCommit;
+    });
+    const second = withTenant(testDb.appDb, tenantId, async (tx) => {
+      await upsertDailyStats(tx, adAccountId, makeTestStatRows({ from: '2026-11-01', days: 4, scale: 3 }));
+      await rebuildRollups(tx, adAccountId, '2026-11-01', '2026-11-07');
+    });
+    await untilAWriterWaits();
+    releaseFirst();
+    const outcomes = await Promise.allSettled([first, second]);
+    const errors = outcomes.flatMap((o) =>
+      o.status === 'rejected' ? [`${(o.reason as Error).message} ${(o.reason as Error & { cause?: Error }).cause?.message}`] : [],
+    );
+    expect(errors).toEqual([]);
+    expect(await actualRollups(tenantId)).toEqual(await expectedRollups(tenantId));
+    expect((await actualRollups(tenantId)).account).toHaveLength(7);
+  });
+});

@@ -21,6 +21,47 @@ describe('requestJson', () => {
     expect(toConnectorError(outcome.failure, 'test').kind).toBe('transient');
   });
 
+  it('stops reading a body past the byte cap and fails it as permanent, saying how big and why', async () => {
+    const big = JSON.stringify({ value: 1, padding: 'x'.repeat(5_000) });
+    const scripted = createScriptedFetch([{ body: big }]);
+    const outcome = await requestJson(
+      { fetch: scripted.fetch, baseUrl: 'http://x', maxResponseBytes: 1_000 },
+      { url: 'http://x/a', schema },
+    );
+    if (outcome.ok) throw new Error('expected a failure');
+    expect(outcome.failure).toMatchObject({ type: 'too_large', status: 200, limitBytes: 1_000 });
+    expect(toConnectorError(outcome.failure, 'insights')).toMatchObject({
+      kind: 'permanent',
+      code: 'response_too_large',
+      message: expect.stringMatching(/insights: response body over 1000 bytes/),
+    });
+  });
+
+  it('refuses a body whose declared length is over the cap without reading it', async () => {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode('x'.repeat(100)));
+        if (pulled > 100) controller.close();
+      },
+    });
+    const fetch = (async () => new Response(stream, { headers: { 'content-length': '10100' } })) as typeof globalThis.fetch;
+    const outcome = await requestJson({ fetch, baseUrl: 'http://x', maxResponseBytes: 1_000 }, { url: 'http://x/a', schema });
+    expect(outcome).toMatchObject({ ok: false, failure: { type: 'too_large' } });
+    expect(pulled).toBeLessThanOrEqual(1);
+  });
+
+  it('reads a body exactly at the cap', async () => {
+    const body = JSON.stringify({ value: 7 });
+    const scripted = createScriptedFetch([{ body }]);
+    const outcome = await requestJson(
+      { fetch: scripted.fetch, baseUrl: 'http://x', maxResponseBytes: new TextEncoder().encode(body).length },
+      { url: 'http://x/a', schema },
+    );
+    expect(outcome).toMatchObject({ ok: true, body: { value: 7 } });
+  });
+
   it('classifies a body of the wrong shape as permanent', async () => {
     const scripted = createScriptedFetch([{ body: { value: 'forty-two' } }]);
     const outcome = await requestJson({ fetch: scripted.fetch, baseUrl: 'http://x' }, { url: 'http://x/a', schema });

@@ -7,6 +7,12 @@ import type { z } from 'zod';
 import type { ConnectorError, HttpConfig } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * A Worker has 128 MB; a JSON body costs several times its size once parsed. Pages are at most
+ * a few MB (Meta and LinkedIn cap rows per page); only a Google searchStream of a huge window
+ * comes near this, and the answer to that is a smaller window, not more memory.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 24 * 1024 * 1024;
 
 export type HttpFailure =
   | { type: 'network'; message: string }
@@ -16,7 +22,11 @@ export type HttpFailure =
   /** 2xx whose body is not JSON (e.g. cut off mid-stream). */
   | { type: 'invalid_json'; status: number; headers: Headers; message: string }
   /** 2xx JSON that does not match the wire schema. */
-  | { type: 'unexpected_shape'; status: number; headers: Headers; message: string };
+  | { type: 'unexpected_shape'; status: number; headers: Headers; message: string }
+  /** A body longer than HttpConfig.maxResponseBytes: reading stopped there. */
+  | { type: 'too_large'; status: number; headers: Headers; limitBytes: number; message: string }
+  /** Paging that cannot be followed: a cursor seen before in this call, or more pages than one call may read. */
+  | { type: 'paging'; reason: 'repeated_cursor' | 'page_cap'; message: string };
 
 export type HttpOutcome<T> = { ok: true; status: number; headers: Headers; body: T } | { ok: false; failure: HttpFailure };
 
@@ -37,8 +47,9 @@ export function joinUrl(baseUrl: string, pathAndQuery: string): string {
 /** One request, one classified outcome; never throws. */
 export async function requestJson<T>(http: HttpConfig, request: JsonRequest<T>): Promise<HttpOutcome<T>> {
   const timeoutMs = http.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const limitBytes = http.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   let response: Response;
-  let text: string;
+  let text: string | null;
   try {
     response = await http.fetch(request.url, {
       method: request.method ?? 'GET',
@@ -46,7 +57,7 @@ export async function requestJson<T>(http: HttpConfig, request: JsonRequest<T>):
       body: request.body,
       signal: AbortSignal.timeout(timeoutMs),
     });
-    text = await response.text();
+    text = await readTextWithin(response, limitBytes);
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'TimeoutError' || name === 'AbortError') {
@@ -55,6 +66,10 @@ export async function requestJson<T>(http: HttpConfig, request: JsonRequest<T>):
     return { ok: false, failure: { type: 'network', message: describe(error) } };
   }
 
+  if (text === null) {
+    const message = `response body over ${limitBytes} bytes (HTTP ${response.status}); ask for less per request`;
+    return { ok: false, failure: { type: 'too_large', status: response.status, headers: response.headers, limitBytes, message } };
+  }
   const json = parseJson(text);
   if (!response.ok) {
     return {
@@ -77,6 +92,31 @@ export async function requestJson<T>(http: HttpConfig, request: JsonRequest<T>):
     };
   }
   return { ok: true, status: response.status, headers: response.headers, body: parsed.data };
+}
+
+/** The body as text, or null once it is longer than limitBytes (the rest is never read). */
+async function readTextWithin(response: Response, limitBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limitBytes) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limitBytes) {
+      await reader.cancel();
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -105,6 +145,15 @@ export function toConnectorError(failure: HttpFailure, label: string): Connector
       return { kind: 'transient', message: `${label}: ${failure.message}`, status: failure.status };
     case 'unexpected_shape':
       return { kind: 'permanent', message: `${label}: unexpected response shape: ${failure.message}`, code: 'unexpected_shape' };
+    case 'paging':
+      // A repeated cursor is the platform's glitch: retry later (attempts are bounded). A list longer
+      // than the cap that cannot be continued will not get shorter: permanent, with the numbers.
+      return failure.reason === 'repeated_cursor'
+        ? { kind: 'transient', message: `${label}: ${failure.message}` }
+        : { kind: 'permanent', message: `${label}: ${failure.message}`, code: 'page_cap' };
+    case 'too_large':
+      // Permanent: the same request gets the same body, so a retry only spends quota again.
+      return { kind: 'permanent', message: `${label}: ${failure.message}`, code: 'response_too_large' };
     case 'http':
       if (failure.status >= 500 || failure.status === 408) {
         return { kind: 'transient', message: `${label}: HTTP ${failure.status}`, status: failure.status };
@@ -115,6 +164,39 @@ export function toConnectorError(failure: HttpFailure, label: string): Connector
       }
       return { kind: 'permanent', message: `${label}: HTTP ${failure.status}`, code: `http_${failure.status}` };
   }
+}
+
+/**
+ * Guards one paged read: remembers every cursor it was given and counts pages, so a platform that
+ * hands back a cursor it already gave (or an endless list) cannot keep a Worker looping.
+ * `next` answers whether to follow a cursor: 'follow', 'stop' (the cap; continue elsewhere) or a failure.
+ */
+export function createPageGuard(maxPages: number, first?: string) {
+  const seen = new Set<string>(first === undefined ? [] : [first]);
+  let pages = 0;
+  return {
+    get pages() {
+      return pages;
+    },
+    /** Call once per page read, with that page's next cursor. */
+    next(cursor: string): 'follow' | 'stop' | HttpFailure {
+      pages += 1;
+      if (seen.has(cursor)) {
+        return {
+          type: 'paging',
+          reason: 'repeated_cursor',
+          message: `the platform returned a cursor it had already returned (after ${pages} pages)`,
+        };
+      }
+      seen.add(cursor);
+      return pages >= maxPages ? 'stop' : 'follow';
+    },
+  };
+}
+
+/** The failure for a list that hit the page cap where paging cannot be continued in a later call. */
+export function pageCapFailure(maxPages: number, what: string): HttpFailure {
+  return { type: 'paging', reason: 'page_cap', message: `more than ${maxPages} pages of ${what} in one call` };
 }
 
 /** Counts calls and lets a platform observe every response's headers (Meta usage headers). */

@@ -92,6 +92,8 @@ export interface HttpConfig {
   baseUrl: string;
   /** Per-request timeout; defaults to 30 s. */
   timeoutMs?: number;
+  /** Largest response body read, in bytes; defaults to DEFAULT_MAX_RESPONSE_BYTES (http.ts). */
+  maxResponseBytes?: number;
 }
 
 export interface AccountRef {
@@ -115,10 +117,11 @@ export interface SyncOptions {
   includeHourly?: boolean;
   /** Meta: use an async report job even for a short window. */
   forceAsync?: boolean;
-  /** Meta: polls of a running report before handing back a cursor (default 10). */
+  /**
+   * Meta: status polls of a resumed report in one call, back to back without waiting, before
+   * handing back a cursor (default 1). A fresh report is always handed back before any poll.
+   */
   maxAsyncPolls?: number;
-  /** Meta: wait between polls in ms (default 2000). */
-  asyncPollIntervalMs?: number;
 }
 
 export interface SyncInput {
@@ -142,6 +145,8 @@ export interface SyncSuccess {
    * a safe restart point: resuming from it never skips data not yet returned.
    */
   nextCursor: string | null;
+  /** With a nextCursor: how soon the continuation is worth trying (a running Meta report); absent means the default. */
+  retryAfterMs?: number;
   usage: UsageSignal[];
   apiCalls: number;
 }

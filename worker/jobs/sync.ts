@@ -1,6 +1,6 @@
 import { type Database, withTenant } from '../../db/client';
 import { listAdAccountStatus } from '../../db/queries/connections';
-import { bumpDataVersion, rebuildRollups, upsertDailyStats, upsertHourlyStats } from '../../db/queries/ingest';
+import { bumpDataVersion, lockAdAccountWrites, rebuildRollups, upsertDailyStats, upsertHourlyStats } from '../../db/queries/ingest';
 import {
   loadSyncAccount,
   markAccountSynced,
@@ -108,9 +108,14 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
   const committed = await commitWindow(deps, message, result, startedAt, apiCalls);
   await hub.publish(...hubEvents(message, committed));
   const action: SyncAction = result.nextCursor
-    ? { kind: 'defer', reason: 'continuation', delaySeconds: CONTINUATION_DELAY_SECONDS, cursor: result.nextCursor }
+    ? { kind: 'defer', reason: 'continuation', delaySeconds: continuationDelaySeconds(result), cursor: result.nextCursor }
     : { kind: 'done' };
   return { action, rows: result.rows.length, apiCalls, dataVersion: committed.dataVersion };
+}
+
+/** The connector's hint (a running Meta report) when it gave one, else the default. */
+function continuationDelaySeconds(result: SyncSuccess): number {
+  return result.retryAfterMs === undefined ? CONTINUATION_DELAY_SECONDS : Math.max(1, Math.ceil(result.retryAfterMs / 1000));
 }
 
 function idle(action: SyncAction): SyncSummary {
@@ -184,6 +189,8 @@ function runRecord(
 async function commitWindow(deps: SyncDeps, message: SyncMessage, result: SyncSuccess, startedAt: Date, apiCalls: number) {
   const { tenantId, adAccountId } = message;
   return withTenant(deps.db, tenantId, async (tx) => {
+    // First, so two windows of one account never interleave their upserts and rollup rebuilds.
+    await lockAdAccountWrites(tx, adAccountId);
     await upsertEntities(tx, adAccountId, result.entities);
     await upsertDailyStats(tx, adAccountId, result.rows);
     if (result.hourly?.length) await upsertHourlyStats(tx, adAccountId, result.hourly);

@@ -8,7 +8,7 @@ import { badRequest, type ControlDeps, issuesMessage, parsePlatform, readJsonBod
 const SERVICES = ['meta', 'google_ads', 'linkedin', 'sendgrid', 'slack', 'datadog', 'cloudflare'] as const;
 const faultSchema = z.strictObject({
   service: z.enum(SERVICES),
-  kind: z.enum(['server_error', 'timeout', 'truncated_body', 'rate_limit', 'revoked_token']),
+  kind: z.enum(['server_error', 'timeout', 'truncated_body', 'rate_limit', 'revoked_token', 'repeat_cursor']),
   pathContains: z.string().min(1).optional(),
   accountId: z.string().min(1).optional(),
   /** Omitted or null: until cleared. */

@@ -209,6 +209,8 @@ function applyFault(fault: FaultRule, tokens: TokenStore, principal: string | un
     case 'timeout':
       return { status: 0, body: null, fault };
     case 'truncated_body':
+    // searchStream has no paging cursor to repeat.
+    case 'repeat_cursor':
       return null;
   }
 }

@@ -72,7 +72,8 @@ export async function serveGraphCall(state: MetaState, req: GraphRequest, runBat
     });
     if (route.kind === 'oauth_dialog' || route.kind === 'oauth_token') {
       fault = ctx.faults.take('meta', { path: req.path });
-      if (fault && fault.kind !== 'truncated_body') await applyFault(state, fault, undefined, route, req.method);
+      if (fault && fault.kind !== 'truncated_body' && fault.kind !== 'repeat_cursor')
+        await applyFault(state, fault, undefined, route, req.method);
       const outcome = handleOAuth(state, route.kind, req);
       status = outcome.status;
       body = outcome.body;
@@ -89,7 +90,7 @@ export async function serveGraphCall(state: MetaState, req: GraphRequest, runBat
       ctx.calls.record({ service: 'meta', method: req.method, path: req.path, accountId, principal, at, status: 0, cost: 0 });
       return { kind: 'drop', delayMs: fault.delayMs ?? 0 };
     }
-    if (fault && fault.kind !== 'truncated_body') {
+    if (fault && fault.kind !== 'truncated_body' && fault.kind !== 'repeat_cursor') {
       cost = fault.kind === 'server_error' ? 1 : 0;
       await applyFault(state, fault, principal, route, req.method);
     }
@@ -124,6 +125,7 @@ export async function serveGraphCall(state: MetaState, req: GraphRequest, runBat
   return finish();
 
   function finish(): GraphOutcome {
+    if (fault?.kind === 'repeat_cursor' && status === 200) body = repeatCursor(body, req.params.get('after'));
     if (fault?.kind === 'truncated_body') {
       status = 200;
       body = body.slice(0, Math.floor(body.length / 2));
@@ -169,4 +171,19 @@ function throwIfThrottled(state: MetaState, route: Route, accountId: string | un
   if (isOver(usage.app)) throw metaErrors.appLimit(bucType === 'ads_insights');
   if (isOver(usage.buc[bucType]))
     throw bucType === 'ads_insights' ? metaErrors.insightsAccountLimit() : metaErrors.managementAccountLimit();
+}
+
+/**
+ * The repeat_cursor fault: a page that was asked for with `after=X` names X again in paging.next,
+ * so a client that follows next blindly reads that page forever. The first page (no `after`) is left alone.
+ */
+export function repeatCursor(body: string, after: string | undefined): string {
+  if (!after) return body;
+  const parsed = JSON.parse(body) as { paging?: { next?: string; cursors?: { after?: string } } };
+  const next = parsed.paging?.next;
+  if (!next) return body;
+  const url = new URL(next);
+  url.searchParams.set('after', after);
+  parsed.paging = { ...parsed.paging, next: url.toString(), cursors: { ...parsed.paging?.cursors, after } };
+  return JSON.stringify(parsed);
 }

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { FakeContext, FaultKind, ServiceName } from '../context';
 
 /** How a service answers an injected fault, in its own error format. */
-export type FaultResponses = Record<Exclude<FaultKind, 'timeout' | 'truncated_body'>, (c: Context) => Response>;
+export type FaultResponses = Record<Exclude<FaultKind, 'timeout' | 'truncated_body' | 'repeat_cursor'>, (c: Context) => Response>;
 
 interface NodeBindings {
   incoming?: { socket?: { destroy(): void } };
@@ -46,7 +46,8 @@ export function observeService(
       record(response.status);
       return response;
     }
-    if (fault && fault.kind !== 'truncated_body') {
+    // repeat_cursor is a paging fault: these services have no paging, so it changes nothing here.
+    if (fault && fault.kind !== 'truncated_body' && fault.kind !== 'repeat_cursor') {
       const response = faults[fault.kind](c);
       record(response.status);
       return response;

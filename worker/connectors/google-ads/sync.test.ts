@@ -123,6 +123,20 @@ describe('Google Ads syncWindow', () => {
     });
   });
 
+  it('fails a searchStream larger than the response cap as permanent instead of buffering it (the stream has no pages to continue)', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => ({ campaign: { id: String(i) }, metrics: { costMicros: '1' } }));
+    const scripted = createScriptedFetch([{ body: [{ results: rows }] }]);
+    const result = await googleAdsConnector.syncWindow({
+      ...input(scripted.fetch),
+      http: { fetch: scripted.fetch, baseUrl: BASE, maxResponseBytes: 2_000 },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      apiCalls: 1,
+      error: { kind: 'permanent', code: 'response_too_large', message: expect.stringContaining('over 2000 bytes') },
+    });
+  });
+
   it('reports a truncated stream as transient', async () => {
     const scripted = createScriptedFetch([{ body: '[{"results":[{"campaign":{"id":"1"' }]);
     expect(await googleAdsConnector.syncWindow(input(scripted.fetch))).toMatchObject({ ok: false, error: { kind: 'transient' } });

@@ -1,7 +1,7 @@
 /** LinkedIn REST requests (Linkedin-Version + Rest.li 2.0 headers on every call). */
 import type { z } from 'zod';
 import type { DateWindow } from '../../lib/dates';
-import { type HttpFailure, type HttpOutcome, type HttpSession, joinUrl } from '../http';
+import { createPageGuard, type HttpFailure, type HttpOutcome, type HttpSession, joinUrl, pageCapFailure } from '../http';
 import {
   LINKEDIN_API_VERSION,
   type LinkedInAccount,
@@ -33,6 +33,11 @@ export const LINKEDIN_ANALYTICS_FIELDS = [
 ] as const;
 const SEARCH_PAGE_SIZE = '500';
 const CREATIVE_PAGE_SIZE = '100';
+/**
+ * Pages of one entity list one call reads. The lists are needed whole (analytics asks by campaign),
+ * so past this the call fails rather than buffering without end.
+ */
+export const LINKEDIN_MAX_LIST_PAGES = 100;
 
 export type ListOutcome<T> = { ok: true; items: T[] } | { ok: false; failure: HttpFailure };
 
@@ -75,6 +80,7 @@ export function createLinkedInClient(options: { session: HttpSession; accessToke
   ): Promise<ListOutcome<T>> {
     const schema = linkedInSearchPageSchema(element);
     const items: T[] = [];
+    const guard = createPageGuard(LINKEDIN_MAX_LIST_PAGES);
     let pageToken: string | undefined;
     do {
       const pageQuery = pageToken ? `${query}&pageToken=${encodeURIComponent(pageToken)}` : query;
@@ -86,6 +92,11 @@ export function createLinkedInClient(options: { session: HttpSession; accessToke
       if (!outcome.ok) return outcome;
       items.push(...(outcome.body.elements as T[]));
       pageToken = outcome.body.metadata?.nextPageToken;
+      if (pageToken) {
+        const step = guard.next(pageToken);
+        if (step === 'stop') return { ok: false, failure: pageCapFailure(LINKEDIN_MAX_LIST_PAGES, path.split('/').at(-1) ?? path) };
+        if (step !== 'follow') return { ok: false, failure: step };
+      }
     } while (pageToken);
     return { ok: true, items };
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScriptedFetch, type RecordedRequest, readFixture } from '../testing/scripted-fetch';
 import type { SyncInput } from '../types';
-import { analyticsQuery } from './client';
+import { analyticsQuery, LINKEDIN_MAX_LIST_PAGES } from './client';
 import { linkedInConnector } from './index';
 import { LINKEDIN_CAMPAIGNS_PER_REQUEST } from './sync';
 
@@ -204,6 +204,33 @@ describe('LinkedIn syncWindow', () => {
       { status: 401, body: { status: 401, serviceErrorCode: 65600, code: 'INVALID_ACCESS_TOKEN', message: 'Invalid access token' } },
     ]);
     expect(await linkedInConnector.syncWindow(input(scripted.fetch))).toMatchObject({ ok: false, error: { kind: 'auth_failed' } });
+  });
+});
+
+describe('LinkedIn syncWindow keeps one delivery bounded', () => {
+  const campaignPage = (n: number, token: string | null) => ({
+    body: { elements: [campaign(n, 7)], metadata: token ? { nextPageToken: token } : {} },
+  });
+
+  it('fails a pageToken that repeats as transient instead of asking for it again', async () => {
+    const scripted = createScriptedFetch([campaignPage(1, 'p2'), campaignPage(2, 'p2')]);
+    const result = await linkedInConnector.syncWindow(input(scripted.fetch));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'transient', message: expect.stringContaining('already returned') } });
+    expect(scripted.requests).toHaveLength(2);
+  });
+
+  it('fails a campaign list longer than the page cap as permanent, saying so', async () => {
+    const scripted = createScriptedFetch(Array.from({ length: LINKEDIN_MAX_LIST_PAGES }, (_, i) => campaignPage(i + 1, `p${i + 2}`)));
+    const result = await linkedInConnector.syncWindow(input(scripted.fetch));
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'permanent',
+        code: 'page_cap',
+        message: expect.stringContaining(`more than ${LINKEDIN_MAX_LIST_PAGES} pages of adCampaigns`),
+      },
+    });
+    expect(scripted.requests).toHaveLength(LINKEDIN_MAX_LIST_PAGES);
   });
 });
 

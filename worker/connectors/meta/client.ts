@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { DateWindow } from '../../lib/dates';
-import { type HttpFailure, type HttpOutcome, type HttpSession, joinUrl } from '../http';
+import { createPageGuard, type HttpFailure, type HttpOutcome, type HttpSession, joinUrl, pageCapFailure } from '../http';
 import {
   META_API_VERSION,
   type MetaAd,
@@ -75,10 +75,18 @@ export function metaInsightsParams(window: DateWindow, options: { hourly?: boole
   return params;
 }
 
-export type PagesOutcome<T> = { ok: true; items: T[] } | { ok: false; failure: HttpFailure };
+/** Insights pages one call reads (500 rows each) before it hands back paging.next to continue in the next delivery. */
+export const META_MAX_INSIGHTS_PAGES = 20;
+/** Entity and account list pages one call reads; such a list is needed whole, so past this the call fails. */
+export const META_MAX_LIST_PAGES = 100;
+
+/** `next` (an absolute paging.next URL) is set when an insights read stopped at the page cap. */
+export type PagesOutcome<T> = { ok: true; items: T[]; next?: string } | { ok: false; failure: HttpFailure };
 
 export interface MetaClient {
   insights(accountId: string, window: DateWindow, options?: { hourly?: boolean }): Promise<PagesOutcome<MetaInsightsRow>>;
+  /** Continues an insights read (sync or report run) from a paging.next an earlier call handed back. */
+  insightsFrom(nextUrl: string): Promise<PagesOutcome<MetaInsightsRow>>;
   createReportRun(accountId: string, window: DateWindow, options?: { hourly?: boolean }): Promise<PagesOutcome<string>>;
   reportRun(reportRunId: string): Promise<PagesOutcome<MetaReportRun>>;
   reportRunInsights(reportRunId: string): Promise<PagesOutcome<MetaInsightsRow>>;
@@ -98,22 +106,39 @@ export function createMetaClient(options: { session: HttpSession; accessToken: s
     return joinUrl(baseUrl, `/${META_API_VERSION}/${path}${query ? `?${query}` : ''}`);
   };
 
-  async function allPages<T>(firstUrl: string, item: z.ZodType<T>): Promise<PagesOutcome<T>> {
+  /**
+   * Follows paging.next for up to maxPages pages. At the cap an insights read (`continuable`)
+   * returns what it has and the next URL; any other list fails, as does a repeated next.
+   */
+  async function allPages<T>(
+    firstUrl: string,
+    item: z.ZodType<T>,
+    paging: { maxPages: number; continuable: boolean },
+  ): Promise<PagesOutcome<T>> {
     const schema = metaPageSchema(item);
     const items: T[] = [];
+    const guard = createPageGuard(paging.maxPages, firstUrl);
     for (let next: string | undefined = firstUrl; next; ) {
+      // paging.next is absolute; never send the token to a host other than the configured one.
+      if (new URL(next).origin !== new URL(baseUrl).origin) {
+        const message = `refusing paging.next on another host: ${new URL(next).origin}`;
+        return { ok: false, failure: { type: 'unexpected_shape', status: 200, headers: new Headers(), message } };
+      }
       const outcome: HttpOutcome<z.infer<typeof schema>> = await session.request({ url: next, headers, schema });
       if (!outcome.ok) return outcome;
       items.push(...(outcome.body.data as T[]));
       next = outcome.body.paging?.next;
-      // paging.next is absolute; never send the token to a host other than the configured one.
-      if (next && new URL(next).origin !== new URL(baseUrl).origin) {
-        const message = `refusing paging.next on another host: ${new URL(next).origin}`;
-        return { ok: false, failure: { type: 'unexpected_shape', status: outcome.status, headers: outcome.headers, message } };
+      if (!next) break;
+      const step = guard.next(next);
+      if (step === 'stop') {
+        return paging.continuable ? { ok: true, items, next } : { ok: false, failure: pageCapFailure(paging.maxPages, 'results') };
       }
+      if (step !== 'follow') return { ok: false, failure: step };
     }
     return { ok: true, items };
   }
+  const insightsPaging = { maxPages: META_MAX_INSIGHTS_PAGES, continuable: true };
+  const listPaging = { maxPages: META_MAX_LIST_PAGES, continuable: false };
 
   const single = async <T>(outcome: Promise<{ ok: true; body: T } | { ok: false; failure: HttpFailure }>) => {
     const result = await outcome;
@@ -123,7 +148,12 @@ export function createMetaClient(options: { session: HttpSession; accessToken: s
   const entityFields = 'id,name,status,effective_status';
   return {
     insights: (accountId, window, opts) =>
-      allPages(url(`act_${accountId}/insights`, metaInsightsParams(window, opts)), metaInsightsPageSchema.shape.data.element),
+      allPages(
+        url(`act_${accountId}/insights`, metaInsightsParams(window, opts)),
+        metaInsightsPageSchema.shape.data.element,
+        insightsPaging,
+      ),
+    insightsFrom: (nextUrl) => allPages(nextUrl, metaInsightsPageSchema.shape.data.element, insightsPaging),
     async createReportRun(accountId, window, opts) {
       const outcome = await session.request({
         method: 'POST',
@@ -143,7 +173,7 @@ export function createMetaClient(options: { session: HttpSession; accessToken: s
         }),
       ),
     reportRunInsights: (reportRunId) =>
-      allPages(url(`${reportRunId}/insights`, { limit: PAGE_LIMIT }), metaInsightsPageSchema.shape.data.element),
+      allPages(url(`${reportRunId}/insights`, { limit: PAGE_LIMIT }), metaInsightsPageSchema.shape.data.element, insightsPaging),
     campaigns: (accountId) =>
       allPages(
         url(`act_${accountId}/campaigns`, {
@@ -152,6 +182,7 @@ export function createMetaClient(options: { session: HttpSession; accessToken: s
           limit: PAGE_LIMIT,
         }),
         metaCampaignSchema,
+        listPaging,
       ),
     adSets: (accountId) =>
       allPages(
@@ -161,6 +192,7 @@ export function createMetaClient(options: { session: HttpSession; accessToken: s
           limit: PAGE_LIMIT,
         }),
         metaAdSetSchema,
+        listPaging,
       ),
     ads: (accountId) =>
       allPages(
@@ -170,11 +202,13 @@ export function createMetaClient(options: { session: HttpSession; accessToken: s
           limit: PAGE_LIMIT,
         }),
         metaAdSchema,
+        listPaging,
       ),
     adAccounts: () =>
       allPages(
         url('me/adaccounts', { fields: 'id,account_id,name,currency,timezone_name,account_status', limit: PAGE_LIMIT }),
         metaAdAccountSchema,
+        listPaging,
       ),
   };
 }

@@ -38,7 +38,7 @@ function syncInput(account: DiscoveredAccount, days: number, extra: Partial<Sync
     cursor: null,
     credentials: { accessToken },
     http: { fetch, baseUrl: fake.url },
-    options: { asyncPollIntervalMs: 0, maxAsyncPolls: 20 },
+    options: { maxAsyncPolls: 20 },
     ...extra,
   };
 }
@@ -73,7 +73,10 @@ describe('Meta connector against the Meta fake', () => {
     const deleted = fake.ctx.world.ads('meta', account.externalId).filter((ad) => ad.status === 'DELETED');
     expect(deleted.length).toBeGreaterThan(0);
     const input = syncInput(account, 90);
-    const result = await metaConnector.syncWindow(input);
+    // 90 days go through a report job: the first call creates it, the continuation reads it.
+    const pending = await metaConnector.syncWindow(input);
+    if (!pending.ok) throw new Error(pending.error.message);
+    const result = await metaConnector.syncWindow({ ...input, cursor: pending.nextCursor });
     if (!result.ok) throw new Error(result.error.message);
     const deletedIds = new Set(deleted.map((ad) => ad.id));
     const truth = fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, input.window.to, NOW);
@@ -86,13 +89,42 @@ describe('Meta connector against the Meta fake', () => {
   it('goes through an async report for a 90-day window and gets the same rows', async () => {
     const account = accountIn('EUR');
     fake.ctx.calls.reset();
-    const input = syncInput(account, 90, { options: { asyncPollIntervalMs: 0, maxAsyncPolls: 20, includeEntities: false } });
-    const result = await metaConnector.syncWindow(input);
+    const input = syncInput(account, 90, { options: { maxAsyncPolls: 20, includeEntities: false } });
+    const pending = await metaConnector.syncWindow(input);
+    if (!pending.ok) throw new Error(pending.error.message);
+    expect(pending.rows).toEqual([]);
+    // The next delivery resumes the report from the cursor and polls it to completion.
+    const result = await metaConnector.syncWindow({ ...input, cursor: pending.nextCursor });
     if (!result.ok) throw new Error(result.error.message);
+    expect(result.nextCursor).toBeNull();
     expect(comparableRows(result.rows)).toEqual(
       truthRows(fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, input.window.to, NOW)),
     );
     expect(fake.ctx.calls.list({ service: 'meta' }).some((c) => c.method === 'POST' && c.path.endsWith('/insights'))).toBe(true);
+  });
+
+  it('stops with a transient failure when the fake repeats a paging cursor, instead of reading the same page forever', async () => {
+    const account = accountIn('USD');
+    const input = syncInput(account, 365, { options: { maxAsyncPolls: 20, includeEntities: false } });
+    // More than two 500-row pages of the report, so a page reached with a cursor exists to repeat it.
+    expect(fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, input.window.to, NOW).length).toBeGreaterThan(1_000);
+    const created = await metaConnector.syncWindow(input);
+    if (!created.ok) throw new Error(created.error.message);
+    fake.ctx.calls.reset();
+    fake.ctx.faults.add({
+      service: 'meta',
+      kind: 'repeat_cursor',
+      accountId: account.externalId,
+      pathContains: '/insights',
+      remaining: Number.POSITIVE_INFINITY,
+    });
+    try {
+      const result = await metaConnector.syncWindow({ ...input, cursor: created.nextCursor });
+      expect(result).toMatchObject({ ok: false, error: { kind: 'transient', message: expect.stringContaining('already returned') } });
+      expect(fake.ctx.calls.list({ service: 'meta' }).filter((c) => c.path.endsWith('/insights')).length).toBeLessThanOrEqual(3);
+    } finally {
+      fake.ctx.faults.clear('meta');
+    }
   });
 
   it('turns an exhausted ad-account budget into rate_limited with the regain-access hint', async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createScriptedFetch, type RecordedRequest, readFixture, type ScriptedAnswer } from '../testing/scripted-fetch';
 import type { SyncInput } from '../types';
+import { META_MAX_INSIGHTS_PAGES, META_MAX_LIST_PAGES } from './client';
 import { metaConnector } from './index';
-import { decodeMetaCursor, encodeMetaCursor } from './sync';
+import { decodeMetaCursor, encodeMetaCursor, META_REPORT_POLL_DELAY_MS } from './sync';
 
 const BASE = 'http://127.0.0.1:9999/meta';
 const week = { from: '2026-11-20', to: '2026-11-26' };
@@ -15,7 +16,7 @@ function input(fetch: typeof globalThis.fetch, extra: Partial<SyncInput> = {}): 
     cursor: null,
     credentials: { accessToken: 'tok' },
     http: { fetch, baseUrl: BASE },
-    options: { asyncPollIntervalMs: 0 },
+    options: {},
     ...extra,
   };
 }
@@ -92,11 +93,17 @@ describe('Meta syncWindow over a short window', () => {
     const scripted = createScriptedFetch([
       { expect: expectGet('/v23.0/act_123/insights'), status: 500, body: readFixture('meta/error_reduce_amount_of_data.json') },
       { expect: (r) => expect(r.method).toBe('POST'), body: { report_run_id: '555' } },
+    ]);
+    const pending = await metaConnector.syncWindow(input(scripted.fetch, { options: { includeEntities: false } }));
+    expect(pending).toMatchObject({ ok: true, apiCalls: 2, rows: [], nextCursor: encodeMetaCursor('555', week) });
+
+    const resumed = createScriptedFetch([
       { expect: expectGet('/v23.0/555'), body: { id: '555', async_status: 'Job Completed', async_percent_completion: 100 } },
       { expect: expectGet('/v23.0/555/insights'), body: { data: [dayRow('2026-11-20', '2')] } },
     ]);
-    const result = await metaConnector.syncWindow(input(scripted.fetch, { options: { includeEntities: false } }));
-    expect(result).toMatchObject({ ok: true, apiCalls: 4, rows: [{ spendMicros: 2_000_000 }] });
+    const cursor = pending.ok ? pending.nextCursor : null;
+    const result = await metaConnector.syncWindow(input(resumed.fetch, { cursor, options: { includeEntities: false } }));
+    expect(result).toMatchObject({ ok: true, apiCalls: 2, nextCursor: null, rows: [{ spendMicros: 2_000_000 }] });
   });
 
   it('asks for hourly rows with the advertiser-time-zone breakdown when told to', async () => {
@@ -123,7 +130,7 @@ describe('Meta syncWindow over a short window', () => {
       { body: { id: '42', async_status: 'Job Running' } },
     ]);
     const result = await metaConnector.syncWindow(
-      input(scripted.fetch, { options: { includeHourly: true, includeEntities: false, maxAsyncPolls: 1, asyncPollIntervalMs: 0 } }),
+      input(scripted.fetch, { options: { includeHourly: true, includeEntities: false, maxAsyncPolls: 1 } }),
     );
     expect(result).toMatchObject({ ok: true, nextCursor: null, rows: [{ spendMicros: 2_000_000 }] });
     expect(result.ok && result.hourly).toBeUndefined();
@@ -159,8 +166,8 @@ describe('Meta syncWindow over a short window', () => {
 });
 
 describe('Meta syncWindow over a long window', () => {
-  it('creates one async report, polls it, and reads its rows', async () => {
-    const scripted = createScriptedFetch([
+  it('creates one async report, then polls it and reads its rows in the continuation', async () => {
+    const created = createScriptedFetch([
       {
         expect: (r) => {
           expect(r.method).toBe('POST');
@@ -172,24 +179,33 @@ describe('Meta syncWindow over a long window', () => {
         },
         body: readFixture('meta/async_report_run_create.json'),
       },
+    ]);
+    const options = { includeEntities: false, maxAsyncPolls: 2 };
+    const pending = await metaConnector.syncWindow(input(created.fetch, { window: quarter, options }));
+    expect(pending).toMatchObject({ ok: true, apiCalls: 1, rows: [], nextCursor: encodeMetaCursor('6042987654321098', quarter) });
+
+    const scripted = createScriptedFetch([
       { expect: expectGet('/v23.0/6042987654321098'), body: readFixture('meta/async_report_run_status_running.json') },
       { expect: expectGet('/v23.0/6042987654321098'), body: readFixture('meta/async_report_run_status_completed.json') },
       { expect: expectGet('/v23.0/6042987654321098/insights'), body: readFixture('meta/insights_ad_level_daily_airbyte.json') },
     ]);
-    const result = await metaConnector.syncWindow(
-      input(scripted.fetch, { window: quarter, options: { includeEntities: false, asyncPollIntervalMs: 0 } }),
-    );
-    expect(result).toMatchObject({ ok: true, apiCalls: 4, nextCursor: null });
+    const cursor = pending.ok ? pending.nextCursor : null;
+    const result = await metaConnector.syncWindow(input(scripted.fetch, { window: quarter, cursor, options }));
+    expect(result).toMatchObject({ ok: true, apiCalls: 3, nextCursor: null });
     expect(result.ok && result.rows).toHaveLength(2);
   });
 
   it('hands back a cursor while the report is still running and resumes it without a new job', async () => {
     const running = readFixture('meta/async_report_run_status_running.json');
-    const first = createScriptedFetch([{ body: { report_run_id: '777' } }, { body: running }, { body: running }]);
-    const options = { includeEntities: false, asyncPollIntervalMs: 0, maxAsyncPolls: 2 };
-    const pending = await metaConnector.syncWindow(input(first.fetch, { window: quarter, options }));
+    const first = createScriptedFetch([{ body: { report_run_id: '777' } }]);
+    const options = { includeEntities: false, maxAsyncPolls: 2 };
+    const created = await metaConnector.syncWindow(input(first.fetch, { window: quarter, options }));
+    if (!created.ok) throw new Error(created.error.message);
+    const polled = createScriptedFetch([{ body: running }, { body: running }]);
+    const pending = await metaConnector.syncWindow(input(polled.fetch, { window: quarter, cursor: created.nextCursor, options }));
     if (!pending.ok) throw new Error(pending.error.message);
     expect(pending.rows).toEqual([]);
+    expect(polled.requests).toHaveLength(2);
     expect(decodeMetaCursor(pending.nextCursor, quarter)?.reportRunId).toBe('777');
 
     const second = createScriptedFetch([
@@ -200,12 +216,31 @@ describe('Meta syncWindow over a long window', () => {
     expect(resumed).toMatchObject({ ok: true, nextCursor: null, rows: [{ date: '2026-10-01', spendMicros: 3_000_000 }] });
   });
 
+  it('creates the report on the first delivery and hands back its cursor with a short retry hint, polling nothing', async () => {
+    const scripted = createScriptedFetch([{ expect: (r) => expect(r.method).toBe('POST'), body: { report_run_id: '555' } }]);
+    const started = Date.now();
+    const result = await metaConnector.syncWindow(input(scripted.fetch, { window: quarter, options: { includeEntities: false } }));
+    expect(result).toMatchObject({ ok: true, rows: [], apiCalls: 1, retryAfterMs: META_REPORT_POLL_DELAY_MS });
+    expect(result.ok && decodeMetaCursor(result.nextCursor, quarter)?.reportRunId).toBe('555');
+    expect(scripted.requests).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('polls a resumed report once per delivery without sleeping and defers again while it runs', async () => {
+    const running = readFixture('meta/async_report_run_status_running.json');
+    const scripted = createScriptedFetch([{ expect: expectGet('/v23.0/555'), body: running }]);
+    const cursor = encodeMetaCursor('555', quarter);
+    const started = Date.now();
+    const result = await metaConnector.syncWindow(input(scripted.fetch, { window: quarter, cursor, options: { includeEntities: false } }));
+    expect(result).toMatchObject({ ok: true, rows: [], apiCalls: 1, nextCursor: cursor, retryAfterMs: META_REPORT_POLL_DELAY_MS });
+    expect(scripted.requests).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
   it('keeps the report in the cursor when rate limited mid-poll', async () => {
-    const scripted = createScriptedFetch([
-      { body: { report_run_id: '888' } },
-      { status: 400, body: readFixture('meta/error_17_user_request_limit.json') },
-    ]);
-    const result = await metaConnector.syncWindow(input(scripted.fetch, { window: quarter }));
+    const scripted = createScriptedFetch([{ status: 400, body: readFixture('meta/error_17_user_request_limit.json') }]);
+    const cursor = encodeMetaCursor('888', quarter);
+    const result = await metaConnector.syncWindow(input(scripted.fetch, { window: quarter, cursor }));
     if (result.ok || result.error.kind !== 'rate_limited') throw new Error('expected a rate limit');
     expect(decodeMetaCursor(result.error.cursor, quarter)?.reportRunId).toBe('888');
   });
@@ -216,11 +251,9 @@ describe('Meta syncWindow over a long window', () => {
   });
 
   it('treats a failed report job as transient so the retry starts a new job', async () => {
-    const scripted = createScriptedFetch([
-      { body: { report_run_id: '999' } },
-      { body: { id: '999', async_status: 'Job Failed', error_message: 'Report Failed' } },
-    ]);
-    const result = await metaConnector.syncWindow(input(scripted.fetch, { window: quarter }));
+    const scripted = createScriptedFetch([{ body: { id: '999', async_status: 'Job Failed', error_message: 'Report Failed' } }]);
+    const cursor = encodeMetaCursor('999', quarter);
+    const result = await metaConnector.syncWindow(input(scripted.fetch, { window: quarter, cursor }));
     expect(result).toMatchObject({ ok: false, error: { kind: 'transient', message: expect.stringContaining('Report Failed') } });
   });
 });
@@ -276,5 +309,54 @@ describe('Meta OAuth and account listing', () => {
       http: { fetch: scripted.fetch, baseUrl: BASE },
     });
     expect(result).toMatchObject({ ok: true, accounts: [{ externalId: '1', currency: 'JPY', timeZone: 'Asia/Tokyo', rawStatus: '1' }] });
+  });
+});
+
+describe('Meta syncWindow keeps one delivery bounded', () => {
+  const insightsPage = (n: number, next: string | null) => ({
+    body: { data: [dayRow('2026-11-20', String(n))], ...(next ? { paging: { next } } : {}) },
+  });
+  const pageUrl = (n: number) => `${BASE}/v23.0/act_123/insights?after=p${n}`;
+
+  it('stops at the insights page cap with the rows so far and a cursor at paging.next, and the next delivery finishes there', async () => {
+    const pages = Array.from({ length: META_MAX_INSIGHTS_PAGES }, (_, i) => insightsPage(i + 1, pageUrl(i + 2)));
+    const first = createScriptedFetch(pages);
+    const partial = await metaConnector.syncWindow(input(first.fetch));
+    if (!partial.ok) throw new Error(partial.error.message);
+    expect(first.requests).toHaveLength(META_MAX_INSIGHTS_PAGES);
+    expect(partial.rows).toHaveLength(META_MAX_INSIGHTS_PAGES);
+    expect(partial.entities).toEqual({ campaigns: [], adGroups: [], ads: [] });
+    expect(decodeMetaCursor(partial.nextCursor, week)).toMatchObject({ next: pageUrl(META_MAX_INSIGHTS_PAGES + 1) });
+
+    const rest = createScriptedFetch([
+      { expect: (r) => expect(r.url.searchParams.get('after')).toBe(`p${META_MAX_INSIGHTS_PAGES + 1}`), ...insightsPage(99, null) },
+      ...entityAnswers(),
+    ]);
+    const finished = await metaConnector.syncWindow(input(rest.fetch, { cursor: partial.nextCursor }));
+    expect(finished).toMatchObject({ ok: true, nextCursor: null, rows: [{ spendMicros: 99_000_000 }] });
+    expect(finished.ok && finished.entities.ads).toHaveLength(1);
+  });
+
+  it('fails a paging.next that repeats as transient instead of following it again', async () => {
+    const scripted = createScriptedFetch([insightsPage(1, pageUrl(2)), insightsPage(2, pageUrl(2))]);
+    const result = await metaConnector.syncWindow(input(scripted.fetch));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'transient', message: expect.stringContaining('already returned') } });
+    expect(scripted.requests).toHaveLength(2);
+  });
+
+  it('fails an entity list longer than the page cap as permanent, saying so', async () => {
+    const campaignPage = (n: number) => ({
+      body: { data: [{ id: `c${n}`, name: 'C', status: 'ACTIVE' }], paging: { next: `${BASE}/v23.0/act_123/campaigns?after=c${n + 1}` } },
+    });
+    const scripted = createScriptedFetch([
+      insightsPage(1, null),
+      ...Array.from({ length: META_MAX_LIST_PAGES }, (_, i) => campaignPage(i)),
+    ]);
+    const result = await metaConnector.syncWindow(input(scripted.fetch));
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'permanent', code: 'page_cap', message: expect.stringContaining(`more than ${META_MAX_LIST_PAGES} pages`) },
+    });
+    expect(scripted.requests).toHaveLength(1 + META_MAX_LIST_PAGES);
   });
 });

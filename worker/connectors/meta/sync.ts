@@ -23,12 +23,17 @@ import { latestUsage, parseMetaUsageHeaders } from './usage';
 
 /** Windows longer than this go through an async report job instead of the sync endpoint. */
 export const META_ASYNC_AFTER_DAYS = 31;
-const DEFAULT_MAX_POLLS = 10;
-const DEFAULT_POLL_INTERVAL_MS = 2_000;
+/** Status polls per delivery of a running report; the queue, not the Worker, waits between deliveries. */
+const DEFAULT_MAX_POLLS = 1;
+/** How soon a delivery whose report is still running asks to be delivered again. */
+export const META_REPORT_POLL_DELAY_MS = 5_000;
 
 const reportCursorSchema = z.object({
   v: z.literal(1),
-  reportRunId: z.string(),
+  /** The async report of this window, when there is one. */
+  reportRunId: z.string().optional(),
+  /** Where the daily rows continue (a paging.next URL) after a call stopped at the page cap. */
+  next: z.string().optional(),
   from: z.string(),
   to: z.string(),
 });
@@ -39,12 +44,18 @@ export function encodeMetaCursor(reportRunId: string, window: DateWindow): strin
   return JSON.stringify({ v: 1, reportRunId, from: window.from, to: window.to } satisfies ReportCursor);
 }
 
+/** Cursor that continues this window's daily rows at a paging.next URL. */
+export function encodeMetaPageCursor(next: string, window: DateWindow): string {
+  return JSON.stringify({ v: 1, next, from: window.from, to: window.to } satisfies ReportCursor);
+}
+
 /** A cursor for another window (or garbage) is ignored: starting over is always safe. */
 export function decodeMetaCursor(cursor: string | null, window: DateWindow): ReportCursor | null {
   if (!cursor) return null;
   try {
     const parsed = reportCursorSchema.safeParse(JSON.parse(cursor));
     if (!parsed.success || parsed.data.from !== window.from || parsed.data.to !== window.to) return null;
+    if (!parsed.data.reportRunId && !parsed.data.next) return null;
     return parsed.data;
   } catch {
     return null;
@@ -54,10 +65,9 @@ export function decodeMetaCursor(cursor: string | null, window: DateWindow): Rep
 /** Meta ids are sometimes stored with the act_ prefix; the paths add it themselves. */
 export const bareAccountId = (id: string) => id.replace(/^act_/, '');
 
-type Result<T> = { ok: true; value: T } | { ok: false; error: ConnectorError };
+/** `next`: the rows stopped at the page cap and continue there (a paging.next URL). */
+type Result<T> = { ok: true; value: T; next?: string } | { ok: false; error: ConnectorError };
 type Step<T> = Result<T> | { ok: 'pending'; cursor: string };
-
-const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
 /** The Connector.syncWindow of Meta. */
 export async function syncMetaWindow(input: SyncInput): Promise<SyncResult> {
@@ -71,9 +81,21 @@ export async function syncMetaWindow(input: SyncInput): Promise<SyncResult> {
 
   const daily = await fetchDailyRows(client, accountId, input);
   if (daily.ok === 'pending') {
-    return finish({ ok: true as const, rows: [], entities: emptyEntities(), nextCursor: daily.cursor });
+    return finish({
+      ok: true as const,
+      rows: [],
+      entities: emptyEntities(),
+      nextCursor: daily.cursor,
+      retryAfterMs: META_REPORT_POLL_DELAY_MS,
+    });
   }
   if (!daily.ok) return fail(daily.error);
+  if (daily.next) {
+    // More pages than one delivery reads: store these rows, continue at paging.next; hourly rows and
+    // entities come with the last page.
+    const nextCursor = encodeMetaPageCursor(daily.next, input.window);
+    return finish({ ok: true as const, rows: daily.value, entities: emptyEntities(), nextCursor });
+  }
 
   let hourly: NormalizedHourlyRow[] | undefined;
   if (options.includeHourly) {
@@ -103,7 +125,8 @@ const HOURLY: ReportKind<NormalizedHourlyRow> = { hourly: true, map: mapMetaHour
 
 async function fetchDailyRows(client: MetaClient, accountId: string, input: SyncInput): Promise<Step<NormalizedDailyRow[]>> {
   const resumed = decodeMetaCursor(input.cursor, input.window);
-  if (resumed) return runReport(client, accountId, input, resumed.reportRunId, DAILY);
+  if (resumed?.next) return mapRows(await client.insightsFrom(resumed.next), mapMetaDailyRow, 'insights', input.cursor);
+  if (resumed?.reportRunId) return runReport(client, accountId, input, resumed.reportRunId, DAILY);
   if (input.options?.forceAsync || windowLength(input.window) > META_ASYNC_AFTER_DAYS) {
     return runReport(client, accountId, input, null, DAILY);
   }
@@ -116,10 +139,17 @@ async function fetchDailyRows(client: MetaClient, accountId: string, input: Sync
 async function fetchHourlyRows(client: MetaClient, accountId: string, input: SyncInput): Promise<Step<NormalizedHourlyRow[]>> {
   const outcome = await client.insights(accountId, input.window, { hourly: true });
   if (!outcome.ok && isReduceDataError(outcome.failure)) return runReport(client, accountId, input, null, HOURLY);
-  return mapRows(outcome, mapMetaHourlyRow, 'hourly insights');
+  const rows = mapRows(outcome, mapMetaHourlyRow, 'hourly insights');
+  // Past the page cap the hourly rows are incomplete; like a still-running report, they are left out.
+  return rows.ok && rows.next ? { ok: 'pending', cursor: '' } : rows;
 }
 
-/** Create (or resume) an async report, poll it, then read its rows; a cursor keeps the report across retries. */
+/**
+ * Create (or resume) an async report, poll it, then read its rows. A Worker never sleeps on it:
+ * a fresh resumable report is handed back as a cursor at once (it cannot be done yet), and a resumed
+ * one is polled up to maxAsyncPolls times back to back, then handed back again; the queue's delayed
+ * redelivery is the wait. A non-resumable (hourly) report is polled the same way and then given up.
+ */
 async function runReport<T>(
   client: MetaClient,
   accountId: string,
@@ -134,19 +164,18 @@ async function runReport<T>(
     reportRunId = created.items[0] ?? '';
   }
   const pendingCursor = encodeMetaCursor(reportRunId, input.window);
+  if (!existingRunId && kind.resumable) return { ok: 'pending', cursor: pendingCursor };
   const cursor = kind.resumable ? pendingCursor : null;
   const maxPolls = input.options?.maxAsyncPolls ?? DEFAULT_MAX_POLLS;
-  const interval = input.options?.asyncPollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
 
   for (let poll = 0; poll < maxPolls; poll++) {
-    if (poll > 0) await sleep(interval);
     const status = await client.reportRun(reportRunId);
     if (!status.ok) return { ok: false, error: mapMetaFailure(status.failure, 'poll report run', cursor) };
     const run = status.items[0];
     if (run?.async_status === 'Job Completed') {
       const rows = await client.reportRunInsights(reportRunId);
       if (!rows.ok) return { ok: false, error: mapMetaFailure(rows.failure, 'report run insights', cursor) };
-      return mapRows(rows, kind.map, 'report run insights');
+      return mapRows(rows, kind.map, 'report run insights', cursor);
     }
     if (run?.async_status === 'Job Failed' || run?.async_status === 'Job Skipped') {
       // The next attempt starts a fresh job (cursor dropped); Meta's own advice for failed runs.
@@ -157,10 +186,16 @@ async function runReport<T>(
   return { ok: 'pending', cursor: pendingCursor };
 }
 
-function mapRows<T>(outcome: PagesOutcome<MetaInsightsRow>, map: (row: MetaInsightsRow) => T, label: string): Result<T[]> {
-  if (!outcome.ok) return { ok: false, error: failureToError(outcome.failure, label) };
+/** `cursor`: where a rate-limited read resumes (this delivery's start: always a safe restart point). */
+function mapRows<T>(
+  outcome: PagesOutcome<MetaInsightsRow>,
+  map: (row: MetaInsightsRow) => T,
+  label: string,
+  cursor: string | null = null,
+): Result<T[]> {
+  if (!outcome.ok) return { ok: false, error: mapMetaFailure(outcome.failure, label, cursor) };
   try {
-    return { ok: true, value: outcome.items.map(map) };
+    return { ok: true, value: outcome.items.map(map), ...(outcome.next ? { next: outcome.next } : {}) };
   } catch (error) {
     if (error instanceof MetaMappingError || error instanceof RangeError) {
       return { ok: false, error: { kind: 'permanent', message: `${label}: ${error.message}`, code: 'unmappable_row' } };
