@@ -177,10 +177,9 @@ describe('queue consumer', () => {
       (list) => list.length > 0,
       60_000,
     );
-    expect(runs).toEqual([{ adAccountId: account!.id, outcome: 'ok', windowFrom: window.from, windowTo: window.to }]);
-    expect(await storedFacts(arranged.db, account!.id, window.from, window.to)).toEqual(
-      await truthFacts('google_ads', account!.externalId, window.from, window.to),
-    );
+    const truth = await truthFacts('google_ads', account!.externalId, window.from, window.to);
+    expect(runs).toEqual([{ adAccountId: account!.id, outcome: 'ok', rows: truth.length, windowFrom: window.from, windowTo: window.to }]);
+    expect(await storedFacts(arranged.db, account!.id, window.from, window.to)).toEqual(truth);
     const after = (await (await call('/api/ops/dead-letters', { headers: auth })).json()) as { deadLetters: Array<{ id: string }> };
     expect(after.deadLetters.map((d) => d.id)).not.toContain(parked[0]!.id);
     // A second re-drive of the same letter finds nothing left to send.
