@@ -24,7 +24,8 @@ export function backoffSeconds(attempt: number, random: () => number = Math.rand
   return Math.max(1, Math.round(random() * ceiling));
 }
 
-function clampDelay(ms: number): number {
+/** A wait in milliseconds (a platform's or a budget's hint) as a queue delay: whole seconds, at least 1, at most the maximum. */
+export function delaySecondsFromMs(ms: number): number {
   return Math.min(MAX_DELAY_SECONDS, Math.max(1, Math.ceil(ms / 1000)));
 }
 
@@ -63,7 +64,7 @@ export function actionForError(error: ConnectorError, attempt: number, random: (
       return {
         kind: 'defer',
         reason: 'throttled',
-        delaySeconds: error.retryAfterMs !== null ? clampDelay(error.retryAfterMs) : backoffSeconds(attempt, random),
+        delaySeconds: error.retryAfterMs !== null ? delaySecondsFromMs(error.retryAfterMs) : backoffSeconds(attempt, random),
         cursor: error.cursor,
       };
     case 'auth_failed':

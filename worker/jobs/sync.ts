@@ -17,7 +17,7 @@ import type { Admission, CallReport } from '../realtime/budget-store';
 import type { HubEventBody } from '../realtime/events';
 import { reportsFor } from '../realtime/usage-routing';
 import { callWithAccessToken, type TokenedCall, type TokenSource } from './access-token';
-import { actionForError, type SyncAction } from './actions';
+import { actionForError, delaySecondsFromMs, type SyncAction } from './actions';
 import type { SyncMessage } from './messages';
 import { syncOptions } from './sync-options';
 
@@ -76,7 +76,7 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
   const quota = await deps.quota(account.platform);
   const gate = await admit(hub, quota, account);
   if (!gate.admitted)
-    return idle({ kind: 'defer', reason: 'throttled', delaySeconds: Math.ceil(gate.retryAfterMs / 1000), cursor: message.cursor });
+    return idle({ kind: 'defer', reason: 'throttled', delaySeconds: delaySecondsFromMs(gate.retryAfterMs), cursor: message.cursor });
 
   const platform: PlatformAccess = {
     connector: getConnector(account.platform),
@@ -115,7 +115,7 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
 
 /** The connector's hint (a running Meta report) when it gave one, else the default. */
 function continuationDelaySeconds(result: SyncSuccess): number {
-  return result.retryAfterMs === undefined ? CONTINUATION_DELAY_SECONDS : Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+  return result.retryAfterMs === undefined ? CONTINUATION_DELAY_SECONDS : delaySecondsFromMs(result.retryAfterMs);
 }
 
 function idle(action: SyncAction): SyncSummary {
