@@ -84,14 +84,18 @@ async function handle(message: Message<unknown>, queue: string, env: Env, deps: 
 }
 
 /** Parks a message that will never succeed as it is; acked once it is safely in Postgres. */
-async function deadLetter(message: Message<unknown>, queue: string, db: Database): Promise<void> {
+async function deadLetter(message: Message<unknown>, queue: string, db: Database, unparked = retryParkingLater): Promise<void> {
   try {
     await recordDeadLetter(db, { messageId: message.id, queue, body: message.body ?? null, attempts: message.attempts });
     message.ack();
   } catch (error) {
-    log('error', 'could not park dead letter', { id: message.id, error: (error as Error).message });
-    message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+    unparked(message, queue, error as Error);
   }
+}
+
+function retryParkingLater(message: Message<unknown>, _queue: string, error: Error): void {
+  log('error', 'could not park dead letter', { id: message.id, error: error.message });
+  message.retry({ delaySeconds: backoffSeconds(message.attempts) });
 }
 
 /**
@@ -105,31 +109,24 @@ async function parkDeadLetters(batch: MessageBatch<unknown>, db: Database): Prom
 
 /** The same as parkDeadLetters with long waits, and the error log as the final record. */
 async function parkLastResort(batch: MessageBatch<unknown>, db: Database): Promise<void> {
-  for (const message of batch.messages) {
-    try {
-      await recordDeadLetter(db, { messageId: message.id, queue: batch.queue, body: message.body ?? null, attempts: message.attempts });
-      message.ack();
-    } catch (error) {
-      if (message.attempts < LAST_RESORT_MAX_ATTEMPTS) {
-        log('warn', 'could not park dead letter, retrying', {
-          id: message.id,
-          attempts: message.attempts,
-          error: (error as Error).message,
-        });
-        message.retry({ delaySeconds: LAST_RESORT_RETRY_SECONDS });
-        continue;
-      }
-      // Nothing is left to try: the log line is the record of the message, body and all.
-      log('error', 'dead letter lost to postgres, full message follows', {
-        id: message.id,
-        queue: batch.queue,
-        attempts: message.attempts,
-        body: message.body,
-        error: (error as Error).message,
-      });
-      message.ack();
-    }
+  for (const message of batch.messages) await deadLetter(message, batch.queue, db, retryOrLogWhole);
+}
+
+function retryOrLogWhole(message: Message<unknown>, queue: string, error: Error): void {
+  if (message.attempts < LAST_RESORT_MAX_ATTEMPTS) {
+    log('warn', 'could not park dead letter, retrying', { id: message.id, attempts: message.attempts, error: error.message });
+    message.retry({ delaySeconds: LAST_RESORT_RETRY_SECONDS });
+    return;
   }
+  // Nothing is left to try: the log line is the record of the message, body and all.
+  log('error', 'dead letter lost to postgres, full message follows', {
+    id: message.id,
+    queue,
+    attempts: message.attempts,
+    body: message.body,
+    error: error.message,
+  });
+  message.ack();
 }
 
 function log(level: 'info' | 'warn' | 'error', event: string, fields: Record<string, unknown>): void {
