@@ -99,7 +99,8 @@ describe('DataDog telemetry of the sync pipeline', () => {
       'outcome:ok',
     );
     const stale = series.find((s) => s.metric === 'tidemark.sync.stale_minutes' && s.tags.includes(`ad_account:${tenant.accounts[0]!.id}`));
-    expect(stale?.points[0]!.value).toBeGreaterThanOrEqual(0);
+    expect(stale, 'stale_minutes of our account').toBeDefined();
+    expect(stale!.points[0]!.value).toBeGreaterThanOrEqual(0);
     const sunsets = series
       .filter((s) => s.metric === 'tidemark.api_version.days_to_sunset')
       .flatMap((s) => s.tags.filter((t) => t.startsWith('platform:')));
