@@ -60,18 +60,19 @@ export function startSyncTrace(telemetry: Telemetry, message: SyncMessage, nowMs
     wrapFetch(base) {
       if (!telemetry.enabled) return base;
       return async (input, init) => {
-        const request = new Request(input, init);
-        const url = new URL(request.url);
+        // Read without building a Request: that would consume a streamed body the real call still needs.
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
         const span = telemetry.startSpan('http.request', {
           parent: (active ?? job).context(),
-          resource: requestResource(request.method, url),
+          resource: requestResource(method, url),
           type: 'http',
-          meta: { 'http.method': request.method, 'http.url': `${url.origin}${url.pathname}`, platform },
+          meta: { 'http.method': method, 'http.url': `${url.origin}${url.pathname}`, platform },
         });
         try {
           const response = await base(input, init);
           span.tag('http.status_code', String(response.status));
-          if (response.status >= 400) span.fail(`http_${response.status}`, `${request.method} answered ${response.status}`);
+          if (response.status >= 400) span.fail(`http_${response.status}`, `${method} answered ${response.status}`);
           return response;
         } catch (error) {
           span.fail('network', (error as Error).message);
