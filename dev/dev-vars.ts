@@ -10,6 +10,9 @@ import { DEV_APP_PASSWORD, DEV_SECRETS } from '../worker/development-values';
 
 export { DEV_APP_PASSWORD, DEV_SECRETS };
 
+/** The DataDog fake accepts any key; production sets a real one with `wrangler secret put`. */
+export const DEV_DATADOG_API_KEY = 'dev-datadog-api-key';
+
 /** Fixed local ports of `npm run dev`. */
 export const DEV_PORTS = { app: 8787, fakes: 8790, postgres: 5488, wsProxy: 5480 } as const;
 
@@ -26,6 +29,8 @@ export function fakeServiceVars(fakesUrl: string): Record<string, string> {
     SENDGRID_API_BASE: `${fakesUrl}/sendgrid`,
     SLACK_WEBHOOK_BASE: `${fakesUrl}/slack`,
     DATADOG_API_BASE: `${fakesUrl}/datadog`,
+    DATADOG_LOGS_BASE: `${fakesUrl}/datadog`,
+    DATADOG_TRACE_BASE: `${fakesUrl}/datadog`,
     CLOUDFLARE_API_BASE: `${fakesUrl}/cloudflare`,
   };
 }
@@ -44,5 +49,7 @@ export function developmentVars(options: {
     WS_PROXY: options.wsProxy,
     ...DEV_SECRETS,
     ...fakeServiceVars(options.fakesUrl),
+    // Any key will do for the fake intake; telemetry is on locally so the fake's inbox shows it.
+    DATADOG_API_KEY: DEV_DATADOG_API_KEY,
   };
 }

@@ -108,6 +108,8 @@ describe('parseConfig', () => {
         'SENDGRID_API_BASE',
         'SLACK_WEBHOOK_BASE',
         'DATADOG_API_BASE',
+        'DATADOG_LOGS_BASE',
+        'DATADOG_TRACE_BASE',
         'CLOUDFLARE_API_BASE',
       ].sort(),
     );

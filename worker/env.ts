@@ -43,6 +43,10 @@ export const configSchema = z.object({
   SENDGRID_API_BASE: url.default('https://api.sendgrid.com'),
   SLACK_WEBHOOK_BASE: url.default('https://hooks.slack.com'),
   DATADOG_API_BASE: url.default('https://api.datadoghq.com'),
+  /** DataDog takes logs on its own intake host. */
+  DATADOG_LOGS_BASE: url.default('https://http-intake.logs.datadoghq.com'),
+  /** A trace intake speaking the Agent's trace API (PUT /v0.3/traces); traces are not sent when unset. */
+  DATADOG_TRACE_BASE: url.optional(),
   CLOUDFLARE_API_BASE: url.default('https://api.cloudflare.com'),
   META_APP_ID: required(),
   META_APP_SECRET: required(),
@@ -59,6 +63,10 @@ export const configSchema = z.object({
   META_APP_CALLS_PER_HOUR: z.coerce.number().int().positive().default(4800),
   GOOGLE_ADS_OPERATIONS_PER_DAY: z.coerce.number().int().positive().default(15000),
   LINKEDIN_APP_CALLS_PER_DAY: z.coerce.number().int().positive().default(100000),
+  /** DataDog API key: metrics, traces and failure logs are sent only when it is set. */
+  DATADOG_API_KEY: z.string().min(1).optional(),
+  /** The `env` tag of everything sent to DataDog (APP_ENV when unset). */
+  DD_ENV: z.string().min(1).optional(),
   /** Bearer token of the operator API (/api/ops); the API is off when unset. */
   OPERATOR_TOKEN: z.string().min(16).optional(),
 });
@@ -118,7 +126,9 @@ export function productionIssues(config: Config): ConfigIssue[] {
     issues.push({ variable: 'DATABASE_URL', message: 'the development password cannot be used in production' });
   }
   for (const name of SERVICE_BASE_VARIABLES) {
-    if (new URL(config[name]).protocol !== 'https:') issues.push({ variable: name, message: 'must be an https: URL in production' });
+    const base = config[name];
+    if (base !== undefined && new URL(base).protocol !== 'https:')
+      issues.push({ variable: name, message: 'must be an https: URL in production' });
   }
   if (config.WS_PROXY !== undefined && !parseWsProxy(config.WS_PROXY)?.secure) {
     issues.push({ variable: 'WS_PROXY', message: 'must be reached with TLS in production (wss://host[:port])' });

@@ -3,6 +3,7 @@ import type { SessionUser } from '../db/queries/auth';
 import { readCookie, SESSION_COOKIE } from './auth/cookies';
 import { resolveSession } from './auth/sign-in';
 import { type Config, readConfig } from './env';
+import { createTelemetry, type Telemetry } from './observability/telemetry';
 
 /**
  * What every request of the Worker starts from, whichever door it came in by (the API, a page,
@@ -15,6 +16,8 @@ export interface RequestScope {
   readonly sessionToken: string | undefined;
   /** The signed-in user, looked up on first use and remembered for the rest of the request. */
   user(): Promise<SessionUser | null>;
+  /** The request's DataDog telemetry (read-model query timings), sent after the response. */
+  readonly telemetry: Telemetry;
 }
 
 /**
@@ -30,10 +33,12 @@ export async function withRequestScope<T>(
   const config = readConfig(env);
   const { db, close } = createDb({ databaseUrl: config.DATABASE_URL, wsProxy: config.WS_PROXY });
   const sessionToken = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+  const telemetry = createTelemetry(config);
   let user: Promise<SessionUser | null> | undefined;
   try {
-    return await handle({ config, db, sessionToken, user: () => (user ??= resolveSession(db, sessionToken)) });
+    return await handle({ config, db, sessionToken, user: () => (user ??= resolveSession(db, sessionToken)), telemetry });
   } finally {
     ctx.waitUntil(close());
+    ctx.waitUntil(telemetry.flush());
   }
 }

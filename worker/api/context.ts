@@ -22,7 +22,7 @@ export interface AppEnv {
 
 export type AppContext = Context<AppEnv>;
 
-/** The read models' scope for this request: its database and the tenant the middleware resolved. */
+/** The read models' scope for this request: its database, the tenant the middleware resolved, the request's telemetry. */
 export function tenantScope(c: AppContext): TenantReadScope {
-  return { db: c.get('db'), tenant: c.get('tenant') };
+  return { db: c.get('db'), tenant: c.get('tenant'), telemetry: c.get('scope').telemetry };
 }

@@ -1,6 +1,9 @@
 import { createDb } from '../../db/client';
 import { listBackfillProgressAcrossTenants, listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
 import { readConfig, settlingDays } from '../env';
+import { traceSlots } from '../observability/cron-telemetry';
+import { recordFleetTelemetry } from '../observability/fleet-snapshot';
+import { createTelemetry } from '../observability/telemetry';
 import { restartStalledBackfill } from './backfill';
 import { enqueueSyncs } from './enqueue';
 import { interleaveByTenant } from './fairness';
@@ -14,6 +17,7 @@ import { laneForCron, planSyncMessage } from './plan';
 export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionContext): Promise<SyncMessage[]> {
   const config = readConfig(env);
   const { db, close } = createDb({ databaseUrl: config.DATABASE_URL, wsProxy: config.WS_PROXY });
+  const telemetry = createTelemetry(config);
   try {
     const lane = laneForCron(cron);
     const targets = interleaveByTenant(await listSyncTargetsAcrossTenants(db));
@@ -21,10 +25,15 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
     // Nightly housekeeping: backfills whose messages were lost (e.g. a failed enqueue at connect).
     const restarts =
       lane === 'settling' ? (await listBackfillProgressAcrossTenants(db)).flatMap((p) => restartStalledBackfill(p, now)) : [];
-    await enqueueSyncs(env, [...messages, ...restarts]);
+    const slots = traceSlots(telemetry, cron, [...messages, ...restarts]);
+    await enqueueSyncs(env, slots.messages);
+    slots.end();
     console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length, backfillRestarts: restarts.length }));
-    return [...messages, ...restarts];
+    telemetry.count('tidemark.cron.enqueued', slots.messages.length, { lane });
+    await recordFleetTelemetry(telemetry, db, targets, now);
+    return slots.messages;
   } finally {
     ctx.waitUntil(close());
+    ctx.waitUntil(telemetry.flush());
   }
 }

@@ -41,3 +41,28 @@ describe('continuationOf', () => {
     });
   });
 });
+
+describe('the trace a message carries', () => {
+  const trace = { traceId: 4_503_599_627_370_497, parentId: 12 };
+
+  it('parses with the cron trace and keeps it through continuations, so every delivery joins one trace', () => {
+    const traced = jobMessage.parse({ ...hotSlot, trace }) as SyncMessage;
+    expect(traced.trace).toEqual(trace);
+    expect(continuationOf(traced, 'page-2', 'throttled').trace).toEqual(trace);
+  });
+
+  it('is optional: a message from before traces still parses, without one', () => {
+    const parsed = jobMessage.parse(hotSlot) as SyncMessage;
+    expect(parsed).toEqual(hotSlot);
+    expect('trace' in parsed).toBe(false);
+  });
+
+  it.each([
+    ['a zero id', { traceId: 0, parentId: 1 }],
+    ['a string id', { traceId: '12', parentId: 1 }],
+    ['an id JSON cannot carry exactly', { traceId: 2 ** 60, parentId: 1 }],
+    ['a missing parent', { traceId: 12 }],
+  ])('refuses %s', (_case, bad) => {
+    expect(jobMessage.safeParse({ ...hotSlot, trace: bad }).success).toBe(false);
+  });
+});

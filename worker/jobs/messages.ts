@@ -16,6 +16,13 @@ export const syncMessage = z.object({
   enqueuedAt: z.string(),
   /** How often this slot was deferred by a rate limit in a row (messages from before the field read as 0). */
   deferrals: z.number().int().min(0).default(0),
+  /** The DataDog trace the cron started for this slot, so the consumer's spans join it (older messages have none). */
+  trace: z
+    .object({
+      traceId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+      parentId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    })
+    .optional(),
 });
 export type SyncMessage = z.infer<typeof syncMessage>;
 

@@ -1,6 +1,7 @@
 import { createDb, type Database } from '../../db/client';
 import { recordDeadLetter } from '../../db/queries/fleet';
 import { readConfig } from '../env';
+import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { backoffSeconds, planDeferral, queueDelaySeconds } from './actions';
 import { enqueueSyncs } from './enqueue';
 import { continuationOf, jobMessage } from './messages';
@@ -19,19 +20,21 @@ const LAST_RESORT_RETRY_SECONDS = 60 * 60;
 export async function consumeBatch(batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext): Promise<void> {
   const config = readConfig(env);
   const { db, close } = createDb({ databaseUrl: config.DATABASE_URL, wsProxy: config.WS_PROXY });
+  const telemetry = createTelemetry(config);
   try {
     if (batch.queue.endsWith('-dlq-last')) {
       await parkLastResort(batch, db);
       return;
     }
     if (batch.queue.endsWith('-dlq')) {
-      await parkDeadLetters(batch, db);
+      await parkDeadLetters(batch, db, telemetry);
       return;
     }
-    const deps = await createSyncDeps(env, db, config);
+    const deps = { ...(await createSyncDeps(env, db, config)), telemetry };
     for (const message of batch.messages) await handle(message, batch.queue, env, deps);
   } finally {
     ctx.waitUntil(close());
+    ctx.waitUntil(telemetry.flush());
   }
 }
 
@@ -41,6 +44,7 @@ async function handle(message: Message<unknown>, queue: string, env: Env, deps: 
     // A malformed message can never succeed: retrying it would only clog the queue. It is parked
     // for inspection; the re-drive refuses it because it still does not parse.
     log('warn', 'parked malformed queue message', { id: message.id, issues: parsed.error.issues.map((i) => i.message) });
+    deps.telemetry?.count('tidemark.dead_letters.parked', 1, { queue, reason: 'malformed' });
     await deadLetter(message, queue, deps.db);
     return;
   }
@@ -70,6 +74,7 @@ async function handle(message: Message<unknown>, queue: string, env: Env, deps: 
         const plan = planDeferral(job.deferrals, action.delaySeconds);
         if (plan.kind === 'dead_letter') {
           log('warn', 'sync deferred too often', { tenantId: job.tenantId, adAccountId: job.adAccountId, deferrals: job.deferrals });
+          deps.telemetry?.count('tidemark.dead_letters.parked', 1, { queue, reason: 'deferred_too_often' });
           await deadLetter(message, queue, deps.db);
           return;
         }
@@ -103,7 +108,8 @@ function retryParkingLater(message: Message<unknown>, _queue: string, error: Err
  * message that cannot be parked is retried (wrangler.toml bounds that), then moves on to the
  * last-resort queue.
  */
-async function parkDeadLetters(batch: MessageBatch<unknown>, db: Database): Promise<void> {
+async function parkDeadLetters(batch: MessageBatch<unknown>, db: Database, telemetry: Telemetry): Promise<void> {
+  telemetry.count('tidemark.dead_letters.parked', batch.messages.length, { queue: batch.queue, reason: 'retries_exhausted' });
   for (const message of batch.messages) await deadLetter(message, batch.queue, db);
 }
 

@@ -13,6 +13,8 @@ import {
 import { getConnector } from '../connectors/registry';
 import type { Connector, ConnectorError, SyncInput, SyncResult, SyncSuccess } from '../connectors/types';
 import { type Config, platformEndpoints } from '../env';
+import { type SyncTrace, startSyncTrace } from '../observability/sync-trace';
+import { NO_TELEMETRY, type Telemetry } from '../observability/telemetry';
 import type { Admission, CallReport } from '../realtime/budget-store';
 import type { HubEventBody } from '../realtime/events';
 import { reportsFor } from '../realtime/usage-routing';
@@ -41,6 +43,8 @@ export interface SyncDeps {
     admit(platform: SyncAccount['platform']): Promise<Admission> | Admission;
     report(platform: SyncAccount['platform'], report: CallReport): Promise<void> | void;
   }>;
+  /** The invocation's DataDog telemetry (the consumer flushes it); none when absent. */
+  telemetry?: Telemetry;
 }
 
 export interface SyncSummary {
@@ -67,14 +71,27 @@ interface PlatformAccess {
  * sync run) → publish. Re-running the same message converges on the same rows.
  */
 export async function runSyncJob(message: SyncMessage, attempt: number, deps: SyncDeps): Promise<SyncSummary> {
+  const trace = startSyncTrace(deps.telemetry ?? NO_TELEMETRY, message);
+  try {
+    const summary = await syncJob(message, attempt, { ...deps, fetch: trace.wrapFetch(deps.fetch) }, trace);
+    trace.finish(summary);
+    return summary;
+  } catch (error) {
+    trace.crashed(error);
+    throw error;
+  }
+}
+
+async function syncJob(message: SyncMessage, attempt: number, deps: SyncDeps, trace: SyncTrace): Promise<SyncSummary> {
   const startedAt = deps.now();
   const account = await withTenant(deps.db, message.tenantId, (tx) => loadSyncAccount(tx, message.adAccountId));
   if (!account?.enabled) return idle({ kind: 'drop', reason: 'ad account removed or disabled' });
   if (!isConnected(account)) return idle({ kind: 'drop', reason: 'connection needs re-authorization' });
+  trace.account(account.platform);
 
   const hub = await deps.hub(message.tenantId);
   const quota = await deps.quota(account.platform);
-  const gate = await admit(hub, quota, account);
+  const gate = await trace.step('admission', () => admit(hub, quota, account));
   if (!gate.admitted)
     return idle({ kind: 'defer', reason: 'throttled', delaySeconds: delaySecondsFromMs(gate.retryAfterMs), cursor: message.cursor });
 
@@ -83,30 +100,39 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
     endpoints: platformEndpoints(deps.config, account.platform),
   };
   let synced: TokenedCall<SyncResult>;
+  const token = trace.begin('token');
   try {
-    synced = await callWithAccessToken(tokenSource(deps, message.tenantId, account, platform), (accessToken) =>
-      platform.connector.syncWindow(syncInput(message, account, platform, deps.config, deps.fetch, accessToken)),
-    );
+    synced = await callWithAccessToken(tokenSource(deps, message.tenantId, account, platform), (accessToken) => {
+      token.end();
+      return platform.connector.syncWindow(syncInput(message, account, platform, deps.config, deps.fetch, accessToken));
+    });
   } catch (error) {
     // A throw is an unknown outcome: count it as a failure, so a half-open probe does not stay out forever.
     await hub.report(account.adAccountId, account.platform, { outcome: 'failure', usage: [], calls: 0 });
     throw error;
+  } finally {
+    token.end();
   }
   if (!synced.ok) {
     // No usable token: the platform was not called. Nothing to charge, but a probe's slot is given back.
     await hub.report(account.adAccountId, account.platform, { outcome: 'inconclusive', usage: [], calls: 0 });
+    trace.failed(synced.error);
     return fail(deps, message, attempt, account, startedAt, synced.error, synced.apiCalls);
   }
 
   const { result, tokenCalls } = synced;
   const apiCalls = result.apiCalls + tokenCalls;
   const reports = reportsFor(result);
+  trace.usage(result.usage);
   await hub.report(account.adAccountId, account.platform, reports.account);
   await quota.report(account.platform, reports.app);
-  if (!result.ok) return fail(deps, message, attempt, account, startedAt, result.error, apiCalls);
+  if (!result.ok) {
+    trace.failed(result.error);
+    return fail(deps, message, attempt, account, startedAt, result.error, apiCalls);
+  }
 
-  const committed = await commitWindow(deps, message, result, startedAt, apiCalls);
-  await hub.publish(...hubEvents(message, committed));
+  const committed = await trace.step('transaction', () => commitWindow(deps, message, result, startedAt, apiCalls));
+  await trace.step('publish', () => hub.publish(...hubEvents(message, committed)));
   const action: SyncAction = result.nextCursor
     ? { kind: 'defer', reason: 'continuation', delaySeconds: continuationDelaySeconds(result), cursor: result.nextCursor }
     : { kind: 'done' };

@@ -2,7 +2,7 @@ import { withTenant } from '../../db/database';
 import { type AdAccountStatus, type LatestDecisiveRun, listAdAccountStatus, listLatestDecisiveRuns } from '../../db/queries/connections';
 import { type ConnectionHealth, connectionHealth } from '../connections/health';
 import { backfillStoppedReason, type SyncState, syncState } from '../connections/sync-state';
-import type { TenantReadScope } from './scope';
+import { type TenantReadScope, timedRead } from './scope';
 
 /*
  * Not cached: connection health moves with the clock and with re-auth failures, neither of which
@@ -28,6 +28,10 @@ export type AdAccountCard = Omit<AdAccountStatus, 'hasRefreshToken' | 'backfill'
 };
 
 async function readAccounts(scope: TenantReadScope) {
+  return timedRead(scope, 'ad-accounts', () => readAccountRows(scope));
+}
+
+async function readAccountRows(scope: TenantReadScope) {
   return withTenant(scope.db, scope.tenant.id, async (tx) => {
     const [accounts, runs] = [await listAdAccountStatus(tx), await listLatestDecisiveRuns(tx)];
     const runsOf = new Map<string, LatestDecisiveRun[]>();

@@ -9,7 +9,7 @@ import {
 } from '../../db/queries/dashboard';
 import type { DateWindow } from '../lib/dates';
 import { cachedQuery } from '../lib/query-cache';
-import type { Cached, TenantReadScope } from './scope';
+import { type Cached, type TenantReadScope, timedRead } from './scope';
 
 /*
  * The overview's three figures, each cached under its own key and the tenant's data version (a
@@ -24,7 +24,7 @@ export const OVERVIEW_CACHE_KEYS = { kpis: 'overview-kpis', spendByDay: 'spend-b
 function cachedInTenant<T>(scope: TenantReadScope, name: string, range: DateWindow, read: (tx: TenantTx) => Promise<T>) {
   const { db, tenant } = scope;
   return cachedQuery({ tenantId: tenant.id, dataVersion: tenant.dataVersion }, name, { from: range.from, to: range.to }, () =>
-    withTenant(db, tenant.id, read),
+    timedRead(scope, name, () => withTenant(db, tenant.id, read)),
   );
 }
 

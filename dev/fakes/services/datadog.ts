@@ -1,26 +1,13 @@
-/** DataDog intake: POST /api/v2/series (metrics) and /api/v2/logs, authenticated by the DD-API-KEY header. */
+/**
+ * DataDog intake: POST /api/v2/series (metrics) and /api/v2/logs, authenticated by the DD-API-KEY
+ * header, and the Agent's trace API, PUT /v0.3/traces (JSON). Every payload is checked against the
+ * documented shape (datadog-validate.ts); a wrong one gets DataDog's 400.
+ */
 import { type Context, Hono } from 'hono';
 import type { FakeContext } from '../context';
-import { isRecord, observeService, readJson } from './observe';
+import { logsProblem, seriesProblem, tracesProblem } from './datadog-validate';
+import { observeService, readJson } from './observe';
 import type { Outbox } from './outbox';
-
-const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-function seriesProblem(body: unknown): string | null {
-  if (!isRecord(body) || !Array.isArray(body.series)) return 'Invalid payload: the series field is required and must be an array';
-  for (const [i, s] of body.series.entries()) {
-    if (!isRecord(s) || typeof s.metric !== 'string' || !s.metric) return `series[${i}].metric is required`;
-    if (s.type !== undefined && ![0, 1, 2, 3].includes(s.type as number))
-      return `series[${i}].type must be 0 (unspecified), 1 (count), 2 (rate) or 3 (gauge)`;
-    if (!Array.isArray(s.points) || s.points.length === 0) return `series[${i}].points must be a non-empty array`;
-    for (const p of s.points)
-      if (!isRecord(p) || !Number.isInteger(p.timestamp) || !isFiniteNumber(p.value))
-        return `series[${i}].points need an integer timestamp and a numeric value`;
-    if (s.tags !== undefined && (!Array.isArray(s.tags) || s.tags.some((t) => typeof t !== 'string')))
-      return `series[${i}].tags must be an array of strings`;
-  }
-  return null;
-}
 
 export function createDataDogFake(ctx: FakeContext, outbox: Outbox): Hono {
   const app = new Hono();
@@ -53,15 +40,23 @@ export function createDataDogFake(ctx: FakeContext, outbox: Outbox): Hono {
   app.post('/api/v2/logs', async (c) => {
     if (!authorized(c)) return c.json({ errors: ['Forbidden'] }, 403);
     const body = await readJson(c);
-    const logs = Array.isArray(body) ? body : [body];
-    if (body === undefined || logs.some((l) => !isRecord(l)))
-      return c.json(
-        { errors: [{ status: '400', title: 'Bad Request', detail: 'the body must be a JSON log object or an array of them' }] },
-        400,
-      );
-    store(c, body, { count: logs.length });
+    const problem = logsProblem(body);
+    if (problem) return c.json({ errors: [{ status: '400', title: 'Bad Request', detail: problem }] }, 400);
+    store(c, body, { count: Array.isArray(body) ? body.length : 1 });
     return c.json({}, 202);
   });
+
+  // The Agent's API takes PUT (documented) and POST; it needs no key, a forwarder in front of it may.
+  const traces = async (c: Context) => {
+    const body = await readJson(c);
+    const problem = tracesProblem(body, c.req.header('x-datadog-trace-count'));
+    if (problem) return c.text(problem, 400);
+    const list = body as unknown[][];
+    store(c, body, { traces: list.length, spans: list.reduce((n, t) => n + t.length, 0) });
+    return c.text('OK', 200);
+  };
+  app.put('/v0.3/traces', traces);
+  app.post('/v0.3/traces', traces);
 
   app.all('*', (c) => c.json({ errors: ['Not Found'] }, 404));
   return app;

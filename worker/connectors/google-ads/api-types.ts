@@ -3,9 +3,10 @@
  * strings, doubles as numbers, enums as names. searchStream answers a JSON array of batches.
  */
 import { z } from 'zod';
+import { API_VERSIONS } from '../api-versions';
 
-/** The one place the Google Ads API major version is pinned (v23-v26 live in late 2026). */
-export const GOOGLE_ADS_API_VERSION = 'v24';
+/** Pinned with its sunset date in ../api-versions.ts. */
+export const GOOGLE_ADS_API_VERSION = API_VERSIONS.google_ads.version;
 
 const int64 = z.string().regex(/^-?\d+$/);
 

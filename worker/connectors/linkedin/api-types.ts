@@ -3,9 +3,10 @@
  * are decimal strings, sometimes with binary-float tails ("107.5300000000000335346").
  */
 import { z } from 'zod';
+import { API_VERSIONS } from '../api-versions';
 
-/** The one place the monthly API version is pinned (sent as the Linkedin-Version header). */
-export const LINKEDIN_API_VERSION = '202603';
+/** Pinned with its sunset date in ../api-versions.ts. */
+export const LINKEDIN_API_VERSION = API_VERSIONS.linkedin.version;
 export const RESTLI_PROTOCOL_VERSION = '2.0.0';
 
 const datePartsSchema = z.looseObject({ year: z.number().int(), month: z.number().int(), day: z.number().int() });

@@ -3,9 +3,10 @@
  * missing metrics are absent keys (not zeros), ids are strings.
  */
 import { z } from 'zod';
+import { API_VERSIONS } from '../api-versions';
 
-/** The one place the Graph API version is pinned. */
-export const META_API_VERSION = 'v23.0';
+/** Pinned with its sunset date in ../api-versions.ts. */
+export const META_API_VERSION = API_VERSIONS.meta.version;
 
 const metricString = z.string();
 
