@@ -10,9 +10,6 @@ import { DEV_APP_PASSWORD, DEV_SECRETS } from '../worker/development-values';
 
 export { DEV_APP_PASSWORD, DEV_SECRETS };
 
-/** The DataDog fake accepts any key; production sets a real one with `wrangler secret put`. */
-export const DEV_DATADOG_API_KEY = 'dev-datadog-api-key';
-
 /** Fixed local ports of `npm run dev`. */
 export const DEV_PORTS = { app: 8787, fakes: 8790, postgres: 5488, wsProxy: 5480 } as const;
 
@@ -49,7 +46,5 @@ export function developmentVars(options: {
     WS_PROXY: options.wsProxy,
     ...DEV_SECRETS,
     ...fakeServiceVars(options.fakesUrl),
-    // Any key will do for the fake intake; telemetry is on locally so the fake's inbox shows it.
-    DATADOG_API_KEY: DEV_DATADOG_API_KEY,
   };
 }

@@ -19,4 +19,6 @@ export const DEV_SECRETS = {
   GOOGLE_CLIENT_SECRET: 'tidemark-dev-secret',
   LINKEDIN_CLIENT_ID: 'tidemark-dev',
   LINKEDIN_CLIENT_SECRET: 'tidemark-dev-secret',
+  /** The DataDog fake accepts any key; telemetry is on locally so the fake's inbox shows it. */
+  DATADOG_API_KEY: 'dev-datadog-api-key',
 } as const;

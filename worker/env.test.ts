@@ -71,6 +71,7 @@ describe('parseConfig', () => {
     ['GOOGLE_CLIENT_SECRET', 'the development client secret cannot be used in production'],
     ['LINKEDIN_CLIENT_ID', 'the development client id cannot be used in production'],
     ['LINKEDIN_CLIENT_SECRET', 'the development client secret cannot be used in production'],
+    ['DATADOG_API_KEY', 'the development DataDog API key cannot be used in production'],
   ] as const;
 
   it('has a refusal for every development secret', () => {

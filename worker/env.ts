@@ -95,6 +95,7 @@ const DEV_SECRET_NAMES: Record<keyof typeof DEV_SECRETS, string> = {
   GOOGLE_CLIENT_SECRET: 'client secret',
   LINKEDIN_CLIENT_ID: 'client id',
   LINKEDIN_CLIENT_SECRET: 'client secret',
+  DATADOG_API_KEY: 'DataDog API key',
 };
 
 function isDevSecret(name: keyof typeof DEV_SECRETS, value: string | undefined): boolean {
