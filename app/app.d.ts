@@ -1,5 +1,6 @@
 import type { Database } from '$db/client';
 import type { SessionUser } from '$db/queries/auth';
+import type { Telemetry } from '$worker/observability/telemetry';
 
 declare global {
   /**
@@ -17,6 +18,8 @@ declare global {
       db: Database;
       user: SessionUser | null;
       sessionToken: string | undefined;
+      /** The request's telemetry: the read models time their queries with it. */
+      telemetry: Telemetry;
     }
     interface Platform {
       env: Env;

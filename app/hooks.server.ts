@@ -8,6 +8,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   return withRequestScope(platform.env, event.request, platform.ctx, async (scope) => {
     event.locals.db = scope.db;
     event.locals.sessionToken = scope.sessionToken;
+    event.locals.telemetry = scope.telemetry;
     event.locals.user = await scope.user();
     return resolve(event);
   });

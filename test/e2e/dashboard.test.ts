@@ -5,6 +5,7 @@ import { DESKTOP, openBrowser, PHONE } from './browser';
 import { openLogin as openLoginAt, signIn as signInAt, spendPathData, spendTile } from './pages';
 
 const appUrl = inject('appUrl');
+const fakesUrl = inject('fakesUrl');
 const logins = inject('demoLogins');
 const agencyLogin = logins.find((l) => /agency/i.test(l.description));
 const clientLogin = logins.find((l) => l !== agencyLogin);
@@ -58,6 +59,27 @@ describe('the dashboard in a browser', () => {
     expect(scrollWidth, 'nothing overflows the 390 px viewport sideways').toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: 'test-results/phone-overview.png', fullPage: true });
     await page.close();
+  });
+
+  it("a dashboard page load sends its read models' query timings to DataDog, tagged with the query and the tenant", async () => {
+    const page = await desktop.newPage();
+    await signIn(page, clientLogin!);
+    await fetch(`${fakesUrl}/_control/outbox/datadog`, { method: 'DELETE' });
+    await page.reload();
+    await expectOverview(page);
+    await page.close();
+    const tagged = async () => {
+      const res = await fetch(`${fakesUrl}/_control/outbox/datadog`);
+      const { items } = (await res.json()) as { items: Array<{ body: { series?: Array<{ metric: string; tags?: string[] }> } }> };
+      return items
+        .flatMap((i) => i.body.series ?? [])
+        .filter((s) => s.metric === 'tidemark.dashboard.query_duration')
+        .flatMap((s) => s.tags ?? []);
+    };
+    // The overview's figures may come from the query cache (no database time); the backfill read never does.
+    await expect.poll(tagged, { timeout: 10_000 }).toContain('query:ad-accounts');
+    const tags = await tagged();
+    expect(tags.some((t) => /^tenant:[0-9a-f-]{36}$/.test(t))).toBe(true);
   });
 
   it('switching to the last 7 days keeps the range in the URL and redraws the chart', async () => {

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url, parent }) => {
   if (CONNECT_OUTCOME_PARAMS.some((key) => url.searchParams.has(key))) redirect(303, `/t/${tenant.slug}/connections${url.search}`);
   const now = new Date();
   const { from, to, preset } = rangeFromSearchParams(url.searchParams, tenant.timeZone, now);
-  const scope = { db: locals.db, tenant };
+  const scope = { db: locals.db, tenant, telemetry: locals.telemetry };
   const [overview, backfills] = await Promise.all([loadOverview(scope, { from, to }), readBackfillProgress(scope)]);
   return {
     range: { from, to, presetKey: preset?.key ?? null },
