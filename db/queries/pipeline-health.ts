@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Database, rowsOf, type TenantTx } from '../database';
-import { deadLetters, syncRuns } from '../schema';
+import { deadLetters, memberships, syncRuns } from '../schema';
 import type { DeferralReason, Platform, SyncLane, SyncOutcome } from '../schema/enums';
 
 /*
@@ -149,4 +149,13 @@ export async function listTenantDeadLetters(db: Database, tenantId: string, limi
 
 function toDate(value: Date | string | null): Date | null {
   return value === null ? null : new Date(value);
+}
+
+/** The agencies the user is a member of (their tenants make up the user's agency pipeline view). */
+export async function listAgencyIdsForUser(db: Database, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ agencyId: memberships.agencyId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), isNotNull(memberships.agencyId)));
+  return rows.flatMap((r) => (r.agencyId ? [r.agencyId] : []));
 }
