@@ -71,6 +71,7 @@ describe('pipelineStatus', () => {
     ['a half-open breaker shows as open', { breaker: 'half_open' }, 'breaker_open'],
     ['a permanent refusal is failing', { permanentlyFailing: true, breaker: 'open' }, 'failing'],
     ['three failures in a row since the last ok run are failing', { failuresSinceOk: 3 }, 'failing'],
+    ['an open breaker shows as open rather than as the failures that opened it', { failuresSinceOk: 5, breaker: 'open' }, 'breaker_open'],
     ['two failures in a row are not yet failing', { failuresSinceOk: 2 }, 'healthy'],
     [
       'a connection waiting for re-authorization wins over everything but disabled',

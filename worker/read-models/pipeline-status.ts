@@ -64,12 +64,14 @@ export interface StatusFacts {
   lag: Lag;
 }
 
-/** The one word an account's card leads with: the first of PIPELINE_STATUSES that holds. */
+/** The one word an account's card leads with, roughly the first of PIPELINE_STATUSES that holds (see the breaker note). */
 export function pipelineStatus(facts: StatusFacts, now: Date): PipelineStatus {
   if (!facts.enabled) return 'disabled';
   if (facts.connectionStatus !== 'active') return 'needs_reauth';
-  if (facts.permanentlyFailing || facts.failuresSinceOk >= FAILING_AFTER_FAILURES) return 'failing';
+  if (facts.permanentlyFailing) return 'failing';
+  // An open breaker says more than the failures that opened it: calls are held until its cool-down ends.
   if (facts.breaker === 'open' || facts.breaker === 'half_open') return 'breaker_open';
+  if (facts.failuresSinceOk >= FAILING_AFTER_FAILURES) return 'failing';
   if ((facts.nextAllowedAt && facts.nextAllowedAt > now) || facts.lastOutcome === 'rate_limited') return 'throttled';
   if (facts.lag.minutes === null || facts.lag.minutes > LAGGING_AFTER_MINUTES) return 'lagging';
   return 'healthy';
