@@ -1,7 +1,8 @@
 /** How the pipeline-health pages word the read model's figures. Pure. */
 import type { PipelineStatus } from '$worker/read-models/pipeline-status';
 
-export type { PipelineAccountHealth, PipelineHealth, TenantPipelineSummary } from '$worker/read-models/pipeline-health';
+export type { PipelineAccountHealth, PipelineHealth } from '$worker/read-models/pipeline-health';
+export type { TenantPipelineSummary } from '$worker/read-models/pipeline-summary';
 export type { PipelineStatus } from '$worker/read-models/pipeline-status';
 
 export const STATUS_LABELS: Record<PipelineStatus, string> = {

@@ -17,7 +17,6 @@ import {
   measuredLag,
   type PipelineStatus,
   pipelineStatus,
-  statusRank,
   sumDeferrals,
   worstFirst,
 } from './pipeline-status';
@@ -181,48 +180,4 @@ const BREAKER_RANK: Record<BreakerView['state'], number> = { open: 2, half_open:
 
 function worstBreaker(budgets: BudgetView[]): BreakerView | null {
   return budgets.reduce<BreakerView | null>((a, b) => (!a || BREAKER_RANK[b.breaker.state] > BREAKER_RANK[a.state] ? b.breaker : a), null);
-}
-
-/** One tenant's line in the agency and operator views: counts, its worst accounts, its dead letters. */
-export interface TenantPipelineSummary {
-  tenant: { id: string; slug: string; name: string };
-  /** The worst status among its accounts ('healthy' for a tenant without accounts). */
-  worstStatus: PipelineStatus;
-  statusCounts: Record<PipelineStatus, number>;
-  accounts: number;
-  /** Longest measured lag among its accounts. */
-  maxLagMinutes: number | null;
-  deferrals: number;
-  deadLetters: number;
-  callsLastDay: number;
-  /** Up to three accounts, worst first, that are not healthy. */
-  worstAccounts: Array<Pick<PipelineAccountHealth, 'id' | 'name' | 'platform' | 'status' | 'lag' | 'nextAllowedAt'>>;
-}
-
-export function summarizeTenant(health: PipelineHealth): TenantPipelineSummary {
-  const lags = health.accounts.map((a) => a.lag.minutes).filter((m): m is number => m !== null);
-  return {
-    tenant: health.tenant,
-    worstStatus: health.accounts[0]?.status ?? 'healthy',
-    statusCounts: health.statusCounts,
-    accounts: health.accounts.length,
-    maxLagMinutes: lags.length ? Math.max(...lags) : null,
-    deferrals: health.accounts.reduce((sum, a) => sum + a.deferrals.count, 0),
-    deadLetters: health.deadLetters.length,
-    callsLastDay: health.accounts.reduce((sum, a) => sum + a.callsLastDay, 0),
-    worstAccounts: health.accounts
-      .filter((a) => a.status !== 'healthy' && a.status !== 'disabled')
-      .slice(0, 3)
-      .map(({ id, name, platform, status, lag, nextAllowedAt }) => ({ id, name, platform, status, lag, nextAllowedAt })),
-  };
-}
-
-/** Tenant lines worst first (worst status, then the longest lag, then by name). */
-export function worstTenantsFirst(summaries: TenantPipelineSummary[]): TenantPipelineSummary[] {
-  return [...summaries].sort(
-    (a, b) =>
-      statusRank(a.worstStatus) - statusRank(b.worstStatus) ||
-      (b.maxLagMinutes ?? -1) - (a.maxLagMinutes ?? -1) ||
-      a.tenant.name.localeCompare(b.tenant.name),
-  );
 }
