@@ -2,8 +2,8 @@
 import type { PipelineStatus } from '$worker/read-models/pipeline-status';
 
 export type { PipelineAccountHealth, PipelineHealth } from '$worker/read-models/pipeline-health';
-export type { TenantPipelineSummary } from '$worker/read-models/pipeline-summary';
 export type { PipelineStatus } from '$worker/read-models/pipeline-status';
+export type { TenantPipelineSummary } from '$worker/read-models/pipeline-summary';
 
 export const STATUS_LABELS: Record<PipelineStatus, string> = {
   needs_reauth: 'Needs re-authorization',

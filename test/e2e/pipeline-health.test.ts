@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_OWNER_LOGIN, DEMO_TENANTS } from '../../dev/seed/demo-data';
 import type { PipelineOverview } from '../../worker/read-models/pipeline-fleet';
 import type { PipelineHealth } from '../../worker/read-models/pipeline-health';
-import { openBrowser, PHONE } from './browser';
+import { DESKTOP, openBrowser, PHONE } from './browser';
 import { signIn } from './pages';
 
 const appUrl = inject('appUrl');
@@ -68,7 +68,7 @@ async function pageBetweenEqualReads<T>(page: Page, apiPath: string, pagePath: s
   throw new Error(`${apiPath} kept changing while the page loaded`);
 }
 
-describe('the pipeline-health pages in a browser at phone size', () => {
+describe('the pipeline-health pages in a browser, phone first', () => {
   let phone: Awaited<ReturnType<typeof openBrowser>>;
 
   beforeAll(async () => {
@@ -118,6 +118,29 @@ describe('the pipeline-health pages in a browser at phone size', () => {
       PHONE.width,
     );
     await page.screenshot({ path: 'test-results/phone-pipeline-health.png', fullPage: true });
+  });
+
+  it('lays the same rows out as a table with a header on a wide screen', async () => {
+    const desktop = await openBrowser(DESKTOP);
+    try {
+      const page = await desktop.newPage();
+      await signIn(page, appUrl, viewer!);
+      const health = await pageBetweenEqualReads<PipelineHealth>(
+        page,
+        `/api/tenants/${tenant.slug}/pipeline-health`,
+        `/t/${tenant.slug}/pipeline`,
+        stableFigures,
+      );
+      expect(await page.locator('table.accounts thead').isVisible()).toBe(true);
+      expect(await page.locator('tr.account').evaluateAll((rows) => rows.map((r) => getComputedStyle(r).display))).toEqual(
+        health.accounts.map(() => 'table-row'),
+      );
+      expect(await pageFigures(page)).toEqual(stableFigures(health));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width);
+      await page.screenshot({ path: 'test-results/desktop-pipeline-health.png', fullPage: true });
+    } finally {
+      await desktop.dispose();
+    }
   });
 
   it("leads from an account's card on the Connections page to that account's row", async () => {
