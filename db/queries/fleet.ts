@@ -4,7 +4,7 @@
  * tenant through a TenantTx (db/database.ts). Reads of tenant-owned tables still go one tenant at
  * a time (forEachTenant) or through a policy that shows exactly one row (hostnames).
  */
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type Database, forEachTenant, rowsOf } from '../database';
 import { deadLetters, tenantDomains, tenants } from '../schema';
 import { listSyncableAdAccounts, type SyncTarget } from './scheduling';
@@ -20,6 +20,17 @@ export async function listSyncTargetsAcrossTenants(db: Database): Promise<SyncTa
     listSyncableAdAccounts,
   );
   return perTenant.flat();
+}
+
+/** Every active tenant, by name: the operator's pipeline view reads each one in its own scope. */
+export async function listActiveTenantsAcrossTenants(
+  db: Database,
+): Promise<Array<{ id: string; slug: string; name: string; dataVersion: number }>> {
+  return db
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, dataVersion: tenants.dataVersion })
+    .from(tenants)
+    .where(eq(tenants.status, 'active'))
+    .orderBy(asc(tenants.name));
 }
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -25,5 +25,14 @@ export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 export const SYNC_LANES = ['hot', 'settling', 'backfill', 'manual'] as const;
 export type SyncLane = (typeof SYNC_LANES)[number];
 
-export const SYNC_OUTCOMES = ['ok', 'rate_limited', 'auth_failed', 'transient', 'permanent'] as const;
+/**
+ * `deferred` is not a sync: our budget, the account's breaker or the app-wide quota refused the call
+ * before anything reached the platform, and the slot was re-enqueued. It is neither a failure nor a
+ * success, and never the account's "last sync".
+ */
+export const SYNC_OUTCOMES = ['ok', 'rate_limited', 'auth_failed', 'transient', 'permanent', 'deferred'] as const;
 export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
+
+/** Who refused a deferred run: the account's token bucket, its circuit breaker, or the app-wide quota. */
+export const DEFERRAL_REASONS = ['budget', 'breaker', 'quota'] as const;
+export type DeferralReason = (typeof DEFERRAL_REASONS)[number];

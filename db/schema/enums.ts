@@ -2,6 +2,7 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import {
   CONNECTION_STATUSES,
+  DEFERRAL_REASONS,
   DOMAIN_VERIFICATION_STATUSES,
   MEMBERSHIP_ROLES,
   PLATFORMS,
@@ -19,6 +20,7 @@ export const domainVerificationEnum = pgEnum('domain_verification_status', DOMAI
 export const connectionStatusEnum = pgEnum('connection_status', CONNECTION_STATUSES);
 export const syncLaneEnum = pgEnum('sync_lane', SYNC_LANES);
 export const syncOutcomeEnum = pgEnum('sync_outcome', SYNC_OUTCOMES);
+export const deferralReasonEnum = pgEnum('deferral_reason', DEFERRAL_REASONS);
 
 /** Validators for the same vocabularies at the edges (route params, request bodies, queue messages). */
 export const platformSchema = z.enum(PLATFORMS, { message: `Platform must be one of ${PLATFORMS.join(', ')}.` });

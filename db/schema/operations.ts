@@ -1,6 +1,6 @@
 import { char, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { adAccounts } from './connections';
-import { syncLaneEnum, syncOutcomeEnum } from './enums';
+import { deferralReasonEnum, syncLaneEnum, syncOutcomeEnum } from './enums';
 import { tenants } from './identity';
 
 export const syncRuns = pgTable(
@@ -23,6 +23,8 @@ export const syncRuns = pgTable(
     apiCalls: integer('api_calls').notNull().default(0),
     rows: integer('rows').notNull().default(0),
     error: text('error'),
+    // Set only on a `deferred` run: which gate refused the call.
+    deferralReason: deferralReasonEnum('deferral_reason'),
   },
   (t) => [
     index('sync_runs_tenant_started_idx').on(t.tenantId, t.startedAt),

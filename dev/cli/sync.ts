@@ -22,6 +22,9 @@ interface Run {
   error: string | null;
 }
 
+/** A finished run that reached the platform; a deferral (a gate refused the call, the slot was re-enqueued) is not a result. */
+const isResult = (run: Run) => run.outcome !== null && run.outcome !== 'deferred';
+
 const TIMEOUT_MS = Number(process.env.SYNC_WAIT_MS ?? 120_000);
 
 /** A long range is enqueued in chunks: each message is matched to the run of its own window. */
@@ -46,13 +49,13 @@ runCli(async () => {
     ({ runs } = await client.get<{ runs: Run[] }>(
       `/ops/sync-runs?tenant=${encodeURIComponent(started.tenant.slug)}&since=${encodeURIComponent(started.enqueuedAt)}`,
     ));
-    const finished = new Set(runs.filter((r) => r.outcome).map(slotKey));
+    const finished = new Set(runs.filter(isResult).map(slotKey));
     if (started.messages.every((m) => finished.has(slotKey(m)))) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
   console.log('\nResults:');
   for (const m of started.messages) {
-    const run = runs.find((r) => slotKey(r) === slotKey(m) && r.outcome);
+    const run = runs.find((r) => slotKey(r) === slotKey(m) && isResult(r));
     if (!run) {
       console.log(`  ${names.get(m.adAccountId)} ${m.from} → ${m.to}: no result yet (still queued or deferred by a rate limit)`);
       continue;

@@ -23,7 +23,7 @@ interface RunRow {
 const manualRuns = async (tenantId: string) =>
   rowsOf<RunRow>(
     await arranged.db.execute(
-      sql`select outcome, rows, api_calls as "apiCalls" from sync_runs where tenant_id = ${tenantId} and lane = 'manual' order by started_at`,
+      sql`select outcome, rows, api_calls as "apiCalls" from sync_runs where tenant_id = ${tenantId} and lane = 'manual' and outcome is distinct from 'deferred' order by started_at`,
     ),
   );
 

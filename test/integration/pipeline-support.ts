@@ -170,6 +170,7 @@ export async function tenantAccounts(db: Database, tenantId: string): Promise<Ac
   );
 }
 
+/** The lane's runs that reached the platform (or were still running), oldest first; deferrals are left out (deferralRuns). */
 export async function syncOutcomes(
   db: Database,
   tenantId: string,
@@ -177,7 +178,7 @@ export async function syncOutcomes(
 ): Promise<Array<{ adAccountId: string; outcome: string; windowFrom: string; windowTo: string; rows: number }>> {
   return rowsOf(
     await db.execute(sql`select ad_account_id as "adAccountId", outcome, window_from::text as "windowFrom", window_to::text as "windowTo", rows
-      from sync_runs where tenant_id = ${tenantId} and lane = ${lane} order by started_at`),
+      from sync_runs where tenant_id = ${tenantId} and lane = ${lane} and outcome is distinct from 'deferred' order by started_at`),
   );
 }
 

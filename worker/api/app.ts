@@ -7,6 +7,7 @@ import { authRoutes } from './routes/auth';
 import { oauthCallbackRoutes } from './routes/connections';
 import { healthRoutes } from './routes/health';
 import { opsRoutes } from './routes/ops';
+import { pipelineOverviewRoutes } from './routes/pipeline-health';
 import { tenantRoutes } from './routes/tenants';
 
 /** The public API under /api: middleware order, one error handler, route groups. */
@@ -17,7 +18,8 @@ export const api = new Hono<AppEnv>()
   .route('/', authRoutes)
   .route('/', tenantRoutes)
   .route('/', oauthCallbackRoutes)
-  .route('/', opsRoutes);
+  .route('/', opsRoutes)
+  .route('/', pipelineOverviewRoutes);
 
 api.notFound((c) => {
   const error = new AppError('not_found', `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`);

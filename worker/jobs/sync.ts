@@ -1,6 +1,7 @@
 import { type Database, withTenant } from '../../db/client';
 import { listAdAccountStatus } from '../../db/queries/connections';
 import { bumpDataVersion, lockAdAccountWrites, rebuildRollups, upsertDailyStats, upsertHourlyStats } from '../../db/queries/ingest';
+import { recordDeferral } from '../../db/queries/pipeline-health';
 import {
   loadSyncAccount,
   markAccountSynced,
@@ -10,6 +11,7 @@ import {
   type SyncRunRecord,
   upsertEntities,
 } from '../../db/queries/sync';
+import type { DeferralReason } from '../../db/schema/enum-values';
 import { getConnector } from '../connectors/registry';
 import type { Connector, ConnectorError, SyncInput, SyncResult, SyncSuccess } from '../connectors/types';
 import { type Config, platformEndpoints } from '../env';
@@ -92,8 +94,12 @@ async function syncJob(message: SyncMessage, attempt: number, deps: SyncDeps, tr
   const hub = await deps.hub(message.tenantId);
   const quota = await deps.quota(account.platform);
   const gate = await trace.step('admission', () => admit(hub, quota, account));
-  if (!gate.admitted)
+  if (!gate.admitted) {
+    const { adAccountId, lane, from: windowFrom, to: windowTo } = message;
+    const deferral = { adAccountId, lane, windowFrom, windowTo, at: deps.now(), reason: gate.reason };
+    await withTenant(deps.db, message.tenantId, (tx) => recordDeferral(tx, deferral));
     return idle({ kind: 'defer', reason: 'throttled', delaySeconds: delaySecondsFromMs(gate.retryAfterMs), cursor: message.cursor });
+  }
 
   const platform: PlatformAccess = {
     connector: getConnector(account.platform),
@@ -152,12 +158,15 @@ function isConnected(account: SyncAccount): account is SyncableAccount {
   return account.connection?.status === 'active';
 }
 
-async function admit(hub: Hub, quota: Quota, account: SyncAccount): Promise<Admission> {
+type Gate = { admitted: true } | { admitted: false; retryAfterMs: number; reason: DeferralReason };
+
+async function admit(hub: Hub, quota: Quota, account: SyncAccount): Promise<Gate> {
   const own = await hub.admit(account.adAccountId, account.platform);
   if (!own.admitted) return own;
-  const app = await quota.admit(account.platform);
-  if (!app.admitted) await hub.release(account.adAccountId, account.platform);
-  return app;
+  const app: Admission = await quota.admit(account.platform);
+  if (app.admitted) return app;
+  await hub.release(account.adAccountId, account.platform);
+  return { ...app, reason: 'quota' };
 }
 
 function tokenSource(deps: SyncDeps, tenantId: string, account: SyncableAccount, platform: PlatformAccess): TokenSource {

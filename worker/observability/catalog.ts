@@ -111,3 +111,8 @@ export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
 
 /** The tags a metric allows, as a typed record: a tag the catalog does not list is a type error. */
 export type MetricTags<M extends MetricName> = Partial<Record<(typeof METRICS)[M]['tags'][number], string>>;
+
+/** What a caller that only records gauges needs (the read models): no configuration, no flushing. */
+export interface GaugeSink {
+  gauge<M extends MetricName>(metric: M, value: number, tags: MetricTags<M>): void;
+}

@@ -5,16 +5,15 @@
  * flush is bounded, times out quickly, never throws, and what it could not send is counted.
  */
 import type { Config } from '../env';
-import type { MetricName, MetricTags } from './catalog';
+import type { GaugeSink, MetricName, MetricTags } from './catalog';
 import { type CollectorLimits, createCollector, type DropCounts, type LogStatus } from './collector';
 import { flushBatch } from './flush';
 import { type OpenSpan, openSpan, type SpanOptions } from './spans';
 
-export interface Telemetry {
+export interface Telemetry extends GaugeSink {
   /** False without DATADOG_API_KEY: nothing is recorded and nothing is sent. */
   readonly enabled: boolean;
   count<M extends MetricName>(metric: M, value: number, tags: MetricTags<M>): void;
-  gauge<M extends MetricName>(metric: M, value: number, tags: MetricTags<M>): void;
   startSpan(name: string, options?: SpanOptions): OpenSpan;
   log(status: LogStatus, message: string, attributes: Record<string, string | number | boolean | null>): void;
   /** Sends what was recorded; resolves (never rejects) within the timeout. */

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import type { TenantAccess } from '../../db/queries/tenant-access';
-import type { Telemetry } from '../observability/telemetry';
+import type { GaugeSink } from '../observability/catalog';
 
 /**
  * What a tenant-scoped read model needs: the request's database and the tenant the request
@@ -11,7 +11,7 @@ export interface TenantReadScope {
   db: Database;
   tenant: Pick<TenantAccess, 'id' | 'dataVersion'>;
   /** Where the read's database time goes (`tidemark.dashboard.query_duration`); not timed when absent. */
-  telemetry?: Pick<Telemetry, 'gauge'>;
+  telemetry?: GaugeSink;
 }
 
 /** Runs a read model's database work and records how long it took, per query name and tenant. */

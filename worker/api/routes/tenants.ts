@@ -10,6 +10,7 @@ import { requireTenant, requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
 import { connectionRoutes } from './connections';
 import { dateRangeQuery } from './date-range';
+import { tenantPipelineHealthRoutes } from './pipeline-health';
 
 /** Says in a header whether a cached read model answered from the cache. */
 function reportCache<T>(c: AppContext, { value, hit }: Cached<T>): T {
@@ -42,4 +43,5 @@ export const tenantRoutes = new Hono<AppEnv>()
     const hours = reportCache(c, await readHourlyPacing(tenantScope(c), date));
     return c.json({ tenant: c.get('tenant'), date, hours });
   })
-  .route('/', connectionRoutes);
+  .route('/', connectionRoutes)
+  .route('/', tenantPipelineHealthRoutes);

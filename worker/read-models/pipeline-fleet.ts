@@ -1,0 +1,55 @@
+import type { Database } from '../../db/database';
+import { listActiveTenantsAcrossTenants } from '../../db/queries/fleet';
+import type { AppQuotas } from '../realtime/budget';
+import { type BudgetRows, type PipelineHealth, readPipelineHealth } from './pipeline-health';
+import { type AppQuotaUse, appQuotaUse, summarizeTenant, type TenantPipelineSummary, worstTenantsFirst } from './pipeline-summary';
+
+/*
+ * Pipeline health across tenants: an agency's clients (the agency page and its API) and the whole
+ * fleet (the operator API and `npm run pipeline`). Each tenant is read in its own tenant scope by
+ * readPipelineHealth, so no view here sees more of one tenant than the tenant's own page does.
+ */
+
+type TenantRef = { id: string; slug: string; name: string; dataVersion: number };
+
+export interface PipelineOverview {
+  generatedAt: string;
+  /** Worst first. */
+  tenants: TenantPipelineSummary[];
+}
+
+async function summarize(db: Database, tenants: TenantRef[], budgetsOf: (tenantId: string) => BudgetRows, now: Date) {
+  const healths: PipelineHealth[] = [];
+  for (const tenant of tenants) healths.push(await readPipelineHealth({ db, tenant, budgets: budgetsOf(tenant.id) }, now));
+  return healths;
+}
+
+/** One line per tenant of the agency (the caller picks the tenants the user reaches through an agency). */
+export async function readAgencyPipelineHealth(
+  db: Database,
+  tenants: TenantRef[],
+  budgetsOf: (tenantId: string) => BudgetRows,
+  now: Date,
+): Promise<PipelineOverview> {
+  const healths = await summarize(db, tenants, budgetsOf, now);
+  return { generatedAt: now.toISOString(), tenants: worstTenantsFirst(healths.map(summarizeTenant)) };
+}
+
+export interface FleetPipelineHealth extends PipelineOverview {
+  appQuotas: AppQuotaUse[];
+}
+
+/** Every active tenant, worst first, and the app-wide quotas every tenant shares. */
+export async function readFleetPipelineHealth(
+  db: Database,
+  budgetsOf: (tenantId: string) => BudgetRows,
+  quotas: AppQuotas,
+  now: Date,
+): Promise<FleetPipelineHealth> {
+  const healths = await summarize(db, await listActiveTenantsAcrossTenants(db), budgetsOf, now);
+  return {
+    generatedAt: now.toISOString(),
+    tenants: worstTenantsFirst(healths.map(summarizeTenant)),
+    appQuotas: appQuotaUse(healths, quotas),
+  };
+}
