@@ -1,4 +1,5 @@
 import { type Database, withTenant } from '../../db/client';
+import { loadBudgetInputs } from '../../db/queries/budget-inputs';
 import { listAdAccountStatus } from '../../db/queries/connections';
 import { bumpDataVersion, lockAdAccountWrites, rebuildRollups, upsertDailyStats, upsertHourlyStats } from '../../db/queries/ingest';
 import {
@@ -11,9 +12,10 @@ import {
   upsertEntities,
 } from '../../db/queries/sync';
 import { getConnector } from '../connectors/registry';
-import type { Connector, ConnectorError, SyncInput, SyncResult, SyncSuccess } from '../connectors/types';
-import { type Config, platformEndpoints } from '../env';
-import type { Admission, CallReport } from '../realtime/budget-store';
+import type { Connector, ConnectorError, SyncInput, SyncOptions, SyncResult, SyncSuccess } from '../connectors/types';
+import { appQuotas, type Config, platformEndpoints } from '../env';
+import { accountDemands, appDemands, type Demand, type SyncPlan } from '../realtime/budget-scopes';
+import type { Admission, ScopeReport } from '../realtime/budget-store';
 import type { HubEventBody } from '../realtime/events';
 import { reportsFor } from '../realtime/usage-routing';
 import { callWithAccessToken, type TokenedCall, type TokenSource } from './access-token';
@@ -28,19 +30,18 @@ export interface SyncDeps {
   tokenKey: CryptoKey;
   fetch: typeof fetch;
   now: () => Date;
-  /** The tenant's hub: per-account budget and live fan-out. */
-  hub: (tenantId: string) => Promise<{
-    admit(adAccountId: string, platform: SyncAccount['platform']): Promise<Admission> | Admission;
-    /** Gives back an admission that was not used (the app-wide quota refused the call). */
-    release(adAccountId: string, platform: SyncAccount['platform']): Promise<void> | void;
-    report(adAccountId: string, platform: SyncAccount['platform'], report: CallReport): Promise<void> | void;
-    publish(...events: HubEventBody[]): Promise<unknown>;
-  }>;
-  /** The app-wide quota shared by all tenants. */
-  quota: (platform: SyncAccount['platform']) => Promise<{
-    admit(platform: SyncAccount['platform']): Promise<Admission> | Admission;
-    report(platform: SyncAccount['platform'], report: CallReport): Promise<void> | void;
-  }>;
+  /** The tenant's hub: per-account budgets and live fan-out. */
+  hub: (tenantId: string) => Promise<BudgetHolder & { publish(...events: HubEventBody[]): Promise<unknown> }>;
+  /** The app-wide budgets shared by all tenants (and LinkedIn's member days). */
+  quota: (platform: SyncAccount['platform']) => Promise<BudgetHolder>;
+}
+
+/** A Durable Object keeping budget scopes; every method takes the caller's clock (epoch ms from deps.now()). */
+export interface BudgetHolder {
+  admit(lane: SyncMessage['lane'], demands: Demand[], now: number): Promise<Admission> | Admission;
+  /** Gives back an admission that was not used (a later gate refused the call). */
+  release(demands: Demand[], now: number): Promise<void> | void;
+  report(entries: ScopeReport[], now: number): Promise<void> | void;
 }
 
 export interface SyncSummary {
@@ -68,15 +69,31 @@ interface PlatformAccess {
  */
 export async function runSyncJob(message: SyncMessage, attempt: number, deps: SyncDeps): Promise<SyncSummary> {
   const startedAt = deps.now();
-  const account = await withTenant(deps.db, message.tenantId, (tx) => loadSyncAccount(tx, message.adAccountId));
-  if (!account?.enabled) return idle({ kind: 'drop', reason: 'ad account removed or disabled' });
+  const { account, inputs } = await withTenant(deps.db, message.tenantId, async (tx) => {
+    const found = await loadSyncAccount(tx, message.adAccountId);
+    return { account: found, inputs: found?.enabled ? await loadBudgetInputs(tx, message.adAccountId) : null };
+  });
+  if (!account?.enabled || !inputs) return idle({ kind: 'drop', reason: 'ad account removed or disabled' });
   if (!isConnected(account)) return idle({ kind: 'drop', reason: 'connection needs re-authorization' });
 
   const hub = await deps.hub(message.tenantId);
   const quota = await deps.quota(account.platform);
-  const gate = await admit(hub, quota, account);
+  const options = syncOptions(message, account.platform);
+  const plan: SyncPlan = {
+    platform: account.platform,
+    adAccountId: account.adAccountId,
+    lane: message.lane,
+    includeEntities: options.includeEntities ?? true,
+    includeHourly: options.includeHourly ?? false,
+    ...inputs,
+    quotas: appQuotas(deps.config),
+  };
+  const gate = await admit(hub, quota, plan, startedAt.getTime());
   if (!gate.admitted)
     return idle({ kind: 'defer', reason: 'throttled', delaySeconds: delaySecondsFromMs(gate.retryAfterMs), cursor: message.cursor });
+  // An optional scope that refused (Meta's ads_management) is left out of this sync: its calls are not made.
+  if (gate.skipped.length) options.includeEntities = false;
+  const reportAt = () => deps.now().getTime();
 
   const platform: PlatformAccess = {
     connector: getConnector(account.platform),
@@ -85,24 +102,25 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
   let synced: TokenedCall<SyncResult>;
   try {
     synced = await callWithAccessToken(tokenSource(deps, message.tenantId, account, platform), (accessToken) =>
-      platform.connector.syncWindow(syncInput(message, account, platform, deps.config, deps.fetch, accessToken)),
+      platform.connector.syncWindow(syncInput(message, account, platform, deps.config, deps.fetch, accessToken, options)),
     );
   } catch (error) {
     // A throw is an unknown outcome: count it as a failure, so a half-open probe does not stay out forever.
-    await hub.report(account.adAccountId, account.platform, { outcome: 'failure', usage: [], calls: 0 });
+    await hub.report([ownReport(gate.account, { outcome: 'failure', usage: [], calls: 0 })], reportAt());
     throw error;
   }
   if (!synced.ok) {
     // No usable token: the platform was not called. Nothing to charge, but a probe's slot is given back.
-    await hub.report(account.adAccountId, account.platform, { outcome: 'inconclusive', usage: [], calls: 0 });
+    await hub.report([ownReport(gate.account, { outcome: 'inconclusive', usage: [], calls: 0 })], reportAt());
     return fail(deps, message, attempt, account, startedAt, synced.error, synced.apiCalls);
   }
 
   const { result, tokenCalls } = synced;
   const apiCalls = result.apiCalls + tokenCalls;
-  const reports = reportsFor(result);
-  await hub.report(account.adAccountId, account.platform, reports.account);
-  await quota.report(account.platform, reports.app);
+  const reports = reportsFor(result, plan, [...gate.account, ...gate.app]);
+  const now = reportAt();
+  await hub.report(reports.account, now);
+  await quota.report(reports.app, now);
   if (!result.ok) return fail(deps, message, attempt, account, startedAt, result.error, apiCalls);
 
   const committed = await commitWindow(deps, message, result, startedAt, apiCalls);
@@ -126,12 +144,29 @@ function isConnected(account: SyncAccount): account is SyncableAccount {
   return account.connection?.status === 'active';
 }
 
-async function admit(hub: Hub, quota: Quota, account: SyncAccount): Promise<Admission> {
-  const own = await hub.admit(account.adAccountId, account.platform);
+type Gate = { admitted: true; skipped: string[]; account: Demand[]; app: Demand[] } | (Admission & { admitted: false });
+
+/** The account's scopes first, then the app-wide ones; a refusal of the second gives the first back. */
+async function admit(hub: Hub, quota: Quota, plan: SyncPlan, now: number): Promise<Gate> {
+  const accountSide = accountDemands(plan);
+  const own = await hub.admit(plan.lane, accountSide, now);
   if (!own.admitted) return own;
-  const app = await quota.admit(account.platform);
-  if (!app.admitted) await hub.release(account.adAccountId, account.platform);
-  return app;
+  const skipped = own.skipped ?? [];
+  const account = accountSide.filter((d) => !skipped.includes(d.key));
+  const appSide = appDemands(plan);
+  const app = await quota.admit(plan.lane, appSide, now);
+  if (!app.admitted) {
+    await hub.release(account, now);
+    return app;
+  }
+  const appSkipped = app.skipped ?? [];
+  return { admitted: true, skipped: [...skipped, ...appSkipped], account, app: appSide.filter((d) => !appSkipped.includes(d.key)) };
+}
+
+/** A report for the ad account's own scope only (the one holding its breaker). */
+function ownReport(admitted: Demand[], report: ScopeReport['report']): ScopeReport {
+  const own = admitted.find((d) => d.breaker)!;
+  return { key: own.key, policy: own.policy, report: { ...report, reserved: 0 } };
 }
 
 function tokenSource(deps: SyncDeps, tenantId: string, account: SyncableAccount, platform: PlatformAccess): TokenSource {
@@ -156,6 +191,7 @@ function syncInput(
   config: Config,
   fetch: typeof globalThis.fetch,
   accessToken: string,
+  options: SyncOptions,
 ): SyncInput {
   return {
     account: {
@@ -168,7 +204,7 @@ function syncInput(
     cursor: message.cursor,
     credentials: { accessToken, ...(config.GOOGLE_DEVELOPER_TOKEN ? { developerToken: config.GOOGLE_DEVELOPER_TOKEN } : {}) },
     http: { fetch, baseUrl: platform.endpoints.apiBase },
-    options: syncOptions(message, account.platform),
+    options,
   };
 }
 
