@@ -95,7 +95,7 @@ export class BudgetStore {
     const skipped: string[] = [];
     for (const g of grants) {
       if (!g.grant.granted) skipped.push(g.demand.key);
-      else this.#save(g.demand.key, g.grant.state, g === gated && gate ? gate.state : g.breaker);
+      else this.#save(g.demand.key, g.grant.state, g.demand === gated?.demand && gate ? gate.state : g.breaker);
     }
     return skipped.length ? { admitted: true, skipped } : { admitted: true };
   }
