@@ -44,9 +44,11 @@ describe('regimes', () => {
 
   it('merge LinkedIn member limits per member, a null removing that member’s', () => {
     const set = updateRegime(defaultRegimes(), 'linkedin', { dailyMemberLimitByMember: { alice: 1, bob: 3 } });
-    expect(set.ok && set.regimes.linkedin.dailyMemberLimitByMember).toEqual({ alice: 1, bob: 3 });
-    const removed = set.ok && updateRegime(set.regimes, 'linkedin', { dailyMemberLimitByMember: { alice: null } });
-    expect(removed && removed.ok && removed.regimes.linkedin).toEqual({
+    if (!set.ok) throw new Error(set.message);
+    expect(set.regimes.linkedin.dailyMemberLimitByMember).toEqual({ alice: 1, bob: 3 });
+    const removed = updateRegime(set.regimes, 'linkedin', { dailyMemberLimitByMember: { alice: null } });
+    if (!removed.ok) throw new Error(removed.message);
+    expect(removed.regimes.linkedin).toEqual({
       dailyAppLimit: 100_000,
       dailyMemberLimit: 2_000,
       dailyMemberLimitByMember: { bob: 3 },
