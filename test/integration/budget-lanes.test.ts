@@ -79,6 +79,7 @@ describe('lane priority when budget is scarce', () => {
 
     const backfill = await runSyncJob(syncMessage(tenant.tenantId, account.id, day, day, 'backfill'), 1, deps);
     expect(backfill.action).toMatchObject({ kind: 'defer', reason: 'throttled' });
+    expect(backfill.refusal).toMatchObject({ reason: 'budget', scope: account.id, lane: 'backfill' });
     // Backfill waits for 1 token plus a reserve of 3 (30% of 10): from under two tokens, 4 to 6 s of refill.
     const wait = (backfill.action as { delaySeconds: number }).delaySeconds;
     expect(wait).toBeGreaterThanOrEqual(4);
@@ -183,6 +184,7 @@ describe('Google daily operations per developer token', () => {
     expect(summaries.filter((s) => s.action.kind === 'done')).toHaveLength(3);
     const deferred = summaries.filter((s) => s.action.kind === 'defer');
     expect(deferred).toHaveLength(3);
+    expect(deferred.every((s) => s.refusal?.scope === 'app:google_ads')).toBe(true);
     // The next operation fits once the first slot has left the sliding 24 hours: the longest delay the queue takes.
     expect(deferred.every((s) => (s.action as { delaySeconds: number }).delaySeconds === 43_200)).toBe(true);
     const streams = await Promise.all(
@@ -234,6 +236,7 @@ describe('LinkedIn days per application and per member', () => {
     expect((member.bucket as DayState).learntLimit).toBe((member.bucket as DayState).used);
     const blocked = await runSyncJob(syncMessage(tenant.tenantId, account.id, day, day), 1, depsAt(lateEvening + 9 * 60_000));
     expect(blocked.action).toMatchObject({ kind: 'defer', reason: 'throttled', delaySeconds: 60 });
+    expect(blocked.refusal).toMatchObject({ scope: member.key, lane: 'manual', retryAfterMs: 60_000 });
 
     await setMemberLimits({ [tenant.memberId]: null });
     const afterMidnight = lateEvening + 10 * 60_000 + 1000;

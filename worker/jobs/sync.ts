@@ -49,6 +49,8 @@ export interface SyncSummary {
   rows: number;
   apiCalls: number;
   dataVersion?: number;
+  /** A budget refusal: the scope (budget-keys.ts) and lane it refused, and when that lane may go there. */
+  refusal?: Extract<Admission, { admitted: false }>;
 }
 
 /** A continuation usually waits on a platform report job (Meta async insights): give it time to finish. */
@@ -89,8 +91,10 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
     quotas: appQuotas(deps.config),
   };
   const gate = await admit(hub, quota, plan, startedAt.getTime());
-  if (!gate.admitted)
-    return idle({ kind: 'defer', reason: 'throttled', delaySeconds: delaySecondsFromMs(gate.retryAfterMs), cursor: message.cursor });
+  if (!gate.admitted) {
+    const delaySeconds = delaySecondsFromMs(gate.retryAfterMs);
+    return { ...idle({ kind: 'defer', reason: 'throttled', delaySeconds, cursor: message.cursor }), refusal: gate };
+  }
   // An optional scope that refused (Meta's ads_management) is left out of this sync: its calls are not made.
   if (gate.skipped.length) options.includeEntities = false;
   const reportAt = () => deps.now().getTime();

@@ -21,14 +21,13 @@ export interface BucketState {
 
 export type Grant = { granted: true; state: BucketState } | { granted: false; retryAfterMs: number; state: BucketState };
 
-/** Default budgets per platform, conservative against each one's documented regime. */
+/**
+ * The ad account's own bucket where the platform counts per account: Google's QPS per customer
+ * (one SearchStream per window) and LinkedIn's steady trickle (its limits are daily and
+ * unpublished). Meta counts per BUC type instead (budget-scopes.ts).
+ */
 export const ACCOUNT_POLICIES = {
-  // Meta BUC (Limited tier): 600 + 400 x active ads per rolling hour. This is the rate for an account
-  // with 3 active ads; Meta's usage headers (applyUsage) slow an account with fewer down further.
-  meta: { capacity: 60, refillPerSecond: 1800 / 3600 },
-  // Google: QPS per customer; one SearchStream per window.
   google_ads: { capacity: 10, refillPerSecond: 1 },
-  // LinkedIn: unpublished daily limits; keep a steady trickle.
   linkedin: { capacity: 10, refillPerSecond: 0.5 },
 } as const satisfies Record<string, BucketPolicy>;
 
@@ -58,9 +57,10 @@ export function rollingWindowPolicy(calls: number, windowSeconds: number): Bucke
 }
 
 /**
- * App-wide budgets shared by every tenant (one PlatformQuota object per app credential), each
- * within the platform's quota over the window the platform counts in (Meta a rolling hour,
- * Google and LinkedIn a day).
+ * Token buckets that bound admissions to each app-wide quota over the window the platform counts
+ * in (Meta a rolling hour, Google and LinkedIn a day). The sync path uses the Meta one; Google's
+ * operations are reserved per sync in a sliding window (budget-window.ts) because a sync may spend
+ * more than its one admission, and LinkedIn's day is a UTC day (budget-day.ts): see policyForKey.
  */
 export function appPolicies(quotas: AppQuotas): Record<Platform, BucketPolicy> {
   return {
