@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncLane } from '../../db/schema/enum-values';
 import type { BucketPolicy } from './budget';
 import { LANE_PRIORITY } from './budget-lanes';
-import { freshScope, type GatePolicy, refundScope, reportScope, type ScopeState, scopeLevel, takeScope } from './budget-scope';
+import { freshScope, type GatePolicy, laneWaitMs, refundScope, reportScope, type ScopeState, scopeLevel, takeScope } from './budget-scope';
 
 const T0 = Date.parse('2026-11-30T12:00:00Z');
 const bucket: BucketPolicy = { capacity: 10, refillPerSecond: 1 };
@@ -35,6 +35,11 @@ describe('lane priority on a scarce budget', () => {
     expect(takeScope(state, bucket, T0, 1, 'backfill')).toMatchObject({ granted: false, retryAfterMs: 3000 });
     expect(takeScope(state, bucket, T0, 1, 'settling')).toMatchObject({ granted: false, retryAfterMs: 1000 });
     expect(takeScope(state, bucket, T0 + 3000, 1, 'backfill').granted).toBe(true);
+  });
+
+  it('tells a view, per lane, how long until that lane’s next call', () => {
+    const state = drain(bucket, 2);
+    expect(LANE_PRIORITY.map((lane) => laneWaitMs(state, bucket, T0, lane))).toEqual([0, 0, 0, 2000]);
   });
 
   it('a platform block holds every lane for its whole length', () => {

@@ -139,6 +139,12 @@ export function reportScope(stored: ScopeState, policy: ScopePolicy, feedback: S
   }
 }
 
+/** How long until `lane` may spend `cost` in this scope (0: now); for views of the next allowed call per lane. */
+export function laneWaitMs(stored: ScopeState, policy: ScopePolicy, now: number, lane: SyncLane, cost = 1): number {
+  const grant = takeScope(stored, policy, now, cost, lane);
+  return grant.granted ? 0 : grant.retryAfterMs;
+}
+
 /** How full a scope is, for views: capacity (null: unknown) and what is left of it now. */
 export interface ScopeLevel {
   capacity: number | null;
