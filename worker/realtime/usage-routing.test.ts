@@ -109,6 +109,12 @@ describe('reportsFor', () => {
     expect(byKey(reports(result, p).account)['acct:ads_management']).toMatchObject({ calls: 0, reserved: 0, usage: [{ utilPct: 90 }] });
   });
 
+  it('a full reading of a BUC type no sync spends blocks nothing of ours', () => {
+    const other = signal('account', 100, { source: 'x-business-use-case-usage:custom_audience', regainAccessMinutes: 30 });
+    const sides = reports(success([other]), plan('meta'));
+    expect([...sides.account, ...sides.app].flatMap((e) => e.report.usage)).toEqual([]);
+  });
+
   it('an ads_management throttle blocks ads_management only, and leaves ads_insights and the breaker alone', () => {
     const sides = reports(failure(throttle('account', 60_000, { useCase: 'ads_management' })), plan('meta'));
     const account = byKey(sides.account);

@@ -67,6 +67,8 @@ export function reportsFor(result: SyncResult, plan: SyncPlan, admitted: Demand[
   const own = accountKey(plan.adAccountId);
   const usage = new Map<string, UsageReading[]>();
   for (const s of result.usage) {
+    // A BUC type no sync spends (custom_audience, pages…) says nothing about our calls: it blocks none of them.
+    if (s.source.startsWith('x-business-use-case-usage:') && !s.useCase) continue;
     const key = keyForScope(ids, s.scope, s.useCase);
     usage.set(key, [...(usage.get(key) ?? []), usageReading(s)]);
   }
