@@ -67,6 +67,8 @@ export const configSchema = z.object({
   DATADOG_API_KEY: z.string().min(1).optional(),
   /** The `env` tag of everything sent to DataDog (APP_ENV when unset). */
   DD_ENV: z.string().min(1).optional(),
+  /** Meta Marketing API access tier of our app: picks the per-ad-account BUC formula (AD-APIS.md §1.6). */
+  META_ACCESS_TIER: z.enum(['limited', 'full']).default('limited'),
   /** Bearer token of the operator API (/api/ops); the API is off when unset. */
   OPERATOR_TOKEN: z.string().min(16).optional(),
 });
@@ -211,6 +213,7 @@ export function settlingDays(config: Config) {
 /** The app-wide quotas from config, for the PlatformQuota budgets. */
 export function appQuotas(config: Config) {
   return {
+    metaAccessTier: config.META_ACCESS_TIER,
     metaCallsPerHour: config.META_APP_CALLS_PER_HOUR,
     googleOperationsPerDay: config.GOOGLE_ADS_OPERATIONS_PER_DAY,
     linkedinCallsPerDay: config.LINKEDIN_APP_CALLS_PER_DAY,

@@ -85,6 +85,8 @@ export interface LinkedInRegime {
   /** Unpublished daily limits per application and per member, reset at midnight UTC. */
   dailyAppLimit: number;
   dailyMemberLimit: number;
+  /** The member limit for single members (by member id), so a test throttles only its own member. */
+  dailyMemberLimitByMember?: Record<string, number>;
 }
 export interface Regimes {
   meta: MetaRegime;

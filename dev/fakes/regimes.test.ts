@@ -42,6 +42,19 @@ describe('regimes', () => {
     expect(!zero.ok && zero.message).toContain('reportRunSteps');
   });
 
+  it('merge LinkedIn member limits per member, a null removing that member’s', () => {
+    const set = updateRegime(defaultRegimes(), 'linkedin', { dailyMemberLimitByMember: { alice: 1, bob: 3 } });
+    if (!set.ok) throw new Error(set.message);
+    expect(set.regimes.linkedin.dailyMemberLimitByMember).toEqual({ alice: 1, bob: 3 });
+    const removed = updateRegime(set.regimes, 'linkedin', { dailyMemberLimitByMember: { alice: null } });
+    if (!removed.ok) throw new Error(removed.message);
+    expect(removed.regimes.linkedin).toEqual({
+      dailyAppLimit: 100_000,
+      dailyMemberLimit: 2_000,
+      dailyMemberLimitByMember: { bob: 3 },
+    });
+  });
+
   it('reject unknown fields and bad values with a message naming the field', () => {
     const unknown = updateRegime(defaultRegimes(), 'linkedin', { dailyLimit: 5 });
     expect(unknown.ok).toBe(false);

@@ -34,15 +34,30 @@ const regimePatches = {
     dailyOperations: positiveInt.optional(),
     qpsPerCustomer: z.number().positive().optional(),
   }),
-  linkedin: z.strictObject({ dailyAppLimit: positiveInt.optional(), dailyMemberLimit: positiveInt.optional() }),
+  linkedin: z.strictObject({
+    dailyAppLimit: positiveInt.optional(),
+    dailyMemberLimit: positiveInt.optional(),
+    dailyMemberLimitByMember: z.record(z.string(), positiveInt.nullable()).optional(),
+  }),
 };
+
+/** Merges per-id limits; a null removes that id's. */
+function mergeLimits(current: Record<string, number> | undefined, patch: Record<string, number | null>): Record<string, number> {
+  const merged = { ...current };
+  for (const [id, limit] of Object.entries(patch)) {
+    if (limit === null) delete merged[id];
+    else merged[id] = limit;
+  }
+  return merged;
+}
 
 export type RegimeUpdate = { ok: true; regimes: Regimes } | { ok: false; message: string };
 
 /**
  * Applies a partial regime for one platform. Changing Google's access level without naming the daily
  * operations derives them from the level; `accountCallsPerHourOverride: null` and `reportRunSteps: null`
- * remove Meta's overrides; `accountCallsPerHourByAccount` merges per account, a null removing that account's.
+ * remove Meta's overrides; `accountCallsPerHourByAccount` (Meta) and `dailyMemberLimitByMember` (LinkedIn) merge per
+ * id, a null removing that id's.
  */
 export function updateRegime(regimes: Regimes, platform: Platform, patch: unknown): RegimeUpdate {
   const parsed = (regimePatches[platform] as z.ZodType).safeParse(patch);
@@ -57,14 +72,8 @@ export function updateRegime(regimes: Regimes, platform: Platform, patch: unknow
     next.meta = { ...next.meta, ...rest };
     if (accountCallsPerHourOverride === null) delete next.meta.accountCallsPerHourOverride;
     else if (accountCallsPerHourOverride !== undefined) next.meta.accountCallsPerHourOverride = accountCallsPerHourOverride;
-    if (accountCallsPerHourByAccount) {
-      const byAccount = { ...next.meta.accountCallsPerHourByAccount };
-      for (const [id, calls] of Object.entries(accountCallsPerHourByAccount)) {
-        if (calls === null) delete byAccount[id];
-        else byAccount[id] = calls;
-      }
-      next.meta.accountCallsPerHourByAccount = byAccount;
-    }
+    if (accountCallsPerHourByAccount)
+      next.meta.accountCallsPerHourByAccount = mergeLimits(next.meta.accountCallsPerHourByAccount, accountCallsPerHourByAccount);
     if (reportRunSteps === null) delete next.meta.reportRunSteps;
     else if (reportRunSteps !== undefined) next.meta.reportRunSteps = reportRunSteps;
   } else if (platform === 'google_ads') {
@@ -72,7 +81,10 @@ export function updateRegime(regimes: Regimes, platform: Platform, patch: unknow
     next.google_ads = { ...next.google_ads, ...data };
     if (data.accessLevel && data.dailyOperations === undefined) next.google_ads.dailyOperations = GOOGLE_DAILY_OPERATIONS[data.accessLevel];
   } else {
-    next.linkedin = { ...next.linkedin, ...(parsed.data as z.infer<typeof regimePatches.linkedin>) };
+    const { dailyMemberLimitByMember, ...rest } = parsed.data as z.infer<typeof regimePatches.linkedin>;
+    next.linkedin = { ...next.linkedin, ...rest };
+    if (dailyMemberLimitByMember)
+      next.linkedin.dailyMemberLimitByMember = mergeLimits(next.linkedin.dailyMemberLimitByMember, dailyMemberLimitByMember);
   }
   return { ok: true, regimes: next };
 }

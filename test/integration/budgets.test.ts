@@ -2,7 +2,10 @@ import { env, runInDurableObject } from 'cloudflare:test';
 import { getServerByName } from 'partyserver';
 import { describe, expect, it } from 'vitest';
 import type { BucketPolicy } from '../../worker/realtime/budget';
-import { BudgetStore, UNHINTED_THROTTLE_MS } from '../../worker/realtime/budget-store';
+import type { ScopePolicy } from '../../worker/realtime/budget-scope';
+import type { Demand } from '../../worker/realtime/budget-scopes';
+import { type BudgetRow, BudgetStore, UNHINTED_THROTTLE_MS } from '../../worker/realtime/budget-store';
+import { slidingDayPolicy } from '../../worker/realtime/budget-window';
 import type { PlatformQuota } from '../../worker/realtime/platform-quota';
 import { unique } from './support';
 
@@ -28,7 +31,7 @@ describe('BudgetStore in Durable Object SQLite', () => {
         { admitted: true },
         { admitted: true },
         { admitted: true },
-        { admitted: false, retryAfterMs: 1000, reason: 'budget' },
+        { admitted: false, retryAfterMs: 1000, reason: 'budget', scope: 'acct-1', lane: 'hot' },
       ]);
       expect(store.admit('acct-1', POLICY, T0 + 999)).toMatchObject({ admitted: false, reason: 'budget' });
       expect(store.admit('acct-1', POLICY, T0 + 1000)).toEqual({ admitted: true });
@@ -40,7 +43,7 @@ describe('BudgetStore in Durable Object SQLite', () => {
       expect(store.admit('acct-1', POLICY, T0)).toEqual({ admitted: true });
       store.report('acct-1', POLICY, { outcome: 'success', usage: [], calls: 5 }, T0);
       // 3 - 1 (admission) - 4 (extra calls) = -2 tokens: three seconds of refill to reach one.
-      expect(store.admit('acct-1', POLICY, T0)).toEqual({ admitted: false, retryAfterMs: 3000, reason: 'budget' });
+      expect(store.admit('acct-1', POLICY, T0)).toMatchObject({ admitted: false, retryAfterMs: 3000, reason: 'budget' });
       expect(store.admit('acct-1', POLICY, T0 + 3000)).toEqual({ admitted: true });
     });
   });
@@ -48,19 +51,19 @@ describe('BudgetStore in Durable Object SQLite', () => {
   it('blocks for the platform’s hint after a throttle, and for the fallback when there was none', async () => {
     await withStore((store) => {
       store.report('hinted', POLICY, { outcome: 'rate_limited', usage: [], retryAfterMs: 42_000 }, T0);
-      expect(store.admit('hinted', POLICY, T0 + 1000)).toEqual({ admitted: false, retryAfterMs: 41_000, reason: 'budget' });
+      expect(store.admit('hinted', POLICY, T0 + 1000)).toMatchObject({ admitted: false, retryAfterMs: 41_000, reason: 'budget' });
       expect(store.admit('hinted', POLICY, T0 + 42_000)).toEqual({ admitted: true });
       store.report('unhinted', POLICY, { outcome: 'rate_limited', usage: [], retryAfterMs: null }, T0);
-      expect(store.admit('unhinted', POLICY, T0)).toEqual({ admitted: false, retryAfterMs: UNHINTED_THROTTLE_MS, reason: 'budget' });
+      expect(store.admit('unhinted', POLICY, T0)).toMatchObject({ admitted: false, retryAfterMs: UNHINTED_THROTTLE_MS, reason: 'budget' });
     });
   });
 
   it('slows to the refill rate when the platform reports high usage, and stops when it says to regain access later', async () => {
     await withStore((store) => {
       store.report('busy', POLICY, { outcome: 'success', usage: [{ utilPct: 80, regainAccessMs: null }] }, T0);
-      expect(store.admit('busy', POLICY, T0)).toEqual({ admitted: false, retryAfterMs: 1000, reason: 'budget' });
+      expect(store.admit('busy', POLICY, T0)).toMatchObject({ admitted: false, retryAfterMs: 1000, reason: 'budget' });
       store.report('blocked', POLICY, { outcome: 'success', usage: [{ utilPct: 10, regainAccessMs: 7 * 60_000 }] }, T0);
-      expect(store.admit('blocked', POLICY, T0)).toEqual({ admitted: false, retryAfterMs: 7 * 60_000, reason: 'budget' });
+      expect(store.admit('blocked', POLICY, T0)).toMatchObject({ admitted: false, retryAfterMs: 7 * 60_000, reason: 'budget' });
     });
   });
 
@@ -68,7 +71,13 @@ describe('BudgetStore in Durable Object SQLite', () => {
     await withStore((store) => {
       const policy = { capacity: 100, refillPerSecond: 100 };
       for (let i = 0; i < 5; i++) store.report('flaky', policy, { outcome: 'failure', usage: [] }, T0);
-      expect(store.admit('flaky', policy, T0 + 1000)).toEqual({ admitted: false, retryAfterMs: 299_000, reason: 'breaker' });
+      expect(store.admit('flaky', policy, T0 + 1000)).toEqual({
+        admitted: false,
+        retryAfterMs: 299_000,
+        reason: 'breaker',
+        scope: 'flaky',
+        lane: 'hot',
+      });
       // Rate limits are the budget's business, not failures: they leave the breaker as it is.
       store.report('flaky', policy, { outcome: 'rate_limited', usage: [], retryAfterMs: 1 }, T0 + 2000);
       expect(store.admit('flaky', policy, T0 + 300_000)).toEqual({ admitted: true });
@@ -117,7 +126,7 @@ describe('BudgetStore in Durable Object SQLite', () => {
       await withStore((store) => {
         openBreaker(store, 'lost-probe');
         expect(store.admit('lost-probe', policy, T0 + 300_000)).toEqual({ admitted: true });
-        expect(store.admit('lost-probe', policy, T0 + 599_999)).toEqual({ admitted: false, retryAfterMs: 1, reason: 'breaker' });
+        expect(store.admit('lost-probe', policy, T0 + 599_999)).toMatchObject({ admitted: false, retryAfterMs: 1, reason: 'breaker' });
         expect(store.admit('lost-probe', policy, T0 + 600_000)).toEqual({ admitted: true });
       });
     });
@@ -136,40 +145,68 @@ describe('BudgetStore in Durable Object SQLite', () => {
 
 describe('PlatformQuota over RPC', () => {
   const tight: BucketPolicy = { capacity: 2, refillPerSecond: 0.001 };
+  const demand = (key: string, policy: ScopePolicy = tight): Demand => ({ key, policy, cost: 1 });
 
   it('shares one app-wide budget per platform and keeps the platforms apart', async () => {
     const quota = await getServerByName(env.PlatformQuota, unique('credential'));
-    expect([await quota.admit('meta', tight), await quota.admit('meta', tight)]).toEqual([{ admitted: true }, { admitted: true }]);
-    const refused = await quota.admit('meta', tight);
-    expect(refused).toMatchObject({ admitted: false, reason: 'budget' });
-    expect((refused as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(990_000);
-    expect((refused as { retryAfterMs: number }).retryAfterMs).toBeLessThanOrEqual(1_000_000);
-    expect(await quota.admit('google_ads', tight)).toEqual({ admitted: true });
+    const meta = [demand('app:meta')];
+    expect([await quota.admit('hot', meta, T0), await quota.admit('hot', meta, T0)]).toEqual([{ admitted: true }, { admitted: true }]);
+    const refused = await quota.admit('hot', meta, T0);
+    expect(refused).toEqual({ admitted: false, reason: 'budget', scope: 'app:meta', lane: 'hot', retryAfterMs: 1_000_000 });
+    expect(await quota.admit('hot', [demand('app:google_ads')], T0)).toEqual({ admitted: true });
     const otherCredential = await getServerByName(env.PlatformQuota, unique('credential'));
-    expect(await otherCredential.admit('meta', tight)).toEqual({ admitted: true });
+    expect(await otherCredential.admit('hot', meta, T0)).toEqual({ admitted: true });
   });
 
-  it('blocks the platform after a reported app-level throttle', async () => {
+  it('blocks the platform after a reported app-level throttle, on the caller’s clock', async () => {
     const quota = await getServerByName(env.PlatformQuota, unique('credential'));
-    await quota.report('linkedin', tight, { outcome: 'rate_limited', usage: [], retryAfterMs: 60_000 });
-    const refused = await quota.admit('linkedin', tight);
-    expect(refused).toMatchObject({ admitted: false, reason: 'budget' });
-    expect((refused as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(59_000);
-    expect((refused as { retryAfterMs: number }).retryAfterMs).toBeLessThanOrEqual(60_000);
+    const policy: BucketPolicy = { capacity: 2, refillPerSecond: 1 };
+    await quota.report([{ key: 'app:meta', policy, report: { outcome: 'rate_limited', usage: [], retryAfterMs: 60_000 } }], T0);
+    expect(await quota.admit('hot', [demand('app:meta', policy)], T0 + 1000)).toMatchObject({ admitted: false, retryAfterMs: 59_000 });
+    expect(await quota.admit('hot', [demand('app:meta', policy)], T0 + 60_000)).toEqual({ admitted: true });
+    const rows = (await quota.budgets(T0)) as unknown as BudgetRow[];
+    expect(rows.map((r) => r.key)).toEqual(['app:meta']);
+  });
+
+  it('never admits more of Google’s daily operations than the quota, whichever tenants ask', async () => {
+    const quota = await getServerByName(env.PlatformQuota, unique('credential'));
+    const ops = [{ key: 'app:google_ads', policy: slidingDayPolicy(5), cost: 2 }];
+    const verdicts = await Promise.all([0, 1, 2, 3].map(() => quota.admit('hot', ops, T0)));
+    expect(verdicts.filter((v) => v.admitted)).toHaveLength(2);
+    expect(await quota.admit('hot', [{ ...ops[0]!, cost: 1 }], T0)).toEqual({ admitted: true });
+    expect(await quota.admit('hot', [{ ...ops[0]!, cost: 1 }], T0 + 23 * 3_600_000)).toMatchObject({
+      admitted: false,
+      scope: 'app:google_ads',
+    });
   });
 });
 
 describe('TenantHub account budgets over RPC', () => {
+  const google = (key: string): Demand => ({ key, policy: { capacity: 10, refillPerSecond: 1 }, cost: 1, breaker: true });
+
   it('slows one throttled ad account without touching the tenant’s other accounts or another tenant', async () => {
     const tenant = crypto.randomUUID();
     const hub = await getServerByName(env.TenantHub, tenant);
-    await hub.report('acct-a', 'google_ads', { outcome: 'rate_limited', usage: [], retryAfterMs: 30_000 });
-    expect(await hub.admit('acct-a', 'google_ads')).toMatchObject({ admitted: false, reason: 'budget' });
-    expect(await hub.admit('acct-b', 'google_ads')).toEqual({ admitted: true });
+    const a = google('acct-a');
+    await hub.report([{ key: a.key, policy: a.policy, report: { outcome: 'rate_limited', usage: [], retryAfterMs: 30_000 } }], T0);
+    expect(await hub.admit('hot', [a], T0)).toMatchObject({ admitted: false, reason: 'budget', scope: 'acct-a' });
+    expect(await hub.admit('hot', [google('acct-b')], T0)).toEqual({ admitted: true });
     const neighbour = await getServerByName(env.TenantHub, crypto.randomUUID());
-    expect(await neighbour.admit('acct-a', 'google_ads')).toEqual({ admitted: true });
-    // The RPC type of the snapshot's unknown-typed fields collapses to never; read the keys only.
-    const keys = ((await hub.budgets()) as unknown as Array<{ key: string }>).map((b) => b.key);
+    expect(await neighbour.admit('hot', [a], T0)).toEqual({ admitted: true });
+    const keys = ((await hub.budgets(T0)) as unknown as BudgetRow[]).map((b) => b.key);
     expect(keys.sort()).toEqual(['acct-a', 'acct-b']);
+  });
+
+  it('concurrent admissions for one account share its budget: never more than it holds', async () => {
+    const hub = await getServerByName(env.TenantHub, crypto.randomUUID());
+    const demands: Demand[] = [
+      { key: 'acct', policy: { kind: 'gate' }, cost: 1, breaker: true },
+      { key: 'acct:ads_insights', policy: { capacity: 5, refillPerSecond: 0.0001 }, cost: 1 },
+    ];
+    const lanes = ['hot', 'settling', 'backfill', 'hot', 'hot', 'backfill', 'settling', 'hot', 'hot', 'hot', 'hot', 'hot'] as const;
+    const verdicts = await Promise.all(lanes.map((lane) => hub.admit(lane, demands, T0)));
+    expect(verdicts.filter((v) => v.admitted)).toHaveLength(5);
+    const insights = ((await hub.budgets(T0)) as unknown as BudgetRow[]).find((r) => r.key === 'acct:ads_insights')!;
+    expect((insights.bucket as { tokens: number }).tokens).toBe(0);
   });
 });

@@ -3,14 +3,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/database';
 import { recordDeadLetter } from '../../db/queries/fleet';
+import { appQuotas } from '../../worker/env';
 import { MAX_DEFERRALS } from '../../worker/jobs/actions';
 import { runSyncJob } from '../../worker/jobs/sync';
 import { tenantHubBudgets } from '../../worker/read-models/hub-budgets';
 import { type PipelineAccountHealth, readPipelineHealth } from '../../worker/read-models/pipeline-health';
-import { ACCOUNT_POLICIES } from '../../worker/realtime/budget';
+import { metaUseCaseLimit } from '../../worker/realtime/budget-scopes';
 import { connectedTenant, control, deliver, injectFault, syncMessage } from './pipeline-support';
 import { appDb, closeWhenIdle, createTenantWithData, superDb } from './support';
-import { realSyncDeps } from './sync-support';
+import { realSyncDeps, workerConfig } from './sync-support';
 
 /** The pipeline-health read model over real syncs against the fakes, read as the application role. */
 const arranged = superDb();
@@ -27,7 +28,7 @@ async function tenantRef(tenantId: string) {
 
 async function health(tenantId: string, now = new Date()) {
   const tenant = await tenantRef(tenantId);
-  return readPipelineHealth({ db: app.db, tenant, budgets: tenantHubBudgets(env, tenantId) }, now);
+  return readPipelineHealth({ db: app.db, tenant, budgets: tenantHubBudgets(env, tenantId), quotas: appQuotas(workerConfig()) }, now);
 }
 
 const accountIn = (view: Awaited<ReturnType<typeof health>>, id: string): PipelineAccountHealth => {
@@ -47,7 +48,13 @@ describe('pipeline health of a tenant', () => {
     expect(tenant.accounts.map((a) => accountIn(fresh, a.id).status)).toEqual(tenant.accounts.map(() => 'healthy'));
     expect(accountIn(fresh, throttled!.id).lastRun).toMatchObject({ lane: 'backfill', outcome: 'ok' });
     expect(accountIn(fresh, throttled!.id).callsLastDay).toBeGreaterThan(0);
-    expect(accountIn(fresh, throttled!.id).budget?.capacityPerHour).toBe(Math.round(ACCOUNT_POLICIES.meta.refillPerSecond * 3600));
+    // Meta counts per business use case, with a capacity that grows with the account's active ads.
+    const budget = accountIn(fresh, throttled!.id).budget!;
+    expect(['ads_insights', 'ads_management']).toContain(budget.scope);
+    const [active] = rowsOf<{ n: number }>(
+      await arranged.db.execute(sql`select count(*)::int as n from ads where ad_account_id = ${throttled!.id} and status = 'active'`),
+    );
+    expect(budget.capacityPerHour).toBe(metaUseCaseLimit('limited', budget.scope as 'ads_insights', active!.n));
 
     // Meta throttles the account (#613, a minute to wait): the next sync is refused by our own budget before it calls.
     await injectFault('meta', throttled!.externalId, 'rate_limit', 5);

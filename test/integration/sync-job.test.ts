@@ -3,7 +3,9 @@ import { sql } from 'drizzle-orm';
 import { getServerByName } from 'partyserver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/database';
+import { appQuotas } from '../../worker/env';
 import { runSyncJob } from '../../worker/jobs/sync';
+import { policyForKey } from '../../worker/realtime/budget-scopes';
 import {
   connectedTenant,
   fakeCalls,
@@ -15,7 +17,7 @@ import {
   truthFacts,
 } from './pipeline-support';
 import { appDb, closeWhenIdle, superDb } from './support';
-import { realSyncDeps, spoilToken, storedConnection } from './sync-support';
+import { realSyncDeps, spoilToken, storedConnection, workerConfig } from './sync-support';
 
 /** runSyncJob called directly with real dependencies: the token branches, budget deferral and drops. */
 const arranged = superDb();
@@ -147,7 +149,8 @@ describe('runSyncJob: budgets and drops', () => {
   it('defers without spending a call while the account’s budget is blocked, keeping the cursor', async () => {
     const { tenant, account, message } = await syncable('linkedin', 'demo');
     const hub = await getServerByName(env.TenantHub, tenant.tenantId);
-    await hub.report(account.id, 'linkedin', { outcome: 'rate_limited', usage: [], retryAfterMs: 120_000 });
+    const policy = policyForKey(account.id, { platform: 'linkedin', quotas: appQuotas(workerConfig()) })!;
+    await hub.report([{ key: account.id, policy, report: { outcome: 'rate_limited', usage: [], retryAfterMs: 120_000 } }], Date.now());
     const callsBefore = (await fakeCalls('linkedin', { accountId: account.externalId })).length;
     const runsBefore = (await syncOutcomes(arranged.db, tenant.tenantId, 'manual')).length;
 

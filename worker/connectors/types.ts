@@ -57,6 +57,9 @@ export interface NormalizedEntities {
 
 export type UsageScope = 'account' | 'app' | 'user' | 'daily';
 
+/** Meta's business use cases a sync spends: insights reads and report runs, entity reads (AD-APIS.md §1.6). */
+export type MetaUseCase = 'ads_insights' | 'ads_management';
+
 /** A rate-limit reading the platform sent (Meta's usage headers); input to the budgets. */
 export interface UsageSignal {
   platform: Platform;
@@ -69,6 +72,8 @@ export interface UsageSignal {
   regainAccessMinutes: number | null;
   /** Seconds until the usage window resets (Meta X-Ad-Account-Usage reset_time_duration), when the platform says. */
   resetSeconds?: number;
+  /** Meta: the business use case the reading is for (X-Business-Use-Case-Usage type, insights throttle). */
+  useCase?: MetaUseCase;
 }
 
 /** What went wrong, in the four kinds the queue consumer turns into actions. */
@@ -78,6 +83,8 @@ export type ConnectorError =
       /** The platform's own hint (Meta estimated_time_to_regain_access, Google retryDelay); null when it gives none (LinkedIn). */
       retryAfterMs: number | null;
       scope: UsageScope;
+      /** Meta: a BUC throttle of one use case (80000 ads_insights, 80004 ads_management) blocks only that one. */
+      useCase?: MetaUseCase;
       /** Where to resume; see SyncSuccess.nextCursor. */
       cursor: string | null;
       message: string;
@@ -149,6 +156,8 @@ export interface SyncSuccess {
   retryAfterMs?: number;
   usage: UsageSignal[];
   apiCalls: number;
+  /** Meta: how many of apiCalls each business use case was billed (absent: all insights). */
+  useCaseCalls?: Partial<Record<MetaUseCase, number>>;
 }
 
 export interface SyncFailure {
@@ -156,6 +165,7 @@ export interface SyncFailure {
   error: ConnectorError;
   usage: UsageSignal[];
   apiCalls: number;
+  useCaseCalls?: Partial<Record<MetaUseCase, number>>;
 }
 
 export type SyncResult = SyncSuccess | SyncFailure;

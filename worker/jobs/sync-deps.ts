@@ -1,8 +1,7 @@
 import { getServerByName } from 'partyserver';
 import type { Database } from '../../db/database';
 import { importTokenKey } from '../auth/token-crypto';
-import { appQuotas, type Config } from '../env';
-import { appPolicies } from '../realtime/budget';
+import type { Config } from '../env';
 import type { SyncDeps } from './sync';
 
 /**
@@ -17,10 +16,7 @@ export async function createSyncDeps(env: Env, db: Database, config: Config): Pr
     fetch: (input, init) => fetch(input, init),
     now: () => new Date(),
     hub: (tenantId) => getServerByName(env.TenantHub, tenantId),
-    quota: async (platform) => {
-      const stub = await getServerByName(env.PlatformQuota, platform);
-      const policy = appPolicies(appQuotas(config))[platform];
-      return { admit: (p) => stub.admit(p, policy), report: (p, report) => stub.report(p, policy, report) };
-    },
+    // The demands carry their policies (from configuration); the object only keeps the state.
+    quota: (platform) => getServerByName(env.PlatformQuota, platform),
   };
 }

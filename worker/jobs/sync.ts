@@ -1,4 +1,5 @@
 import { type Database, withTenant } from '../../db/client';
+import { loadBudgetInputs } from '../../db/queries/budget-inputs';
 import { listAdAccountStatus } from '../../db/queries/connections';
 import { bumpDataVersion, lockAdAccountWrites, rebuildRollups, upsertDailyStats, upsertHourlyStats } from '../../db/queries/ingest';
 import { recordDeferral } from '../../db/queries/pipeline-health';
@@ -13,11 +14,12 @@ import {
 } from '../../db/queries/sync';
 import type { DeferralReason } from '../../db/schema/enum-values';
 import { getConnector } from '../connectors/registry';
-import type { Connector, ConnectorError, SyncInput, SyncResult, SyncSuccess } from '../connectors/types';
-import { type Config, platformEndpoints } from '../env';
+import type { Connector, ConnectorError, SyncInput, SyncOptions, SyncResult, SyncSuccess } from '../connectors/types';
+import { appQuotas, type Config, platformEndpoints } from '../env';
 import { type SyncTrace, startSyncTrace } from '../observability/sync-trace';
 import { NO_TELEMETRY, type Telemetry } from '../observability/telemetry';
-import type { Admission, CallReport } from '../realtime/budget-store';
+import { accountDemands, appDemands, type Demand, type SyncPlan } from '../realtime/budget-scopes';
+import type { Admission, ScopeReport } from '../realtime/budget-store';
 import type { HubEventBody } from '../realtime/events';
 import { reportsFor } from '../realtime/usage-routing';
 import { callWithAccessToken, type TokenedCall, type TokenSource } from './access-token';
@@ -32,21 +34,20 @@ export interface SyncDeps {
   tokenKey: CryptoKey;
   fetch: typeof fetch;
   now: () => Date;
-  /** The tenant's hub: per-account budget and live fan-out. */
-  hub: (tenantId: string) => Promise<{
-    admit(adAccountId: string, platform: SyncAccount['platform']): Promise<Admission> | Admission;
-    /** Gives back an admission that was not used (the app-wide quota refused the call). */
-    release(adAccountId: string, platform: SyncAccount['platform']): Promise<void> | void;
-    report(adAccountId: string, platform: SyncAccount['platform'], report: CallReport): Promise<void> | void;
-    publish(...events: HubEventBody[]): Promise<unknown>;
-  }>;
-  /** The app-wide quota shared by all tenants. */
-  quota: (platform: SyncAccount['platform']) => Promise<{
-    admit(platform: SyncAccount['platform']): Promise<Admission> | Admission;
-    report(platform: SyncAccount['platform'], report: CallReport): Promise<void> | void;
-  }>;
+  /** The tenant's hub: per-account budgets and live fan-out. */
+  hub: (tenantId: string) => Promise<BudgetHolder & { publish(...events: HubEventBody[]): Promise<unknown> }>;
+  /** The app-wide budgets shared by all tenants (and LinkedIn's member days). */
+  quota: (platform: SyncAccount['platform']) => Promise<BudgetHolder>;
   /** The invocation's DataDog telemetry (the consumer flushes it); none when absent. */
   telemetry?: Telemetry;
+}
+
+/** A Durable Object keeping budget scopes; every method takes the caller's clock (epoch ms from deps.now()). */
+export interface BudgetHolder {
+  admit(lane: SyncMessage['lane'], demands: Demand[], now: number): Promise<Admission> | Admission;
+  /** Gives back an admission that was not used (a later gate refused the call). */
+  release(demands: Demand[], now: number): Promise<void> | void;
+  report(entries: ScopeReport[], now: number): Promise<void> | void;
 }
 
 export interface SyncSummary {
@@ -54,6 +55,8 @@ export interface SyncSummary {
   rows: number;
   apiCalls: number;
   dataVersion?: number;
+  /** A budget refusal: the scope (budget-keys.ts) and lane it refused, and when that lane may go there. */
+  refusal?: Omit<Extract<Admission, { admitted: false }>, 'reason'> & { reason: DeferralReason };
 }
 
 /** A continuation usually waits on a platform report job (Meta async insights): give it time to finish. */
@@ -86,20 +89,37 @@ export async function runSyncJob(message: SyncMessage, attempt: number, deps: Sy
 
 async function syncJob(message: SyncMessage, attempt: number, deps: SyncDeps, trace: SyncTrace): Promise<SyncSummary> {
   const startedAt = deps.now();
-  const account = await withTenant(deps.db, message.tenantId, (tx) => loadSyncAccount(tx, message.adAccountId));
-  if (!account?.enabled) return idle({ kind: 'drop', reason: 'ad account removed or disabled' });
+  const { account, inputs } = await withTenant(deps.db, message.tenantId, async (tx) => {
+    const found = await loadSyncAccount(tx, message.adAccountId);
+    return { account: found, inputs: found?.enabled ? await loadBudgetInputs(tx, message.adAccountId) : null };
+  });
+  if (!account?.enabled || !inputs) return idle({ kind: 'drop', reason: 'ad account removed or disabled' });
   if (!isConnected(account)) return idle({ kind: 'drop', reason: 'connection needs re-authorization' });
   trace.account(account.platform);
 
   const hub = await deps.hub(message.tenantId);
   const quota = await deps.quota(account.platform);
-  const gate = await trace.step('admission', () => admit(hub, quota, account));
+  const options = syncOptions(message, account.platform);
+  const plan: SyncPlan = {
+    platform: account.platform,
+    adAccountId: account.adAccountId,
+    lane: message.lane,
+    includeEntities: options.includeEntities ?? true,
+    includeHourly: options.includeHourly ?? false,
+    ...inputs,
+    quotas: appQuotas(deps.config),
+  };
+  const gate = await trace.step('admission', () => admit(hub, quota, plan, startedAt.getTime()));
   if (!gate.admitted) {
     const { adAccountId, lane, from: windowFrom, to: windowTo } = message;
     const deferral = { adAccountId, lane, windowFrom, windowTo, at: deps.now(), reason: gate.reason };
     await withTenant(deps.db, message.tenantId, (tx) => recordDeferral(tx, deferral));
-    return idle({ kind: 'defer', reason: 'throttled', delaySeconds: delaySecondsFromMs(gate.retryAfterMs), cursor: message.cursor });
+    const delaySeconds = delaySecondsFromMs(gate.retryAfterMs);
+    return { ...idle({ kind: 'defer', reason: 'throttled', delaySeconds, cursor: message.cursor }), refusal: gate };
   }
+  // An optional scope that refused (Meta's ads_management) is left out of this sync: its calls are not made.
+  if (gate.skipped.length) options.includeEntities = false;
+  const reportAt = () => deps.now().getTime();
 
   const platform: PlatformAccess = {
     connector: getConnector(account.platform),
@@ -110,28 +130,29 @@ async function syncJob(message: SyncMessage, attempt: number, deps: SyncDeps, tr
   try {
     synced = await callWithAccessToken(tokenSource(deps, message.tenantId, account, platform), (accessToken) => {
       token.end();
-      return platform.connector.syncWindow(syncInput(message, account, platform, deps.config, deps.fetch, accessToken));
+      return platform.connector.syncWindow(syncInput(message, account, platform, deps.config, deps.fetch, accessToken, options));
     });
   } catch (error) {
     // A throw is an unknown outcome: count it as a failure, so a half-open probe does not stay out forever.
-    await hub.report(account.adAccountId, account.platform, { outcome: 'failure', usage: [], calls: 0 });
+    await hub.report([ownReport(gate.account, { outcome: 'failure', usage: [], calls: 0 })], reportAt());
     throw error;
   } finally {
     token.end();
   }
   if (!synced.ok) {
     // No usable token: the platform was not called. Nothing to charge, but a probe's slot is given back.
-    await hub.report(account.adAccountId, account.platform, { outcome: 'inconclusive', usage: [], calls: 0 });
+    await hub.report([ownReport(gate.account, { outcome: 'inconclusive', usage: [], calls: 0 })], reportAt());
     trace.failed(synced.error);
     return fail(deps, message, attempt, account, startedAt, synced.error, synced.apiCalls);
   }
 
   const { result, tokenCalls } = synced;
   const apiCalls = result.apiCalls + tokenCalls;
-  const reports = reportsFor(result);
+  const reports = reportsFor(result, plan, [...gate.account, ...gate.app]);
   trace.usage(result.usage);
-  await hub.report(account.adAccountId, account.platform, reports.account);
-  await quota.report(account.platform, reports.app);
+  const now = reportAt();
+  await hub.report(reports.account, now);
+  await quota.report(reports.app, now);
   if (!result.ok) {
     trace.failed(result.error);
     return fail(deps, message, attempt, account, startedAt, result.error, apiCalls);
@@ -158,15 +179,32 @@ function isConnected(account: SyncAccount): account is SyncableAccount {
   return account.connection?.status === 'active';
 }
 
-type Gate = { admitted: true } | { admitted: false; retryAfterMs: number; reason: DeferralReason };
+type Refusal = Extract<Admission, { admitted: false }>;
+type Gate =
+  | { admitted: true; skipped: string[]; account: Demand[]; app: Demand[] }
+  | (Omit<Refusal, 'reason'> & { admitted: false; reason: DeferralReason });
 
-async function admit(hub: Hub, quota: Quota, account: SyncAccount): Promise<Gate> {
-  const own = await hub.admit(account.adAccountId, account.platform);
+/** The account's scopes first, then the app-wide ones; a refusal of the second gives the first back. */
+async function admit(hub: Hub, quota: Quota, plan: SyncPlan, now: number): Promise<Gate> {
+  const accountSide = accountDemands(plan);
+  const own = await hub.admit(plan.lane, accountSide, now);
   if (!own.admitted) return own;
-  const app: Admission = await quota.admit(account.platform);
-  if (app.admitted) return app;
-  await hub.release(account.adAccountId, account.platform);
-  return { ...app, reason: 'quota' };
+  const skipped = own.skipped ?? [];
+  const account = accountSide.filter((d) => !skipped.includes(d.key));
+  const appSide = appDemands(plan);
+  const app = await quota.admit(plan.lane, appSide, now);
+  if (!app.admitted) {
+    await hub.release(account, now);
+    return { ...app, reason: 'quota' };
+  }
+  const appSkipped = app.skipped ?? [];
+  return { admitted: true, skipped: [...skipped, ...appSkipped], account, app: appSide.filter((d) => !appSkipped.includes(d.key)) };
+}
+
+/** A report for the ad account's own scope only (the one holding its breaker). */
+function ownReport(admitted: Demand[], report: ScopeReport['report']): ScopeReport {
+  const own = admitted.find((d) => d.breaker)!;
+  return { key: own.key, policy: own.policy, report: { ...report, reserved: 0 } };
 }
 
 function tokenSource(deps: SyncDeps, tenantId: string, account: SyncableAccount, platform: PlatformAccess): TokenSource {
@@ -191,6 +229,7 @@ function syncInput(
   config: Config,
   fetch: typeof globalThis.fetch,
   accessToken: string,
+  options: SyncOptions,
 ): SyncInput {
   return {
     account: {
@@ -203,7 +242,7 @@ function syncInput(
     cursor: message.cursor,
     credentials: { accessToken, ...(config.GOOGLE_DEVELOPER_TOKEN ? { developerToken: config.GOOGLE_DEVELOPER_TOKEN } : {}) },
     http: { fetch, baseUrl: platform.endpoints.apiBase },
-    options: syncOptions(message, account.platform),
+    options,
   };
 }
 

@@ -18,9 +18,9 @@ export interface PipelineOverview {
   tenants: TenantPipelineSummary[];
 }
 
-async function summarize(db: Database, tenants: TenantRef[], budgetsOf: (tenantId: string) => BudgetRows, now: Date) {
+async function summarize(db: Database, tenants: TenantRef[], budgetsOf: (tenantId: string) => BudgetRows, quotas: AppQuotas, now: Date) {
   const healths: PipelineHealth[] = [];
-  for (const tenant of tenants) healths.push(await readPipelineHealth({ db, tenant, budgets: budgetsOf(tenant.id) }, now));
+  for (const tenant of tenants) healths.push(await readPipelineHealth({ db, tenant, budgets: budgetsOf(tenant.id), quotas }, now));
   return healths;
 }
 
@@ -29,9 +29,10 @@ export async function readAgencyPipelineHealth(
   db: Database,
   tenants: TenantRef[],
   budgetsOf: (tenantId: string) => BudgetRows,
+  quotas: AppQuotas,
   now: Date,
 ): Promise<PipelineOverview> {
-  const healths = await summarize(db, tenants, budgetsOf, now);
+  const healths = await summarize(db, tenants, budgetsOf, quotas, now);
   return { generatedAt: now.toISOString(), tenants: worstTenantsFirst(healths.map(summarizeTenant)) };
 }
 
@@ -46,7 +47,7 @@ export async function readFleetPipelineHealth(
   quotas: AppQuotas,
   now: Date,
 ): Promise<FleetPipelineHealth> {
-  const healths = await summarize(db, await listActiveTenantsAcrossTenants(db), budgetsOf, now);
+  const healths = await summarize(db, await listActiveTenantsAcrossTenants(db), budgetsOf, quotas, now);
   return {
     generatedAt: now.toISOString(),
     tenants: worstTenantsFirst(healths.map(summarizeTenant)),

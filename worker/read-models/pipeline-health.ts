@@ -1,9 +1,11 @@
 import { withTenant } from '../../db/database';
+import { loadBudgetInputs } from '../../db/queries/budget-inputs';
 import { listLatestDecisiveRuns } from '../../db/queries/connections';
 import { type DeadLetterSummaryRow, listPipelineFacts, listTenantDeadLetters, type PipelineFacts } from '../../db/queries/pipeline-health';
-import type { Platform, SyncLane } from '../../db/schema/enum-values';
+import { type Platform, SYNC_LANES, type SyncLane } from '../../db/schema/enum-values';
 import { syncState } from '../connections/sync-state';
-import { ACCOUNT_POLICIES } from '../realtime/budget';
+import type { AppQuotas } from '../realtime/budget';
+import { policyForKey } from '../realtime/budget-scopes';
 import { type BreakerView, type BudgetView, type StoredBudgetRow, viewBudgets } from '../realtime/budget-view';
 import {
   countByStatus,
@@ -33,10 +35,16 @@ export type BudgetRows = () => Promise<StoredBudgetRow[]>;
 export interface PipelineTenantScope extends TenantReadScope {
   tenant: TenantReadScope['tenant'] & { slug: string; name: string };
   budgets: BudgetRows;
+  /** The app's quotas and Meta access tier (configuration): what each scope's capacity is measured against. */
+  quotas: AppQuotas;
 }
 
 /** The account's budget as the card shows it (the tightest of its scopes when it has several). */
-export type AccountBudget = Pick<BudgetView, 'capacityPerHour' | 'capacity' | 'tokensLeft' | 'utilizationPct' | 'blockedUntil'> & {
+export type AccountBudget = Pick<BudgetView, 'capacity' | 'tokensLeft' | 'utilizationPct' | 'blockedUntil'> & {
+  /** Of the account's most used scope that has a count (a gate has none). */
+  capacityPerHour: number;
+  /** The scope the figures are of (`account`, `ads_insights`, …). */
+  scope: string;
   scopes: string[];
 };
 
@@ -57,6 +65,8 @@ export interface PipelineAccountHealth {
   breaker: BreakerView | null;
   /** When the gates would admit the next call; null when the account has no stored budget yet (nothing holds it back). */
   nextAllowedAt: string | null;
+  /** The same per lane: settling and backfill wait longer when a scope is scarce (they leave a reserve for hot). */
+  nextAllowedByLane: Record<SyncLane, string> | null;
   /** API calls per hour over the last day, oldest first, to set against `budget.capacityPerHour`. */
   callsPerHour: HourCalls[];
   callsLastDay: number;
@@ -86,18 +96,21 @@ export interface PipelineHealth {
 export async function readPipelineHealth(scope: PipelineTenantScope, now: Date): Promise<PipelineHealth> {
   const since = new Date(now.getTime() - HOURS_SHOWN * 3_600_000);
   const { db, tenant } = scope;
-  const [facts, decisive] = await withTenant(
-    db,
-    tenant.id,
-    async (tx) => [await listPipelineFacts(tx, since), await listLatestDecisiveRuns(tx)] as const,
-  );
+  const [facts, decisive, activeAds] = await withTenant(db, tenant.id, async (tx) => {
+    const facts = await listPipelineFacts(tx, since);
+    const metaAccounts = facts.accounts.filter((a) => a.platform === 'meta');
+    const activeAds = new Map<string, number>();
+    for (const a of metaAccounts) activeAds.set(a.id, (await loadBudgetInputs(tx, a.id)).activeAds);
+    return [facts, await listLatestDecisiveRuns(tx), activeAds] as const;
+  });
   const [rows, letters] = await Promise.all([scope.budgets(), listTenantDeadLetters(db, tenant.id)]);
   const platformOf = new Map(facts.accounts.map((a) => [a.id, a.platform]));
-  const budgets = viewBudgets(
-    rows,
-    ({ owner }) => (platformOf.has(owner) ? ACCOUNT_POLICIES[platformOf.get(owner)!] : undefined),
-    now.getTime(),
-  );
+  const policyOf = (key: string) => {
+    const owner = facts.accounts.find((a) => key === a.id || key.startsWith(`${a.id}:`));
+    if (!owner) return null;
+    return policyForKey(key, { platform: platformOf.get(owner.id)!, quotas: scope.quotas, activeAds: activeAds.get(owner.id) ?? 0 });
+  };
+  const budgets = viewBudgets(rows, policyOf, now.getTime());
   const accounts = facts.accounts.map((account) => {
     const runs = decisive.filter((r) => r.adAccountId === account.id);
     return accountHealth(account, facts, { runs, budgets: budgets.filter((b) => b.owner === account.id), letters }, now);
@@ -125,6 +138,9 @@ function accountHealth(
   const state = syncState(account.platform, own.runs);
   const lastRun = facts.lastRuns.find((r) => r.adAccountId === account.id) ?? null;
   const tightest = own.budgets.reduce<BudgetView | null>((a, b) => (!a || b.nextAllowedAt > a.nextAllowedAt ? b : a), null);
+  const mostUsed = own.budgets
+    .filter((b): b is BudgetView & { capacityPerHour: number } => b.capacityPerHour !== null)
+    .reduce<(BudgetView & { capacityPerHour: number }) | null>((a, b) => (!a || b.utilizationPct > a.utilizationPct ? b : a), null);
   const breaker = worstBreaker(own.budgets);
   const callsPerHour = hourlyBuckets(
     facts.hourlyCalls.filter((r) => r.adAccountId === account.id),
@@ -156,18 +172,20 @@ function accountHealth(
       ? { lane: lastRun.lane, outcome: lastRun.outcome, finishedAt: lastRun.finishedAt.toISOString(), error: lastRun.error }
       : null,
     lag: measuredLag(status, rawLag),
-    budget: tightest
+    budget: mostUsed
       ? {
-          capacityPerHour: tightest.capacityPerHour,
-          capacity: tightest.capacity,
-          tokensLeft: tightest.tokensLeft,
-          utilizationPct: tightest.utilizationPct,
-          blockedUntil: tightest.blockedUntil,
-          scopes: own.budgets.map((b) => b.scope ?? 'account'),
+          capacityPerHour: mostUsed.capacityPerHour,
+          capacity: mostUsed.capacity,
+          tokensLeft: mostUsed.tokensLeft,
+          utilizationPct: mostUsed.utilizationPct,
+          blockedUntil: tightest?.blockedUntil ?? mostUsed.blockedUntil,
+          scope: mostUsed.scope,
+          scopes: own.budgets.map((b) => b.scope),
         }
       : null,
     breaker,
     nextAllowedAt: tightest?.nextAllowedAt ?? null,
+    nextAllowedByLane: own.budgets.length ? latestPerLane(own.budgets) : null,
     callsPerHour,
     callsLastDay: callsPerHour.reduce((sum, h) => sum + h.apiCalls, 0),
     deferrals: sumDeferrals(facts.deferrals.filter((d) => d.adAccountId === account.id)),
@@ -180,4 +198,10 @@ const BREAKER_RANK: Record<BreakerView['state'], number> = { open: 2, half_open:
 
 function worstBreaker(budgets: BudgetView[]): BreakerView | null {
   return budgets.reduce<BreakerView | null>((a, b) => (!a || BREAKER_RANK[b.breaker.state] > BREAKER_RANK[a.state] ? b.breaker : a), null);
+}
+
+/** Per lane, the latest of the scopes' next allowed calls: a sync needs every scope it spends. */
+function latestPerLane(budgets: BudgetView[]): Record<SyncLane, string> {
+  const latest = (lane: SyncLane) => budgets.map((b) => b.nextAllowedByLane[lane]).reduce((a, b) => (b > a ? b : a));
+  return Object.fromEntries(SYNC_LANES.map((lane) => [lane, latest(lane)])) as Record<SyncLane, string>;
 }

@@ -20,6 +20,7 @@ function account(change: Partial<PipelineAccountHealth> & { status: PipelineStat
     budget: null,
     breaker: null,
     nextAllowedAt: null,
+    nextAllowedByLane: null,
     callsPerHour: hourlyBuckets([], NOW),
     callsLastDay: 0,
     deferrals: { count: 0, byReason: { budget: 0, breaker: 0, quota: 0 }, lastAt: null },

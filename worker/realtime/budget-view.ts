@@ -1,11 +1,14 @@
 /**
  * What a stored budget row means right now, for the pipeline-health view: the raw rows of
- * BudgetStore.snapshot() (`{ key, bucket, breaker }`) plus the bucket's policy and the clock give
- * capacity, tokens left, utilization, blocks, the breaker and when the next call may go out. Pure.
+ * BudgetStore.snapshot() (`{ key, bucket, breaker }`) plus the scope's policy and the clock give
+ * capacity, what is left, utilization, blocks, the breaker and when each lane's next call may go out.
+ * The same maths the gates run (budget-scope.ts), on copies. Pure.
  */
 import { z } from 'zod';
+import { SYNC_LANES, type SyncLane } from '../../db/schema/enum-values';
 import { type BreakerPolicy, breakerAllows, DEFAULT_BREAKER } from './breaker';
-import { type BucketPolicy, takeTokens } from './budget';
+import { type BudgetKey, parseBudgetKey } from './budget-keys';
+import { laneWaitMs, type ScopePolicy, type ScopeState, scopeLevel } from './budget-scope';
 
 /** One row as BudgetStore.snapshot() returns it. */
 export interface StoredBudgetRow {
@@ -22,36 +25,47 @@ export type BreakerView =
 
 export interface BudgetView {
   key: string;
-  /** The ad account (TenantHub) or platform (PlatformQuota) the budget belongs to: the key before any ':'. */
+  /** The ad account, platform (app quota) or member the budget belongs to. */
   owner: string;
-  /** The key's scope after ':' (e.g. `ads_insights`), null for a key without one. */
-  scope: string | null;
-  /** Calls the bucket admits per hour at its sustained rate. */
-  capacityPerHour: number;
-  /** Burst size. */
-  capacity: number;
-  /** Whole tokens in the bucket now (negative while a debt of extra calls is paid back). */
-  tokensLeft: number;
-  /** Share of the burst in use now, 0–100; 100 while blocked. */
+  /** `account`, a Meta use case (`ads_insights`, `ads_management`), `app` or `member`. */
+  scope: string;
+  /** The most calls the scope admits in an hour (a day's limit spread over 24 hours); null for a gate, which has no count. */
+  capacityPerHour: number | null;
+  /** The scope's own size: a bucket's burst, a window's or a day's limit; null when unknown (a gate, an unlearnt day). */
+  capacity: number | null;
+  /** What is left of `capacity` now (negative while a debt of extra calls is paid back); null when unknown. */
+  tokensLeft: number | null;
+  /** Share of `capacity` in use now, 0–100; 100 while blocked. */
   utilizationPct: number;
   /** ISO time before which the platform's own signal blocks calls; null when not blocked. */
   blockedUntil: string | null;
   breaker: BreakerView;
-  /** ISO time of the next call the gates would admit (now when one would go out now). */
+  /** ISO time of the next hot-lane call the gates would admit (now when one would go out now). */
   nextAllowedAt: string;
+  /** The same per lane: a scarce scope keeps a reserve that settling and backfill may not spend. */
+  nextAllowedByLane: Record<SyncLane, string>;
 }
 
 const bucketSchema = z.object({ tokens: z.number(), updatedAt: z.number(), blockedUntil: z.number() });
+const kindedSchema = z.object({ kind: z.enum(['gate', 'window', 'day']) }).passthrough();
 const breakerSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('closed'), failures: z.number() }),
   z.object({ status: z.literal('open'), openedAt: z.number() }),
   z.object({ status: z.literal('half_open'), openedAt: z.number().optional(), probeAt: z.number().optional() }),
 ]);
 
-/** `<owner>` or `<owner>:<scope>`. */
-export function parseBudgetKey(key: string): { owner: string; scope: string | null } {
-  const at = key.indexOf(':');
-  return at < 0 ? { owner: key, scope: null } : { owner: key.slice(0, at), scope: key.slice(at + 1) };
+/** Whom a key's budget belongs to, for grouping rows per ad account (or app, or member). */
+export function budgetOwner(key: BudgetKey): { owner: string; scope: string } {
+  switch (key.scope) {
+    case 'account':
+      return { owner: key.adAccountId, scope: 'account' };
+    case 'use_case':
+      return { owner: key.adAccountId, scope: key.useCase };
+    case 'app':
+      return { owner: key.platform, scope: 'app' };
+    case 'member':
+      return { owner: key.memberId, scope: 'member' };
+  }
 }
 
 function viewBreaker(raw: z.infer<typeof breakerSchema>, now: number, policy: BreakerPolicy): BreakerView {
@@ -61,42 +75,59 @@ function viewBreaker(raw: z.infer<typeof breakerSchema>, now: number, policy: Br
   return { state: 'half_open', until: new Date(probeAt + policy.probeTimeoutMs).toISOString() };
 }
 
+function perHour(policy: ScopePolicy, capacity: number | null): number | null {
+  switch (policy.kind) {
+    case 'gate':
+      return null;
+    case 'window':
+      return Math.floor((policy.limit * 3_600_000) / policy.windowMs);
+    case 'day':
+      return capacity === null ? null : Math.floor(capacity / 24);
+    default:
+      // A bucket admits its burst plus an hour of refill in any hour.
+      return Math.round(policy.capacity + policy.refillPerSecond * 3600);
+  }
+}
+
+function readState(raw: unknown, policy: ScopePolicy): ScopeState | null {
+  if (policy.kind === undefined) return bucketSchema.safeParse(raw).success ? (raw as ScopeState) : null;
+  return kindedSchema.safeParse(raw).success ? (raw as ScopeState) : null;
+}
+
 /**
  * The view of one stored row under `policy` at `now` (epoch ms), or null when the row is not a
- * budget this code can read (a shape from another version).
+ * budget this code can read (an unknown key or a shape from another version).
  */
-export function viewBudget(row: StoredBudgetRow, policy: BucketPolicy, now: number, breakerPolicy = DEFAULT_BREAKER): BudgetView | null {
-  const bucket = bucketSchema.safeParse(row.bucket);
+export function viewBudget(row: StoredBudgetRow, policy: ScopePolicy, now: number, breakerPolicy = DEFAULT_BREAKER): BudgetView | null {
+  const key = parseBudgetKey(row.key);
+  const state = readState(row.bucket, policy);
   const breaker = breakerSchema.safeParse(row.breaker);
-  if (!bucket.success || !breaker.success) return null;
-  // The same maths the gates run, on copies: what an admission would answer now.
-  const grant = takeTokens(bucket.data, policy, now);
+  if (!key || !state || !breaker.success) return null;
+  const level = scopeLevel(state, policy, now);
   const gate = breakerAllows(breaker.data as Parameters<typeof breakerAllows>[0], now, breakerPolicy);
-  const waitMs = Math.max(grant.granted ? 0 : grant.retryAfterMs, gate.allowed ? 0 : gate.retryAfterMs);
-  const tokens = grant.state.tokens + (grant.granted ? 1 : 0);
-  const blocked = grant.state.blockedUntil > now;
-  const used = policy.capacity > 0 ? ((policy.capacity - Math.max(0, tokens)) / policy.capacity) * 100 : 100;
+  const breakerWait = gate.allowed ? 0 : gate.retryAfterMs;
+  const nextAt = (lane: SyncLane) => new Date(now + Math.max(breakerWait, laneWaitMs(state, policy, now, lane))).toISOString();
+  const blocked = level.blockedUntil > now;
+  const { capacity, available } = level;
+  const used = capacity && available !== null ? ((capacity - Math.max(0, available)) / capacity) * 100 : 0;
   return {
     key: row.key,
-    ...parseBudgetKey(row.key),
-    capacityPerHour: Math.round(policy.refillPerSecond * 3600),
-    capacity: policy.capacity,
-    tokensLeft: Math.floor(tokens),
+    ...budgetOwner(key),
+    capacityPerHour: perHour(policy, capacity),
+    capacity,
+    tokensLeft: available === null ? null : Math.floor(available),
     utilizationPct: blocked ? 100 : Math.min(100, Math.max(0, Math.round(used))),
-    blockedUntil: blocked ? new Date(grant.state.blockedUntil).toISOString() : null,
+    blockedUntil: blocked ? new Date(level.blockedUntil).toISOString() : null,
     breaker: viewBreaker(breaker.data, now, breakerPolicy),
-    nextAllowedAt: new Date(now + waitMs).toISOString(),
+    nextAllowedAt: nextAt('hot'),
+    nextAllowedByLane: Object.fromEntries(SYNC_LANES.map((lane) => [lane, nextAt(lane)])) as Record<SyncLane, string>,
   };
 }
 
-/** The views of all rows whose policy `policyOf` knows (by the parsed key), in key order. */
-export function viewBudgets(
-  rows: StoredBudgetRow[],
-  policyOf: (key: { owner: string; scope: string | null }) => BucketPolicy | undefined,
-  now: number,
-): BudgetView[] {
+/** The views of all rows whose policy `policyOf` knows (by the row's key), in key order. */
+export function viewBudgets(rows: StoredBudgetRow[], policyOf: (key: string) => ScopePolicy | null, now: number): BudgetView[] {
   return rows.flatMap((row) => {
-    const policy = policyOf(parseBudgetKey(row.key));
+    const policy = policyOf(row.key);
     const view = policy ? viewBudget(row, policy, now) : null;
     return view ? [view] : [];
   });

@@ -21,19 +21,23 @@ export interface BucketState {
 
 export type Grant = { granted: true; state: BucketState } | { granted: false; retryAfterMs: number; state: BucketState };
 
-/** Default budgets per platform, conservative against each one's documented regime. */
+/**
+ * The ad account's own bucket where the platform counts per account: Google's QPS per customer
+ * (one SearchStream per window) and LinkedIn's steady trickle (its limits are daily and
+ * unpublished). Meta counts per BUC type instead (budget-scopes.ts).
+ */
 export const ACCOUNT_POLICIES = {
-  // Meta BUC (Limited tier): 600 + 400 x active ads per rolling hour. This is the rate for an account
-  // with 3 active ads; Meta's usage headers (applyUsage) slow an account with fewer down further.
-  meta: { capacity: 60, refillPerSecond: 1800 / 3600 },
-  // Google: QPS per customer; one SearchStream per window.
   google_ads: { capacity: 10, refillPerSecond: 1 },
-  // LinkedIn: unpublished daily limits; keep a steady trickle.
   linkedin: { capacity: 10, refillPerSecond: 0.5 },
 } as const satisfies Record<string, BucketPolicy>;
 
+/** Meta's Marketing API access tier (AD-APIS.md §1.1: Limited, ex-Standard; Full, ex-Advanced). */
+export type MetaAccessTier = 'limited' | 'full';
+
 /** The app-wide quotas the platforms grant one app credential (configuration: they depend on the access tier). */
 export interface AppQuotas {
+  /** Picks the BUC formula of every Meta ad account's budgets. */
+  metaAccessTier?: MetaAccessTier;
   metaCallsPerHour: number;
   googleOperationsPerDay: number;
   linkedinCallsPerDay: number;
@@ -53,9 +57,10 @@ export function rollingWindowPolicy(calls: number, windowSeconds: number): Bucke
 }
 
 /**
- * App-wide budgets shared by every tenant (one PlatformQuota object per app credential), each
- * within the platform's quota over the window the platform counts in (Meta a rolling hour,
- * Google and LinkedIn a day).
+ * Token buckets that bound admissions to each app-wide quota over the window the platform counts
+ * in (Meta a rolling hour, Google and LinkedIn a day). The sync path uses the Meta one; Google's
+ * operations are reserved per sync in a sliding window (budget-window.ts) because a sync may spend
+ * more than its one admission, and LinkedIn's day is a UTC day (budget-day.ts): see policyForKey.
  */
 export function appPolicies(quotas: AppQuotas): Record<Platform, BucketPolicy> {
   return {
@@ -69,7 +74,8 @@ export function freshBucket(policy: BucketPolicy, now: number): BucketState {
   return { tokens: policy.capacity, updatedAt: now, blockedUntil: 0 };
 }
 
-function refill(state: BucketState, policy: BucketPolicy, now: number): BucketState {
+/** The bucket as of `now` (tokens refilled, never past capacity). */
+export function refill(state: BucketState, policy: BucketPolicy, now: number): BucketState {
   const elapsed = Math.max(0, now - state.updatedAt) / 1000;
   return {
     ...state,
@@ -78,13 +84,18 @@ function refill(state: BucketState, policy: BucketPolicy, now: number): BucketSt
   };
 }
 
-/** Takes `cost` tokens or says how long until they will be there. */
-export function takeTokens(state: BucketState, policy: BucketPolicy, now: number, cost = 1): Grant {
+/**
+ * Takes `cost` tokens or says how long until they will be there. `reserve` tokens must stay in the
+ * bucket after the take (a lane that may not spend the last of a scarce budget); the wait is then
+ * until the bucket holds cost + reserve, which is when that lane may go, not just the next token.
+ */
+export function takeTokens(state: BucketState, policy: BucketPolicy, now: number, cost = 1, reserve = 0): Grant {
   const current = refill(state, policy, now);
-  if (now < current.blockedUntil) return { granted: false, retryAfterMs: current.blockedUntil - now, state: current };
-  if (current.tokens >= cost) return { granted: true, state: { ...current, tokens: current.tokens - cost } };
-  const retryAfterMs = Math.ceil(((cost - current.tokens) / policy.refillPerSecond) * 1000);
-  return { granted: false, retryAfterMs, state: current };
+  const needed = cost + reserve;
+  const refillWaitMs = current.tokens >= needed ? 0 : Math.ceil(((needed - current.tokens) / policy.refillPerSecond) * 1000);
+  const blockedMs = Math.max(0, current.blockedUntil - now);
+  if (blockedMs > 0 || refillWaitMs > 0) return { granted: false, retryAfterMs: Math.max(blockedMs, refillWaitMs), state: current };
+  return { granted: true, state: { ...current, tokens: current.tokens - cost } };
 }
 
 export interface UsageReading {

@@ -1,6 +1,7 @@
 import { type Connection, type ConnectionContext, Server } from 'partyserver';
-import { ACCOUNT_POLICIES } from './budget';
-import { type Admission, BudgetStore, type CallReport } from './budget-store';
+import type { SyncLane } from '../../db/schema/enum-values';
+import type { Demand } from './budget-scopes';
+import { type Admission, type BudgetRow, BudgetStore, type ScopeReport } from './budget-store';
 import { coalesceEvents, EVENT_LOG_LIMIT, type HubEvent, type HubEventBody, type HubMessage, parseSince, planResume } from './events';
 
 /** How long publish() waits to merge a burst of sync commits into one broadcast. */
@@ -55,22 +56,26 @@ export class TenantHub extends Server<Env> {
     return this.#flushing;
   }
 
-  /** May a sync call the platform for this ad account now? */
-  admit(adAccountId: string, platform: keyof typeof ACCOUNT_POLICIES): Admission {
-    return this.#budgets().admit(adAccountId, ACCOUNT_POLICIES[platform], Date.now());
+  /**
+   * May a sync call the platform for this ad account now? `demands` are the account's scopes
+   * (budget-scopes.ts accountDemands); `now` is the caller's clock (epoch ms), never this object's.
+   */
+  admit(lane: SyncLane, demands: Demand[], now: number): Admission {
+    return this.#budgets().admitAll(lane, demands, now);
   }
 
-  /** Gives back an admission the app-wide quota then refused (its token and, if it was one, its probe slot). */
-  release(adAccountId: string, platform: keyof typeof ACCOUNT_POLICIES): void {
-    this.#budgets().release(adAccountId, ACCOUNT_POLICIES[platform], Date.now());
+  /** Gives back an admission the app-wide quota then refused (its tokens and, if it was one, its probe slot). */
+  release(demands: Demand[], now: number): void {
+    this.#budgets().releaseAll(demands, now);
   }
 
-  /** Feeds a sync's outcome and the platform's usage signals back into the account's budget. */
-  report(adAccountId: string, platform: keyof typeof ACCOUNT_POLICIES, report: CallReport): void {
-    this.#budgets().report(adAccountId, ACCOUNT_POLICIES[platform], report, Date.now());
+  /** Feeds a sync's outcome and the platform's usage signals back into the account's scopes. */
+  report(entries: ScopeReport[], now: number): void {
+    this.#budgets().reportAll(entries, now);
   }
 
-  budgets() {
+  /** The stored rows as they are (keys: budget-keys.ts); `now` is accepted so every budget RPC takes the caller's clock. */
+  budgets(_now?: number): BudgetRow[] {
     return this.#budgets().snapshot();
   }
 

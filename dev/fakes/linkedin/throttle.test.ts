@@ -35,6 +35,14 @@ describe('daily limits', () => {
     expect(exhaustedBucket(calls, { path: '/rest/adAnalytics', principal: 'bob', nowMs: now }, regime)).toBeNull();
   });
 
+  it('throttles a member with a limit of its own while the others keep the common one', () => {
+    const calls = [call({}), call({ principal: 'bob' })];
+    const regime = { dailyAppLimit: 100, dailyMemberLimit: 100, dailyMemberLimitByMember: { alice: 1 } };
+    const now = midnight + 7_200_000;
+    expect(exhaustedBucket(calls, { path: '/rest/adAnalytics', principal: 'alice', nowMs: now }, regime)).toBe('APPLICATION_AND_MEMBER');
+    expect(exhaustedBucket(calls, { path: '/rest/adAnalytics', principal: 'bob', nowMs: now }, regime)).toBeNull();
+  });
+
   it('resets at midnight UTC and counts each resource separately', () => {
     const calls = [call({ at: midnight - 1 }), call({ path: '/rest/adAccounts' })];
     const regime = { dailyAppLimit: 1, dailyMemberLimit: 1 };

@@ -30,6 +30,7 @@ export function exhaustedBucket(
     if (call.principal !== undefined && c.principal === call.principal) member += c.cost;
   }
   if (app >= regime.dailyAppLimit) return 'APPLICATION';
-  if (call.principal !== undefined && member >= regime.dailyMemberLimit) return 'APPLICATION_AND_MEMBER';
+  const memberLimit = (call.principal !== undefined && regime.dailyMemberLimitByMember?.[call.principal]) || regime.dailyMemberLimit;
+  if (call.principal !== undefined && member >= memberLimit) return 'APPLICATION_AND_MEMBER';
   return null;
 }

@@ -3,11 +3,13 @@
  * with an OAuthException code, so the status alone says little; the code decides.
  */
 import { type HttpFailure, toConnectorError } from '../http';
-import type { ConnectorError, UsageScope } from '../types';
+import type { ConnectorError, MetaUseCase, UsageScope } from '../types';
 import { type MetaErrorBody, metaErrorBodySchema } from './api-types';
 import { parseMetaUsageHeaders, regainAccessMs } from './usage';
 
 const AD_ACCOUNT_SUBCODE = 2446079;
+/** BUC throttle codes of the use cases a sync spends (AD-APIS.md §1.6); each blocks only its own type. */
+const BUC_THROTTLES: Partial<Record<number, MetaUseCase>> = { 80000: 'ads_insights', 80004: 'ads_management' };
 const SYNC_TIMEOUT_SUBCODE = 1504018;
 
 function rateLimitScope(code: number, subcode: number | undefined): UsageScope | null {
@@ -40,7 +42,8 @@ export function mapMetaFailure(failure: HttpFailure, label: string, cursor: stri
   const scope = rateLimitScope(code, subcode);
   if (scope) {
     const retryAfterMs = regainAccessMs(parseMetaUsageHeaders(failure.headers));
-    return { kind: 'rate_limited', retryAfterMs, scope, cursor, message };
+    const useCase = BUC_THROTTLES[code];
+    return { kind: 'rate_limited', retryAfterMs, scope, ...(useCase ? { useCase } : {}), cursor, message };
   }
   if (code === 190 || code === 102) return { kind: 'auth_failed', message };
   // Missing ads_read / ads_management grant: only a new consent fixes it.

@@ -70,7 +70,18 @@ describe('recorded Meta errors', () => {
       'ads',
       null,
     );
-    expect(error).toMatchObject({ kind: 'rate_limited', scope: 'account', retryAfterMs: 47 * 60_000 });
+    expect(error).toMatchObject({ kind: 'rate_limited', scope: 'account', useCase: 'ads_management', retryAfterMs: 47 * 60_000 });
+  });
+
+  it('names the business use case of a BUC throttle, so 80000 blocks ads_insights and a #613 the whole account', () => {
+    const body = (code: number, subcode: number) => ({
+      error: { message: 'too many calls', type: 'OAuthException', code, error_subcode: subcode, fbtrace_id: 'x' },
+    });
+    expect(mapMetaFailure(httpFailure(400, body(80000, 2446079)), 'insights', null)).toMatchObject({
+      scope: 'account',
+      useCase: 'ads_insights',
+    });
+    expect(mapMetaFailure(httpFailure(400, body(613, 1487742)), 'insights', null)).not.toHaveProperty('useCase');
   });
 
   it('recognises "reduce the amount of data" as transient and as a reason to go async', () => {
@@ -106,11 +117,25 @@ describe('recorded Meta usage headers', () => {
       'x-app-usage': captured['X-App-Usage_example_shape']!,
     });
     expect(parseMetaUsageHeaders(headers)).toEqual([
-      { platform: 'meta', scope: 'account', source: 'x-business-use-case-usage:ads_insights', utilPct: 1, regainAccessMinutes: 0 },
+      {
+        platform: 'meta',
+        scope: 'account',
+        source: 'x-business-use-case-usage:ads_insights',
+        utilPct: 1,
+        regainAccessMinutes: 0,
+        useCase: 'ads_insights',
+      },
       { platform: 'meta', scope: 'account', source: 'x-ad-account-usage', utilPct: 9.67, regainAccessMinutes: null, resetSeconds: 100 },
       { platform: 'meta', scope: 'app', source: 'x-app-usage', utilPct: 30, regainAccessMinutes: null },
       { platform: 'meta', scope: 'app', source: 'x-fb-ads-insights-throttle', utilPct: 0.01, regainAccessMinutes: null },
-      { platform: 'meta', scope: 'account', source: 'x-fb-ads-insights-throttle', utilPct: 0, regainAccessMinutes: null },
+      {
+        platform: 'meta',
+        scope: 'account',
+        source: 'x-fb-ads-insights-throttle',
+        utilPct: 0,
+        regainAccessMinutes: null,
+        useCase: 'ads_insights',
+      },
     ]);
   });
 

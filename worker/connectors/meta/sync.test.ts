@@ -77,6 +77,8 @@ describe('Meta syncWindow over a short window', () => {
     const result = await metaConnector.syncWindow(input(scripted.fetch));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.apiCalls).toBe(5);
+    // Two insights pages bill ads_insights; campaigns, ad sets and ads bill ads_management.
+    expect(result.useCaseCalls).toEqual({ ads_insights: 2, ads_management: 3 });
     expect(result.rows.map((r) => r.spendMicros)).toEqual([14_350_000, 8_530_000, 1_500_000]);
     expect(result.entities.ads[0]).toMatchObject({ externalId: '9', status: 'deleted' });
     expect(result.nextCursor).toBeNull();
@@ -86,6 +88,7 @@ describe('Meta syncWindow over a short window', () => {
       source: 'x-fb-ads-insights-throttle',
       utilPct: 12,
       regainAccessMinutes: null,
+      useCase: 'ads_insights',
     });
   });
 

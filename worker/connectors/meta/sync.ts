@@ -76,7 +76,13 @@ export async function syncMetaWindow(input: SyncInput): Promise<SyncResult> {
   const client = createMetaClient({ session, accessToken: input.credentials.accessToken });
   const accountId = bareAccountId(input.account.externalId);
   const options = input.options ?? {};
-  const finish = <T extends object>(result: T) => ({ ...result, usage: latestUsage(usage), apiCalls: session.apiCalls });
+  let managementCalls = 0;
+  const finish = <T extends object>(result: T) => ({
+    ...result,
+    usage: latestUsage(usage),
+    apiCalls: session.apiCalls,
+    useCaseCalls: { ads_insights: session.apiCalls - managementCalls, ads_management: managementCalls },
+  });
   const fail = (error: ConnectorError): SyncResult => finish({ ok: false as const, error });
 
   const daily = await fetchDailyRows(client, accountId, input);
@@ -107,7 +113,10 @@ export async function syncMetaWindow(input: SyncInput): Promise<SyncResult> {
 
   let entities = emptyEntities();
   if (options.includeEntities ?? true) {
+    const before = session.apiCalls;
     const fetched = await fetchEntities(client, accountId);
+    // Entity reads bill ads_management; everything else a sync calls is insights (AD-APIS.md §1.6).
+    managementCalls = session.apiCalls - before;
     if (!fetched.ok) return fail(fetched.error);
     entities = fetched.value;
   }

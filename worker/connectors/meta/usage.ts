@@ -3,7 +3,7 @@
  * a malformed one is ignored rather than failing a sync that otherwise worked.
  */
 import type { z } from 'zod';
-import type { UsageSignal } from '../types';
+import type { MetaUseCase, UsageSignal } from '../types';
 import { metaAdAccountUsageSchema, metaAppUsageSchema, metaBusinessUseCaseUsageSchema, metaInsightsThrottleSchema } from './api-types';
 
 function readHeader<T>(headers: Headers, name: string, schema: z.ZodType<T>): T | null {
@@ -19,6 +19,11 @@ function readHeader<T>(headers: Headers, name: string, schema: z.ZodType<T>): T 
 
 const highest = (...values: (number | undefined)[]) => Math.max(0, ...values.filter((v): v is number => v !== undefined));
 
+/** The BUC types a sync spends; other types (custom_audience, pages…) are read as the account's. */
+function asUseCase(type: string | undefined): MetaUseCase | undefined {
+  return type === 'ads_insights' || type === 'ads_management' ? type : undefined;
+}
+
 /** Every usage reading in one response's headers. */
 export function parseMetaUsageHeaders(headers: Headers): UsageSignal[] {
   const signals: UsageSignal[] = [];
@@ -28,6 +33,7 @@ export function parseMetaUsageHeaders(headers: Headers): UsageSignal[] {
     utilPct: number,
     regainAccessMinutes: number | null,
     resetSeconds?: number,
+    useCase?: MetaUseCase,
   ) =>
     signals.push({
       platform: 'meta',
@@ -36,6 +42,7 @@ export function parseMetaUsageHeaders(headers: Headers): UsageSignal[] {
       utilPct,
       regainAccessMinutes,
       ...(resetSeconds !== undefined ? { resetSeconds } : {}),
+      ...(useCase ? { useCase } : {}),
     });
 
   const buc = readHeader(headers, 'x-business-use-case-usage', metaBusinessUseCaseUsageSchema);
@@ -46,6 +53,8 @@ export function parseMetaUsageHeaders(headers: Headers): UsageSignal[] {
         `x-business-use-case-usage:${entry.type ?? 'unknown'}`,
         highest(entry.call_count, entry.total_cputime, entry.total_time),
         entry.estimated_time_to_regain_access ?? null,
+        undefined,
+        asUseCase(entry.type),
       );
     }
   }
@@ -59,7 +68,8 @@ export function parseMetaUsageHeaders(headers: Headers): UsageSignal[] {
 
   const throttle = readHeader(headers, 'x-fb-ads-insights-throttle', metaInsightsThrottleSchema);
   if (throttle?.app_id_util_pct !== undefined) signal('app', 'x-fb-ads-insights-throttle', throttle.app_id_util_pct, null);
-  if (throttle?.acc_id_util_pct !== undefined) signal('account', 'x-fb-ads-insights-throttle', throttle.acc_id_util_pct, null);
+  if (throttle?.acc_id_util_pct !== undefined)
+    signal('account', 'x-fb-ads-insights-throttle', throttle.acc_id_util_pct, null, undefined, 'ads_insights');
   return signals;
 }
 
