@@ -49,6 +49,13 @@ export interface FaultRule {
   /** How many matching requests the fault applies to; Infinity until cleared. */
   remaining: number;
   delayMs?: number;
+  /**
+   * Applies to each matching request with this probability (drawn from a generator seeded with
+   * `seed`, so a run is repeatable); a request it spares falls through to the next rule. Always when unset.
+   */
+  probability?: number;
+  /** Seed of the rule's own generator (1 by default). */
+  seed?: number;
 }
 
 export interface FaultPlan {

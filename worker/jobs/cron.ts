@@ -1,6 +1,7 @@
 import { createDb } from '../../db/client';
 import { listBackfillProgressAcrossTenants, listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
 import { readConfig, settlingDays } from '../env';
+import { clockOf } from '../lib/clock';
 import { restartStalledBackfill } from './backfill';
 import { enqueueSyncs } from './enqueue';
 import { interleaveByTenant } from './fairness';
@@ -21,7 +22,7 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
     // Nightly housekeeping: backfills whose messages were lost (e.g. a failed enqueue at connect).
     const restarts =
       lane === 'settling' ? (await listBackfillProgressAcrossTenants(db)).flatMap((p) => restartStalledBackfill(p, now)) : [];
-    await enqueueSyncs(env, [...messages, ...restarts]);
+    await enqueueSyncs(env, [...messages, ...restarts], 0, clockOf(config));
     console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length, backfillRestarts: restarts.length }));
     return [...messages, ...restarts];
   } finally {
