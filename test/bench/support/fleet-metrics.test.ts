@@ -4,6 +4,7 @@ import {
   type FleetSummary,
   formatLastLine,
   laneRows,
+  naiveWindows,
   type PlatformCalls,
   type RunRecord,
   slotOutcomes,
@@ -25,6 +26,8 @@ const run = (adAccountId: string, startMin: number, endMin: number, outcome = 'o
   outcome,
   apiCalls: 2,
   rows: 10,
+  windowFrom: '2026-10-31',
+  windowTo: '2026-11-01',
 });
 const END = T0 + 45 * MIN; // slots at 15, 30, 45
 
@@ -107,5 +110,17 @@ describe('formatLastLine', () => {
 
   it('never prints 100% for a success just short of it', () => {
     expect(formatLastLine({ ...summary, eventualSuccessPct: 99.99 })).toContain('eventual_success=99.9%');
+  });
+});
+
+describe('naiveWindows', () => {
+  it('counts one naive read per landed hot slot and one per distinct other window, continuations once', () => {
+    const backfill = { ...run('a', 1, 2, 'ok', 'backfill'), windowFrom: '2026-09-01', windowTo: '2026-09-30' };
+    const runs = [run('a', 15, 16), run('a', 30, 31), backfill, { ...backfill, startedMs: backfill.startedMs + MIN }];
+    const windows = naiveWindows(slotOutcomes(accounts.slice(0, 1), runs, new Map(), END), runs);
+    expect(windows).toEqual([
+      { adAccountId: 'a', from: '2026-10-31', to: '2026-11-01', times: 2 },
+      { adAccountId: 'a', from: '2026-09-01', to: '2026-09-30', times: 1 },
+    ]);
   });
 });

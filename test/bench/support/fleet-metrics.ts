@@ -17,6 +17,8 @@ export interface RunRecord {
   outcome: string;
   apiCalls: number;
   rows: number;
+  windowFrom: string;
+  windowTo: string;
 }
 
 export interface AccountRecord {
@@ -53,6 +55,8 @@ export interface SlotOutcome {
   slotMs: number;
   /** When the first successful hot run that started at or after the slot finished; null if none did. */
   landedMs: number | null;
+  /** The window that run read. */
+  landedWindow: { from: string; to: string } | null;
   /** Whether the account itself got a throttle answer between the slot and its landing. */
   selfThrottled: boolean;
 }
@@ -79,20 +83,56 @@ export function slotOutcomes(
     const own = (okHot.get(account.adAccountId) ?? []).sort((a, b) => a.startedMs - b.startedMs);
     const throttles = throttledAt.get(account.externalId) ?? [];
     for (const slotMs of dueSlots(account.connectedMs, endMs)) {
-      const landed = own
+      const landing = own
         .filter((r) => r.startedMs >= slotMs)
-        .reduce<number | null>((min, r) => Math.min(min ?? Infinity, r.finishedMs), null);
-      const until = landed ?? endMs;
+        .reduce<RunRecord | null>((first, r) => (first === null || r.finishedMs < first.finishedMs ? r : first), null);
+      const until = landing?.finishedMs ?? endMs;
       outcomes.push({
         adAccountId: account.adAccountId,
         platform: account.platform,
         slotMs,
-        landedMs: landed,
+        landedMs: landing?.finishedMs ?? null,
+        landedWindow: landing ? { from: landing.windowFrom, to: landing.windowTo } : null,
         selfThrottled: throttles.some((t) => t >= slotMs && t <= until),
       });
     }
   }
   return outcomes;
+}
+
+export interface NaiveWindow {
+  adAccountId: string;
+  from: string;
+  to: string;
+  /** How many syncs of ours read this window: the naive connector's calls for it count this many times. */
+  times: number;
+}
+
+/**
+ * The windows a naive connector would have read for the same work: one per hot slot that landed
+ * (the window of the run that landed it) and one per distinct settling, backfill or manual window
+ * that succeeded (continuations of one window count once).
+ */
+export function naiveWindows(slots: readonly SlotOutcome[], runs: readonly RunRecord[]): NaiveWindow[] {
+  const windows = new Map<string, NaiveWindow>();
+  const add = (adAccountId: string, from: string, to: string, distinctBy: string) => {
+    const key = `${adAccountId}|${from}|${to}`;
+    const seen = windows.get(key) ?? { adAccountId, from, to, times: 0 };
+    windows.set(key, seen);
+    if (!seenKeys.has(distinctBy)) {
+      seenKeys.add(distinctBy);
+      seen.times += 1;
+    }
+  };
+  const seenKeys = new Set<string>();
+  for (const slot of slots) {
+    if (slot.landedWindow) add(slot.adAccountId, slot.landedWindow.from, slot.landedWindow.to, `hot|${slot.adAccountId}|${slot.slotMs}`);
+  }
+  for (const run of runs) {
+    if (run.lane === 'hot' || run.outcome !== 'ok') continue;
+    add(run.adAccountId, run.windowFrom, run.windowTo, `${run.lane}|${run.adAccountId}|${run.windowFrom}|${run.windowTo}`);
+  }
+  return [...windows.values()];
 }
 
 export interface LaneRow {
