@@ -3,6 +3,7 @@ import { recordDeadLetter } from '../../db/queries/fleet';
 import { readConfig } from '../env';
 import { type Clock, clockOf } from '../lib/clock';
 import { backoffSeconds, planDeferral } from './actions';
+import { handleConcurrently } from './concurrent-batch';
 import { enqueueSyncs, realQueueDelay } from './enqueue';
 import { continuationOf, jobMessage } from './messages';
 import { runSyncJob, type SyncDeps } from './sync';
@@ -31,7 +32,14 @@ export async function consumeBatch(batch: MessageBatch<unknown>, env: Env, ctx: 
     }
     const deps = await createSyncDeps(env, db, config);
     const clock = clockOf(config);
-    for (const message of batch.messages) await handle(message, batch.queue, env, deps, clock);
+    await handleConcurrently(
+      batch.messages,
+      (message) => handle(message, batch.queue, env, deps, clock),
+      (message, error) => {
+        log('error', 'queue message handler failed', { id: message.id, error: error.message });
+        message.retry({ delaySeconds: realQueueDelay(clock, backoffSeconds(message.attempts)) });
+      },
+    );
   } finally {
     ctx.waitUntil(close());
   }

@@ -40,7 +40,7 @@ import { startFleetStack } from './stack';
 /** The simulated run starts here; the early connects and their backfills happen in the simulated hours before it. */
 const SIM_START = Date.parse('2026-11-02T00:00:00Z');
 /** Real time allowed for Postgres, the fakes, wrangler dev and the early connects before the simulated start. */
-const BOOT_ALLOWANCE_MS = 120_000;
+const BOOT_ALLOWANCE_MS = 45_000;
 /** The drain ends once no sync run has been written for this long (real time), or after DRAIN_MAX_MS. */
 const DRAIN_QUIET_MS = 20_000;
 const DRAIN_MAX_MS = 5 * 60_000;
