@@ -62,15 +62,16 @@ export interface SlotOutcome {
 }
 
 /**
- * Each hot slot each account was due for, and when its data landed: the first `ok` hot run that
+ * Each hot slot the schedule fired while an account was connected, and when its data landed: the first `ok` hot run that
  * started at or after the slot (a run that started earlier read an older window).
  */
 export function slotOutcomes(
   accounts: readonly AccountRecord[],
   runs: readonly RunRecord[],
   throttledAt: ReadonlyMap<string, readonly number[]>,
-  endMs: number,
+  schedule: { startMs: number; endMs: number },
 ): SlotOutcome[] {
+  const { startMs, endMs } = schedule;
   const okHot = new Map<string, RunRecord[]>();
   for (const run of runs) {
     if (run.lane !== 'hot' || run.outcome !== 'ok') continue;
@@ -82,7 +83,8 @@ export function slotOutcomes(
   for (const account of accounts) {
     const own = (okHot.get(account.adAccountId) ?? []).sort((a, b) => a.startedMs - b.startedMs);
     const throttles = throttledAt.get(account.externalId) ?? [];
-    for (const slotMs of dueSlots(account.connectedMs, endMs)) {
+    // Only slots the schedule fired: an account connected before the start is due from the first one.
+    for (const slotMs of dueSlots(Math.max(account.connectedMs, startMs), endMs)) {
       const landing = own
         .filter((r) => r.startedMs >= slotMs)
         .reduce<RunRecord | null>((first, r) => (first === null || r.finishedMs < first.finishedMs ? r : first), null);
@@ -146,7 +148,7 @@ export interface LaneRow {
   apiCalls: number;
   rows: number;
   /** Hot lane only: slots due, landed by the next slot, landed at all, worst lag in simulated minutes. */
-  slots?: { due: number; firstRun: number; eventual: number; maxLagMin: number };
+  slots?: { due: number; firstRun: number; eventual: number; maxLagMin: number; worstSlotMs: number | null };
 }
 
 const LANES: readonly Lane[] = ['hot', 'settling', 'backfill', 'manual'];
@@ -183,6 +185,12 @@ function slotFigures(slots: readonly SlotOutcome[]) {
     firstRun: landed.filter((s) => s.landedMs! - s.slotMs < SLOT_MS).length,
     eventual: landed.length,
     maxLagMin: landed.reduce((max, s) => Math.max(max, Math.ceil((s.landedMs! - s.slotMs) / 60_000)), 0),
+    /** The slot that waited longest (null when none landed), to find what stalled it. */
+    worstSlotMs:
+      landed.reduce<SlotOutcome | null>(
+        (worst, s) => (worst === null || s.landedMs! - s.slotMs > worst.landedMs! - worst.slotMs ? s : worst),
+        null,
+      )?.slotMs ?? null,
   };
 }
 

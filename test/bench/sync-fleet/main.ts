@@ -48,11 +48,14 @@ const DRAIN_MAX_MS = 5 * 60_000;
  * Hot syncs per real second measured with `--scale small` on the 2-core machine (README): the basis
  * of the full run's estimate and of its speed.
  */
-const MEASURED_HOT_SYNCS_PER_SECOND = 8;
+const MEASURED_HOT_SYNCS_PER_SECOND = 12;
 const META_ACCOUNT_CALLS_PER_HOUR = 200;
 /** Meta's app-wide hourly limit for the fleet (200 x its daily active users; here per connected ad account). */
 const META_APP_CALLS_PER_ACCOUNT_HOUR = 200;
 const FAULT_SHARE = 0.1;
+/** Miniflare's line per delivered batch, e.g. `QUEUE tidemark-sync 9/10 (812ms)`. */
+const QUEUE_BATCH_LINE = /QUEUE (\S+) (\d+)\/(\d+) \((\d+)ms\)/;
+const batches: Array<{ queue: string; size: number; ms: number }> = [];
 
 const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
 let stopping: Promise<void> | null = null;
@@ -177,6 +180,10 @@ async function main(): Promise<void> {
     fleet: { members: scale.tenants, accountsPerMember: scale.accountsPerPlatform },
     vars: regime.workerVars,
     log: (line) => log(`  ${line}`),
+    onWranglerLine: (line) => {
+      const batch = QUEUE_BATCH_LINE.exec(line);
+      if (batch) batches.push({ queue: batch[1]!, size: Number(batch[3]), ms: Number(batch[4]) });
+    },
     onStop: (name, stop) => stops.push({ name, stop }),
   });
   const clock = stack.fakes.ctx.world.clock;
@@ -255,7 +262,7 @@ async function main(): Promise<void> {
     return { ...a, connectedMs: connect.ms, backfillDays: connect.backfillDays };
   });
   const runs = await readRuns(db);
-  const slots = slotOutcomes(accounts, runs, counter.throttledAt, endMs);
+  const slots = slotOutcomes(accounts, runs, counter.throttledAt, { startMs: SIM_START, endMs });
   log('  comparing rows with the ground truth');
   const rows = await checkRows(db, stack.fakes.ctx.world, accounts, drainedAtSim);
   log('  replaying the same windows with the naive connectors');
@@ -277,6 +284,16 @@ async function main(): Promise<void> {
       `drain ${formatNumber((Date.now() - drainStarted) / 1000)} s; throughput ${formatNumber(hotOk / (scheduleRealMs / 1000), 1)} hot syncs ` +
       `and ${formatNumber(runs.length / (scheduleRealMs / 1000), 1)} sync runs per real second`,
   );
+  for (const queue of ['tidemark-sync', 'tidemark-backfill']) {
+    const own = batches.filter((b) => b.queue === queue);
+    if (own.length === 0) continue;
+    const ms = own.map((b) => b.ms).sort((a, b) => a - b);
+    const messages = own.reduce((sum, b) => sum + b.size, 0);
+    console.log(
+      `local queue ${queue}: ${own.length} batches, ${messages} messages, batch time p50 ${ms[Math.floor(ms.length / 2)]} ms, ` +
+        `p95 ${ms[Math.floor(ms.length * 0.95)]} ms, max ${ms.at(-1)} ms (miniflare delivers one batch per queue at a time)`,
+    );
+  }
   console.log('\nper platform and lane (sync runs from Postgres; first-run = landed before the next slot; lag in simulated minutes):');
   console.log(
     formatTable(
@@ -308,7 +325,9 @@ async function main(): Promise<void> {
         r.slots ? formatNumber(r.slots.due) : '',
         r.slots ? percent(r.slots.firstRun, r.slots.due) : '',
         r.slots ? percent(r.slots.eventual, r.slots.due) : '',
-        r.slots ? `${r.slots.maxLagMin} min` : '',
+        r.slots
+          ? `${r.slots.maxLagMin} min${r.slots.worstSlotMs === null ? '' : ` (slot ${new Date(r.slots.worstSlotMs).toISOString().slice(5, 16)})`}`
+          : '',
       ]),
     ),
   );

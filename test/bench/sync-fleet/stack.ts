@@ -35,6 +35,8 @@ export async function startFleetStack(options: {
   /** Extra Worker variables (the app-wide quotas of the regime). */
   vars: Record<string, string>;
   log: (line: string) => void;
+  /** Sees every line wrangler prints (the driver reads the local queue's batch lines from it). */
+  onWranglerLine?: (line: string) => void;
   /** Registers a stop with the caller as soon as it exists, so Ctrl-C during startup stops it too. */
   onStop: (name: string, stop: () => Promise<unknown>) => void;
 }): Promise<Omit<FleetStack, 'stop'>> {
@@ -80,7 +82,8 @@ export async function startFleetStack(options: {
       ...options.vars,
     },
     log: (line) => {
-      if (/✘|uncaught|exception/i.test(line)) options.log(`[wrangler] ${line}`);
+      options.onWranglerLine?.(line);
+      if (/✘|uncaught|exception/i.test(line) && !line.includes('db-idle-connection-lost')) options.log(`[wrangler] ${line}`);
     },
   });
   options.onStop('wrangler dev', () => wrangler.stop());
