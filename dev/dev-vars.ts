@@ -7,6 +7,7 @@
  */
 
 import { DEV_APP_PASSWORD, DEV_SECRETS } from '../worker/development-values';
+import { formatTimeScale, type TimeScale } from '../worker/lib/clock';
 
 export { DEV_APP_PASSWORD, DEV_SECRETS };
 
@@ -39,6 +40,8 @@ export function developmentVars(options: {
   /** `host:port` of the local WebSocket-to-TCP proxy (plain ws://, allowed outside production). */
   wsProxy: string;
   fakesUrl: string;
+  /** Compressed time shared with the fakes (worker/lib/clock.ts); real time when omitted. */
+  timeScale?: TimeScale;
 }): Record<string, string> {
   return {
     APP_ENV: options.appEnv,
@@ -46,5 +49,6 @@ export function developmentVars(options: {
     WS_PROXY: options.wsProxy,
     ...DEV_SECRETS,
     ...fakeServiceVars(options.fakesUrl),
+    ...(options.timeScale ? { TIME_SCALE: formatTimeScale(options.timeScale) } : {}),
   };
 }

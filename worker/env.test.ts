@@ -128,6 +128,31 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('refuses a time scale in production', () => {
+    expect(issuesOf(parseConfig({ ...productionVars, TIME_SCALE: '2026-11-01T00:00:00Z@1764633600000x60' }))).toEqual([
+      { variable: 'TIME_SCALE', message: 'compressed time is for development and benchmarks, not production' },
+    ]);
+  });
+
+  it('passes the time scale of a local run to the Worker as TIME_SCALE', () => {
+    const vars = developmentVars({
+      appEnv: 'test',
+      databaseUrl: `postgres://tidemark_app:${DEV_APP_PASSWORD}@127.0.0.1:5488/tidemark`,
+      wsProxy: '127.0.0.1:5480',
+      fakesUrl: 'http://127.0.0.1:8790',
+      timeScale: { simEpochMs: Date.parse('2026-11-01T00:00:00Z'), realAnchorMs: 1764633600000, speed: 90 },
+    });
+    expect(parseConfig(vars)).toMatchObject({ ok: true, config: { TIME_SCALE: '2026-11-01T00:00:00.000Z@1764633600000x90' } });
+  });
+
+  it.each(['development', 'test'] as const)('accepts a time scale in %s and refuses a malformed one', (appEnv) => {
+    const TIME_SCALE = '2026-11-01T00:00:00Z@1764633600000x60';
+    expect(parseConfig({ ...devVars(appEnv), TIME_SCALE })).toMatchObject({ ok: true, config: { TIME_SCALE } });
+    expect(issuesOf(parseConfig({ ...devVars(appEnv), TIME_SCALE: '2026-11-01T00:00:00Zx60' }))).toEqual([
+      { variable: 'TIME_SCALE', message: 'must be <simulated epoch ISO>@<real anchor ms>x<speed above 0>' },
+    ]);
+  });
+
   it('names every development value when the development configuration is started in production', () => {
     const issues = issuesOf(parseConfig({ ...devVars('development'), APP_ENV: 'production' }));
     expect(issues.map((i) => i.variable).sort()).toEqual(

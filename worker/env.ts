@@ -3,6 +3,7 @@ import type { Platform } from '../db/schema/enum-values';
 import { parseWsProxy } from '../db/ws-proxy-address';
 import { DEV_APP_PASSWORD, DEV_SECRETS } from './development-values';
 import { fromBase64Url } from './lib/base64url';
+import { parseTimeScale } from './lib/clock';
 
 /**
  * The Worker's configuration, parsed once at the edge. Nothing below the handlers reads `env`
@@ -71,6 +72,11 @@ export const configSchema = z.object({
   META_ACCESS_TIER: z.enum(['limited', 'full']).default('limited'),
   /** Bearer token of the operator API (/api/ops); the API is off when unset. */
   OPERATOR_TOKEN: z.string().min(16).optional(),
+  /** Compressed time for the sync benchmark (worker/lib/clock.ts): `<simEpochISO>@<realAnchorMs>x<speed>`; unset = real time. */
+  TIME_SCALE: z
+    .string()
+    .refine((value) => parseTimeScale(value) !== null, 'must be <simulated epoch ISO>@<real anchor ms>x<speed above 0>')
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -132,6 +138,9 @@ export function productionIssues(config: Config): ConfigIssue[] {
     const base = config[name];
     if (base !== undefined && new URL(base).protocol !== 'https:')
       issues.push({ variable: name, message: 'must be an https: URL in production' });
+  }
+  if (config.TIME_SCALE !== undefined) {
+    issues.push({ variable: 'TIME_SCALE', message: 'compressed time is for development and benchmarks, not production' });
   }
   if (config.WS_PROXY !== undefined && !parseWsProxy(config.WS_PROXY)?.secure) {
     issues.push({ variable: 'WS_PROXY', message: 'must be reached with TLS in production (wss://host[:port])' });

@@ -21,6 +21,8 @@ export interface CallRecord {
   status: number;
   /** What the call cost against quota: Google counts one operation per query, not per page. */
   cost: number;
+  /** True when the answer was the platform's throttle (Meta answers 400 with a rate-limit code; Google and LinkedIn 429). */
+  throttled?: boolean;
 }
 
 export interface CallLedger {
@@ -29,6 +31,8 @@ export interface CallLedger {
   /** Sum of `cost` of calls matching the filter since `sinceMs` (fake clock). */
   cost(filter: Partial<Pick<CallRecord, 'service' | 'accountId' | 'principal'>>, sinceMs: number): number;
   reset(): void;
+  /** Calls `listener` with every call recorded from now on (a benchmark counts more calls than the ledger keeps); returns the unsubscribe. */
+  observe(listener: (call: CallRecord) => void): () => void;
 }
 
 export type FaultKind =
@@ -49,6 +53,13 @@ export interface FaultRule {
   /** How many matching requests the fault applies to; Infinity until cleared. */
   remaining: number;
   delayMs?: number;
+  /**
+   * Applies to each matching request with this probability (drawn from a generator seeded with
+   * `seed`, so a run is repeatable); a request it spares falls through to the next rule. Always when unset.
+   */
+  probability?: number;
+  /** Seed of the rule's own generator (1 by default). */
+  seed?: number;
 }
 
 export interface FaultPlan {

@@ -3,13 +3,9 @@ import { createFaultPlan } from './faults';
 import { createCallLedger } from './ledger';
 import { createOAuthDialogControl, type OAuthDialogControl } from './oauth-choice';
 import { defaultRegimes } from './regimes';
-import { createWorld } from './world';
+import { createWorld, type WorldOptions } from './world';
 
-export interface FakeContextOptions {
-  seed?: number;
-  now?: Date;
-  /** Fake clock speed (fake ms per real ms); 1 by default. */
-  speed?: number;
+export interface FakeContextOptions extends WorldOptions {
   publicBaseUrl?: string;
 }
 
@@ -17,7 +13,8 @@ export type FullFakeContext = FakeContext & { oauth: OAuthDialogControl };
 
 /** A complete context as the fake server builds it; platform tests can use it without a server. */
 export function createFakeContext(options: FakeContextOptions = {}): FullFakeContext {
-  const world = createWorld({ seed: options.seed, now: options.now, speed: options.speed });
+  const { publicBaseUrl: _, ...worldOptions } = options;
+  const world = createWorld(worldOptions);
   return {
     world,
     calls: createCallLedger(),

@@ -42,4 +42,14 @@ describe('call ledger', () => {
     ledger.reset();
     expect(ledger.list()).toEqual([]);
   });
+
+  it('shows every recorded call to an observer until it unsubscribes, beyond the limit it keeps', () => {
+    const ledger = createCallLedger({ limit: 10 });
+    const seen: number[] = [];
+    const stop = ledger.observe((c) => seen.push(c.at));
+    for (let i = 0; i < 25; i++) ledger.record(call({ at: i }));
+    stop();
+    ledger.record(call({ at: 99 }));
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i));
+  });
 });

@@ -11,15 +11,21 @@ const matches = (call: CallRecord, filter: CallFilter = {}) =>
 export function createCallLedger(options: { limit?: number } = {}): CallLedger {
   const limit = options.limit ?? 200_000;
   let calls: CallRecord[] = [];
+  const listeners = new Set<(call: CallRecord) => void>();
   return {
     record(call) {
       calls.push(call);
+      for (const listener of listeners) listener(call);
       if (calls.length > limit) calls = calls.slice(calls.length - Math.floor(limit * 0.9));
     },
     list: (filter) => calls.filter((call) => matches(call, filter)),
     cost: (filter, sinceMs) => calls.reduce((sum, call) => (call.at >= sinceMs && matches(call, filter) ? sum + call.cost : sum), 0),
     reset() {
       calls = [];
+    },
+    observe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -1,4 +1,8 @@
-/** `npm run fakes`: every fake platform and service on one port. Env: FAKES_PORT (8790), FAKES_SEED, FAKES_NOW, FAKES_SPEED. */
+/**
+ * `npm run fakes`: every fake platform and service on one port. Env: FAKES_PORT (8790), FAKES_SEED,
+ * FAKES_NOW, FAKES_SPEED, or FAKES_TIME_SCALE (the Worker's TIME_SCALE triple, which wins over both).
+ */
+import { parseTimeScale } from '../../worker/lib/clock';
 import { createFakeServer } from './server';
 
 function numberFromEnv(name: string): number | undefined {
@@ -13,12 +17,16 @@ const startedAt = performance.now();
 const nowText = process.env.FAKES_NOW;
 const now = nowText ? new Date(nowText) : undefined;
 if (now && Number.isNaN(now.getTime())) throw new Error(`FAKES_NOW must be an ISO date-time, got '${nowText}'`);
+const scaleText = process.env.FAKES_TIME_SCALE;
+const scale = scaleText ? parseTimeScale(scaleText) : null;
+if (scaleText && !scale) throw new Error(`FAKES_TIME_SCALE must be <simEpochISO>@<realAnchorMs>x<speed>, got '${scaleText}'`);
 
 const fakes = await createFakeServer({
   port: numberFromEnv('FAKES_PORT') ?? 8790,
   seed: numberFromEnv('FAKES_SEED'),
-  now,
-  speed: numberFromEnv('FAKES_SPEED'),
+  ...(scale
+    ? { now: new Date(scale.simEpochMs), speed: scale.speed, realAnchorMs: scale.realAnchorMs }
+    : { now, speed: numberFromEnv('FAKES_SPEED') }),
 });
 const readyMs = performance.now() - startedAt;
 const health = await (await fetch(`${fakes.url}/_control/health`)).json();

@@ -5,15 +5,12 @@ import type { FakeContext } from './context';
 import { createControlApp } from './control';
 import { createFakeContext, type FullFakeContext } from './fake-context';
 import { createOutboundServices, OUTBOUND_PREFIXES, type OutboundServices } from './services';
+import type { WorldOptions } from './world';
 import type { Platform } from './world/types';
 
 export const PLATFORM_PREFIXES: Record<Platform, string> = { meta: '/meta', google_ads: '/google-ads', linkedin: '/linkedin' };
 
-export interface FakeServerOptions {
-  seed?: number;
-  now?: Date;
-  /** Fake clock speed (fake ms per real ms); 1 by default. */
-  speed?: number;
+export interface FakeServerOptions extends WorldOptions {
   /** 8790 by default; 0 picks a free port. */
   port?: number;
   host?: string;
@@ -57,7 +54,13 @@ export async function buildFakeApp(options: FakeServerOptions, ctx: FullFakeCont
 /** Starts every fake on one port (127.0.0.1 only). */
 export async function createFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
   const host = options.host ?? '127.0.0.1';
-  const ctx = createFakeContext({ seed: options.seed, now: options.now, speed: options.speed });
+  const ctx = createFakeContext({
+    seed: options.seed,
+    now: options.now,
+    speed: options.speed,
+    realAnchorMs: options.realAnchorMs,
+    fleet: options.fleet,
+  });
   const { app, services } = await buildFakeApp(options, ctx);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8790, hostname: host }, () => resolve(s));

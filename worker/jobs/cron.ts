@@ -1,6 +1,7 @@
 import { createDb } from '../../db/client';
 import { listBackfillProgressAcrossTenants, listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
 import { readConfig, settlingDays } from '../env';
+import { clockOf } from '../lib/clock';
 import { traceSlots } from '../observability/cron-telemetry';
 import { recordFleetTelemetry } from '../observability/fleet-snapshot';
 import { createTelemetry } from '../observability/telemetry';
@@ -26,7 +27,7 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
     const restarts =
       lane === 'settling' ? (await listBackfillProgressAcrossTenants(db)).flatMap((p) => restartStalledBackfill(p, now)) : [];
     const slots = traceSlots(telemetry, cron, [...messages, ...restarts]);
-    await enqueueSyncs(env, slots.messages);
+    await enqueueSyncs(env, slots.messages, 0, clockOf(config));
     slots.end();
     console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length, backfillRestarts: restarts.length }));
     telemetry.count('tidemark.cron.enqueued', slots.messages.length, { lane });

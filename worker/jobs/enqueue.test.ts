@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createClock } from '../lib/clock';
 import { MAX_DELAY_SECONDS } from './actions';
-import { BACKFILL_BURST, BACKFILL_WAVE_SECONDS, backfillDelaySeconds, enqueueSyncs } from './enqueue';
+import { BACKFILL_BURST, BACKFILL_WAVE_SECONDS, backfillDelaySeconds, enqueueSyncs, realQueueDelay } from './enqueue';
 import type { SyncMessage } from './messages';
 
 /** A queue that records what it was sent and, like Cloudflare's, rejects delays over 12 hours. */
@@ -49,5 +50,32 @@ describe('enqueueSyncs', () => {
     await enqueueSyncs(queues, [message('hot'), message('backfill')], 90_000.5);
     expect(queues.SYNC_QUEUE.sent.map((m) => m.delaySeconds)).toEqual([MAX_DELAY_SECONDS]);
     expect(queues.BACKFILL_QUEUE.sent.map((m) => m.delaySeconds)).toEqual([MAX_DELAY_SECONDS]);
+  });
+});
+
+describe('enqueueSyncs under a time scale', () => {
+  const clock = createClock({ simEpochMs: Date.parse('2026-11-01T00:00:00Z'), realAnchorMs: 0, speed: 60 });
+
+  it('waits the simulated delay divided by the speed, rounded up', async () => {
+    const queues = { SYNC_QUEUE: recordingQueue(), BACKFILL_QUEUE: recordingQueue() };
+    await enqueueSyncs(queues, [message('hot')], 3601, clock);
+    expect(queues.SYNC_QUEUE.sent.map((m) => m.delaySeconds)).toEqual([61]);
+  });
+
+  it('spreads backfill waves in simulated time', async () => {
+    const queues = { SYNC_QUEUE: recordingQueue(), BACKFILL_QUEUE: recordingQueue() };
+    await enqueueSyncs(
+      queues,
+      Array.from({ length: BACKFILL_BURST * 2 + 1 }, () => message('backfill')),
+      0,
+      clock,
+    );
+    const delays = new Set(queues.BACKFILL_QUEUE.sent.map((m) => m.delaySeconds));
+    expect([...delays]).toEqual([0, Math.ceil(BACKFILL_WAVE_SECONDS / 60), Math.ceil((2 * BACKFILL_WAVE_SECONDS) / 60)]);
+  });
+
+  it('clamps to the queue maximum in simulated time first, as production would, then scales', () => {
+    expect(realQueueDelay(clock, 90_000)).toBe(MAX_DELAY_SECONDS / 60);
+    expect(realQueueDelay(createClock(), 90_000)).toBe(MAX_DELAY_SECONDS);
   });
 });

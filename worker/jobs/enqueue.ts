@@ -1,3 +1,4 @@
+import { type Clock, createClock } from '../lib/clock';
 import { MAX_DELAY_SECONDS, queueDelaySeconds } from './actions';
 import type { SyncMessage } from './messages';
 
@@ -18,19 +19,28 @@ export function backfillDelaySeconds(index: number): number {
 type Queues = Pick<Env, 'SYNC_QUEUE' | 'BACKFILL_QUEUE'>;
 
 /**
+ * The one conversion of a delay in the pipeline's time (simulated under a time scale) into the
+ * real seconds a queue waits: divided by the clock's speed, rounded up, clamped to what Queues accept.
+ */
+export function realQueueDelay(clock: Clock, simSeconds: number): number {
+  return queueDelaySeconds(clock.realDelaySeconds(queueDelaySeconds(simSeconds)));
+}
+
+/**
  * Sends sync messages to their queue: backfills to their own queue and consumer, so history
  * never delays the 15-minute hot lane; everything else to the sync queue. Delays are clamped to
- * what the queue accepts (a budget's wait can be longer than 12 hours).
+ * what the queue accepts (a budget's wait can be longer than 12 hours). Delays are in the clock's
+ * time and reach the queue through realQueueDelay.
  */
-export async function enqueueSyncs(queues: Queues, messages: SyncMessage[], delaySeconds = 0): Promise<void> {
+export async function enqueueSyncs(queues: Queues, messages: SyncMessage[], delaySeconds = 0, clock: Clock = createClock()): Promise<void> {
   const backfill = messages.filter((m) => m.lane === 'backfill');
   const rest = messages.filter((m) => m.lane !== 'backfill');
   const spread = backfill.map((body, i) => ({
     body,
     contentType: 'json' as const,
-    delaySeconds: queueDelaySeconds(Math.max(delaySeconds, backfillDelaySeconds(i))),
+    delaySeconds: realQueueDelay(clock, Math.max(delaySeconds, backfillDelaySeconds(i))),
   }));
-  const now = rest.map((body) => ({ body, contentType: 'json' as const, delaySeconds: queueDelaySeconds(delaySeconds) }));
+  const now = rest.map((body) => ({ body, contentType: 'json' as const, delaySeconds: realQueueDelay(clock, delaySeconds) }));
   for (let i = 0; i < spread.length; i += SEND_BATCH) await queues.BACKFILL_QUEUE.sendBatch(spread.slice(i, i + SEND_BATCH));
   for (let i = 0; i < now.length; i += SEND_BATCH) await queues.SYNC_QUEUE.sendBatch(now.slice(i, i + SEND_BATCH));
 }

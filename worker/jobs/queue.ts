@@ -1,9 +1,11 @@
 import { createDb, type Database } from '../../db/client';
 import { recordDeadLetter } from '../../db/queries/fleet';
 import { readConfig } from '../env';
+import { type Clock, clockOf } from '../lib/clock';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
-import { backoffSeconds, planDeferral, queueDelaySeconds } from './actions';
-import { enqueueSyncs } from './enqueue';
+import { backoffSeconds, planDeferral } from './actions';
+import { handleConcurrently } from './concurrent-batch';
+import { enqueueSyncs, realQueueDelay } from './enqueue';
 import { continuationOf, jobMessage } from './messages';
 import { runSyncJob, type SyncDeps } from './sync';
 import { createSyncDeps } from './sync-deps';
@@ -31,14 +33,22 @@ export async function consumeBatch(batch: MessageBatch<unknown>, env: Env, ctx: 
       return;
     }
     const deps = { ...(await createSyncDeps(env, db, config)), telemetry };
-    for (const message of batch.messages) await handle(message, batch.queue, env, deps);
+    const clock = clockOf(config);
+    await handleConcurrently(
+      batch.messages,
+      (message) => handle(message, batch.queue, env, deps, clock),
+      (message, error) => {
+        log('error', 'queue message handler failed', { id: message.id, error: error.message });
+        message.retry({ delaySeconds: realQueueDelay(clock, backoffSeconds(message.attempts)) });
+      },
+    );
   } finally {
     ctx.waitUntil(close());
     ctx.waitUntil(telemetry.flush());
   }
 }
 
-async function handle(message: Message<unknown>, queue: string, env: Env, deps: SyncDeps): Promise<void> {
+async function handle(message: Message<unknown>, queue: string, env: Env, deps: SyncDeps, clock: Clock): Promise<void> {
   const parsed = jobMessage.safeParse(message.body);
   if (!parsed.success) {
     // A malformed message can never succeed: retrying it would only clog the queue. It is parked
@@ -64,12 +74,12 @@ async function handle(message: Message<unknown>, queue: string, env: Env, deps: 
       apiCalls: summary.apiCalls,
     });
     if (action.kind === 'retry') {
-      message.retry({ delaySeconds: queueDelaySeconds(action.delaySeconds) });
+      message.retry({ delaySeconds: realQueueDelay(clock, action.delaySeconds) });
       return;
     }
     if (action.kind === 'defer') {
       if (action.reason === 'continuation') {
-        await enqueueSyncs(env, [continuationOf(job, action.cursor, 'progress')], action.delaySeconds);
+        await enqueueSyncs(env, [continuationOf(job, action.cursor, 'progress')], action.delaySeconds, clock);
       } else {
         const plan = planDeferral(job.deferrals, action.delaySeconds);
         if (plan.kind === 'dead_letter') {
@@ -78,13 +88,13 @@ async function handle(message: Message<unknown>, queue: string, env: Env, deps: 
           await deadLetter(message, queue, deps.db);
           return;
         }
-        await enqueueSyncs(env, [continuationOf(job, action.cursor, 'throttled')], plan.delaySeconds);
+        await enqueueSyncs(env, [continuationOf(job, action.cursor, 'throttled')], plan.delaySeconds, clock);
       }
     }
     message.ack();
   } catch (error) {
     log('error', 'sync crashed', { tenantId: job.tenantId, adAccountId: job.adAccountId, error: (error as Error).message });
-    message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+    message.retry({ delaySeconds: realQueueDelay(clock, backoffSeconds(message.attempts)) });
   }
 }
 

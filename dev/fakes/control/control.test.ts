@@ -50,6 +50,16 @@ describe('control API: faults', () => {
     expect((await json(await send('DELETE', '/faults'))).faults).toEqual([]);
   });
 
+  it('adds a probabilistic rule with its seed and refuses a probability above 1', async () => {
+    const created = await send('POST', '/faults', { service: 'linkedin', kind: 'server_error', probability: 0.25, seed: 9 });
+    expect(await json(created)).toMatchObject({ probability: 0.25, seed: 9, remaining: null });
+    const hits = Array.from({ length: 400 }, () => ctx.faults.take('linkedin', { path: '/rest/adAnalytics' })).filter(Boolean).length;
+    expect(hits).toBeGreaterThan(60);
+    expect(hits).toBeLessThan(140);
+    expect((await send('POST', '/faults', { service: 'meta', kind: 'timeout', probability: 1.5 })).status).toBe(400);
+    await send('DELETE', '/faults');
+  });
+
   it('refuses a rule with an unknown kind or service', async () => {
     const res = await send('POST', '/faults', { service: 'meta', kind: 'gremlins' });
     expect(res.status).toBe(400);

@@ -14,6 +14,9 @@ const faultSchema = z.strictObject({
   /** Omitted or null: until cleared. */
   remaining: z.number().int().positive().nullable().optional(),
   delayMs: z.number().int().min(0).max(600_000).optional(),
+  /** Applies to each matching request with this probability, from a generator seeded with `seed`. */
+  probability: z.number().gt(0).max(1).optional(),
+  seed: z.number().int().optional(),
 });
 const clockSchema = z.strictObject({
   set: z.iso.datetime({ offset: true }).optional(),

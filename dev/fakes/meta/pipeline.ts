@@ -17,6 +17,8 @@ export type GraphOutcome =
   | { kind: 'drop'; delayMs: number };
 
 const JSON_TYPE = 'application/json; charset=UTF-8';
+/** Graph error codes that mean "throttled": app (4), user (17), page (32), custom (613), business use case (80000-80014). */
+const META_THROTTLE_CODES = new Set([4, 17, 32, 613, ...Array.from({ length: 15 }, (_, i) => 80000 + i)]);
 const AUTH_PARAMS = ['access_token', 'appsecret_proof', 'pretty'];
 const PAGING = ['limit', 'after', 'before'];
 
@@ -63,6 +65,7 @@ export async function serveGraphCall(state: MetaState, req: GraphRequest, runBat
   let body = '';
   let extraHeaders: Record<string, string> = {};
   let fault: FaultRule | null = null;
+  let throttled = false;
 
   try {
     version = parseVersion(segments[0], req.path);
@@ -119,6 +122,7 @@ export async function serveGraphCall(state: MetaState, req: GraphRequest, runBat
     }
     if (!(error instanceof MetaError)) throw caught;
     status = error.spec.status;
+    throttled = META_THROTTLE_CODES.has(error.spec.code);
     body = JSON.stringify(metaErrorBody(error.spec, fbtrace));
     extraHeaders = { ...error.spec.headers };
   }
@@ -131,7 +135,17 @@ export async function serveGraphCall(state: MetaState, req: GraphRequest, runBat
       body = body.slice(0, Math.floor(body.length / 2));
     }
     const accountId = route && routeAccountId(route);
-    ctx.calls.record({ service: 'meta', method: req.method, path: req.path, accountId, principal, at, status, cost });
+    ctx.calls.record({
+      service: 'meta',
+      method: req.method,
+      path: req.path,
+      accountId,
+      principal,
+      at,
+      status,
+      cost,
+      ...(throttled ? { throttled } : {}),
+    });
     const headers: Record<string, string> = { 'x-fb-trace-id': fbtrace, ...extraHeaders };
     if (!headers['Content-Type']) headers['Content-Type'] = JSON_TYPE;
     if (version) headers['Facebook-API-Version'] = version;

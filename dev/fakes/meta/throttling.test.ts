@@ -52,6 +52,18 @@ describe('Meta fake rate limits from the call ledger', () => {
     expect(header(res, 'X-Ad-Account-Usage').acc_id_util_pct).toBe(100);
   });
 
+  it('marks a throttled answer as throttled in the call ledger and leaves other errors unmarked', async () => {
+    fake.ctx.regimes.meta.accountCallsPerHourOverride = 1;
+    await insights();
+    expect((await insights()).status).toBe(400);
+    expect((await call('/v23.0/act_1/nonexistent')).status).toBe(400);
+    expect(fake.ctx.calls.list().map((c) => [c.status, c.throttled ?? false])).toEqual([
+      [200, false],
+      [400, true],
+      [400, false],
+    ]);
+  });
+
   it('lets calls through again once the oldest calls leave the rolling hour', async () => {
     fake.ctx.regimes.meta.accountCallsPerHourOverride = 2;
     await insights();

@@ -12,8 +12,53 @@ export interface AccountSpec {
   isManager?: boolean;
   /** Key of the manager account this client sits under. */
   managerKey?: string;
-  /** Which demo tenants' members may see it ('demo' sees everything). */
-  groups: ('partner-a' | 'partner-b')[];
+  /** Which members may see it: the demo tenants' ('demo' sees every fixed account) or one fleet member's key. */
+  groups: string[];
+}
+
+/** Extra members for fleet-scale runs (the sync benchmark): each consents to its own ad accounts on every platform. */
+export interface FleetSpec {
+  members: number;
+  accountsPerMember: number;
+}
+
+const FLEET_LOOKS: ReadonlyArray<Pick<AccountSpec, 'currency' | 'timeZone'>> = [
+  { currency: 'USD', timeZone: 'America/New_York' },
+  { currency: 'EUR', timeZone: 'Europe/Berlin' },
+  { currency: 'GBP', timeZone: 'Europe/London' },
+  { currency: 'USD', timeZone: 'America/Los_Angeles' },
+  { currency: 'JPY', timeZone: 'Asia/Tokyo' },
+];
+
+/** Key of the n-th fleet member (1-based), e.g. 'fleet-007'. */
+export function fleetMemberKey(n: number): string {
+  return `fleet-${String(n).padStart(3, '0')}`;
+}
+
+/**
+ * The fleet's accounts: per member and platform, `accountsPerMember` direct accounts (no Google
+ * manager) with 400 days of history, so a 365-day backfill finds delivery on every day.
+ */
+export function fleetAccountSpecs(fleet: FleetSpec | undefined): AccountSpec[] {
+  if (!fleet) return [];
+  const specs: AccountSpec[] = [];
+  for (let m = 1; m <= fleet.members; m++) {
+    const member = fleetMemberKey(m);
+    for (const platform of ['meta', 'google_ads', 'linkedin'] as const) {
+      for (let a = 1; a <= fleet.accountsPerMember; a++) {
+        const look = FLEET_LOOKS[(m + a) % FLEET_LOOKS.length]!;
+        specs.push({
+          platform,
+          key: `${member}-${platform}-${a}`,
+          name: `Fleet ${String(m).padStart(3, '0')} ${platform} ${a}`,
+          ...look,
+          historyDays: 400,
+          groups: [member],
+        });
+      }
+    }
+  }
+  return specs;
 }
 
 export const ACCOUNT_SPECS: readonly AccountSpec[] = [

@@ -1,4 +1,13 @@
-import { ACCOUNT_ID_DIGITS, ACCOUNT_SPECS, type AccountSpec, ENTITY_ID_DIGITS, OBJECTIVES } from './accounts';
+import {
+  ACCOUNT_ID_DIGITS,
+  ACCOUNT_SPECS,
+  type AccountSpec,
+  ENTITY_ID_DIGITS,
+  type FleetSpec,
+  fleetAccountSpecs,
+  fleetMemberKey,
+  OBJECTIVES,
+} from './accounts';
 import { addDays, daysBetween } from './dates';
 import { digits, intBetween, unit } from './hash';
 import type { EntityStatus, FakeAccount, FakeAd, FakeAdGroup, FakeCampaign, FakeMember, Platform } from './types';
@@ -19,7 +28,7 @@ const AD_THEMES = ['Carousel', 'Video 15s', 'Single Image', 'Responsive Search',
 /** Campaign lifecycle by position: every account gets at least an active and a paused campaign. */
 const CAMPAIGN_LIFECYCLE: EntityStatus[] = ['ACTIVE', 'PAUSED', 'ARCHIVED', 'DELETED'];
 
-export function buildCatalog(seed: number, anchorDate: string): Catalog {
+export function buildCatalog(seed: number, anchorDate: string, fleet?: FleetSpec): Catalog {
   const catalog: Catalog = { accounts: [], members: [], campaigns: [], adGroups: [], ads: [] };
   const usedIds = new Set<string>();
   const uniqueId = (length: number, ...parts: (string | number)[]) => {
@@ -33,7 +42,8 @@ export function buildCatalog(seed: number, anchorDate: string): Catalog {
   };
 
   const idByKey = new Map<string, string>();
-  for (const spec of ACCOUNT_SPECS) {
+  const specs = [...ACCOUNT_SPECS, ...fleetAccountSpecs(fleet)];
+  for (const spec of specs) {
     const id = uniqueId(ACCOUNT_ID_DIGITS[spec.platform], 'account', spec.key);
     idByKey.set(spec.key, id);
     const account: FakeAccount = {
@@ -50,8 +60,9 @@ export function buildCatalog(seed: number, anchorDate: string): Catalog {
     catalog.accounts.push(account);
     if (!spec.isManager) addAccountTree(catalog, seed, spec, account, anchorDate, uniqueId);
   }
-  const groupsById = new Map(ACCOUNT_SPECS.map((spec) => [idByKey.get(spec.key)!, spec.groups as readonly string[]]));
-  catalog.members = buildMembers(seed, catalog.accounts, groupsById);
+  const groupsById = new Map(specs.map((spec) => [idByKey.get(spec.key)!, spec.groups as readonly string[]]));
+  const fleetIds = new Set(fleetAccountSpecs(fleet).map((spec) => idByKey.get(spec.key)!));
+  catalog.members = buildMembers(seed, catalog.accounts, groupsById, fleetIds, fleetPeople(fleet));
   return catalog;
 }
 
@@ -183,14 +194,29 @@ function memberId(seed: number, platform: Platform, key: string): string {
   return id;
 }
 
-function buildMembers(seed: number, accounts: FakeAccount[], groupsById: Map<string, readonly string[]>): FakeMember[] {
+type Person = { key: string; name: string; email: string };
+
+function fleetPeople(fleet: FleetSpec | undefined): Person[] {
+  return Array.from({ length: fleet?.members ?? 0 }, (_, i) => {
+    const key = fleetMemberKey(i + 1);
+    return { key, name: `Fleet Member ${key.slice(6)}`, email: `${key}@fleet.example` };
+  });
+}
+
+function buildMembers(
+  seed: number,
+  accounts: FakeAccount[],
+  groupsById: Map<string, readonly string[]>,
+  fleetIds: ReadonlySet<string>,
+  fleet: Person[],
+): FakeMember[] {
   const members: FakeMember[] = [];
   for (const platform of PLATFORMS) {
     const own = accounts.filter((a) => a.platform === platform);
-    for (const person of MEMBER_PEOPLE) {
+    for (const person of [...MEMBER_PEOPLE, ...fleet]) {
       const visible =
         person.key === 'demo'
-          ? own.filter((a) => !a.managerId) // Google clients are reached through their manager
+          ? own.filter((a) => !a.managerId && !fleetIds.has(a.id)) // Google clients are reached through their manager
           : own.filter((a) => groupsById.get(a.id)?.includes(person.key));
       members.push({
         platform,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { simulatedMs } from '../../../worker/lib/clock';
 import { createClock } from './clock';
 
 function manualRealTime(start = 1_000_000) {
@@ -37,4 +38,14 @@ describe('clock', () => {
   it('rejects a negative speed', () => {
     expect(() => createClock().setSpeed(-1)).toThrow(RangeError);
   });
+
+  it("reads its start instant at the real anchor, as the Worker's TIME_SCALE does, however late it is created", () => {
+    const real = manualRealTime(1_000_000);
+    real.tick(30_000); // created half a minute of real time after the anchor
+    const clock = createClock({ now: new Date('2026-11-01T00:00:00Z'), speed: 120, realAnchorMs: 1_000_000, realNow: real.realNow });
+    expect(clock.now().toISOString()).toBe(new Date(simulatedMs(scale, real.realNow())).toISOString());
+    expect(clock.now().toISOString()).toBe('2026-11-01T01:00:00.000Z');
+  });
 });
+
+const scale = { simEpochMs: Date.parse('2026-11-01T00:00:00Z'), realAnchorMs: 1_000_000, speed: 120 };

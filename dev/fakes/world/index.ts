@@ -1,3 +1,4 @@
+import type { FleetSpec } from './accounts';
 import { buildCatalog } from './catalog';
 import { createClock } from './clock';
 import { addDays, daysBetween, formatDate, HOUR_MS, isValidDate, localDate, realHourLabels, zonedMidnight } from './dates';
@@ -34,6 +35,10 @@ export interface WorldOptions {
   now?: Date;
   /** Clock speed (fake ms per real ms); 1 by default, 0 freezes the clock. */
   speed?: number;
+  /** The real instant (epoch ms) at which the clock reads `now`; the moment of creation by default. */
+  realAnchorMs?: number;
+  /** Extra members with their own ad accounts, for fleet-scale runs; none by default. */
+  fleet?: FleetSpec;
 }
 
 /**
@@ -48,9 +53,9 @@ export interface WorldOptions {
  */
 export function createWorld(options: WorldOptions = {}): World {
   const seed = options.seed ?? 42;
-  const clock = createClock({ now: options.now, speed: options.speed });
+  const clock = createClock({ now: options.now, speed: options.speed, realAnchorMs: options.realAnchorMs });
   const anchorDate = formatDate(Math.floor(clock.now().getTime() / DAY_MS) * DAY_MS);
-  const catalog = buildCatalog(seed, anchorDate);
+  const catalog = buildCatalog(seed, anchorDate, options.fleet);
 
   const accountsByKey = new Map(catalog.accounts.map((a) => [`${a.platform}|${a.id}`, a]));
   const campaignsById = new Map<string, FakeCampaign>(catalog.campaigns.map((c) => [`${c.platform}|${c.id}`, c]));

@@ -87,3 +87,37 @@ describe('world entities', () => {
     }
   });
 });
+
+describe('fleet members', () => {
+  const fleetWorld = () => createWorld({ seed: 11, now: NOW, speed: 0, fleet: { members: 3, accountsPerMember: 5 } });
+
+  it('gives each fleet member its own ad accounts on every platform', () => {
+    const world = fleetWorld();
+    for (const platform of PLATFORMS) {
+      const fleet = world.members(platform).filter((m) => m.key?.startsWith('fleet-'));
+      expect(fleet.map((m) => m.key)).toEqual(['fleet-001', 'fleet-002', 'fleet-003']);
+      for (const member of fleet) expect(member.accountIds).toHaveLength(5);
+      expect(new Set(fleet.flatMap((m) => m.accountIds)).size).toBe(15);
+      for (const id of fleet.flatMap((m) => m.accountIds)) {
+        expect(world.account(platform, id)?.managerId).toBeUndefined();
+        expect(world.ads(platform, id).length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('gives fleet accounts more than a year of history, so a 365-day backfill has delivery every day', () => {
+    const world = fleetWorld();
+    const member = world.members('meta').find((m) => m.key === 'fleet-002')!;
+    for (const id of member.accountIds) expect(daysBetween(world.account('meta', id)!.createdDate, '2026-11-29')).toBe(400);
+  });
+
+  it('leaves the fixed cast and the demo members as they are', () => {
+    const plain = frozenWorld();
+    const world = fleetWorld();
+    for (const platform of PLATFORMS) {
+      for (const key of ['demo', 'partner-a', 'partner-b']) {
+        expect(world.members(platform).find((m) => m.key === key)).toEqual(plain.members(platform).find((m) => m.key === key));
+      }
+    }
+  });
+});

@@ -13,6 +13,7 @@ import { getConnector } from '../../connectors/registry';
 import { isSecureRequest, platformEndpoints } from '../../env';
 import { DEFAULT_BACKFILL_DAYS, MAX_BACKFILL_DAYS } from '../../jobs/backfill';
 import { enqueueSyncs } from '../../jobs/enqueue';
+import { clockOf } from '../../lib/clock';
 import { readAdAccountCards } from '../../read-models/ad-accounts';
 import { type AppContext, type AppEnv, tenantScope } from '../context';
 import { AppError } from '../errors';
@@ -106,14 +107,16 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
     back.searchParams.set('connect_error', query.error_description ?? query.error ?? 'The platform did not return an authorization code.');
     return c.redirect(back.toString(), 302);
   }
+  // The backfill's range and the tokens' expiry are in the pipeline's time (compressed in the benchmark).
+  const clock = clockOf(config);
   const completed = await completeConnection(
     {
       db: c.get('db'),
       config,
       tokenKey: await importTokenKey(config.TOKEN_ENCRYPTION_KEY),
       fetch: (input, init) => fetch(input, init),
-      now: () => new Date(),
-      enqueue: (messages) => enqueueSyncs(c.env, messages),
+      now: () => clock.now(),
+      enqueue: (messages) => enqueueSyncs(c.env, messages, 0, clock),
     },
     {
       tenantId: state.tenantId,
