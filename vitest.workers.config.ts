@@ -1,6 +1,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { developmentVars } from './dev/dev-vars';
+import { testTimeScale } from './test/stack';
 
 /** Integration tests inside workerd, against real Postgres (through the ws proxy) and the fake platforms. */
 export default defineConfig({
@@ -13,7 +14,13 @@ export default defineConfig({
         miniflare: {
           // wrangler.toml holds no configuration values: the Worker's whole test configuration is here.
           bindings: {
-            ...developmentVars({ appEnv: 'test', databaseUrl: inject('appDatabaseUrl'), wsProxy: inject('wsProxy'), fakesUrl: fakes }),
+            ...developmentVars({
+              appEnv: 'test',
+              databaseUrl: inject('appDatabaseUrl'),
+              wsProxy: inject('wsProxy'),
+              fakesUrl: fakes,
+              timeScale: testTimeScale(),
+            }),
             SUPER_DATABASE_URL: inject('superDatabaseUrl'),
             FAKES_URL: fakes,
           },

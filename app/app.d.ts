@@ -1,5 +1,6 @@
 import type { Database } from '$db/client';
 import type { SessionUser } from '$db/queries/auth';
+import type { Clock } from '$worker/lib/clock';
 import type { Telemetry } from '$worker/observability/telemetry';
 
 declare global {
@@ -20,6 +21,8 @@ declare global {
       sessionToken: string | undefined;
       /** The request's telemetry: the read models time their queries with it. */
       telemetry: Telemetry;
+      /** The Worker's clock (compressed in the sync benchmark): what "now" is for ranges and lag. */
+      clock: Clock;
     }
     interface Platform {
       env: Env;

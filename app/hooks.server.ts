@@ -9,6 +9,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     event.locals.db = scope.db;
     event.locals.sessionToken = scope.sessionToken;
     event.locals.telemetry = scope.telemetry;
+    event.locals.clock = scope.clock;
     event.locals.user = await scope.user();
     return resolve(event);
   });

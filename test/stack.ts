@@ -13,6 +13,14 @@ const TEST_APP_PASSWORD = 'test-app-password';
 /** The fake world's clock for tests: fixed, so dates in assertions are stable. */
 export const TEST_NOW = new Date('2026-11-29T15:00:00Z');
 
+/**
+ * The Worker's clock in tests starts at the fakes' instant and runs at real speed, so the windows
+ * it plans (backfills, hot lane, ranges) are the days the fakes have data for, whatever the real date.
+ */
+export function testTimeScale(realAnchorMs = Date.now()) {
+  return { simEpochMs: TEST_NOW.getTime(), realAnchorMs, speed: 1 };
+}
+
 export interface TestStack {
   superDatabaseUrl: string;
   appDatabaseUrl: string;

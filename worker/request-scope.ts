@@ -3,6 +3,7 @@ import type { SessionUser } from '../db/queries/auth';
 import { readCookie, SESSION_COOKIE } from './auth/cookies';
 import { resolveSession } from './auth/sign-in';
 import { type Config, readConfig } from './env';
+import { type Clock, clockOf } from './lib/clock';
 import { createTelemetry, type Telemetry } from './observability/telemetry';
 
 /**
@@ -18,6 +19,8 @@ export interface RequestScope {
   user(): Promise<SessionUser | null>;
   /** The request's DataDog telemetry (read-model query timings), sent after the response. */
   readonly telemetry: Telemetry;
+  /** The Worker's clock: what "now" is for lag, backfills and date ranges (compressed in the sync benchmark). */
+  readonly clock: Clock;
 }
 
 /**
@@ -36,7 +39,8 @@ export async function withRequestScope<T>(
   const telemetry = createTelemetry(config);
   let user: Promise<SessionUser | null> | undefined;
   try {
-    return await handle({ config, db, sessionToken, user: () => (user ??= resolveSession(db, sessionToken)), telemetry });
+    const clock = clockOf(config);
+    return await handle({ config, db, sessionToken, user: () => (user ??= resolveSession(db, sessionToken)), telemetry, clock });
   } finally {
     ctx.waitUntil(close());
     ctx.waitUntil(telemetry.flush());

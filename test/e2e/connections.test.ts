@@ -3,11 +3,14 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_OWNER_LOGIN, DEMO_TENANTS } from '../../dev/seed/demo-data';
+import { simulatedMs } from '../../worker/lib/clock';
 import { openBrowser, PHONE } from './browser';
 import { signIn } from './pages';
 
 const appUrl = inject('appUrl');
 const fakesUrl = inject('fakesUrl');
+// The pages' "now" is the Worker's clock: the fakes' instant plus the time since the run started.
+const timeScale = inject('timeScale');
 const superDatabaseUrl = inject('superDatabaseUrl');
 // Partner B (Google + LinkedIn) gains Meta here: dashboard.test.ts and live-update.test.ts read Partner A only.
 const tenant = DEMO_TENANTS.find((t) => t.slug === 'partner-b')!;
@@ -183,10 +186,10 @@ describe('the Connections page in a browser', () => {
     const context = await openBrowser(PHONE, true);
     try {
       // LinkedIn refresh tokens end a year after consent; Meta refused the token.
-      await db.query(
-        `update connections set refresh_expires_at = now() + interval '10 days' where tenant_id = $1 and platform = 'linkedin'`,
-        [tenant.id],
-      );
+      await db.query(`update connections set refresh_expires_at = $2 where tenant_id = $1 and platform = 'linkedin'`, [
+        tenant.id,
+        new Date(simulatedMs(timeScale, Date.now()) + 10 * 86_400_000),
+      ]);
       await db.query(`update connections set status = 'needs_reauth' where tenant_id = $1 and platform = 'meta'`, [tenant.id]);
 
       const page = await context.newPage();

@@ -8,7 +8,8 @@ import { findFreePort as freePort } from '../../dev/postgres/free-port';
 import { seedDemo } from '../../dev/seed';
 import { DEMO_OWNER_LOGIN } from '../../dev/seed/demo-data';
 import { startWranglerDev } from '../../dev/wrangler-dev';
-import { startTestStack } from '../stack';
+import type { TimeScale } from '../../worker/lib/clock';
+import { startTestStack, testTimeScale } from '../stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +19,8 @@ declare module 'vitest' {
     fakesUrl: string;
     /** Bearer token of the operator API (/api/ops/*) of this run's Worker. */
     operatorToken: string;
+    /** The Worker's time scale (test/stack.ts testTimeScale): "now" for the pages is the fakes' instant plus the time since. */
+    timeScale: TimeScale;
   }
 }
 
@@ -41,11 +44,18 @@ export default async function setup(project: TestProject) {
     const { logins } = await seedDemo(stack.superDatabaseUrl);
     const fakes = stack.fakesUrl;
     const operatorToken = `e2e-${randomBytes(16).toString('hex')}`;
+    const timeScale = testTimeScale();
     const wrangler = await startWranglerDev({
       port: await freePort(),
       persistTo,
       vars: {
-        ...developmentVars({ appEnv: 'test', databaseUrl: stack.appDatabaseUrl, wsProxy: stack.wsProxy, fakesUrl: fakes }),
+        ...developmentVars({
+          appEnv: 'test',
+          databaseUrl: stack.appDatabaseUrl,
+          wsProxy: stack.wsProxy,
+          fakesUrl: fakes,
+          timeScale,
+        }),
         OPERATOR_TOKEN: operatorToken,
       },
     });
@@ -62,6 +72,7 @@ export default async function setup(project: TestProject) {
     project.provide('superDatabaseUrl', stack.superDatabaseUrl);
     project.provide('demoLogins', logins);
     project.provide('fakesUrl', fakes);
+    project.provide('timeScale', timeScale);
     project.provide('operatorToken', operatorToken);
     return stopAll;
   } catch (error) {

@@ -26,6 +26,7 @@ function productionEnv(): Env {
     LINKEDIN_CLIENT_ID: '86abcdef123456',
     LINKEDIN_CLIENT_SECRET: 'WPL_AP1.prod-secret',
     DATADOG_API_KEY: 'dd-7c1e9a4b2f8d0e6a3b5c9d1f',
+    TIME_SCALE: undefined,
   } as Env;
 }
 

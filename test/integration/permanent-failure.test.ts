@@ -6,6 +6,7 @@ import { enqueueSyncs } from '../../worker/jobs/enqueue';
 import { backfillChunks } from '../../worker/jobs/windows';
 import { connectedTenant, control, deliver, eventually, syncMessage, syncOutcomes } from './pipeline-support';
 import { call, closeWhenIdle, superDb } from './support';
+import { workerNow } from './sync-support';
 
 const arranged = superDb();
 afterAll(() => closeWhenIdle(arranged));
@@ -36,7 +37,7 @@ describe('a permanently failing ad account', () => {
     try {
       // A new three-month backfill, requested as a connect requests it, through the real queue;
       // every window of it is refused for good.
-      const now = new Date();
+      const now = workerNow();
       const window = backfillWindow('google_ads', 'Europe/Berlin', now, 75);
       const windowsTotal = backfillChunks(window, BACKFILL_CHUNK_DAYS).length;
       expect(windowsTotal).toBe(3);

@@ -11,7 +11,7 @@ import { type PipelineAccountHealth, readPipelineHealth } from '../../worker/rea
 import { metaUseCaseLimit } from '../../worker/realtime/budget-scopes';
 import { connectedTenant, control, deliver, injectFault, syncMessage } from './pipeline-support';
 import { appDb, closeWhenIdle, createTenantWithData, superDb } from './support';
-import { realSyncDeps, workerConfig } from './sync-support';
+import { realSyncDeps, workerConfig, workerNow } from './sync-support';
 
 /** The pipeline-health read model over real syncs against the fakes, read as the application role. */
 const arranged = superDb();
@@ -26,7 +26,7 @@ async function tenantRef(tenantId: string) {
   return row!;
 }
 
-async function health(tenantId: string, now = new Date()) {
+async function health(tenantId: string, now = workerNow()) {
   const tenant = await tenantRef(tenantId);
   return readPipelineHealth({ db: app.db, tenant, budgets: tenantHubBudgets(env, tenantId), quotas: appQuotas(workerConfig()) }, now);
 }
@@ -74,7 +74,7 @@ describe('pipeline health of a tenant', () => {
     const held = await runSyncJob(syncMessage(tenant.tenantId, flaky!.id, day, day), 1, deps);
     expect(held).toMatchObject({ action: { kind: 'defer' }, apiCalls: 0 });
 
-    const now = new Date();
+    const now = workerNow();
     const view = await health(tenant.tenantId, now);
     const t = accountIn(view, throttled!.id);
     expect(t.status).toBe('throttled');

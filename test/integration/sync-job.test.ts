@@ -17,7 +17,7 @@ import {
   truthFacts,
 } from './pipeline-support';
 import { appDb, closeWhenIdle, superDb } from './support';
-import { realSyncDeps, spoilToken, storedConnection, workerConfig } from './sync-support';
+import { realSyncDeps, spoilToken, storedConnection, workerConfig, workerNow } from './sync-support';
 
 /** runSyncJob called directly with real dependencies: the token branches, budget deferral and drops. */
 const arranged = superDb();
@@ -44,7 +44,7 @@ describe('runSyncJob: the access token', () => {
   it('refreshes once and retries when the platform refuses a token before its recorded expiry', async () => {
     const { tenant, account, message, from, to } = await syncable('google_ads', 'partner-a');
     const before = await storedConnection(arranged.db, tenant.tenantId);
-    expect(before.accessExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
+    expect(before.accessExpiresAt!.getTime()).toBeGreaterThan(workerNow().getTime() + 30 * 60_000);
     await spoilToken('google_ads', before.accessToken, 'expire');
     const callsBefore = (await fakeCalls('google_ads', { accountId: account.externalId })).length;
     const refreshesBefore = (await tokenCalls('google_ads', tenant.memberId)).length;
@@ -150,7 +150,10 @@ describe('runSyncJob: budgets and drops', () => {
     const { tenant, account, message } = await syncable('linkedin', 'demo');
     const hub = await getServerByName(env.TenantHub, tenant.tenantId);
     const policy = policyForKey(account.id, { platform: 'linkedin', quotas: appQuotas(workerConfig()) })!;
-    await hub.report([{ key: account.id, policy, report: { outcome: 'rate_limited', usage: [], retryAfterMs: 120_000 } }], Date.now());
+    await hub.report(
+      [{ key: account.id, policy, report: { outcome: 'rate_limited', usage: [], retryAfterMs: 120_000 } }],
+      workerNow().getTime(),
+    );
     const callsBefore = (await fakeCalls('linkedin', { accountId: account.externalId })).length;
     const runsBefore = (await syncOutcomes(arranged.db, tenant.tenantId, 'manual')).length;
 

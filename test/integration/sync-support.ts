@@ -6,10 +6,14 @@ import { decryptToken, importTokenKey } from '../../worker/auth/token-crypto';
 import { readConfig } from '../../worker/env';
 import type { SyncDeps } from '../../worker/jobs/sync';
 import { createSyncDeps } from '../../worker/jobs/sync-deps';
+import { clockOf } from '../../worker/lib/clock';
 import { control, type Platform } from './pipeline-support';
 
 /** The Worker's configuration as the queue consumer reads it. */
 export const workerConfig = () => readConfig(env as unknown as Env);
+
+/** "Now" as the Worker's pipeline sees it: the test time scale starts at the fakes' frozen instant. */
+export const workerNow = () => clockOf(workerConfig()).now();
 
 /**
  * Real dependencies of a sync job, wired as the queue consumer wires them: the application role's

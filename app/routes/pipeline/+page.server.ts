@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, url, platform }) => {
       tenants,
       (id) => tenantHubBudgets(platform.env, id),
       appQuotas(readConfig(platform.env)),
-      new Date(),
+      locals.clock.now(),
     ),
   };
 };

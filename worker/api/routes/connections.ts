@@ -47,7 +47,7 @@ function parsePlatform(raw: string | undefined) {
 
 export const connectionRoutes = new Hono<AppEnv>()
   .get('/tenants/:tenant/ad-accounts', async (c) => {
-    return c.json({ adAccounts: await readAdAccountCards(tenantScope(c), new Date()) });
+    return c.json({ adAccounts: await readAdAccountCards(tenantScope(c), c.get('scope').clock.now()) });
   })
   .get('/tenants/:tenant/connections/:platform/connect', async (c) => {
     const platform = parsePlatform(c.req.param('platform'));

@@ -35,7 +35,8 @@ export const opsRoutes = new Hono<AppEnv>()
     const tenant = await findTenantByRefAcrossTenants(c.get('db'), body.tenant);
     if (!tenant) throw new AppError('not_found', `No tenant "${body.tenant}".`);
     const accounts = await withTenant(c.get('db'), tenant.id, (tx) => listTenantAdAccounts(tx, body.platform));
-    const now = new Date();
+    const clock = c.get('scope').clock;
+    const now = clock.now();
     const messages: SyncMessage[] = accounts
       .filter((a) => a.enabled)
       .flatMap((a) =>
@@ -45,7 +46,7 @@ export const opsRoutes = new Hono<AppEnv>()
           now,
         ),
       );
-    await enqueueSyncs(c.env, messages);
+    await enqueueSyncs(c.env, messages, 0, clock);
     return c.json({ tenant, enqueuedAt: now.toISOString(), accounts, messages }, 202);
   })
   .get('/ops/sync-runs', async (c) => {
@@ -68,7 +69,8 @@ export const opsRoutes = new Hono<AppEnv>()
     const redriven = await redriveDeadLettersAcrossTenants(c.get('db'), 'all' in body ? 'all' : body.ids, async (letters) => {
       const valid = letters.flatMap((letter) => {
         const parsed = jobMessage.safeParse(letter.body);
-        if (parsed.success) return [{ id: letter.id, message: { ...parsed.data, deferrals: 0, enqueuedAt: new Date().toISOString() } }];
+        if (parsed.success)
+          return [{ id: letter.id, message: { ...parsed.data, deferrals: 0, enqueuedAt: c.get('scope').clock.now().toISOString() } }];
         refused.push({ id: letter.id, reason: `not a valid sync message (${parsed.error.issues.map((i) => i.message).join('; ')})` });
         return [];
       });

@@ -20,7 +20,7 @@ export const tenantPipelineHealthRoutes = new Hono<AppEnv>().get('/tenants/:tena
   if (!can(tenant.role, 'view_dashboard')) throw new AppError('forbidden', 'Your role cannot see this tenant’s pipeline.');
   const health = await readPipelineHealth(
     { db: c.get('db'), tenant, budgets: tenantHubBudgets(c.env, tenant.id), quotas: appQuotas(c.get('config')) },
-    new Date(),
+    c.get('scope').clock.now(),
   );
   return c.json(health);
 });
@@ -31,8 +31,23 @@ export const pipelineOverviewRoutes = new Hono<AppEnv>()
     const agencyIds = await listAgencyIdsForUser(db, c.get('user').id);
     if (!agencyIds.length) throw new AppError('forbidden', 'The agency pipeline view is for members of an agency.');
     const tenants = (await listTenantsForUser(db, c.get('user').id)).filter((t) => t.agencyId && agencyIds.includes(t.agencyId));
-    return c.json(await readAgencyPipelineHealth(db, tenants, (id) => tenantHubBudgets(c.env, id), appQuotas(c.get('config')), new Date()));
+    return c.json(
+      await readAgencyPipelineHealth(
+        db,
+        tenants,
+        (id) => tenantHubBudgets(c.env, id),
+        appQuotas(c.get('config')),
+        c.get('scope').clock.now(),
+      ),
+    );
   })
   .get('/ops/pipeline-health', requireOperator, async (c) =>
-    c.json(await readFleetPipelineHealth(c.get('db'), (id) => tenantHubBudgets(c.env, id), appQuotas(c.get('config')), new Date())),
+    c.json(
+      await readFleetPipelineHealth(
+        c.get('db'),
+        (id) => tenantHubBudgets(c.env, id),
+        appQuotas(c.get('config')),
+        c.get('scope').clock.now(),
+      ),
+    ),
   );

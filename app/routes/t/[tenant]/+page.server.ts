@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url, parent }) => {
   const { tenant } = await parent();
   // The connect flow starts on the Connections page; its outcome belongs there, beside the new accounts.
   if (CONNECT_OUTCOME_PARAMS.some((key) => url.searchParams.has(key))) redirect(303, `/t/${tenant.slug}/connections${url.search}`);
-  const now = new Date();
+  const now = locals.clock.now();
   const { from, to, preset } = rangeFromSearchParams(url.searchParams, tenant.timeZone, now);
   const scope = { db: locals.db, tenant, telemetry: locals.telemetry };
   const [overview, backfills] = await Promise.all([loadOverview(scope, { from, to }), readBackfillProgress(scope)]);

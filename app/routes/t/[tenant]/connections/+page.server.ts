@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, parent }) => {
   const { tenant } = await parent();
   return {
-    accounts: await readAdAccountCards({ db: locals.db, tenant, telemetry: locals.telemetry }, new Date()),
+    accounts: await readAdAccountCards({ db: locals.db, tenant, telemetry: locals.telemetry }, locals.clock.now()),
     canConnect: canConnect(tenant.role),
   };
 };

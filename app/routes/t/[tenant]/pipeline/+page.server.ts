@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, parent, platform }) => {
         budgets: tenantHubBudgets(platform.env, tenant.id),
         quotas: appQuotas(readConfig(platform.env)),
       },
-      new Date(),
+      locals.clock.now(),
     ),
   };
 };
