@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountAnchor, describeDeferrals, describeLag, describeNextCall, isProblem } from './pipeline-health';
+import { accountAnchor, clockSince, describeDeferrals, describeLag, describeNextCall, describeSunset, isProblem } from './pipeline-health';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
@@ -45,5 +45,30 @@ describe('isProblem and accountAnchor', () => {
       false,
     ]);
     expect(accountAnchor('abc')).toBe('account-abc');
+  });
+});
+
+describe('describeSunset', () => {
+  it.each([
+    [{ sunset: '2027-03-16', daysToSunset: 105, level: 'ok' as const }, 'sunsets on Mar 16, 2027 (105 days)'],
+    [{ sunset: '2027-03-16', daysToSunset: 45, level: 'warn' as const }, 'sunsets on Mar 16, 2027, in 45 days: plan the upgrade'],
+    [{ sunset: '2027-03-16', daysToSunset: 12, level: 'critical' as const }, 'sunsets on Mar 16, 2027, in 12 days: upgrade now'],
+    [
+      { sunset: '2027-03-16', daysToSunset: -2, level: 'critical' as const },
+      'sunset on Mar 16, 2027: calls fail until the connector is upgraded',
+    ],
+  ])('words %o', (version, expected) => {
+    expect(describeSunset(version)).toBe(expected);
+  });
+});
+
+describe('clockSince', () => {
+  it("counts on from the server's instant, whatever the browser's clock says", () => {
+    const loadedAt = Date.parse('2030-01-01T00:00:00Z');
+    expect(clockSince('2026-11-29T15:00:00.000Z', loadedAt, loadedAt + 90_000).toISOString()).toBe('2026-11-29T15:01:30.000Z');
+  });
+
+  it('never runs backwards when the browser clock is set back', () => {
+    expect(clockSince('2026-11-29T15:00:00.000Z', 1_000, 500).toISOString()).toBe('2026-11-29T15:00:00.000Z');
   });
 });

@@ -58,3 +58,25 @@ export function describeDeferrals(deferrals: { count: number; byReason: Record<s
 
 /** The anchor id of an account's row on the pipeline page (the Connections page links to it). */
 export const accountAnchor = (adAccountId: string) => `account-${adAccountId}`;
+
+/** "sunsets Mar 16, 2027 (105 days)" / "sunsets in 45 days: plan the upgrade" / "… upgrade now". */
+export function describeSunset(version: { sunset: string; daysToSunset: number; level: 'ok' | 'warn' | 'critical' }): string {
+  const date = new Date(`${version.sunset}T00:00:00Z`).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  if (version.daysToSunset < 0) return `sunset on ${date}: calls fail until the connector is upgraded`;
+  if (version.level === 'critical') return `sunsets on ${date}, in ${version.daysToSunset} days: upgrade now`;
+  if (version.level === 'warn') return `sunsets on ${date}, in ${version.daysToSunset} days: plan the upgrade`;
+  return `sunsets on ${date} (${version.daysToSunset} days)`;
+}
+
+/**
+ * The page's "now" for countdowns: the server's instant when it read the figures plus the time since,
+ * so waits count down on the Worker's clock (compressed in the sync benchmark), not the browser's.
+ */
+export function clockSince(generatedAt: string, loadedAtMs: number, nowMs: number): Date {
+  return new Date(Date.parse(generatedAt) + Math.max(0, nowMs - loadedAtMs));
+}

@@ -113,6 +113,14 @@ describe('the pipeline-health pages in a browser, phone first', () => {
       .evaluateAll((chips) => Object.fromEntries(chips.map((c) => [c.getAttribute('data-status'), Number(c.getAttribute('data-count'))])));
     expect(counts).toEqual(Object.fromEntries(Object.entries(health.statusCounts).filter(([, n]) => n > 0)));
     expect(await page.locator('#dead-letters-title').textContent()).toBe(`Dead letters (${health.deadLetters.length})`);
+    // Each connector's pinned API version with its sunset, as the API states it.
+    const versions = await page
+      .locator('.api-versions li')
+      .evaluateAll((items) => items.map((li) => [li.getAttribute('data-platform'), li.querySelector('strong')?.textContent ?? '']));
+    expect(versions).toEqual(health.apiVersions.map((v) => [v.platform, expect.stringContaining(v.version)]));
+    for (const v of health.apiVersions) {
+      expect(await page.locator(`.api-versions li[data-platform="${v.platform}"]`).textContent()).toContain(`${v.daysToSunset} days`);
+    }
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'nothing overflows the 390 px viewport').toBeLessThanOrEqual(
       PHONE.width,

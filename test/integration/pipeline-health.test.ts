@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/database';
 import { recordDeadLetter } from '../../db/queries/fleet';
+import { API_VERSIONS, daysUntil } from '../../worker/connectors/api-versions';
 import { appQuotas } from '../../worker/env';
 import { MAX_DEFERRALS } from '../../worker/jobs/actions';
 import { runSyncJob } from '../../worker/jobs/sync';
@@ -98,7 +99,11 @@ describe('pipeline health of a tenant', () => {
     // Worst first: the open breaker before the throttled account.
     expect(view.accounts.map((a) => a.id).slice(0, 2)).toEqual([flaky!.id, throttled!.id]);
     expect(view.statusCounts).toMatchObject({ breaker_open: 1, throttled: 1 });
-    expect(view.apiVersions).toBeNull();
+    // Each connector's pinned version, with its sunset counted from the view's day.
+    expect(view.apiVersions.map((v) => [v.platform, v.version])).toEqual(
+      (Object.keys(API_VERSIONS) as Array<keyof typeof API_VERSIONS>).map((p) => [p, API_VERSIONS[p].version]),
+    );
+    for (const v of view.apiVersions) expect(v.daysToSunset).toBe(daysUntil(v.sunset, now));
   });
 
   it("never shows another tenant's accounts, deferrals or dead letters", async () => {

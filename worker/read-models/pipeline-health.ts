@@ -4,6 +4,7 @@ import { listLatestDecisiveRuns } from '../../db/queries/connections';
 import { type DeadLetterSummaryRow, listPipelineFacts, listTenantDeadLetters, type PipelineFacts } from '../../db/queries/pipeline-health';
 import { type Platform, SYNC_LANES, type SyncLane } from '../../db/schema/enum-values';
 import { syncState } from '../connections/sync-state';
+import { apiVersionStatuses, type SunsetStatus } from '../connectors/api-versions';
 import type { AppQuotas } from '../realtime/budget';
 import { policyForKey } from '../realtime/budget-scopes';
 import { type BreakerView, type BudgetView, type StoredBudgetRow, viewBudgets } from '../realtime/budget-view';
@@ -85,11 +86,8 @@ export interface PipelineHealth {
   /** Worst first. */
   accounts: PipelineAccountHealth[];
   deadLetters: Array<Omit<DeadLetterSummaryRow, 'receivedAt'> & { receivedAt: string }>;
-  /**
-   * Slot for the API versions each connector pins and their sunset dates
-   * (worker/connectors/api-versions.ts, wired at merge); null until then.
-   */
-  apiVersions: null;
+  /** Each connector's pinned API version and its sunset: warns 60 days ahead (worker/connectors/api-versions.ts). */
+  apiVersions: SunsetStatus[];
 }
 
 /** The tenant's pipeline health as of `now`. */
@@ -123,7 +121,7 @@ export async function readPipelineHealth(scope: PipelineTenantScope, now: Date):
     statusCounts: countByStatus(accounts.map((a) => a.status)),
     accounts: worstFirst(accounts),
     deadLetters: letters.map((l) => ({ ...l, receivedAt: l.receivedAt.toISOString() })),
-    apiVersions: null,
+    apiVersions: apiVersionStatuses(now),
   };
 }
 

@@ -47,7 +47,7 @@ function tenant(name: string, accounts: PipelineAccountHealth[], deadLetters = 0
       attempts: 3,
       receivedAt: NOW.toISOString(),
     })),
-    apiVersions: null,
+    apiVersions: [],
   };
 }
 

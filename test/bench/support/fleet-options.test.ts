@@ -11,6 +11,12 @@ describe('parseFleetOptions', () => {
     expect(parseFleetOptions(['--scale=full', '--speed=50']).scale).toEqual({ ...FLEET_SCALES.full, speed: 50 });
   });
 
+  it('reads --days, whole slots only, to run a scale for part of its schedule', () => {
+    expect(parseFleetOptions(['--scale', 'full', '--days', '0.25']).scale).toEqual({ ...FLEET_SCALES.full, days: 0.25 });
+    expect(() => parseFleetOptions(['--days', '0.01'])).toThrow(/whole number of 15-minute slots/);
+    expect(() => parseFleetOptions(['--days', '-1'])).toThrow(/above 0/);
+  });
+
   it('refuses an unknown scale, a speed of zero and unknown flags', () => {
     expect(() => parseFleetOptions(['--scale', 'huge'])).toThrow(/small or full/);
     expect(() => parseFleetOptions(['--speed', '0'])).toThrow(/above 0/);

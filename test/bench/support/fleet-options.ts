@@ -54,10 +54,14 @@ export interface FleetOptions {
   scale: FleetScale;
 }
 
-/** Reads `--scale small|full` (small by default) and `--speed N` (the scale's own speed by default). */
+/**
+ * Reads `--scale small|full` (small by default), `--speed N` (the scale's own speed by default) and
+ * `--days N` (the scale's own simulated days by default; a fraction runs part of a day, in whole slots).
+ */
 export function parseFleetOptions(argv: readonly string[]): FleetOptions {
   let name: FleetScaleName = 'small';
   let speed: number | undefined;
+  let days: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -69,12 +73,18 @@ export function parseFleetOptions(argv: readonly string[]): FleetOptions {
       const given = Number(value());
       if (!Number.isFinite(given) || given <= 0) throw new Error('--speed must be a number above 0');
       speed = given;
+    } else if (flag === '--days') {
+      const given = Number(value());
+      const slots = (given * 86_400_000) / SLOT_MS;
+      if (!Number.isFinite(given) || given <= 0 || Math.abs(slots - Math.round(slots)) > 1e-9)
+        throw new Error('--days must be above 0 and a whole number of 15-minute slots (e.g. 0.25 for 6 hours)');
+      days = given;
     } else if (flag !== '--') {
-      throw new Error(`unknown flag ${flag} (use --scale small|full, --speed N)`);
+      throw new Error(`unknown flag ${flag} (use --scale small|full, --speed N, --days N)`);
     }
   }
   const scale = FLEET_SCALES[name];
-  return { scale: speed === undefined ? scale : { ...scale, speed } };
+  return { scale: { ...scale, ...(speed === undefined ? {} : { speed }), ...(days === undefined ? {} : { days }) } };
 }
 
 export const SLOT_MS = 15 * 60_000;
