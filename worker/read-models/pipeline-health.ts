@@ -6,6 +6,7 @@ import { type Platform, SYNC_LANES, type SyncLane } from '../../db/schema/enum-v
 import { syncState } from '../connections/sync-state';
 import { apiVersionStatuses, type SunsetStatus } from '../connectors/api-versions';
 import type { AppQuotas } from '../realtime/budget';
+import { parseBudgetKey } from '../realtime/budget-keys';
 import { policyForKey } from '../realtime/budget-scopes';
 import { type BreakerView, type BudgetView, type StoredBudgetRow, viewBudgets } from '../realtime/budget-view';
 import {
@@ -102,11 +103,13 @@ export async function readPipelineHealth(scope: PipelineTenantScope, now: Date):
     return [facts, await listLatestDecisiveRuns(tx), activeAds] as const;
   });
   const [rows, letters] = await Promise.all([scope.budgets(), listTenantDeadLetters(db, tenant.id)]);
-  const platformOf = new Map(facts.accounts.map((a) => [a.id, a.platform]));
+  const accountsById = new Map(facts.accounts.map((a) => [a.id, a]));
+  // Only this tenant's account-side rows (the ad account's own and its Meta use cases) are measured here.
   const policyOf = (key: string) => {
-    const owner = facts.accounts.find((a) => key === a.id || key.startsWith(`${a.id}:`));
-    if (!owner) return null;
-    return policyForKey(key, { platform: platformOf.get(owner.id)!, quotas: scope.quotas, activeAds: activeAds.get(owner.id) ?? 0 });
+    const parsed = parseBudgetKey(key);
+    const account = parsed && 'adAccountId' in parsed ? accountsById.get(parsed.adAccountId) : undefined;
+    if (!account) return null;
+    return policyForKey(key, { platform: account.platform, quotas: scope.quotas, activeAds: activeAds.get(account.id) ?? 0 });
   };
   const budgets = viewBudgets(rows, policyOf, now.getTime());
   const accounts = facts.accounts.map((account) => {
