@@ -207,7 +207,7 @@ describe('queue consumer', () => {
     const tenant = await connected('google_ads', 'partner-b');
     const [account] = tenant.accounts;
     const { to } = account!.backfillState as { to: string };
-    await injectFault('google_ads', account!.externalId, 'server_error', 1);
+    await injectFault('google_ads', account!.externalId, 'server_error', 2);
     const result = await deliver('tidemark-sync', [syncMessage(tenant.tenantId, account!.id, to, to)]);
     expect(result.explicitAcks).toEqual([]);
     expect(result.retryMessages).toHaveLength(1);

@@ -67,8 +67,8 @@ describe('pipeline health of a tenant', () => {
     const parked = await deliver('tidemark-sync', [{ ...syncMessage(tenant.tenantId, throttled!.id, day, day), deferrals: MAX_DEFERRALS }]);
     expect(parked.explicitAcks).toHaveLength(1);
 
-    // Five transient failures in a row open the other account's breaker.
-    await injectFault('meta', flaky!.externalId, 'server_error', 5);
+    // Five transient failures in a row (each a read and its one repeat) open the other account's breaker.
+    await injectFault('meta', flaky!.externalId, 'server_error', 10);
     for (let i = 0; i < 5; i++) {
       expect((await runSyncJob(syncMessage(tenant.tenantId, flaky!.id, day, day), 1, deps)).action).toMatchObject({ kind: 'retry' });
     }

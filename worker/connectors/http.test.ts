@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createHttpSession, joinUrl, requestJson, toConnectorError } from './http';
+import { createHttpSession, joinUrl, PASSING_FAILURE_RETRY, requestJson, toConnectorError } from './http';
 import { createScriptedFetch } from './testing/scripted-fetch';
 
 const schema = z.object({ value: z.number() });
@@ -103,11 +103,42 @@ describe('createHttpSession', () => {
       { body: { value: 1 }, headers: { 'x-usage': 'a' } },
       { status: 400, body: {}, headers: { 'x-usage': 'b' } },
     ]);
-    const session = createHttpSession({ fetch: scripted.fetch, baseUrl: 'http://x' }, (h) => seen.push(h.get('x-usage') ?? ''));
+    const session = createHttpSession(
+      { fetch: scripted.fetch, baseUrl: 'http://x' },
+      { onHeaders: (h) => seen.push(h.get('x-usage') ?? '') },
+    );
     await session.request({ url: 'http://x/1', schema });
     await session.request({ url: 'http://x/2', schema });
     expect(session.apiCalls).toBe(2);
     expect(seen).toEqual(['a', 'b']);
+  });
+
+  const config = (fetch: typeof globalThis.fetch) => ({ fetch, baseUrl: 'http://x' });
+  const quickRetry = { ...PASSING_FAILURE_RETRY, delayMs: 1 };
+
+  it('repeats a GET that failed in passing, up to the policy, counting every attempt', async () => {
+    const scripted = createScriptedFetch([{ status: 503, body: {} }, { body: '{"value": 4' }, { body: { value: 7 } }]);
+    const once = createHttpSession(config(scripted.fetch), { retry: quickRetry });
+    expect(await once.request({ url: 'http://x/a', schema })).toMatchObject({ ok: false, failure: { type: 'invalid_json' } });
+    expect(once.apiCalls).toBe(2);
+    const again = createHttpSession(config(scripted.fetch), { retry: quickRetry });
+    expect(await again.request({ url: 'http://x/a', schema })).toMatchObject({ ok: true, body: { value: 7 } });
+    expect(again.apiCalls).toBe(1);
+  });
+
+  it('never repeats a POST that is not marked idempotent, nor a failure the policy calls lasting', async () => {
+    const scripted = createScriptedFetch([
+      { status: 500, body: {} },
+      { status: 400, body: {} },
+      { status: 500, body: {} },
+      { body: { value: 1 } },
+    ]);
+    const session = createHttpSession(config(scripted.fetch), { retry: quickRetry });
+    expect((await session.request({ method: 'POST', url: 'http://x/job', schema })).ok).toBe(false);
+    expect((await session.request({ url: 'http://x/bad', schema })).ok).toBe(false);
+    expect(session.apiCalls).toBe(2);
+    expect(await session.request({ method: 'POST', idempotent: true, url: 'http://x/read', schema })).toMatchObject({ ok: true });
+    expect(session.apiCalls).toBe(4);
   });
 });
 

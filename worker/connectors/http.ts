@@ -37,6 +37,8 @@ export interface JsonRequest<T> {
   headers?: Record<string, string>;
   body?: string | URLSearchParams;
   schema: z.ZodType<T>;
+  /** A POST that only reads (Google's searchStream): safe to send twice. */
+  idempotent?: boolean;
 }
 
 /** Base URL (which may carry a path prefix, as the local fakes do) + absolute path. */
@@ -206,20 +208,66 @@ export interface HttpSession {
   readonly config: HttpConfig;
 }
 
-/** A request function bound to one HttpConfig that counts calls and reports headers. */
-export function createHttpSession(config: HttpConfig, onHeaders?: (headers: Headers) => void): HttpSession {
+/**
+ * One more attempt, inside the same sync, for a read that failed in passing (a 5xx, a timeout, a body
+ * cut off). Without it a single dropped response costs the whole window a queue retry and, under a
+ * 10% fault rate, a late sync. Bounded to `retries` because every attempt is a call the budgets count.
+ */
+export interface RetryPolicy {
+  retries: number;
+  /** Real milliseconds before each further attempt (times jitter in [1, 2)). */
+  delayMs: number;
+  /** The platform's reading of a failure: worth repeating the same request? */
+  retryable(failure: HttpFailure): boolean;
+}
+
+/** Failures that say nothing about the request itself: the same request may well succeed at once. */
+export function isPassingFailure(failure: HttpFailure): boolean {
+  switch (failure.type) {
+    case 'network':
+    case 'timeout':
+    case 'invalid_json':
+      return true;
+    case 'http':
+      return failure.status >= 500 || failure.status === 408;
+    default:
+      return false;
+  }
+}
+
+export const PASSING_FAILURE_RETRY: RetryPolicy = { retries: 1, delayMs: 200, retryable: isPassingFailure };
+
+export interface HttpSessionOptions {
+  onHeaders?: (headers: Headers) => void;
+  /** Applies to GETs and to POSTs marked `idempotent`; never to other writes (a token exchange, a report job). */
+  retry?: RetryPolicy;
+}
+
+/** A request function bound to one HttpConfig that counts calls, reports headers and retries passing failures of reads. */
+export function createHttpSession(config: HttpConfig, options: HttpSessionOptions = {}): HttpSession {
+  const { onHeaders, retry } = options;
   let apiCalls = 0;
+  const attempt = async <T>(request: JsonRequest<T>): Promise<HttpOutcome<T>> => {
+    apiCalls += 1;
+    const outcome = await requestJson(config, request);
+    if (onHeaders) {
+      if (outcome.ok) onHeaders(outcome.headers);
+      else if ('headers' in outcome.failure) onHeaders(outcome.failure.headers);
+    }
+    return outcome;
+  };
   return {
     config,
     get apiCalls() {
       return apiCalls;
     },
     async request(request) {
-      apiCalls += 1;
-      const outcome = await requestJson(config, request);
-      if (onHeaders) {
-        if (outcome.ok) onHeaders(outcome.headers);
-        else if ('headers' in outcome.failure) onHeaders(outcome.failure.headers);
+      const repeatable = (request.method ?? 'GET') === 'GET' || request.idempotent === true;
+      let outcome = await attempt(request);
+      for (let retried = 0; retry && repeatable && retried < retry.retries; retried++) {
+        if (outcome.ok || !retry.retryable(outcome.failure)) break;
+        await new Promise((resolve) => setTimeout(resolve, retry.delayMs * (1 + Math.random())));
+        outcome = await attempt(request);
       }
       return outcome;
     },

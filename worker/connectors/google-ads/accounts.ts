@@ -2,7 +2,7 @@
  * Account discovery: listAccessibleCustomers, then one customer_client stream per accessible
  * customer. A manager lists every account below it, which is then reached with login-customer-id.
  */
-import { createHttpSession } from '../http';
+import { createHttpSession, PASSING_FAILURE_RETRY } from '../http';
 import type { DiscoveredAccount, ListAccountsInput, ListAccountsResult } from '../types';
 import type { GoogleAdsRow } from './api-types';
 import { createGoogleAdsClient } from './client';
@@ -26,7 +26,7 @@ function toAccount(row: GoogleAdsRow, managerExternalId: string | undefined): Di
 
 /** Every customer the token reaches, managers flagged, clients under a manager tagged with it. */
 export async function listGoogleAdsAccounts(input: ListAccountsInput): Promise<ListAccountsResult> {
-  const session = createHttpSession(input.http);
+  const session = createHttpSession(input.http, { retry: PASSING_FAILURE_RETRY });
   const client = createGoogleAdsClient({ session, credentials: input.credentials });
   const accessible = await client.listAccessibleCustomers();
   if (!accessible.ok) {

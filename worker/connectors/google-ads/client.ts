@@ -41,6 +41,7 @@ export function createGoogleAdsClient(options: { session: HttpSession; credentia
         url: url(`customers/${customerDigits(customerId)}/googleAds:searchStream`),
         headers: headers(loginCustomerId),
         body: JSON.stringify({ query }),
+        idempotent: true,
         schema: googleAdsSearchStreamSchema,
       });
       if (!outcome.ok) return outcome;

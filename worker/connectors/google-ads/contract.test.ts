@@ -145,10 +145,21 @@ describe('Google Ads connector against the Google Ads fake', () => {
   });
 
   it('maps injected faults: server error and truncated stream to transient', async () => {
-    fakes.ctx.faults.add({ service: 'google_ads', kind: 'server_error', remaining: 1 });
+    // Two in a row: searchStream is repeated once, then the window goes back to the queue.
+    fakes.ctx.faults.add({ service: 'google_ads', kind: 'server_error', remaining: 2 });
     expect(await googleAdsConnector.syncWindow(syncInput(accountIn('USD'), 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
+    fakes.ctx.faults.add({ service: 'google_ads', kind: 'truncated_body', remaining: 2 });
+    expect(await googleAdsConnector.syncWindow(syncInput(accountIn('USD'), 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
+  });
+
+  it('repeats a searchStream cut off in passing once (it only reads) and completes the window', async () => {
+    const clean = await googleAdsConnector.syncWindow(syncInput(accountIn('USD'), 7));
+    if (!clean.ok) throw new Error(clean.error.message);
     fakes.ctx.faults.add({ service: 'google_ads', kind: 'truncated_body', remaining: 1 });
-    expect(await googleAdsConnector.syncWindow(syncInput(accountIn('USD'), 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
+    const retried = await googleAdsConnector.syncWindow(syncInput(accountIn('USD'), 7));
+    if (!retried.ok) throw new Error(retried.error.message);
+    expect(retried.rows).toEqual(clean.rows);
+    expect(retried.apiCalls).toBe(clean.apiCalls + 1);
   });
 
   it('refreshes the one-hour access token with the refresh token', async () => {

@@ -137,8 +137,8 @@ describe('Google Ads syncWindow', () => {
     });
   });
 
-  it('reports a truncated stream as transient', async () => {
-    const scripted = createScriptedFetch([{ body: '[{"results":[{"campaign":{"id":"1"' }]);
+  it('reports a stream truncated twice in a row as transient', async () => {
+    const scripted = createScriptedFetch([{ body: '[{"results":[{"campaign":{"id":"1"' }, { body: '[{"results":[{"camp' }]);
     expect(await googleAdsConnector.syncWindow(input(scripted.fetch))).toMatchObject({ ok: false, error: { kind: 'transient' } });
   });
 });

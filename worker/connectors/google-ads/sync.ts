@@ -2,7 +2,7 @@
  * One Google Ads sync: ONE searchStream per customer per window at ad_group_ad level
  * (plus one hourly stream when asked). Entities come from the same rows: no extra calls.
  */
-import { createHttpSession } from '../http';
+import { createHttpSession, PASSING_FAILURE_RETRY } from '../http';
 import type { ConnectorError, NormalizedHourlyRow, SyncInput, SyncResult } from '../types';
 import type { GoogleAdsRow } from './api-types';
 import { createGoogleAdsClient, type StreamOutcome } from './client';
@@ -34,7 +34,7 @@ function mapAll<T>(
 
 /** The Connector.syncWindow of Google Ads. */
 export async function syncGoogleAdsWindow(input: SyncInput): Promise<SyncResult> {
-  const session = createHttpSession(input.http);
+  const session = createHttpSession(input.http, { retry: PASSING_FAILURE_RETRY });
   const client = createGoogleAdsClient({ session, credentials: input.credentials });
   const { externalId, managerExternalId } = input.account;
   const fail = (error: ConnectorError): SyncResult => ({ ok: false, error, usage: [], apiCalls: session.apiCalls });

@@ -106,9 +106,10 @@ describe('LinkedIn connector against the LinkedIn fake', () => {
   });
 
   it('maps injected server errors and truncated bodies to transient', async () => {
-    fake.ctx.faults.add({ service: 'linkedin', kind: 'server_error', remaining: 1 });
+    // Two in a row: the read is repeated once, then the window goes back to the queue.
+    fake.ctx.faults.add({ service: 'linkedin', kind: 'server_error', remaining: 2 });
     expect(await linkedInConnector.syncWindow(syncInput(accounts[0]!, 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
-    fake.ctx.faults.add({ service: 'linkedin', kind: 'truncated_body', remaining: 1, pathContains: 'adAnalytics' });
+    fake.ctx.faults.add({ service: 'linkedin', kind: 'truncated_body', remaining: 2, pathContains: 'adAnalytics' });
     expect(await linkedInConnector.syncWindow(syncInput(accounts[0]!, 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
   });
 

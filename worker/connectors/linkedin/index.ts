@@ -1,5 +1,5 @@
 /** The LinkedIn Marketing API connector (Linkedin-Version pinned in api-types.ts). */
-import { createHttpSession } from '../http';
+import { createHttpSession, PASSING_FAILURE_RETRY } from '../http';
 import type { Connector, ListAccountsInput, ListAccountsResult } from '../types';
 import { createLinkedInClient } from './client';
 import { mapLinkedInFailure } from './errors';
@@ -14,7 +14,7 @@ export const LINKEDIN_REPORTING_TIME_ZONE = 'UTC';
 
 /** The ad accounts the member's token can read. */
 export async function listLinkedInAccounts(input: ListAccountsInput): Promise<ListAccountsResult> {
-  const session = createHttpSession(input.http);
+  const session = createHttpSession(input.http, { retry: PASSING_FAILURE_RETRY });
   const client = createLinkedInClient({ session, accessToken: input.credentials.accessToken });
   const outcome = await client.adAccounts();
   if (!outcome.ok) return { ok: false, error: mapLinkedInFailure(outcome.failure, 'adAccounts'), usage: [], apiCalls: session.apiCalls };

@@ -4,7 +4,7 @@
  * window with campaign URNs batched per request. LinkedIn has no hourly data.
  */
 import { type DateWindow, splitWindow, windowLength } from '../../lib/dates';
-import { createHttpSession, type HttpFailure } from '../http';
+import { createHttpSession, type HttpFailure, PASSING_FAILURE_RETRY } from '../http';
 import type { ConnectorError, NormalizedDailyRow, NormalizedEntities, SyncInput, SyncResult } from '../types';
 import type { LinkedInAnalyticsElement } from './api-types';
 import { createLinkedInClient, type LinkedInClient } from './client';
@@ -24,7 +24,7 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
 }
 
 export async function syncLinkedInWindow(input: SyncInput): Promise<SyncResult> {
-  const session = createHttpSession(input.http);
+  const session = createHttpSession(input.http, { retry: PASSING_FAILURE_RETRY });
   const client = createLinkedInClient({ session, accessToken: input.credentials.accessToken });
   const accountId = input.account.externalId;
   const fail = (error: ConnectorError): SyncResult => ({ ok: false, error, usage: [], apiCalls: session.apiCalls });

@@ -149,11 +149,25 @@ describe('Meta connector against the Meta fake', () => {
     const limited = await metaConnector.syncWindow(syncInput(account, 7));
     expect(limited).toMatchObject({ ok: false, error: { kind: 'rate_limited' } });
 
-    fake.ctx.faults.add({ service: 'meta', kind: 'server_error', remaining: 1 });
+    // Two in a row: the sync repeats a read once, then gives the window back to the queue.
+    fake.ctx.faults.add({ service: 'meta', kind: 'server_error', remaining: 2 });
     expect(await metaConnector.syncWindow(syncInput(account, 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
 
-    fake.ctx.faults.add({ service: 'meta', kind: 'truncated_body', remaining: 1 });
+    fake.ctx.faults.add({ service: 'meta', kind: 'truncated_body', remaining: 2 });
     expect(await metaConnector.syncWindow(syncInput(account, 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
+  });
+
+  it('repeats a read that failed in passing once and completes the window with one call more', async () => {
+    const account = accountIn('USD');
+    const clean = await metaConnector.syncWindow(syncInput(account, 7));
+    if (!clean.ok) throw new Error(clean.error.message);
+    for (const kind of ['server_error', 'truncated_body'] as const) {
+      fake.ctx.faults.add({ service: 'meta', kind, remaining: 1 });
+      const retried = await metaConnector.syncWindow(syncInput(account, 7));
+      if (!retried.ok) throw new Error(retried.error.message);
+      expect(comparableRows(retried.rows)).toEqual(comparableRows(clean.rows));
+      expect(retried.apiCalls).toBe(clean.apiCalls + 1);
+    }
   });
 
   it('returns hourly rows for the hot lane that add up to the daily rows', async () => {

@@ -2,7 +2,7 @@
  * Graph API error bodies → ConnectorError (AD-APIS.md §1.6). Throttles arrive as HTTP 400
  * with an OAuthException code, so the status alone says little; the code decides.
  */
-import { type HttpFailure, toConnectorError } from '../http';
+import { type HttpFailure, isPassingFailure, PASSING_FAILURE_RETRY, type RetryPolicy, toConnectorError } from '../http';
 import type { ConnectorError, MetaUseCase, UsageScope } from '../types';
 import { type MetaErrorBody, metaErrorBodySchema } from './api-types';
 import { parseMetaUsageHeaders, regainAccessMs } from './usage';
@@ -54,3 +54,9 @@ export function mapMetaFailure(failure: HttpFailure, label: string, cursor: stri
   if (failure.status >= 500) return { kind: 'transient', message, status: failure.status };
   return { kind: 'permanent', message, code: subcode ? `${code}/${subcode}` : String(code) };
 }
+
+/** A passing failure is retried once, except "reduce the amount of data" (a 500 too): the async job answers that. */
+export const META_READ_RETRY: RetryPolicy = {
+  ...PASSING_FAILURE_RETRY,
+  retryable: (failure) => isPassingFailure(failure) && !isReduceDataError(failure),
+};

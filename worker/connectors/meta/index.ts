@@ -2,7 +2,7 @@
 import { createHttpSession } from '../http';
 import type { Connector, ListAccountsInput, ListAccountsResult, UsageSignal } from '../types';
 import { createMetaClient } from './client';
-import { mapMetaFailure } from './errors';
+import { META_READ_RETRY, mapMetaFailure } from './errors';
 import { metaOAuth } from './oauth';
 import { syncMetaWindow } from './sync';
 import { latestUsage, parseMetaUsageHeaders } from './usage';
@@ -10,7 +10,10 @@ import { latestUsage, parseMetaUsageHeaders } from './usage';
 /** Ad accounts the token's user can read, with currency and time zone. */
 export async function listMetaAccounts(input: ListAccountsInput): Promise<ListAccountsResult> {
   const usage: UsageSignal[] = [];
-  const session = createHttpSession(input.http, (headers) => usage.push(...parseMetaUsageHeaders(headers)));
+  const session = createHttpSession(input.http, {
+    onHeaders: (headers) => usage.push(...parseMetaUsageHeaders(headers)),
+    retry: META_READ_RETRY,
+  });
   const client = createMetaClient({ session, accessToken: input.credentials.accessToken });
   const outcome = await client.adAccounts();
   if (!outcome.ok) {

@@ -17,7 +17,7 @@ import type {
 } from '../types';
 import type { MetaInsightsRow } from './api-types';
 import { createMetaClient, type MetaClient, type PagesOutcome } from './client';
-import { isReduceDataError, mapMetaFailure } from './errors';
+import { isReduceDataError, META_READ_RETRY, mapMetaFailure } from './errors';
 import { MetaMappingError, mapMetaDailyRow, mapMetaEntities, mapMetaHourlyRow } from './mapper';
 import { latestUsage, parseMetaUsageHeaders } from './usage';
 
@@ -72,7 +72,10 @@ type Step<T> = Result<T> | { ok: 'pending'; cursor: string };
 /** The Connector.syncWindow of Meta. */
 export async function syncMetaWindow(input: SyncInput): Promise<SyncResult> {
   const usage: UsageSignal[] = [];
-  const session = createHttpSession(input.http, (headers) => usage.push(...parseMetaUsageHeaders(headers)));
+  const session = createHttpSession(input.http, {
+    onHeaders: (headers) => usage.push(...parseMetaUsageHeaders(headers)),
+    retry: META_READ_RETRY,
+  });
   const client = createMetaClient({ session, accessToken: input.credentials.accessToken });
   const accountId = bareAccountId(input.account.externalId);
   const options = input.options ?? {};
