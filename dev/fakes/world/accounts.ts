@@ -14,12 +14,21 @@ export interface AccountSpec {
   managerKey?: string;
   /** Which members may see it: the demo tenants' ('demo' sees every fixed account) or one fleet member's key. */
   groups: string[];
+  /** Campaigns in the account, chosen from the seed in this range; 2-4 (small enough to read in a test) unless given. */
+  campaigns?: CampaignRange;
+}
+
+export interface CampaignRange {
+  min: number;
+  max: number;
 }
 
 /** Extra members for fleet-scale runs (the sync benchmark): each consents to its own ad accounts on every platform. */
 export interface FleetSpec {
   members: number;
   accountsPerMember: number;
+  /** Campaigns per fleet account (an agency's accounts run more than the demo's 2-4). */
+  campaignsPerAccount?: CampaignRange;
 }
 
 const FLEET_LOOKS: ReadonlyArray<Pick<AccountSpec, 'currency' | 'timeZone'>> = [
@@ -54,6 +63,7 @@ export function fleetAccountSpecs(fleet: FleetSpec | undefined): AccountSpec[] {
           ...look,
           historyDays: 400,
           groups: [member],
+          ...(fleet.campaignsPerAccount ? { campaigns: fleet.campaignsPerAccount } : {}),
         });
       }
     }

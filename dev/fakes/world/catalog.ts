@@ -71,9 +71,11 @@ type UniqueId = (length: number, ...parts: (string | number)[]) => string;
 function addAccountTree(catalog: Catalog, seed: number, spec: AccountSpec, account: FakeAccount, anchor: string, uniqueId: UniqueId) {
   const platform = spec.platform;
   const lengths = ENTITY_ID_DIGITS[platform];
-  const campaignCount = intBetween(seed, 2, 4, account.id, 'campaigns');
+  const range = spec.campaigns ?? { min: 2, max: 4 };
+  const campaignCount = intBetween(seed, range.min, range.max, account.id, 'campaigns');
   for (let c = 0; c < campaignCount; c++) {
-    const status = CAMPAIGN_LIFECYCLE[c]!;
+    // The first campaigns go through every lifecycle state; any beyond those are live flights.
+    const status = CAMPAIGN_LIFECYCLE[c] ?? 'ACTIVE';
     const { startDate, endDate } = campaignSpan(seed, account, anchor, c, status);
     const theme = CAMPAIGN_THEMES[(c + intBetween(seed, 0, 5, account.id, 'theme')) % CAMPAIGN_THEMES.length]!;
     const campaign: FakeCampaign = {
@@ -115,6 +117,10 @@ function campaignSpan(seed: number, account: FakeAccount, anchor: string, index:
   const clampStart = (date: string, latest: string) => (date > latest ? latest : date < created ? created : date);
   switch (status) {
     case 'ACTIVE':
+      // A flight launched some time in the account's history, at least two weeks before the anchor.
+      if (index >= CAMPAIGN_LIFECYCLE.length) {
+        return { startDate: addDays(created, intBetween(seed, 0, Math.max(0, history - 14), account.id, 'flight', index)) };
+      }
       return { startDate: created };
     case 'PAUSED': {
       const endDate = addDays(anchor, -intBetween(seed, 3, 45, account.id, 'paused-end'));

@@ -111,6 +111,30 @@ describe('fleet members', () => {
     for (const id of member.accountIds) expect(daysBetween(world.account('meta', id)!.createdDate, '2026-11-29')).toBe(400);
   });
 
+  it('gives fleet accounts the campaign count asked for, the first four through every lifecycle state and the rest live flights', () => {
+    const world = createWorld({
+      seed: 11,
+      now: NOW,
+      speed: 0,
+      fleet: { members: 2, accountsPerMember: 2, campaignsPerAccount: { min: 8, max: 24 } },
+    });
+    const counts: number[] = [];
+    for (const platform of PLATFORMS) {
+      for (const id of world.members(platform).find((m) => m.key === 'fleet-001')!.accountIds) {
+        const campaigns = world.campaigns(platform, id);
+        counts.push(campaigns.length);
+        expect(campaigns.slice(0, 4).map((c) => c.status)).toEqual(['ACTIVE', 'PAUSED', 'ARCHIVED', 'DELETED']);
+        for (const flight of campaigns.slice(4)) {
+          expect(flight.status).toBe('ACTIVE');
+          expect(daysBetween(flight.startDate, '2026-11-29')).toBeGreaterThanOrEqual(14);
+        }
+      }
+    }
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(24);
+    expect(frozenWorld().campaigns('meta', frozenWorld().members('meta')[0]!.accountIds[0]!).length).toBeLessThanOrEqual(4);
+  });
+
   it('leaves the fixed cast and the demo members as they are', () => {
     const plain = frozenWorld();
     const world = fleetWorld();

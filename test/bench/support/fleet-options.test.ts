@@ -38,6 +38,6 @@ describe('the full scale', () => {
     expect(realRunSeconds(full)).toBe((14 * 86_400) / full.speed);
     // 300 accounts every 900 / speed real seconds.
     expect(requiredHotSyncsPerSecond({ ...full, speed: 100 })).toBeCloseTo(300 / 9, 6);
-    expect(describeScale(full)).toContain('20 tenants x 3 platforms x 5 ad accounts = 300 accounts, 14 simulated day(s)');
+    expect(describeScale(full)).toContain('20 tenants x 3 platforms x 5 ad accounts = 300 accounts of 8-24 campaigns, 14 simulated day(s)');
   });
 });

@@ -7,6 +7,11 @@ export interface FleetScale {
   tenants: number;
   /** Ad accounts per tenant and platform (each tenant connects all three platforms). */
   accountsPerPlatform: number;
+  /**
+   * Campaigns per ad account, from the seed in this range. An agency's accounts run tens of campaigns;
+   * the count matters here because the naive connector makes one call per campaign and day.
+   */
+  campaignsPerAccount: { min: number; max: number };
   /** Simulated days the cron runs for. */
   days: number;
   /** Tenants that connect during the run (spread evenly over it); the others connect at the start. */
@@ -33,6 +38,7 @@ export const FLEET_SCALES: Record<FleetScaleName, FleetScale> = {
     name: 'small',
     tenants: 3,
     accountsPerPlatform: 2,
+    campaignsPerAccount: { min: 8, max: 24 },
     days: 1,
     lateTenants: 1,
     initialBackfillDays: 30,
@@ -43,6 +49,7 @@ export const FLEET_SCALES: Record<FleetScaleName, FleetScale> = {
     name: 'full',
     tenants: 20,
     accountsPerPlatform: 5,
+    campaignsPerAccount: { min: 8, max: 24 },
     days: 14,
     lateTenants: 4,
     initialBackfillDays: 90,
@@ -107,7 +114,8 @@ export function requiredHotSyncsPerSecond(scale: FleetScale): number {
 
 export function describeScale(scale: FleetScale): string {
   return (
-    `${scale.tenants} tenants x 3 platforms x ${scale.accountsPerPlatform} ad accounts = ${fleetAccounts(scale)} accounts, ` +
+    `${scale.tenants} tenants x 3 platforms x ${scale.accountsPerPlatform} ad accounts = ${fleetAccounts(scale)} accounts ` +
+    `of ${scale.campaignsPerAccount.min}-${scale.campaignsPerAccount.max} campaigns, ` +
     `${scale.days} simulated day(s) at the 15-minute cadence; ${scale.tenants - scale.lateTenants} tenant(s) connect at the start ` +
     `(${scale.initialBackfillDays}-day backfill), ${scale.lateTenants} during the run (${scale.lateBackfillDays}-day backfill)`
   );

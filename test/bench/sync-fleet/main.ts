@@ -177,7 +177,7 @@ async function main(): Promise<void> {
   const timeScale: TimeScale = { simEpochMs: SIM_START, realAnchorMs: Date.now() + BOOT_ALLOWANCE_MS, speed: scale.speed };
   const stack = await startFleetStack({
     scale: timeScale,
-    fleet: { members: scale.tenants, accountsPerMember: scale.accountsPerPlatform },
+    fleet: { members: scale.tenants, accountsPerMember: scale.accountsPerPlatform, campaignsPerAccount: scale.campaignsPerAccount },
     vars: regime.workerVars,
     log: (line) => log(`  ${line}`),
     onWranglerLine: (line) => {
