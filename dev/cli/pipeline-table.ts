@@ -13,6 +13,14 @@ export interface Fleet {
   generatedAt: string;
   tenants: Line[];
   appQuotas: Array<{ platform: string; window: 'hour' | 'day'; quota: number; callsInWindow: number; utilizationPct: number }>;
+  appBudgets: Array<{
+    key: string;
+    capacity: number | null;
+    tokensLeft: number | null;
+    utilizationPct: number;
+    blockedUntil: string | null;
+    nextAllowedByLane: Record<string, string>;
+  }>;
 }
 
 const pad = (value: string | number, width: number) => String(value).padEnd(width);
@@ -40,5 +48,13 @@ export function formatFleet(fleet: Fleet): string[] {
     const window = q.window === 'hour' ? 'this hour' : 'last 24 h';
     out.push(`  ${pad(q.platform, 11)} ${padStart(q.callsInWindow, 7)} of ${q.quota} per ${q.window} (${window}, ${q.utilizationPct}%)`);
   }
+  out.push('', 'App-wide budgets now (what the gates admit next):');
+  for (const b of fleet.appBudgets) {
+    const left =
+      b.tokensLeft === null || b.capacity === null ? 'limit not learnt yet' : `${Math.floor(b.tokensLeft)} of ${b.capacity} left`;
+    const blocked = b.blockedUntil ? `, blocked until ${b.blockedUntil}` : '';
+    out.push(`  ${pad(b.key, 28)} ${left} (${b.utilizationPct}%)${blocked}, backfill may call at ${b.nextAllowedByLane.backfill}`);
+  }
+  if (!fleet.appBudgets.length) out.push('  (no app-wide budget used yet)');
   return out;
 }

@@ -1,10 +1,15 @@
+import { env } from 'cloudflare:test';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { agencies, memberships, tenants, users } from '../../db/schema';
 import { hashPassword } from '../../worker/auth/password';
+import { appQuotas } from '../../worker/env';
 import type { FleetPipelineHealth, PipelineOverview } from '../../worker/read-models/pipeline-fleet';
 import type { PipelineHealth } from '../../worker/read-models/pipeline-health';
+import { appKey } from '../../worker/realtime/budget-keys';
+import { policyForKey } from '../../worker/realtime/budget-scopes';
 import { call, closeWhenIdle, createTenantWithData, signInCookie, superDb, testEnv, unique } from './support';
+import { workerConfig, workerNow } from './sync-support';
 
 /** The pipeline-health API: who may see which tenant's pipeline, and the problem details of everyone else. */
 const arranged = superDb();
@@ -122,5 +127,20 @@ describe('GET /api/ops/pipeline-health', () => {
       ['linkedin', 'day'],
     ]);
     expect(body.appQuotas.every((q) => q.quota > 0 && q.callsInWindow >= 0)).toBe(true);
+  });
+
+  it('shows the app-wide budgets as the PlatformQuota objects hold them, measured against the configured quota', async () => {
+    const now = workerNow().getTime();
+    const quota = env.PlatformQuota.get(env.PlatformQuota.idFromName('meta'));
+    await quota.setName('meta');
+    const quotas = appQuotas(workerConfig());
+    const demand = { key: appKey('meta'), policy: policyForKey(appKey('meta'), { platform: 'meta', quotas })!, cost: 12 };
+    expect(await quota.admit('hot', [demand], now)).toMatchObject({ admitted: true });
+    const res = await call('/api/ops/pipeline-health', { headers: { authorization: `Bearer ${testEnv.OPERATOR_TOKEN}` } });
+    const meta = ((await res.json()) as FleetPipelineHealth).appBudgets.find((b) => b.key === 'app:meta');
+    const hourly = quotas.metaCallsPerHour;
+    expect(meta).toMatchObject({ owner: 'meta', scope: 'app', capacity: expect.any(Number) });
+    expect(meta!.capacity).toBeLessThanOrEqual(hourly);
+    expect(meta!.tokensLeft).toBeLessThanOrEqual(meta!.capacity! - 12);
   });
 });

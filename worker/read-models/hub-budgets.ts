@@ -1,3 +1,4 @@
+import type { Platform } from '../../db/schema/enum-values';
 import type { StoredBudgetRow } from '../realtime/budget-view';
 import type { BudgetRows } from './pipeline-health';
 
@@ -17,10 +18,18 @@ interface HubNamespace {
  * SvelteKit side holds them as `App.Platform['env']`, the API as the generated `Env`.
  */
 export function tenantHubBudgets(env: object, tenantId: string): BudgetRows {
-  const namespace = (env as { TenantHub: HubNamespace }).TenantHub;
+  return storedBudgets((env as { TenantHub: HubNamespace }).TenantHub, tenantId);
+}
+
+/** The app-wide budgets of one platform from its PlatformQuota (Meta app usage, Google's day, LinkedIn's app and members). */
+export function platformQuotaBudgets(env: object, platform: Platform): BudgetRows {
+  return storedBudgets((env as { PlatformQuota: HubNamespace }).PlatformQuota, platform);
+}
+
+function storedBudgets(namespace: HubNamespace, name: string): BudgetRows {
   return async () => {
-    const stub = namespace.get(namespace.idFromName(tenantId));
-    await stub.setName(tenantId);
+    const stub = namespace.get(namespace.idFromName(name));
+    await stub.setName(name);
     return stub.budgets();
   };
 }

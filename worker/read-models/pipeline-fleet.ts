@@ -1,6 +1,9 @@
 import type { Database } from '../../db/database';
 import { listActiveTenantsAcrossTenants } from '../../db/queries/fleet';
+import { PLATFORMS, type Platform } from '../../db/schema/enum-values';
 import type { AppQuotas } from '../realtime/budget';
+import { policyForKey } from '../realtime/budget-scopes';
+import { type BudgetView, viewBudgets } from '../realtime/budget-view';
 import { type BudgetRows, type PipelineHealth, readPipelineHealth } from './pipeline-health';
 import { type AppQuotaUse, appQuotaUse, summarizeTenant, type TenantPipelineSummary, worstTenantsFirst } from './pipeline-summary';
 
@@ -37,20 +40,29 @@ export async function readAgencyPipelineHealth(
 }
 
 export interface FleetPipelineHealth extends PipelineOverview {
+  /** Calls the fleet's sync runs spent in each app-wide quota's window. */
   appQuotas: AppQuotaUse[];
+  /** The app-wide budgets as the PlatformQuota objects hold them now: what the gates will admit next. */
+  appBudgets: BudgetView[];
 }
 
 /** Every active tenant, worst first, and the app-wide quotas every tenant shares. */
 export async function readFleetPipelineHealth(
   db: Database,
-  budgetsOf: (tenantId: string) => BudgetRows,
+  budgets: { ofTenant: (tenantId: string) => BudgetRows; ofPlatform: (platform: Platform) => BudgetRows },
   quotas: AppQuotas,
   now: Date,
 ): Promise<FleetPipelineHealth> {
-  const healths = await summarize(db, await listActiveTenantsAcrossTenants(db), budgetsOf, quotas, now);
+  const healths = await summarize(db, await listActiveTenantsAcrossTenants(db), budgets.ofTenant, quotas, now);
+  const appRows = await Promise.all(
+    PLATFORMS.map(async (platform) =>
+      viewBudgets(await budgets.ofPlatform(platform)(), (key) => policyForKey(key, { platform, quotas }), now.getTime()),
+    ),
+  );
   return {
     generatedAt: now.toISOString(),
     tenants: worstTenantsFirst(healths.map(summarizeTenant)),
     appQuotas: appQuotaUse(healths, quotas),
+    appBudgets: appRows.flat(),
   };
 }

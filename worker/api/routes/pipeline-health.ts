@@ -3,7 +3,7 @@ import { listTenantsForUser } from '../../../db/queries/auth';
 import { listAgencyIdsForUser } from '../../../db/queries/pipeline-health';
 import { can } from '../../auth/roles';
 import { appQuotas } from '../../env';
-import { tenantHubBudgets } from '../../read-models/hub-budgets';
+import { platformQuotaBudgets, tenantHubBudgets } from '../../read-models/hub-budgets';
 import { readAgencyPipelineHealth, readFleetPipelineHealth } from '../../read-models/pipeline-fleet';
 import { readPipelineHealth } from '../../read-models/pipeline-health';
 import type { AppEnv } from '../context';
@@ -45,7 +45,7 @@ export const pipelineOverviewRoutes = new Hono<AppEnv>()
     c.json(
       await readFleetPipelineHealth(
         c.get('db'),
-        (id) => tenantHubBudgets(c.env, id),
+        { ofTenant: (id) => tenantHubBudgets(c.env, id), ofPlatform: (platform) => platformQuotaBudgets(c.env, platform) },
         appQuotas(c.get('config')),
         c.get('scope').clock.now(),
       ),
