@@ -1,7 +1,5 @@
-import { type Connection, type ConnectionContext, Server } from 'partyserver';
-import type { SyncLane } from '../../db/schema/enum-values';
-import type { Demand } from './budget-scopes';
-import { type Admission, type BudgetRow, BudgetStore, type ScopeReport } from './budget-store';
+import type { Connection, ConnectionContext } from 'partyserver';
+import { BudgetServer } from './budget-server';
 import { coalesceEvents, EVENT_LOG_LIMIT, type HubEvent, type HubEventBody, type HubMessage, parseSince, planResume } from './events';
 
 /** How long publish() waits to merge a burst of sync commits into one broadcast. */
@@ -10,14 +8,13 @@ const COALESCE_MS = 75;
 /**
  * One per tenant. Holds the tenant's live dashboard sockets (hibernating) and a
  * sequence-numbered event log so a reconnecting client receives what it missed.
- * It also keeps each of the tenant's ad accounts' call budget and circuit breaker, so one
- * tenant's syncs never spend another tenant's quota.
+ * It also keeps each of the tenant's ad accounts' call budgets and circuit breaker (BudgetServer),
+ * so one tenant's syncs never spend another tenant's quota.
  */
-export class TenantHub extends Server<Env> {
+export class TenantHub extends BudgetServer {
   static override options = { hibernate: true };
 
   #pending: HubEventBody[] = [];
-  #store: BudgetStore | null = null;
   #flushing: Promise<HubEvent[]> | null = null;
 
   override onStart(): void {
@@ -54,34 +51,6 @@ export class TenantHub extends Server<Env> {
       }, COALESCE_MS);
     });
     return this.#flushing;
-  }
-
-  /**
-   * May a sync call the platform for this ad account now? `demands` are the account's scopes
-   * (budget-scopes.ts accountDemands); `now` is the caller's clock (epoch ms), never this object's.
-   */
-  admit(lane: SyncLane, demands: Demand[], now: number): Admission {
-    return this.#budgets().admitAll(lane, demands, now);
-  }
-
-  /** Gives back an admission the app-wide quota then refused (its tokens and, if it was one, its probe slot). */
-  release(demands: Demand[], now: number): void {
-    this.#budgets().releaseAll(demands, now);
-  }
-
-  /** Feeds a sync's outcome and the platform's usage signals back into the account's scopes. */
-  report(entries: ScopeReport[], now: number): void {
-    this.#budgets().reportAll(entries, now);
-  }
-
-  /** The stored rows as they are (keys: budget-keys.ts); `now` is accepted so every budget RPC takes the caller's clock. */
-  budgets(_now?: number): BudgetRow[] {
-    return this.#budgets().snapshot();
-  }
-
-  #budgets(): BudgetStore {
-    this.#store ??= new BudgetStore(this.sql.bind(this));
-    return this.#store;
   }
 
   /** Events after `seq`, oldest first (for tests and operator tools). */
