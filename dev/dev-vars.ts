@@ -6,7 +6,7 @@
  * The secrets themselves live in worker/development-values.ts, which the Worker bundles for that refusal.
  */
 
-import { DEV_APP_PASSWORD, DEV_SECRETS } from '../worker/development-values';
+import { DEV_APP_PASSWORD, DEV_CUSTOM_DOMAINS, DEV_SECRETS } from '../worker/development-values';
 import { formatTimeScale, type TimeScale } from '../worker/lib/clock';
 
 export { DEV_APP_PASSWORD, DEV_SECRETS };
@@ -48,6 +48,7 @@ export function developmentVars(options: {
     DATABASE_URL: options.databaseUrl,
     WS_PROXY: options.wsProxy,
     ...DEV_SECRETS,
+    ...DEV_CUSTOM_DOMAINS,
     ...fakeServiceVars(options.fakesUrl),
     ...(options.timeScale ? { TIME_SCALE: formatTimeScale(options.timeScale) } : {}),
   };

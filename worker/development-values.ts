@@ -21,4 +21,13 @@ export const DEV_SECRETS = {
   LINKEDIN_CLIENT_SECRET: 'tidemark-dev-secret',
   /** The DataDog fake accepts any key; telemetry is on locally so the fake's inbox shows it. */
   DATADOG_API_KEY: 'dev-datadog-api-key',
+  /** The Cloudflare fake accepts any bearer token of 20 characters or more. */
+  CLOUDFLARE_API_TOKEN: 'dev-cloudflare-api-token-0123456789',
+} as const;
+
+/** Custom hostnames locally: the fake's zone and the CNAME target its instructions name. */
+export const DEV_CUSTOM_DOMAINS = {
+  CLOUDFLARE_ZONE_ID: '023e105f4ecef8ad9ca31a8372d0c353',
+  CUSTOM_DOMAIN_TARGET: 'customers.tidemark.localhost',
+  APP_HOSTS: 'localhost,127.0.0.1,tidemark.test',
 } as const;

@@ -72,6 +72,7 @@ describe('parseConfig', () => {
     ['LINKEDIN_CLIENT_ID', 'the development client id cannot be used in production'],
     ['LINKEDIN_CLIENT_SECRET', 'the development client secret cannot be used in production'],
     ['DATADOG_API_KEY', 'the development DataDog API key cannot be used in production'],
+    ['CLOUDFLARE_API_TOKEN', 'the development Cloudflare API token cannot be used in production'],
   ] as const;
 
   it('has a refusal for every development secret', () => {
@@ -79,7 +80,16 @@ describe('parseConfig', () => {
   });
 
   it.each(devSecretRefusals)('refuses the development value of %s in production', (name, message) => {
-    expect(issuesOf(parseConfig({ ...productionVars, [name]: DEV_SECRETS[name] }))).toEqual([{ variable: name, message }]);
+    const vars = { ...productionVars, APP_HOSTS: 'app.tidemark.dev', [name]: DEV_SECRETS[name] };
+    expect(issuesOf(parseConfig(vars))).toEqual([{ variable: name, message }]);
+  });
+
+  it('refuses custom domains in production without the product’s own hostnames', () => {
+    const vars = { ...productionVars, CLOUDFLARE_API_TOKEN: 'cf-production-token-0123456789abcdef' };
+    expect(issuesOf(parseConfig(vars))).toEqual([
+      { variable: 'APP_HOSTS', message: 'must list the product’s own hostnames when custom domains are on' },
+    ]);
+    expect(parseConfig({ ...vars, APP_HOSTS: 'app.tidemark.dev, tidemark.dev' }).ok).toBe(true);
   });
 
   it('refuses the development key written as unpadded base64url in production', () => {

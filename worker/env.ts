@@ -49,6 +49,22 @@ export const configSchema = z.object({
   /** A trace intake speaking the Agent's trace API (PUT /v0.3/traces); traces are not sent when unset. */
   DATADOG_TRACE_BASE: url.optional(),
   CLOUDFLARE_API_BASE: url.default('https://api.cloudflare.com'),
+  /** Cloudflare for SaaS (custom hostnames): a token with SSL and Certificates edit on the zone; custom domains are off when unset. */
+  CLOUDFLARE_API_TOKEN: z.string().min(20, 'must be a Cloudflare API token').optional(),
+  CLOUDFLARE_ZONE_ID: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, 'must be a 32-character zone id')
+    .optional(),
+  /** The hostname a client's CNAME points at (the SaaS zone's fallback origin), shown in the DNS instructions. */
+  CUSTOM_DOMAIN_TARGET: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'must be a hostname')
+    .optional(),
+  /** The product's own hostnames, comma-separated: any other Host must be a verified custom domain. */
+  APP_HOSTS: z
+    .string()
+    .regex(/^[a-z0-9.-]+(?:\s*,\s*[a-z0-9.-]+)*$/, 'must be hostnames separated by commas')
+    .optional(),
   META_APP_ID: required(),
   META_APP_SECRET: required(),
   GOOGLE_CLIENT_ID: required(),
@@ -104,6 +120,7 @@ const DEV_SECRET_NAMES: Record<keyof typeof DEV_SECRETS, string> = {
   LINKEDIN_CLIENT_ID: 'client id',
   LINKEDIN_CLIENT_SECRET: 'client secret',
   DATADOG_API_KEY: 'DataDog API key',
+  CLOUDFLARE_API_TOKEN: 'Cloudflare API token',
 };
 
 function isDevSecret(name: keyof typeof DEV_SECRETS, value: string | undefined): boolean {
@@ -138,6 +155,9 @@ export function productionIssues(config: Config): ConfigIssue[] {
     const base = config[name];
     if (base !== undefined && new URL(base).protocol !== 'https:')
       issues.push({ variable: name, message: 'must be an https: URL in production' });
+  }
+  if (config.CLOUDFLARE_API_TOKEN !== undefined && config.APP_HOSTS === undefined) {
+    issues.push({ variable: 'APP_HOSTS', message: 'must list the product’s own hostnames when custom domains are on' });
   }
   if (config.TIME_SCALE !== undefined) {
     issues.push({ variable: 'TIME_SCALE', message: 'compressed time is for development and benchmarks, not production' });

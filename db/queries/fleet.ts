@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type Database, forEachTenant, rowsOf } from '../database';
-import { deadLetters, tenantDomains, tenants } from '../schema';
+import { deadLetters, type TenantBranding, tenantDomains, tenants } from '../schema';
 import { listSyncableAdAccounts, type SyncTarget } from './scheduling';
 
 export type { SyncTarget } from './scheduling';
@@ -62,6 +62,20 @@ export async function findTenantIdByHostnameAcrossTenants(
       .where(and(eq(tenantDomains.hostname, host), options.verifiedOnly ? eq(tenantDomains.verificationStatus, 'verified') : undefined));
     return row?.tenantId ?? null;
   });
+}
+
+/** The active tenant served on a verified custom hostname, with what its pages need before anyone signs in. */
+export async function findTenantByVerifiedHostnameAcrossTenants(
+  db: Database,
+  hostname: string,
+): Promise<{ id: string; slug: string; name: string; branding: TenantBranding } | null> {
+  const tenantId = await findTenantIdByHostnameAcrossTenants(db, hostname, { verifiedOnly: true });
+  if (!tenantId) return null;
+  const [row] = await db
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, branding: tenants.branding })
+    .from(tenants)
+    .where(and(eq(tenants.id, tenantId), eq(tenants.status, 'active')));
+  return row ?? null;
 }
 
 export interface DeadLetterInput {

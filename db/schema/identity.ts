@@ -44,6 +44,12 @@ export const tenantDomains = pgTable(
     hostname: text('hostname').notNull().unique(),
     verificationStatus: domainVerificationEnum('verification_status').notNull().default('pending'),
     cloudflareId: text('cloudflare_id'),
+    /** The DNS records the client must create, as Cloudflare last gave them (worker/domains/status.ts). */
+    dnsRecords: jsonb('dns_records').$type<Array<{ type: string; name: string; value: string; purpose: string }>>().notNull().default([]),
+    /** Cloudflare's reasons the hostname is not verified yet (or failed); empty once verified. */
+    problems: jsonb('problems').$type<string[]>().notNull().default([]),
+    /** When Cloudflare was last asked; the cron checks pending hostnames oldest first. */
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

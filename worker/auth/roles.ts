@@ -10,7 +10,7 @@ export const ROLE_RANK: Readonly<Record<MembershipRole, number>> = Object.fromEn
   MEMBERSHIP_ROLES.map((role, index) => [role, MEMBERSHIP_ROLES.length - index]),
 ) as Record<MembershipRole, number>;
 
-export type Permission = 'view_dashboard' | 'connect_platforms';
+export type Permission = 'view_dashboard' | 'connect_platforms' | 'manage_domains';
 
 /** The weakest role that holds each permission. */
 const MINIMUM_ROLE: Readonly<Record<Permission, MembershipRole>> = {
@@ -18,6 +18,8 @@ const MINIMUM_ROLE: Readonly<Record<Permission, MembershipRole>> = {
   view_dashboard: 'viewer',
   /** Adding, renewing or reconnecting an ad-platform grant; viewers may look but not connect. */
   connect_platforms: 'editor',
+  /** Custom hostnames decide where the tenant is served: its admins (and the agency's). */
+  manage_domains: 'admin',
 };
 
 /** True when `role` is `minimum` or stronger. */

@@ -31,7 +31,7 @@ export type HttpFailure =
 export type HttpOutcome<T> = { ok: true; status: number; headers: Headers; body: T } | { ok: false; failure: HttpFailure };
 
 export interface JsonRequest<T> {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Absolute URL (build it with `joinUrl`). */
   url: string;
   headers?: Record<string, string>;

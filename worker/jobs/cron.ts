@@ -1,5 +1,7 @@
 import { createDb } from '../../db/client';
-import { listBackfillProgressAcrossTenants, listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
+import { listActiveTenantsAcrossTenants, listBackfillProgressAcrossTenants, listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
+import { domainDeps } from '../domains/config';
+import { checkPendingDomains, type DomainDeps } from '../domains/register';
 import { readConfig, settlingDays } from '../env';
 import { clockOf } from '../lib/clock';
 import { traceSlots } from '../observability/cron-telemetry';
@@ -10,6 +12,18 @@ import { enqueueSyncs } from './enqueue';
 import { interleaveByTenant } from './fairness';
 import type { SyncMessage } from './messages';
 import { laneForCron, planSyncMessage } from './plan';
+
+/** Pending custom hostnames of every active tenant, each asked about at most every 5 minutes; never fails the cron. */
+async function checkCustomDomains(deps: DomainDeps): Promise<void> {
+  if (!deps.cloudflare) return;
+  try {
+    const tenantIds = (await listActiveTenantsAcrossTenants(deps.db)).map((t) => t.id);
+    const { checked, verified } = await checkPendingDomains(deps, tenantIds, { minAgeMs: 5 * 60_000, limit: 5 });
+    if (checked) console.log(JSON.stringify({ level: 'info', event: 'custom-domains-checked', checked, verified }));
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'error', event: 'custom-domains-check-failed', message: (error as Error).message }));
+  }
+}
 
 /**
  * Decides what is due and enqueues it; never calls an ad platform itself.
@@ -32,6 +46,7 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
     console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length, backfillRestarts: restarts.length }));
     telemetry.count('tidemark.cron.enqueued', slots.messages.length, { lane });
     await recordFleetTelemetry(telemetry, db, targets, now);
+    if (lane === 'hot') await checkCustomDomains(domainDeps(config, db, () => now));
     return slots.messages;
   } finally {
     ctx.waitUntil(close());

@@ -120,11 +120,16 @@ export function createRecordRoutes({ ctx, services, mounted, startedAtMs }: Cont
   app.get('/cloudflare/hostnames', (c) =>
     c.json({ hostnames: services.hostnames.all().map((h) => ({ ...h, active: services.hostnames.isActive(h) })) }),
   );
-  app.post('/cloudflare/hostnames/:idOrHostname/activate', (c) => {
-    const h = services.hostnames.activate(c.req.param('idOrHostname'));
-    if (!h) return c.json({ error: 'not_found', message: `no custom hostname '${c.req.param('idOrHostname')}'` }, 404);
-    return c.json({ ...h, active: services.hostnames.isActive(h) });
-  });
+  for (const [action, apply] of [
+    ['activate', services.hostnames.activate],
+    ['fail', services.hostnames.fail],
+  ] as const) {
+    app.post(`/cloudflare/hostnames/:idOrHostname/${action}`, (c) => {
+      const h = apply(c.req.param('idOrHostname'));
+      if (!h) return c.json({ error: 'not_found', message: `no custom hostname '${c.req.param('idOrHostname')}'` }, 404);
+      return c.json({ ...h, active: services.hostnames.isActive(h) });
+    });
+  }
 
   return app;
 }

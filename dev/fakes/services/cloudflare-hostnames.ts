@@ -13,6 +13,8 @@ export interface CustomHostname {
   createdAtMs: number;
   /** Set when activated through the control API; otherwise activation happens `activationDelayMs` after creation. */
   activatedAtMs?: number;
+  /** Set through the control API: validation timed out (the DNS records never appeared). A PATCH of `ssl` restarts it. */
+  failedAtMs?: number;
   verificationToken: string;
 }
 
@@ -34,6 +36,8 @@ export interface HostnameStore {
   remove(zoneId: string, id: string): boolean;
   /** Validates a hostname immediately (by id or hostname, in any zone). */
   activate(idOrHostname: string): CustomHostname | undefined;
+  /** Makes a pending hostname's validation time out (by id or hostname, in any zone). */
+  fail(idOrHostname: string): CustomHostname | undefined;
   isActive(h: CustomHostname): boolean;
   all(): CustomHostname[];
 }
@@ -53,6 +57,11 @@ export function createHostnameStore(options: { nowMs: () => number; activationDe
     update(zoneId, id, patch) {
       const h = store.get(zoneId, id);
       if (h) Object.assign(h, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+      // Sending ssl again is how Cloudflare restarts a validation that timed out.
+      if (h && patch.sslMethod !== undefined && h.failedAtMs !== undefined) {
+        h.failedAtMs = undefined;
+        h.createdAtMs = options.nowMs();
+      }
       return h;
     },
     remove(zoneId, id) {
@@ -65,7 +74,12 @@ export function createHostnameStore(options: { nowMs: () => number; activationDe
       if (h && !store.isActive(h)) h.activatedAtMs = options.nowMs();
       return h;
     },
-    isActive: (h) => h.activatedAtMs !== undefined || options.nowMs() - h.createdAtMs >= delay,
+    fail(idOrHostname) {
+      const h = hostnames.find((x) => x.id === idOrHostname || x.hostname === idOrHostname);
+      if (h && !store.isActive(h)) h.failedAtMs = options.nowMs();
+      return h;
+    },
+    isActive: (h) => h.activatedAtMs !== undefined || (h.failedAtMs === undefined && options.nowMs() - h.createdAtMs >= delay),
     all: () => [...hostnames],
   };
   return store;
@@ -80,7 +94,7 @@ export function renderHostname(h: CustomHostname, active: boolean) {
       id: h.verificationToken.replace(/-/g, '').slice(0, 32),
       type: 'dv',
       method: h.sslMethod,
-      status: active ? 'active' : 'pending_validation',
+      status: active ? 'active' : h.failedAtMs !== undefined ? 'validation_timed_out' : 'pending_validation',
       ...(active
         ? {}
         : h.sslMethod === 'txt'
@@ -90,7 +104,11 @@ export function renderHostname(h: CustomHostname, active: boolean) {
       certificate_authority: 'google',
     },
     status: active ? 'active' : 'pending',
-    verification_errors: active ? [] : ['custom hostname does not CNAME to this zone.'],
+    verification_errors: active
+      ? []
+      : h.failedAtMs !== undefined
+        ? ['custom hostname does not CNAME to this zone.', 'Validation timed out: the TXT records were not found.']
+        : ['custom hostname does not CNAME to this zone.'],
     ownership_verification: { type: 'txt', name: `_cf-custom-hostname.${h.hostname}`, value: h.verificationToken },
     ownership_verification_http: {
       http_url: `http://${h.hostname}/.well-known/cf-custom-hostname-challenge/${h.id}`,

@@ -33,6 +33,26 @@ describe('Cloudflare custom hostnames fake', () => {
     expect(later.result).toMatchObject({ status: 'active', ssl: { status: 'active' } });
   });
 
+  it('times a validation out through the control API, and a PATCH of ssl restarts it', async () => {
+    const created = (await (await create('late.partner-a.example')).json()) as { result: { id: string } };
+    expect((await t.app.request('/_control/cloudflare/hostnames/late.partner-a.example/fail', { method: 'POST' })).status).toBe(200);
+    t.ctx.world.clock.advance(120_000);
+    const failed = (await (await get(`${BASE}/${created.result.id}`)).json()) as {
+      result: { status: string; ssl: { status: string }; verification_errors: string[] };
+    };
+    expect(failed.result).toMatchObject({ status: 'pending', ssl: { status: 'validation_timed_out' } });
+    expect(failed.result.verification_errors.join(' ')).toContain('timed out');
+    const patched = await t.app.request(`${BASE}/${created.result.id}`, {
+      method: 'PATCH',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ ssl: { method: 'txt', type: 'dv' } }),
+    });
+    expect(((await patched.json()) as { result: { ssl: { status: string } } }).result.ssl.status).toBe('pending_validation');
+    t.ctx.world.clock.advance(61_000);
+    const active = (await (await get(`${BASE}/${created.result.id}`)).json()) as { result: { status: string } };
+    expect(active.result.status).toBe('active');
+  });
+
   it('activates a hostname at once through the control API', async () => {
     await create('dash.partner-b.example');
     expect((await t.app.request('/_control/cloudflare/hostnames/dash.partner-b.example/activate', { method: 'POST' })).status).toBe(200);

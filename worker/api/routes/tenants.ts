@@ -10,6 +10,7 @@ import { requireTenant, requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
 import { connectionRoutes } from './connections';
 import { dateRangeQuery } from './date-range';
+import { tenantDomainRoutes } from './domains';
 import { tenantPipelineHealthRoutes } from './pipeline-health';
 
 /** Says in a header whether a cached read model answered from the cache. */
@@ -44,4 +45,5 @@ export const tenantRoutes = new Hono<AppEnv>()
     return c.json({ tenant: c.get('tenant'), date, hours });
   })
   .route('/', connectionRoutes)
-  .route('/', tenantPipelineHealthRoutes);
+  .route('/', tenantPipelineHealthRoutes)
+  .route('/', tenantDomainRoutes);
