@@ -66,6 +66,36 @@ export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: Ten
   });
 }
 
+const ISSUED_BY_WITH_AGENCY: unique symbol = Symbol('withAgency');
+
+/** Like TenantTx for an agency's own rows (webhook endpoints and deliveries, its audit entries): only `withAgency` makes one. */
+export class AgencyTx {
+  readonly #agencyId: string;
+  readonly #db: Database;
+
+  constructor(issuer: typeof ISSUED_BY_WITH_AGENCY, agencyId: string, db: Database) {
+    if (issuer !== ISSUED_BY_WITH_AGENCY) throw new TypeError('An AgencyTx comes only from withAgency().');
+    this.#agencyId = agencyId;
+    this.#db = db;
+  }
+
+  get agencyId(): string {
+    return this.#agencyId;
+  }
+
+  get db(): Database {
+    return this.#db;
+  }
+}
+
+/** A transaction in which row-level security shows an agency's own rows (app.agency_id) and no tenant's. */
+export async function withAgency<T>(db: Database, agencyId: string, fn: (tx: AgencyTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (transaction) => {
+    await transaction.execute(sql`select set_config('app.agency_id', ${agencyId}, true)`);
+    return fn(new AgencyTx(ISSUED_BY_WITH_AGENCY, agencyId, transaction));
+  });
+}
+
 /**
  * Runs `fn` for each tenant in turn, each in its own `withTenant` scope, and returns the results in
  * order. For code that works across tenants (the scheduler): it never gets a wider view of the data

@@ -143,11 +143,18 @@ export async function markAccountSynced(tx: TenantTx, adAccountId: string, at: D
 }
 
 /** A revoked or expired grant: stop syncing this connection until the user reconnects. */
-export async function markConnectionNeedsReauth(tx: TenantTx, connectionId: string, error: string): Promise<void> {
+/** Marks the grant dead; true when it was alive until now (so its loss is reported once). */
+export async function markConnectionNeedsReauth(tx: TenantTx, connectionId: string, error: string): Promise<boolean> {
+  const [before] = await tx.db
+    .select({ status: connections.status })
+    .from(connections)
+    .where(and(eq(connections.tenantId, tx.tenantId), eq(connections.id, connectionId)))
+    .for('update');
   await tx.db
     .update(connections)
     .set({ status: 'needs_reauth', lastError: error.slice(0, 500), updatedAt: new Date() })
     .where(and(eq(connections.tenantId, tx.tenantId), eq(connections.id, connectionId)));
+  return before?.status === 'active';
 }
 
 export async function storeAccessToken(

@@ -5,3 +5,4 @@ export * from './identity';
 export * from './operations';
 export * from './pipeline';
 export * from './rollups';
+export * from './webhooks';

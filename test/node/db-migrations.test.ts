@@ -25,6 +25,7 @@ const TENANT_TABLES = [
   'connections',
   'sync_runs',
   'tenant_domains',
+  'webhook_events',
 ];
 
 async function query<T = Record<string, unknown>>(url: string, text: string): Promise<T[]> {

@@ -67,6 +67,9 @@ async function fillEveryTenantTable(db: Database, tenantId: string, label: strin
     sql`insert into sync_runs (tenant_id, ad_account_id, lane, window_from, window_to) values (${ids.tenantId}, ${ids.adAccountId}, 'hot', '2026-11-01', '2026-11-01')`,
   );
   await db.execute(sql`insert into audit_log (tenant_id, action, target) values (${ids.tenantId}, 'connection.created', ${label})`);
+  await db.execute(
+    sql`insert into webhook_events (tenant_id, type, payload, occurred_at) values (${ids.tenantId}, 'sync.completed', '{}'::jsonb, now())`,
+  );
 }
 
 /** Row-level security's own error: a write outside the scope. */

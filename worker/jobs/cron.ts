@@ -7,6 +7,7 @@ import { clockOf } from '../lib/clock';
 import { traceSlots } from '../observability/cron-telemetry';
 import { recordFleetTelemetry } from '../observability/fleet-snapshot';
 import { createTelemetry } from '../observability/telemetry';
+import { sweepUndispatchedEvents } from '../webhooks/queue';
 import { restartStalledBackfill } from './backfill';
 import { enqueueSyncs } from './enqueue';
 import { interleaveByTenant } from './fairness';
@@ -46,7 +47,10 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
     console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length, backfillRestarts: restarts.length }));
     telemetry.count('tidemark.cron.enqueued', slots.messages.length, { lane });
     await recordFleetTelemetry(telemetry, db, targets, now);
-    if (lane === 'hot') await checkCustomDomains(domainDeps(config, db, () => now));
+    if (lane === 'hot') {
+      await checkCustomDomains(domainDeps(config, db, () => now));
+      await sweepUndispatchedEvents(db, env.WEBHOOK_QUEUE, now);
+    }
     return slots.messages;
   } finally {
     ctx.waitUntil(close());

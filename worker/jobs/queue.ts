@@ -1,8 +1,10 @@
 import { createDb, type Database } from '../../db/client';
 import { recordDeadLetter } from '../../db/queries/fleet';
+import { importTokenKey } from '../auth/token-crypto';
 import { readConfig } from '../env';
 import { type Clock, clockOf } from '../lib/clock';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
+import { consumeWebhookBatch, enqueueWebhookEvents } from '../webhooks/queue';
 import { backoffSeconds, planDeferral } from './actions';
 import { handleConcurrently } from './concurrent-batch';
 import { enqueueSyncs, realQueueDelay } from './enqueue';
@@ -30,6 +32,16 @@ export async function consumeBatch(batch: MessageBatch<unknown>, env: Env, ctx: 
     }
     if (batch.queue.endsWith('-dlq')) {
       await parkDeadLetters(batch, db, telemetry);
+      return;
+    }
+    if (batch.queue.endsWith('-webhooks')) {
+      const now = () => clockOf(config).now();
+      await consumeWebhookBatch(batch, {
+        db,
+        tokenKey: await importTokenKey(config.TOKEN_ENCRYPTION_KEY),
+        fetch: (i, init) => fetch(i, init),
+        now,
+      });
       return;
     }
     const deps = { ...(await createSyncDeps(env, db, config)), telemetry };
@@ -61,6 +73,7 @@ async function handle(message: Message<unknown>, queue: string, env: Env, deps: 
   const job = parsed.data;
   try {
     const summary = await runSyncJob(job, message.attempts, deps);
+    await enqueueWebhookEvents(env.WEBHOOK_QUEUE, job.tenantId, summary.webhookEventIds ?? []);
     const action = summary.action;
     log('info', 'sync', {
       tenantId: job.tenantId,

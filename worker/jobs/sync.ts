@@ -12,7 +12,7 @@ import {
   type SyncRunRecord,
   upsertEntities,
 } from '../../db/queries/sync';
-import type { DeferralReason } from '../../db/schema/enum-values';
+import type { DeferralReason, Platform } from '../../db/schema/enum-values';
 import { getConnector } from '../connectors/registry';
 import type { Connector, ConnectorError, SyncInput, SyncOptions, SyncResult, SyncSuccess } from '../connectors/types';
 import { appQuotas, type Config, platformEndpoints } from '../env';
@@ -22,6 +22,8 @@ import { accountDemands, appDemands, type Demand, type SyncPlan } from '../realt
 import type { Admission, ScopeReport } from '../realtime/budget-store';
 import type { HubEventBody } from '../realtime/events';
 import { reportsFor } from '../realtime/usage-routing';
+import { backfillCompleted, connectionNeedsReauth, type NewWebhookEvent, syncCompleted, syncFailed } from '../webhooks/events';
+import { recordWebhookEvents } from '../webhooks/record';
 import { callWithAccessToken, type TokenedCall, type TokenSource } from './access-token';
 import { actionForError, delaySecondsFromMs, type SyncAction } from './actions';
 import type { SyncMessage } from './messages';
@@ -55,6 +57,8 @@ export interface SyncSummary {
   rows: number;
   apiCalls: number;
   dataVersion?: number;
+  /** Webhook events this sync recorded (in its transaction): the consumer hands them to the webhook queue. */
+  webhookEventIds?: string[];
   /** A budget refusal: the scope (budget-keys.ts) and lane it refused, and when that lane may go there. */
   refusal?: Omit<Extract<Admission, { admitted: false }>, 'reason'> & { reason: DeferralReason };
 }
@@ -158,12 +162,12 @@ async function syncJob(message: SyncMessage, attempt: number, deps: SyncDeps, tr
     return fail(deps, message, attempt, account, startedAt, result.error, apiCalls);
   }
 
-  const committed = await trace.step('transaction', () => commitWindow(deps, message, result, startedAt, apiCalls));
+  const committed = await trace.step('transaction', () => commitWindow(deps, message, account.platform, result, startedAt, apiCalls));
   await trace.step('publish', () => hub.publish(...hubEvents(message, committed)));
   const action: SyncAction = result.nextCursor
     ? { kind: 'defer', reason: 'continuation', delaySeconds: continuationDelaySeconds(result), cursor: result.nextCursor }
     : { kind: 'done' };
-  return { action, rows: result.rows.length, apiCalls, dataVersion: committed.dataVersion };
+  return { action, rows: result.rows.length, apiCalls, dataVersion: committed.dataVersion, webhookEventIds: committed.eventIds };
 }
 
 /** The connector's hint (a running Meta report) when it gave one, else the default. */
@@ -260,7 +264,14 @@ function runRecord(
 }
 
 /** Facts, entities, rollups, the sync run and the new data version: one transaction, so dashboards never see half a window. */
-async function commitWindow(deps: SyncDeps, message: SyncMessage, result: SyncSuccess, startedAt: Date, apiCalls: number) {
+async function commitWindow(
+  deps: SyncDeps,
+  message: SyncMessage,
+  platform: Platform,
+  result: SyncSuccess,
+  startedAt: Date,
+  apiCalls: number,
+) {
   const { tenantId, adAccountId } = message;
   return withTenant(deps.db, tenantId, async (tx) => {
     // First, so two windows of one account never interleave their upserts and rollup rebuilds.
@@ -272,7 +283,15 @@ async function commitWindow(deps: SyncDeps, message: SyncMessage, result: SyncSu
     await recordSyncRun(tx, runRecord(deps, message, startedAt, 'ok', apiCalls, result.rows.length));
     await markAccountSynced(tx, adAccountId, deps.now());
     const progress = message.lane === 'backfill' ? (await listAdAccountStatus(tx, adAccountId))[0]?.backfill : undefined;
-    return { dataVersion: await bumpDataVersion(tx), progress };
+    const dataVersion = await bumpDataVersion(tx);
+    const facts = { adAccountId, platform, lane: message.lane, from: message.from, to: message.to };
+    const events = [syncCompleted({ ...facts, rows: result.rows.length, apiCalls, dataVersion }, deps.now())];
+    if (progress?.from && progress.to && progress.windowsTotal > 0 && progress.windowsDone >= progress.windowsTotal) {
+      const { from, to, windowsTotal: windows, rows } = progress;
+      events.push(backfillCompleted({ adAccountId, platform, from, to, windows, rows }, deps.now()));
+    }
+    const eventIds = await recordWebhookEvents(tx, events);
+    return { dataVersion, progress, eventIds };
   });
 }
 
@@ -296,9 +315,22 @@ async function fail(
   error: ConnectorError,
   apiCalls: number,
 ): Promise<SyncSummary> {
-  await withTenant(deps.db, message.tenantId, async (tx) => {
-    if (error.kind === 'auth_failed') await markConnectionNeedsReauth(tx, account.connection.id, error.message);
+  const action = actionForError(error, attempt);
+  const webhookEventIds = await withTenant(deps.db, message.tenantId, async (tx) => {
+    const events: NewWebhookEvent[] = [];
+    const at = deps.now();
+    if (error.kind === 'auth_failed' && (await markConnectionNeedsReauth(tx, account.connection.id, error.message))) {
+      events.push(connectionNeedsReauth({ connectionId: account.connection.id, platform: account.platform, reason: error.message }, at));
+    }
     await recordSyncRun(tx, runRecord(deps, message, startedAt, error.kind, apiCalls, 0, error.message.slice(0, 500)));
+    // Only a failure that will not be retried is news; a transient one usually heals on its retry.
+    if (action.kind === 'drop' || action.kind === 'reauth') {
+      const { adAccountId, lane, from, to } = message;
+      events.push(
+        syncFailed({ adAccountId, platform: account.platform, lane, from, to, error: { kind: error.kind, message: error.message } }, at),
+      );
+    }
+    return recordWebhookEvents(tx, events);
   });
-  return { action: actionForError(error, attempt), rows: 0, apiCalls };
+  return { action, rows: 0, apiCalls, webhookEventIds };
 }

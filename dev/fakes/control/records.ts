@@ -6,7 +6,7 @@ import { addDays, daysBetween, isValidDate } from '../world/dates';
 import { PLATFORMS } from '../world/types';
 import { badRequest, type ControlDeps, parsePlatform } from './shared';
 
-const OUTBOUND: readonly OutboundService[] = ['sendgrid', 'slack', 'datadog', 'cloudflare'];
+const OUTBOUND: readonly OutboundService[] = ['sendgrid', 'slack', 'datadog', 'cloudflare', 'webhooks'];
 const SERVICES: readonly string[] = [...PLATFORMS, ...OUTBOUND];
 /** A bit over Meta's 37 months, so the oldest history stays reachable. */
 const MAX_TRUTH_DAYS = 1_300;

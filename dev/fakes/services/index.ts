@@ -6,6 +6,7 @@ import { createDataDogFake } from './datadog';
 import { createOutbox, type OutboundService, type Outbox } from './outbox';
 import { createSendGridFake } from './sendgrid';
 import { createSlackFake } from './slack';
+import { createWebhookReceiverFake } from './webhooks';
 
 export interface OutboundServices {
   apps: Record<OutboundService, Hono>;
@@ -13,7 +14,7 @@ export interface OutboundServices {
   hostnames: HostnameStore;
 }
 
-/** The fakes of the services Tidemark sends to: email, Slack, DataDog, Cloudflare custom hostnames. */
+/** The fakes of the services Tidemark sends to: email, Slack, DataDog, Cloudflare custom hostnames, agencies' webhook receivers. */
 export function createOutboundServices(ctx: FakeContext, options: { hostnameActivationDelayMs?: number } = {}): OutboundServices {
   const outbox = createOutbox();
   const hostnames = createHostnameStore({
@@ -28,6 +29,7 @@ export function createOutboundServices(ctx: FakeContext, options: { hostnameActi
       slack: createSlackFake(ctx, outbox),
       datadog: createDataDogFake(ctx, outbox),
       cloudflare: createCloudflareFake(ctx, outbox, hostnames),
+      webhooks: createWebhookReceiverFake(ctx, outbox),
     },
   };
 }
@@ -37,5 +39,6 @@ export const OUTBOUND_PREFIXES: Record<OutboundService, string> = {
   slack: '/slack',
   datadog: '/datadog',
   cloudflare: '/cloudflare',
+  webhooks: '/receivers',
 };
 export type { OutboundService } from './outbox';

@@ -1,4 +1,4 @@
-export type OutboundService = 'sendgrid' | 'slack' | 'datadog' | 'cloudflare';
+export type OutboundService = 'sendgrid' | 'slack' | 'datadog' | 'cloudflare' | 'webhooks';
 
 export interface OutboundRecord {
   id: number;

@@ -1,0 +1,9 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../database';
+import { tenants } from '../schema';
+
+/** The agency a tenant belongs to, or null for a tenant of its own (tenants has no row-level security). */
+export async function findTenantAgency(db: Database, tenantId: string): Promise<string | null> {
+  const [row] = await db.select({ agencyId: tenants.agencyId }).from(tenants).where(eq(tenants.id, tenantId));
+  return row?.agencyId ?? null;
+}
