@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 
@@ -32,4 +32,31 @@ function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   throw new AppError('validation_failed', 'Some fields are missing or invalid.', {
     issues: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
   });
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A tenant slug as the database allows it (tenants_slug_format), in any case: lookups lower-case it. */
+const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/i;
+
+/** A row id in a path (`:id`): a UUID. */
+export const idParamSchema = z.string().regex(UUID_PATTERN, 'Not an id.');
+
+/** A tenant in a path (`:tenant`): its id or its slug. */
+export const tenantRefSchema = z
+  .string()
+  .refine((value) => UUID_PATTERN.test(value) || SLUG_PATTERN.test(value), 'Not a tenant id or slug.');
+
+/** True when `value` can name a tenant; pages and the realtime hub use it before any lookup. */
+export function isTenantRef(value: string | undefined): value is string {
+  return value !== undefined && tenantRefSchema.safeParse(value).success;
+}
+
+/**
+ * A path parameter checked against its schema before it reaches a query. A malformed one is a 404,
+ * like a well-formed one that names nothing: NUL bytes and 300-character slugs never reach Postgres.
+ */
+export function readParam<S extends z.ZodType<string>>(c: AppContext, name: string, schema: S, notFound: string): z.infer<S> {
+  const parsed = schema.safeParse(c.req.param(name));
+  if (!parsed.success) throw new AppError('not_found', notFound);
+  return parsed.data;
 }
