@@ -4,10 +4,10 @@ import worker from '../../worker/index';
 import { testEnv } from './support';
 
 /** The Worker as deployed against a database that refuses its password. */
-function envWithWrongDatabasePassword(): Env {
+function envWithWrongDatabasePassword(): typeof testEnv {
   const url = new URL(testEnv.DATABASE_URL);
   url.password = 'wrong-password-s3cret';
-  return { ...testEnv, DATABASE_URL: url.toString() } as Env;
+  return { ...testEnv, DATABASE_URL: url.toString() };
 }
 
 async function deepHealth(workerEnv: Env): Promise<{ res: Response; body: unknown; logs: string[] }> {
@@ -26,7 +26,7 @@ async function deepHealth(workerEnv: Env): Promise<{ res: Response; body: unknow
 describe('GET /api/health?deep=1', () => {
   it('tells anyone only that the database is unavailable, and logs the reason server-side without the URL', async () => {
     const workerEnv = envWithWrongDatabasePassword();
-    const { res, body, logs } = await deepHealth(workerEnv);
+    const { res, body, logs } = await deepHealth(workerEnv as Env);
     expect(res.status).toBe(503);
     expect(body).toEqual({ ok: false, database: { ok: false, status: 'unavailable' } });
     const line = logs.find((l) => l.includes('health-check-failed'));

@@ -1,20 +1,25 @@
 import { z } from 'zod';
+import { readTextWithin } from '../lib/limited-body';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 
 const MAX_JSON_BYTES = 64 * 1024;
 
-/** Reads and validates a JSON body; every failure is a specific 4xx, never a 500. */
+/** Reads and validates a JSON body of at most 64 KB (enforced while reading); every failure is a specific 4xx, never a 500. */
 export async function readJson<S extends z.ZodType>(c: AppContext, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
-  const text = await c.req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError('payload_too_large', `The JSON body is larger than ${MAX_JSON_BYTES} bytes.`);
+  const tooLarge = new AppError('payload_too_large', `The JSON body is larger than ${MAX_JSON_BYTES} bytes.`);
+  const declared = Number(c.req.header('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_JSON_BYTES) throw tooLarge;
+  const body = await readTextWithin(c.req.raw.body, MAX_JSON_BYTES);
+  if (!body.ok && body.reason === 'too_large') throw tooLarge;
+  if (!body.ok) throw new AppError('invalid_json', 'The request body is not UTF-8 text.');
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body.text);
   } catch {
     throw new AppError('invalid_json', 'The request body is not valid JSON.');
   }
