@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { sessions, users } from '../schema';
 
-export { clearLoginFailures, getLoginLock, type LoginLock, recordLoginFailure } from './login-throttle';
+export { claimLoginAttempt, type LoginLock, settleSuccessfulSignIn } from './login-throttle';
 export { getTenantForUser, listTenantsForUser, type TenantAccess } from './tenant-access';
 
 export type UserWithPassword = { id: string; email: string; name: string; passwordHash: string | null };
