@@ -76,6 +76,13 @@ export async function resolveSession(db: Database, token: string | undefined) {
   return findSessionUser(db, await sha256Hex(token));
 }
 
-export async function signOut(db: Database, token: string | undefined): Promise<void> {
-  if (token) await deleteSession(db, await sha256Hex(token));
+/** An ended session: its user and its id (the token's SHA-256), to close what it had open. */
+export type EndedSession = { userId: string; sessionId: string };
+
+/** Deletes the session of `token`; returns it when there was one (the transports then close its sockets). */
+export async function signOut(db: Database, token: string | undefined): Promise<EndedSession | null> {
+  if (!token || token.length > 200) return null;
+  const sessionId = await sha256Hex(token);
+  const deleted = await deleteSession(db, sessionId);
+  return deleted ? { userId: deleted.userId, sessionId } : null;
 }
