@@ -1,6 +1,9 @@
 import { env } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
 import { getServerByName } from 'partyserver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberships, users } from '../../db/schema';
+import { closeSessionSockets } from '../../worker/realtime/close-sockets';
 import type { HubMessage } from '../../worker/realtime/events';
 import { call, closeWhenIdle, createTenantWithData, signInCookie, superDb, type TestTenant } from './support';
 
@@ -154,5 +157,20 @@ describe('TenantHub over real WebSockets', () => {
     });
     expect(await out.json()).toMatchObject({ type: 'redirect', location: '/login' });
     expect(await closed).toBe(4001);
+  });
+
+  it('closes every socket a user has open in a tenant whose membership was removed, whichever session opened it', async () => {
+    const leaver = await createTenantWithData(arranged.db, []);
+    const sessions = [
+      await signInCookie(leaver.email, leaver.password, '198.51.100.43'),
+      await signInCookie(leaver.email, leaver.password, '198.51.100.43'),
+    ];
+    const clients = await Promise.all(sessions.map((session) => connect(leaver.tenantId, '', { cookie: session })));
+    for (const client of clients) await client.until((m) => m.some((x) => x.type === 'hello'));
+    const closed = clients.map((client) => closedBy(client.socket));
+    const [user] = await arranged.db.select({ id: users.id }).from(users).where(eq(users.email, leaver.email));
+    await arranged.db.delete(memberships).where(eq(memberships.userId, user!.id));
+    expect(await closeSessionSockets(env, arranged.db, { userId: user!.id, tenantIds: [leaver.tenantId] })).toBe(2);
+    expect(await Promise.all(closed)).toEqual([4001, 4001]);
   });
 });
