@@ -19,5 +19,23 @@ export default {
       hooks: { server: 'app/hooks.server', client: 'app/hooks.client', universal: 'app/hooks' },
     },
     alias: aliases,
+    // Pages' Content-Security-Policy (other responses get theirs in worker/security-headers.ts). SvelteKit
+    // puts a fresh nonce on its own inline scripts; styles allow 'unsafe-inline' because Svelte's style
+    // attributes (chart heights, the tenant's brand colours) are inline. Logos are https images.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:', 'https:'],
+        'font-src': ['self', 'data:'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
   },
 };

@@ -7,26 +7,32 @@ import type { JobMessage } from './jobs/messages';
 import { consumeBatch } from './jobs/queue';
 import { clockOf } from './lib/clock';
 import { authorizeHubConnection } from './realtime/authorize';
+import { withSecurityHeaders } from './security-headers';
 import { sveltekit } from './sveltekit-app';
 
 export { PlatformQuota } from './realtime/platform-quota';
 export { TenantHub } from './realtime/tenant-hub';
 
-/** Wiring only: an invalid configuration refuses everything; /api to Hono, /parties to the tenant hubs, the rest to SvelteKit. */
+/** Routes a request: an invalid configuration refuses everything; /api to Hono, /parties to the tenant hubs, the rest to SvelteKit. */
+async function route(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  const refused = refuseIfMisconfigured(request, env);
+  if (refused) return refused;
+  const { pathname } = new URL(request.url);
+  if (pathname === '/api' || pathname.startsWith('/api/')) return api.fetch(request, env, ctx);
+  if (pathname.startsWith('/parties/')) {
+    const routed = await routePartykitRequest(request, env, {
+      onBeforeConnect: (req, lobby) => authorizeHubConnection(req, lobby, env, ctx),
+      onBeforeRequest: () => new Response('Not found', { status: 404 }),
+    });
+    return routed ?? new Response('Not found', { status: 404 });
+  }
+  return sveltekit.fetch(request, env, ctx);
+}
+
+/** Wiring only: every response gets the security headers (security-headers.ts); cron and queue. */
 export default {
   async fetch(request, env, ctx) {
-    const refused = refuseIfMisconfigured(request, env);
-    if (refused) return refused;
-    const { pathname } = new URL(request.url);
-    if (pathname === '/api' || pathname.startsWith('/api/')) return api.fetch(request, env, ctx);
-    if (pathname.startsWith('/parties/')) {
-      const routed = await routePartykitRequest(request, env, {
-        onBeforeConnect: (req, lobby) => authorizeHubConnection(req, lobby, env, ctx),
-        onBeforeRequest: () => new Response('Not found', { status: 404 }),
-      });
-      return routed ?? new Response('Not found', { status: 404 });
-    }
-    return sveltekit.fetch(request, env, ctx);
+    return withSecurityHeaders(request, await route(request, env, ctx));
   },
   async scheduled(controller, env, ctx) {
     assertConfigured(env, 'scheduled');

@@ -34,6 +34,7 @@ describe('rangeFromSearchParams', () => {
     ['a date that does not exist', 'from=2026-02-30&to=2026-03-02'],
     ['an end before the start', 'from=2026-11-20&to=2026-11-10'],
     ['a range of several years', 'from=2020-01-01&to=2026-11-01'],
+    ['dates in year 0, which Postgres refuses', 'from=0000-01-01&to=0000-01-02'],
   ])('falls back to the last 28 days for %s', (_, query) => {
     const range = rangeFromSearchParams(new URLSearchParams(query), 'UTC', now);
     expect(range).toMatchObject({ from: '2026-11-02', to: '2026-11-29' });

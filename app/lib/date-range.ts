@@ -1,4 +1,4 @@
-import { addDays, type DateWindow, daysBetween, isIsoDate, localToday } from '$worker/lib/dates';
+import { addDays, type DateWindow, daysBetween, isServedDate, localToday } from '$worker/lib/dates';
 
 export interface RangePreset {
   key: string;
@@ -35,7 +35,7 @@ export interface SelectedRange extends DateWindow {
 export function rangeFromSearchParams(params: URLSearchParams, timeZone: string, now: Date): SelectedRange {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
-  const valid = isIsoDate(from) && isIsoDate(to) && daysBetween(from, to) >= 0 && daysBetween(from, to) < MAX_DASHBOARD_DAYS;
+  const valid = isServedDate(from) && isServedDate(to) && daysBetween(from, to) >= 0 && daysBetween(from, to) < MAX_DASHBOARD_DAYS;
   const range = valid ? { from, to } : presetRange(DEFAULT_PRESET, timeZone, now);
   return { ...range, preset: matchingPreset(range, timeZone, now) };
 }

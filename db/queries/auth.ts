@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { sessions, users } from '../schema';
 
-export { clearLoginFailures, getLoginLock, type LoginLock, recordLoginFailure } from './login-throttle';
+export { claimLoginAttempt, type LoginLock, settleSuccessfulSignIn } from './login-throttle';
 export { getTenantForUser, listTenantsForUser, type TenantAccess } from './tenant-access';
 
 export type UserWithPassword = { id: string; email: string; name: string; passwordHash: string | null };
@@ -40,6 +40,8 @@ export async function findSessionUser(db: Database, tokenHash: string, now: Date
   return user ?? null;
 }
 
-export async function deleteSession(db: Database, tokenHash: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, tokenHash));
+/** Deletes a session; returns whose it was, or null when there was none. */
+export async function deleteSession(db: Database, tokenHash: string): Promise<{ userId: string } | null> {
+  const [deleted] = await db.delete(sessions).where(eq(sessions.id, tokenHash)).returning({ userId: sessions.userId });
+  return deleted ?? null;
 }

@@ -1,47 +1,56 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../database';
 import { authThrottle } from '../schema';
-import { activeLock, failureLimitFor, LOCKOUT_MS, type LoginLock, THROTTLE_WINDOW_MS } from './login-throttle-policy';
+import { decideAttempt, type LoginLock, refundAttempt, type ThrottleCounter } from './login-throttle-policy';
 
 export type { LoginLock } from './login-throttle-policy';
 
 /**
- * Counts one failed sign-in against each key ('email:…', 'ip:…'). Atomic per key, so concurrent
- * failures cannot undercount; a key that reaches its limit is locked for LOCKOUT_MS.
+ * Decides one sign-in attempt atomically: locks the keys' rows (creating them), refuses while any
+ * is locked, otherwise counts the attempt against every key (decideAttempt). Parallel attempts on
+ * a key queue behind its row lock, so each sees the count the one before it left. Keys are locked
+ * in sorted order, so two attempts sharing keys cannot deadlock.
  */
-export async function recordLoginFailure(db: Database, keys: string[], now: Date): Promise<void> {
-  const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
-  for (const key of new Set(keys)) {
-    const limit = failureLimitFor(key);
-    const windowExpired = sql`${authThrottle.windowStartedAt} <= ${windowStart}`;
-    const nextFailures = sql`case when ${windowExpired} then 1 else ${authThrottle.failures} + 1 end`;
-    await db
+export async function claimLoginAttempt(db: Database, keys: string[], now: Date): Promise<LoginLock | null> {
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length === 0) return null;
+  return db.transaction(async (tx) => {
+    await tx
       .insert(authThrottle)
-      .values({ key, failures: 1, windowStartedAt: now, lockedUntil: limit <= 1 ? lockedUntil : null })
-      .onConflictDoUpdate({
-        target: authThrottle.key,
-        set: {
-          failures: nextFailures,
-          windowStartedAt: sql`case when ${windowExpired} then ${now} else ${authThrottle.windowStartedAt} end`,
-          lockedUntil: sql`case when ${nextFailures} >= ${limit} then ${lockedUntil} else ${authThrottle.lockedUntil} end`,
-        },
-      });
-  }
+      .values(sorted.map((key) => ({ key, failures: 0, windowStartedAt: now })))
+      .onConflictDoNothing({ target: authThrottle.key });
+    const counters: ThrottleCounter[] = await tx
+      .select()
+      .from(authThrottle)
+      .where(inArray(authThrottle.key, sorted))
+      .orderBy(authThrottle.key)
+      .for('update');
+    const decision = decideAttempt(counters, now);
+    if (decision.kind === 'locked') return decision.lock;
+    for (const counter of decision.counters) {
+      await tx
+        .update(authThrottle)
+        .set({ failures: counter.failures, windowStartedAt: counter.windowStartedAt, lockedUntil: counter.lockedUntil })
+        .where(eq(authThrottle.key, counter.key));
+    }
+    return null;
+  });
 }
 
-/** Forgets the failures of these keys (after a successful sign-in). */
-export async function clearLoginFailures(db: Database, keys: string[]): Promise<void> {
-  if (keys.length === 0) return;
-  await db.delete(authThrottle).where(inArray(authThrottle.key, keys));
-}
-
-/** The lock in force for any of the keys at `now`, with the seconds until it lifts, or null. */
-export async function getLoginLock(db: Database, keys: string[], now: Date): Promise<LoginLock | null> {
-  if (keys.length === 0) return null;
-  const rows = await db.select({ lockedUntil: authThrottle.lockedUntil }).from(authThrottle).where(inArray(authThrottle.key, keys));
-  return activeLock(
-    rows.map((r) => r.lockedUntil),
-    now,
-  );
+/**
+ * After a successful sign-in: forgets the account's failures, and gives back to the address only
+ * the one failure this attempt was counted as. The address's other failures stay, so signing in to
+ * one's own account never resets the count of guesses made from that address at other accounts.
+ */
+export async function settleSuccessfulSignIn(db: Database, keys: { account: string; address: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(authThrottle).where(eq(authThrottle.key, keys.account));
+    const [counter] = await tx.select().from(authThrottle).where(eq(authThrottle.key, keys.address)).for('update');
+    if (!counter) return;
+    const refunded = refundAttempt(counter);
+    await tx
+      .update(authThrottle)
+      .set({ failures: refunded.failures, lockedUntil: refunded.lockedUntil })
+      .where(eq(authThrottle.key, keys.address));
+  });
 }

@@ -61,6 +61,31 @@ describe('the dashboard in a browser', () => {
     await page.close();
   });
 
+  it('pages keep to their Content-Security-Policy: signing in, the overview and its live socket run with no violation', async () => {
+    const page = await phone.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    const login = await page.goto(`${appUrl}/login`);
+    expect(login?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(login?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await signIn(page, clientLogin!);
+    await expectOverview(page);
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('Live');
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    await page.close();
+  });
+
+  it('static files served before the Worker carry the same headers', async () => {
+    const res = await fetch(`${appUrl}/favicon.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
   it("a dashboard page load sends its read models' query timings to DataDog, tagged with the query and the tenant", async () => {
     const page = await desktop.newPage();
     await signIn(page, clientLogin!);

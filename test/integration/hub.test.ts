@@ -1,8 +1,23 @@
 import { env } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
 import { getServerByName } from 'partyserver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberships, users } from '../../db/schema';
+import { closeSessionSockets } from '../../worker/realtime/close-sockets';
 import type { HubMessage } from '../../worker/realtime/events';
 import { call, closeWhenIdle, createTenantWithData, signInCookie, superDb, type TestTenant } from './support';
+
+/** Resolves with the close code once the server closes `socket` (or null after `timeoutMs`). */
+function closedBy(socket: WebSocket | null, timeoutMs = 5000): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (!socket) return resolve(null);
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    socket.addEventListener('close', (event) => {
+      clearTimeout(timer);
+      resolve(event.code);
+    });
+  });
+}
 
 const arranged = superDb();
 let a: TestTenant;
@@ -88,5 +103,74 @@ describe('TenantHub over real WebSockets', () => {
     expect(replayed).toHaveLength(1);
     expect(replayed[0]).toMatchObject({ windowsDone: 2, seq: first!.seq + 1 });
     client.socket?.close();
+  });
+
+  it('refuses an upgrade whose Origin is another site with 403', async () => {
+    const { res } = await connect(a.tenantId, '', { cookie, origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.webSocket).toBeNull();
+  });
+
+  it('refuses an Origin of this host over another scheme or port, and the opaque origin "null"', async () => {
+    for (const origin of ['https://tidemark.test', 'http://tidemark.test:8080', 'null']) {
+      expect((await connect(a.tenantId, '', { cookie, origin })).res.status, origin).toBe(403);
+    }
+  });
+
+  it('accepts a same-origin browser and a client that sends no Origin (still with a session)', async () => {
+    const browser = await connect(a.tenantId, '', { cookie, origin: 'http://tidemark.test' });
+    expect(browser.res.status).toBe(101);
+    const script = await connect(a.tenantId, '', { cookie });
+    expect(script.res.status).toBe(101);
+    browser.socket?.close();
+    script.socket?.close();
+  });
+
+  it('closes the sockets of a session when it signs out through the API, and only that session’s', async () => {
+    const user = await createTenantWithData(arranged.db, []);
+    const leaving = await signInCookie(user.email, user.password, '198.51.100.41');
+    const staying = await signInCookie(user.email, user.password, '198.51.100.41');
+    const first = await connect(user.tenantId, '', { cookie: leaving });
+    const second = await connect(user.tenantId, '', { cookie: staying });
+    await first.until((m) => m.some((x) => x.type === 'hello'));
+    await second.until((m) => m.some((x) => x.type === 'hello'));
+    const firstClosed = closedBy(first.socket);
+    const secondClosed = closedBy(second.socket, 1500);
+    const out = await call('/api/auth/logout', { method: 'POST', headers: { cookie: leaving } });
+    expect(out.status).toBe(204);
+    expect(await firstClosed).toBe(4001);
+    expect(await secondClosed).toBeNull();
+    second.socket?.close();
+  });
+
+  it('closes the session’s sockets when it signs out with the sign-out button', async () => {
+    const user = await createTenantWithData(arranged.db, []);
+    const session = await signInCookie(user.email, user.password, '198.51.100.42');
+    const client = await connect(user.tenantId, '', { cookie: session });
+    await client.until((m) => m.some((x) => x.type === 'hello'));
+    const closed = closedBy(client.socket);
+    // Posted as the enhanced form does it: the answer is JSON saying where to go.
+    const out = await call('/logout', {
+      method: 'POST',
+      headers: { cookie: session, origin: 'http://tidemark.test', 'x-sveltekit-action': 'true' },
+      body: new URLSearchParams(),
+    });
+    expect(await out.json()).toMatchObject({ type: 'redirect', location: '/login' });
+    expect(await closed).toBe(4001);
+  });
+
+  it('closes every socket a user has open in a tenant whose membership was removed, whichever session opened it', async () => {
+    const leaver = await createTenantWithData(arranged.db, []);
+    const sessions = [
+      await signInCookie(leaver.email, leaver.password, '198.51.100.43'),
+      await signInCookie(leaver.email, leaver.password, '198.51.100.43'),
+    ];
+    const clients = await Promise.all(sessions.map((session) => connect(leaver.tenantId, '', { cookie: session })));
+    for (const client of clients) await client.until((m) => m.some((x) => x.type === 'hello'));
+    const closed = clients.map((client) => closedBy(client.socket));
+    const [user] = await arranged.db.select({ id: users.id }).from(users).where(eq(users.email, leaver.email));
+    await arranged.db.delete(memberships).where(eq(memberships.userId, user!.id));
+    expect(await closeSessionSockets(env, arranged.db, { userId: user!.id, tenantIds: [leaver.tenantId] })).toBe(2);
+    expect(await Promise.all(closed)).toEqual([4001, 4001]);
   });
 });

@@ -1,6 +1,6 @@
 import { parse } from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTenantWithData, superDb, type TestTenant } from './support';
+import { call, createTenantWithData, signInCookie, superDb, type TestTenant } from './support';
 
 /*
  * The sign-in form action maps sign-in's result itself (the API route has its own mapping). Posted
@@ -15,8 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => arranged.close());
 
-async function submitLogin(email: string, password: string, ip: string) {
-  const res = await call('/login', {
+async function submitLogin(email: string, password: string, ip: string, query = '') {
+  const res = await call(`/login${query}`, {
     method: 'POST',
     headers: { origin: 'http://tidemark.test', 'x-sveltekit-action': 'true', 'cf-connecting-ip': ip },
     body: new URLSearchParams({ email, password }),
@@ -49,5 +49,26 @@ describe('the sign-in form', () => {
     const answer = await submitLogin(fresh.email, fresh.password, '203.0.113.120');
     expect(answer).toMatchObject({ type: 'redirect', status: 303, location: '/' });
     expect(answer.res.headers.get('set-cookie')).toMatch(/^tm_session=[^;]+;.*HttpOnly/i);
+  });
+
+  it.each([
+    ['a tab', '/%09/evil.example'],
+    ['a newline', '/%0A/evil.example'],
+    ['a backslash', '/%5Cevil.example'],
+    ['a dot segment', '/.//evil.example'],
+  ])('sends a signed-in visitor home when `next` hides another host behind %s', async (_, next) => {
+    const fresh = await createTenantWithData(arranged.db, []);
+    const cookie = await signInCookie(fresh.email, fresh.password, '203.0.113.121');
+    const res = await call(`/login?next=${next}`, { headers: { cookie }, redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/');
+  });
+
+  it('after signing in follows `next` to a page of this site, and refuses one that leads elsewhere', async () => {
+    const fresh = await createTenantWithData(arranged.db, []);
+    const inside = await submitLogin(fresh.email, fresh.password, '203.0.113.122', `?next=${encodeURIComponent(`/t/${fresh.slug}`)}`);
+    expect(inside).toMatchObject({ type: 'redirect', location: `/t/${fresh.slug}` });
+    const outside = await submitLogin(fresh.email, fresh.password, '203.0.113.122', '?next=/%09/evil.example');
+    expect(outside).toMatchObject({ type: 'redirect', location: '/' });
   });
 });

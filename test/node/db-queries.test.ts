@@ -2,15 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/database';
 import {
-  clearLoginFailures,
+  claimLoginAttempt,
   createSession,
   deleteSession,
   findSessionUser,
   findUserByEmail,
-  getLoginLock,
   getTenantForUser,
   listTenantsForUser,
-  recordLoginFailure,
+  settleSuccessfulSignIn,
 } from '../../db/queries/auth';
 import { getOverviewKpis, listCampaignPerformance, listSpendByDay } from '../../db/queries/dashboard';
 import { agencies, campaigns, tenants } from '../../db/schema';
@@ -64,38 +63,45 @@ describe('users and sessions', () => {
 describe('login throttling', () => {
   const start = new Date('2026-11-29T12:00:00Z');
   const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+  const email = () => `email:${randomToken(6)}@example.test`;
 
-  it('locks an email after 5 failures within 15 minutes, with a retry-after', async () => {
-    const keys = [`email:${randomToken(6)}@example.test`];
-    for (let i = 0; i < 4; i++) await recordLoginFailure(testDb.appDb, keys, at(i));
-    expect(await getLoginLock(testDb.appDb, keys, at(4))).toBeNull();
-    await recordLoginFailure(testDb.appDb, keys, at(4));
-    const lock = await getLoginLock(testDb.appDb, keys, at(5));
+  it('locks an email on its 5th attempt within 15 minutes, with a retry-after', async () => {
+    const keys = [email()];
+    for (let i = 0; i < 5; i++) expect(await claimLoginAttempt(testDb.appDb, keys, at(i))).toBeNull();
+    const lock = await claimLoginAttempt(testDb.appDb, keys, at(5));
     expect(lock?.lockedUntil.toISOString()).toBe(at(19).toISOString());
     expect(lock?.retryAfterSeconds).toBe(14 * 60);
-    expect(await getLoginLock(testDb.appDb, keys, at(20))).toBeNull();
+    expect(await claimLoginAttempt(testDb.appDb, keys, at(20))).toBeNull();
   });
 
   it('starts counting afresh once the window has passed', async () => {
-    const keys = [`email:${randomToken(6)}@example.test`];
-    for (let i = 0; i < 4; i++) await recordLoginFailure(testDb.appDb, keys, at(i));
-    await recordLoginFailure(testDb.appDb, keys, at(16));
-    expect(await getLoginLock(testDb.appDb, keys, at(16))).toBeNull();
+    const keys = [email()];
+    for (let i = 0; i < 4; i++) await claimLoginAttempt(testDb.appDb, keys, at(i));
+    expect(await claimLoginAttempt(testDb.appDb, keys, at(16))).toBeNull();
+    expect(await claimLoginAttempt(testDb.appDb, keys, at(16))).toBeNull();
   });
 
-  it('allows 20 failures per address before locking it, independently of the email', async () => {
+  it('allows 20 attempts per address before locking it, independently of the email', async () => {
     const ip = `ip:198.51.100.${Math.floor(Math.random() * 200)}-${randomToken(4)}`;
-    for (let i = 0; i < 19; i++) await recordLoginFailure(testDb.appDb, [ip, `email:u${i}-${randomToken(4)}@example.test`], at(0));
-    expect(await getLoginLock(testDb.appDb, [ip], at(0))).toBeNull();
-    await recordLoginFailure(testDb.appDb, [ip], at(0));
-    expect(await getLoginLock(testDb.appDb, [ip, 'email:fresh@example.test'], at(1))).not.toBeNull();
+    for (let i = 0; i < 20; i++) expect(await claimLoginAttempt(testDb.appDb, [ip, email()], at(0))).toBeNull();
+    expect(await claimLoginAttempt(testDb.appDb, [ip, email()], at(1))).not.toBeNull();
   });
 
-  it('forgets failures once cleared', async () => {
-    const keys = [`email:${randomToken(6)}@example.test`];
-    for (let i = 0; i < 5; i++) await recordLoginFailure(testDb.appDb, keys, at(0));
-    await clearLoginFailures(testDb.appDb, keys);
-    expect(await getLoginLock(testDb.appDb, keys, at(1))).toBeNull();
+  it('counts parallel attempts one after another: of 12 at once, 5 pass and 7 are refused', async () => {
+    const keys = [email()];
+    const locks = await Promise.all(Array.from({ length: 12 }, () => claimLoginAttempt(testDb.appDb, keys, at(0))));
+    expect(locks.filter((lock) => lock === null)).toHaveLength(5);
+  });
+
+  it('after a success forgets the account’s failures but gives back only that attempt to the address', async () => {
+    const keys = { account: email(), address: `ip:${randomToken(6)}` };
+    for (let i = 0; i < 4; i++) await claimLoginAttempt(testDb.appDb, [keys.account, keys.address], at(0));
+    await claimLoginAttempt(testDb.appDb, [keys.account, keys.address], at(0));
+    await settleSuccessfulSignIn(testDb.appDb, keys);
+    for (let i = 0; i < 5; i++) expect(await claimLoginAttempt(testDb.appDb, [keys.account], at(1))).toBeNull();
+    // The address saw 4 failures and 1 success: 16 more reach its limit of 20.
+    for (let i = 0; i < 16; i++) expect(await claimLoginAttempt(testDb.appDb, [keys.address], at(1))).toBeNull();
+    expect(await claimLoginAttempt(testDb.appDb, [keys.address], at(1))).not.toBeNull();
   });
 });
 

@@ -1,13 +1,12 @@
 import type { Database } from '../../db/client';
 import {
-  clearLoginFailures,
+  claimLoginAttempt,
   createSession,
   deleteSession,
   findSessionUser,
   findUserByEmail,
-  getLoginLock,
-  recordLoginFailure,
   type SessionUser,
+  settleSuccessfulSignIn,
 } from '../../db/queries/auth';
 import { SESSION_TTL_SECONDS } from './cookies';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from './password';
@@ -24,8 +23,8 @@ export interface SignInAttempt {
 let decoyHash: Promise<string> | null = null;
 
 /** Throttle keys: failures count per account and per client address. */
-export function throttleKeys(email: string, ip: string): string[] {
-  return [`email:${email.trim().toLowerCase()}`, `ip:${ip}`];
+export function throttleKeys(email: string, ip: string): { account: string; address: string } {
+  return { account: `email:${email.trim().toLowerCase()}`, address: `ip:${ip}` };
 }
 
 export interface OpenedSession {
@@ -48,18 +47,17 @@ export type SignInResult =
  */
 export async function signIn(db: Database, attempt: SignInAttempt, now = new Date()): Promise<SignInResult> {
   const keys = throttleKeys(attempt.email, attempt.ip);
-  const lock = await getLoginLock(db, keys, now);
+  // The attempt is counted as a failure before the password is checked (and given back if it is
+  // right), so parallel guesses cannot all pass a check made before any of them was counted.
+  const lock = await claimLoginAttempt(db, [keys.account, keys.address], now);
   if (lock) {
     return { ok: false, reason: 'locked', retryAfterSeconds: lock.retryAfterSeconds };
   }
   const user = await findUserByEmail(db, attempt.email.trim().toLowerCase());
   decoyHash ??= hashPassword(randomToken(16));
   const ok = await verifyPassword(attempt.password, user?.passwordHash ?? (await decoyHash));
-  if (!user || !ok) {
-    await recordLoginFailure(db, keys, now);
-    return { ok: false, reason: 'invalid_credentials' };
-  }
-  await clearLoginFailures(db, keys);
+  if (!user || !ok) return { ok: false, reason: 'invalid_credentials' };
+  await settleSuccessfulSignIn(db, keys);
   const token = randomToken(32);
   const expiresAt = new Date(now.getTime() + SESSION_TTL_SECONDS * 1000);
   await createSession(db, {
@@ -78,6 +76,13 @@ export async function resolveSession(db: Database, token: string | undefined) {
   return findSessionUser(db, await sha256Hex(token));
 }
 
-export async function signOut(db: Database, token: string | undefined): Promise<void> {
-  if (token) await deleteSession(db, await sha256Hex(token));
+/** An ended session: its user and its id (the token's SHA-256), to close what it had open. */
+export type EndedSession = { userId: string; sessionId: string };
+
+/** Deletes the session of `token`; returns it when there was one (the transports then close its sockets). */
+export async function signOut(db: Database, token: string | undefined): Promise<EndedSession | null> {
+  if (!token || token.length > 200) return null;
+  const sessionId = await sha256Hex(token);
+  const deleted = await deleteSession(db, sessionId);
+  return deleted ? { userId: deleted.userId, sessionId } : null;
 }

@@ -8,6 +8,7 @@ import {
   fromDateParts,
   isIsoDate,
   isoDateSchema,
+  isServedDate,
   lastDays,
   localHour,
   localToday,
@@ -33,6 +34,8 @@ describe('date arithmetic', () => {
     expect(isIsoDate('2026-02-30')).toBe(false);
     expect(isIsoDate('2026-2-3')).toBe(false);
     expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isServedDate('2028-02-29')).toBe(true);
+    expect(isServedDate('0000-01-01')).toBe(false);
     expect(() => addDays('2026-13-01', 1)).toThrow(RangeError);
   });
 
@@ -99,5 +102,13 @@ describe('isoDateSchema', () => {
     expect(isoDateSchema.safeParse('2026-1-05').error?.issues[0]?.message).toBe('Use a date like 2026-11-01.');
     expect(isoDateSchema.safeParse('2026-02-29').error?.issues[0]?.message).toBe('Not a calendar date.');
     expect(isoDateSchema.safeParse('2026-13-01').error?.issues[0]?.message).toBe('Not a calendar date.');
+  });
+
+  it('refuses dates outside 2000-01-01..2100-12-31 (year 0 is a date to JavaScript, not to Postgres)', () => {
+    expect(isoDateSchema.safeParse('2000-01-01').success).toBe(true);
+    expect(isoDateSchema.safeParse('2100-12-31').success).toBe(true);
+    for (const outside of ['0000-01-01', '1999-12-31', '2101-01-01', '9999-12-31']) {
+      expect(isoDateSchema.safeParse(outside).error?.issues.map((i) => i.message)).toEqual(['Use a date from 2000-01-01 to 2100-12-31.']);
+    }
   });
 });

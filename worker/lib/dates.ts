@@ -20,12 +20,29 @@ const DAY_MS = 86_400_000;
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 onto 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return formatUtcDate(date) === value;
 }
 
-/** A real calendar date in YYYY-MM-DD form, for request parameters and queue messages. */
-export const isoDateSchema = z.string().regex(ISO_DATE, 'Use a date like 2026-11-01.').refine(isIsoDate, 'Not a calendar date.');
+/**
+ * The dates a request or a message may name. No ad platform has data before 2000, and JavaScript
+ * accepts years Postgres refuses (year 0): anything outside is a 400, never a database error.
+ */
+export const SERVED_DATES = { first: '2000-01-01', last: '2100-12-31' } as const;
+
+/** True for a calendar date within SERVED_DATES. */
+export function isServedDate(value: string): boolean {
+  return isIsoDate(value) && value >= SERVED_DATES.first && value <= SERVED_DATES.last;
+}
+
+/** A real calendar date in YYYY-MM-DD form within SERVED_DATES, for request parameters and queue messages. */
+export const isoDateSchema = z
+  .string()
+  .regex(ISO_DATE, 'Use a date like 2026-11-01.')
+  .refine(isIsoDate, { message: 'Not a calendar date.', abort: true })
+  .refine(isServedDate, `Use a date from ${SERVED_DATES.first} to ${SERVED_DATES.last}.`);
 
 function toUtcMs(date: IsoDate): number {
   if (!isIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);

@@ -1,6 +1,7 @@
 import type { Connection, ConnectionContext } from 'partyserver';
 import { BudgetServer } from './budget-server';
 import { coalesceEvents, EVENT_LOG_LIMIT, type HubEvent, type HubEventBody, type HubMessage, parseSince, planResume } from './events';
+import { HUB_SESSION_HEADER, HUB_USER_HEADER, SESSION_ENDED_CLOSE_CODE, socketTags } from './socket-origin';
 
 /** How long publish() waits to merge a burst of sync commits into one broadcast. */
 const COALESCE_MS = 75;
@@ -23,6 +24,26 @@ export class TenantHub extends BudgetServer {
       at TEXT NOT NULL,
       body TEXT NOT NULL
     )`;
+  }
+
+  /** Tags each socket with the user and session that opened it (headers set by authorize.ts), so they can be closed by either. */
+  override getConnectionTags(_connection: Connection, ctx: ConnectionContext): string[] {
+    return socketTags(ctx.request.headers.get(HUB_USER_HEADER), ctx.request.headers.get(HUB_SESSION_HEADER));
+  }
+
+  /**
+   * Closes the sockets a session opened (it signed out or was revoked), or every socket of a user
+   * (their membership ended); returns how many were closed. The page does not reconnect after the
+   * SESSION_ENDED_CLOSE_CODE.
+   */
+  closeConnectionsOf(who: { sessionId: string } | { userId: string }): number {
+    const tag = 'sessionId' in who ? `session:${who.sessionId}` : `user:${who.userId}`;
+    let closed = 0;
+    for (const connection of this.getConnections(tag)) {
+      connection.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
+      closed += 1;
+    }
+    return closed;
   }
 
   override onConnect(connection: Connection, ctx: ConnectionContext): void {

@@ -6,7 +6,7 @@ import { signIn } from '$worker/auth/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 };
 
 export const actions: Actions = {
@@ -30,6 +30,6 @@ export const actions: Actions = {
     if (!signedIn.ok) return fail(401, { email, message: 'The email or password is incorrect.' });
     const options = sessionCookieOptions(url.protocol === 'https:');
     cookies.set(SESSION_COOKIE, signedIn.session.token, { ...options, sameSite: 'lax' });
-    redirect(303, safeNext(url.searchParams.get('next')));
+    redirect(303, safeNext(url.searchParams.get('next'), url.origin));
   },
 };

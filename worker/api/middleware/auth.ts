@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import { getTenantForUser } from '../../../db/queries/auth';
 import type { AppEnv } from '../context';
 import { AppError } from '../errors';
+import { readParam, tenantRefSchema } from '../validate';
 
 /** Requires a signed-in user (session cookie). */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
@@ -16,8 +17,8 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
  * 404, exactly like a tenant that does not exist, so ids cannot be probed.
  */
 export const requireTenant = createMiddleware<AppEnv>(async (c, next) => {
-  const ref = c.req.param('tenant');
-  const tenant = ref ? await getTenantForUser(c.get('db'), c.get('user').id, ref) : null;
+  const ref = readParam(c, 'tenant', tenantRefSchema, 'No such tenant.');
+  const tenant = await getTenantForUser(c.get('db'), c.get('user').id, ref);
   if (!tenant) throw new AppError('not_found', 'No such tenant.');
   c.set('tenant', tenant);
   await next();

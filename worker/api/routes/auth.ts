@@ -5,6 +5,7 @@ import { listTenantsForUser } from '../../../db/queries/auth';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../auth/cookies';
 import { type SignInResult, signIn, signOut } from '../../auth/sign-in';
 import { isSecureRequest } from '../../env';
+import { closeSessionSockets } from '../../realtime/close-sockets';
 import type { AppEnv } from '../context';
 import { AppError } from '../errors';
 import { requireUser } from '../middleware/auth';
@@ -41,7 +42,8 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ user: session.user, tenants });
   })
   .post('/auth/logout', async (c) => {
-    await signOut(c.get('db'), c.get('scope').sessionToken);
+    const ended = await signOut(c.get('db'), c.get('scope').sessionToken);
+    if (ended) await closeSessionSockets(c.env, c.get('db'), ended);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   })

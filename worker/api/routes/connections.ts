@@ -18,7 +18,7 @@ import { readAdAccountCards } from '../../read-models/ad-accounts';
 import { type AppContext, type AppEnv, tenantScope } from '../context';
 import { AppError } from '../errors';
 import { requireUser } from '../middleware/auth';
-import { readQuery } from '../validate';
+import { readParam, readQuery } from '../validate';
 
 const connectQuery = z.object({
   backfillDays: z.coerce
@@ -39,10 +39,9 @@ function callbackUrl(c: AppContext, platform: string): string {
   return `${new URL(c.req.url).origin}/api/oauth/${platform}/callback`;
 }
 
-function parsePlatform(raw: string | undefined) {
-  const parsed = platformSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('not_found', `Unknown platform "${raw}".`);
-  return parsed.data;
+/** `:platform` of the path; the message never echoes the parameter (it may be anything, NUL bytes included). */
+function parsePlatform(c: AppContext) {
+  return readParam(c, 'platform', platformSchema, `No such platform: use one of ${platformSchema.options.join(', ')}.`);
 }
 
 export const connectionRoutes = new Hono<AppEnv>()
@@ -50,7 +49,7 @@ export const connectionRoutes = new Hono<AppEnv>()
     return c.json({ adAccounts: await readAdAccountCards(tenantScope(c), c.get('scope').clock.now()) });
   })
   .get('/tenants/:tenant/connections/:platform/connect', async (c) => {
-    const platform = parsePlatform(c.req.param('platform'));
+    const platform = parsePlatform(c);
     const { backfillDays } = readQuery(c, connectQuery);
     const tenant = c.get('tenant');
     if (!canConnect(tenant.role)) throw new AppError('forbidden', 'Only owners, admins and editors can connect ad accounts.');
@@ -85,7 +84,7 @@ export const connectionRoutes = new Hono<AppEnv>()
 
 /** The platforms redirect here after consent; the session must belong to the user who started the flow. */
 export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/callback', requireUser, async (c) => {
-  const platform = parsePlatform(c.req.param('platform'));
+  const platform = parsePlatform(c);
   const query = readQuery(c, callbackQuery);
   const config = c.get('config');
   const verified = await verifyState(
