@@ -92,7 +92,7 @@ describe('webhooks', () => {
       // Signed on the Worker's clock (compressed time in tests): the receiver's clock is that one here.
       const check = await verifySignature(
         secret,
-        item.body.headers['tidemark-signature'],
+        item.body.headers['tidemark-signature'] ?? null,
         item.body.raw,
         Math.floor(workerNow().getTime() / 1000),
       );
@@ -101,7 +101,7 @@ describe('webhooks', () => {
         (
           await verifySignature(
             'whsec_wrong',
-            item.body.headers['tidemark-signature'],
+            item.body.headers['tidemark-signature'] ?? null,
             item.body.raw,
             Math.floor(workerNow().getTime() / 1000),
           )
