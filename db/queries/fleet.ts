@@ -1,11 +1,11 @@
 /**
- * Code that runs across tenants, and only that: the scheduler, operator tools, dead letters and
- * the custom-hostname lookup that runs before a tenant is known. Everything else reads one
+ * Code that runs across tenants, and only that: the scheduler, operator tools, dead letters (in the
+ * fleet scope, withFleet) and the custom-hostname lookup that runs before a tenant is known. Everything else reads one
  * tenant through a TenantTx (db/database.ts). Reads of tenant-owned tables still go one tenant at
  * a time (forEachTenant) or through a policy that shows exactly one row (hostnames).
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { type Database, forEachTenant, rowsOf } from '../database';
+import { type Database, forEachTenant, rowsOf, withFleet } from '../database';
 import { deadLetters, tenantDomains, tenants } from '../schema';
 import { listSyncableAdAccounts, type SyncTarget } from './scheduling';
 
@@ -73,19 +73,23 @@ export interface DeadLetterInput {
 
 /** Parks a dead-lettered message of any tenant (or none); a redelivery of the same message id is ignored. */
 export async function recordDeadLetter(db: Database, input: DeadLetterInput): Promise<void> {
-  await db
-    .insert(deadLetters)
-    .values({ ...input, body: input.body as object, tenantId: tenantIdOf(input.body) })
-    .onConflictDoNothing({ target: deadLetters.messageId });
+  await withFleet(db, (tx) =>
+    tx
+      .insert(deadLetters)
+      .values({ ...input, body: input.body as object, tenantId: tenantIdOf(input.body) })
+      .onConflictDoNothing({ target: deadLetters.messageId }),
+  );
 }
 
 export async function listDeadLettersAcrossTenants(db: Database, options: { includeRedriven?: boolean; limit?: number } = {}) {
-  return db
-    .select()
-    .from(deadLetters)
-    .where(options.includeRedriven ? undefined : isNull(deadLetters.redrivenAt))
-    .orderBy(desc(deadLetters.receivedAt))
-    .limit(options.limit ?? 100);
+  return withFleet(db, (tx) =>
+    tx
+      .select()
+      .from(deadLetters)
+      .where(options.includeRedriven ? undefined : isNull(deadLetters.redrivenAt))
+      .orderBy(desc(deadLetters.receivedAt))
+      .limit(options.limit ?? 100),
+  );
 }
 
 /**
@@ -99,7 +103,7 @@ export async function redriveDeadLettersAcrossTenants(
   ids: string[] | 'all',
   send: (letters: Array<{ id: string; body: unknown }>) => Promise<string[]>,
 ): Promise<string[]> {
-  return db.transaction(async (tx) => {
+  return withFleet(db, async (tx) => {
     const letters = await tx
       .select({ id: deadLetters.id, body: deadLetters.body })
       .from(deadLetters)
