@@ -212,6 +212,61 @@ describe('migrations on PGlite with TimescaleDB', () => {
     }
   });
 
+  it("keeps the application role out of every chunk of the hypertable (chunks do not inherit its row-level security), while the hypertable answers the tenant's own rows", async () => {
+    const client = new pg.Client({ connectionString: pglite.url });
+    await client.connect();
+    try {
+      const tenantA = randomUUID();
+      const tenantB = randomUUID();
+      await client.query(`insert into tenants (id, slug, name) values ($1, $2, 'A'), ($3, $4, 'B')`, [
+        tenantA,
+        `ca-${tenantA.slice(0, 8)}`,
+        tenantB,
+        `cb-${tenantB.slice(0, 8)}`,
+      ]);
+      const accounts = await client.query(
+        `insert into ad_accounts (tenant_id, platform, external_id, name, currency, time_zone)
+         values ($1, 'meta', 'c1', 'A', 'USD', 'UTC'), ($2, 'meta', 'c2', 'B', 'USD', 'UTC') returning id, tenant_id`,
+        [tenantA, tenantB],
+      );
+      const accountOf = (tenant: string) => accounts.rows.find((r) => r.tenant_id === tenant)!.id as string;
+      const insertFact = (
+        date: string,
+      ) => `insert into ad_stats_daily (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date, spend_micros)
+                          values ($1, $2, 'c', 'g', 'ad', '${date}', 7)`;
+      await client.query(insertFact('2025-03-05'), [tenantB, accountOf(tenantB)]);
+      await client.query(insertFact('2025-03-06'), [tenantA, accountOf(tenantA)]);
+
+      await client.query('begin');
+      await client.query('set local role tidemark_app');
+      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantA]);
+      // A month no chunk covers yet: the application role's insert creates the chunk.
+      await client.query(insertFact('2025-07-05'), [tenantA, accountOf(tenantA)]);
+      const visible = await client.query(`select tenant_id, date::text from ad_stats_daily where date < '2025-08-01' order by date`);
+      expect(visible.rows).toEqual([
+        { tenant_id: tenantA, date: '2025-03-06' },
+        { tenant_id: tenantA, date: '2025-07-05' },
+      ]);
+      await client.query('commit');
+
+      const chunks = await client.query<{ chunk: string }>(
+        `select format('%I.%I', chunk_schema, chunk_name) as chunk from timescaledb_information.chunks
+          where hypertable_name = 'ad_stats_daily' and range_start < '2025-08-01' order by range_start`,
+      );
+      expect(chunks.rows.length).toBeGreaterThanOrEqual(2);
+      await client.query('begin');
+      await client.query('set local role tidemark_app');
+      for (const { chunk } of chunks.rows) {
+        await client.query('savepoint chunk');
+        await expect(client.query(`select count(*) from ${chunk}`), chunk).rejects.toThrow(/permission denied/);
+        await client.query('rollback to savepoint chunk');
+      }
+      await client.query('rollback');
+    } finally {
+      await client.end();
+    }
+  });
+
   it('serves one neon Pool after another through the ws proxy (Terminate frees pglite-socket)', async () => {
     neonConfig.webSocketConstructor = ws;
     const proxy = await startWsProxy({ port: await findFreePort(), allowedTargets: [`127.0.0.1:${pglitePort}`] });
