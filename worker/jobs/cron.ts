@@ -1,4 +1,4 @@
-import { createDb } from '../../db/client';
+import { createDb, type Database } from '../../db/client';
 import { listBackfillProgressAcrossTenants, listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
 import { readConfig, settlingDays } from '../env';
 import { clockOf } from '../lib/clock';
@@ -8,6 +8,7 @@ import { createTelemetry } from '../observability/telemetry';
 import { restartStalledBackfill } from './backfill';
 import { enqueueSyncs } from './enqueue';
 import { interleaveByTenant } from './fairness';
+import { isHousekeepingSlot, runHousekeeping } from './housekeeping';
 import type { SyncMessage } from './messages';
 import { laneForCron, planSyncMessage } from './plan';
 
@@ -32,9 +33,20 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
     console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length, backfillRestarts: restarts.length }));
     telemetry.count('tidemark.cron.enqueued', slots.messages.length, { lane });
     await recordFleetTelemetry(telemetry, db, targets, now);
+    if (isHousekeepingSlot(cron, now)) await housekeeping(db);
     return slots.messages;
   } finally {
     ctx.waitUntil(close());
     ctx.waitUntil(telemetry.flush());
+  }
+}
+
+/** Hourly purge of expired sessions and stale throttle counters; a failure is logged and never fails the cron. */
+async function housekeeping(db: Database): Promise<void> {
+  try {
+    const purged = await runHousekeeping(db, new Date());
+    console.log(JSON.stringify({ level: 'info', event: 'housekeeping', purged }));
+  } catch (error) {
+    console.warn(JSON.stringify({ level: 'warn', event: 'housekeeping failed', error: (error as Error).message }));
   }
 }
