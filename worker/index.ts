@@ -7,13 +7,17 @@ import type { JobMessage } from './jobs/messages';
 import { consumeBatch } from './jobs/queue';
 import { clockOf } from './lib/clock';
 import { authorizeHubConnection } from './realtime/authorize';
+import { withRedactedErrors } from './redacted-errors';
 import { sveltekit } from './sveltekit-app';
 
 export { PlatformQuota } from './realtime/platform-quota';
 export { TenantHub } from './realtime/tenant-hub';
 
-/** Wiring only: an invalid configuration refuses everything; /api to Hono, /parties to the tenant hubs, the rest to SvelteKit. */
-export default {
+/**
+ * Wiring only: an invalid configuration refuses everything; /api to Hono, /parties to the tenant hubs, the rest to SvelteKit.
+ * A failed query escaping a handler is rethrown without its parameters (the runtime logs it).
+ */
+export default withRedactedErrors({
   async fetch(request, env, ctx) {
     const refused = refuseIfMisconfigured(request, env);
     if (refused) return refused;
@@ -39,4 +43,4 @@ export default {
     assertConfigured(env, 'queue');
     await consumeBatch(batch, env, ctx);
   },
-} satisfies ExportedHandler<Env, JobMessage>;
+} satisfies ExportedHandler<Env, JobMessage>);

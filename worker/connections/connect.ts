@@ -1,5 +1,6 @@
 import { type Database, withTenant } from '../../db/client';
 import { findConnectionId, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
+import { loggableErrorMessage } from '../../db/query-errors';
 import type { Platform } from '../../db/schema/enum-values';
 import { sha256Hex } from '../auth/password';
 import { encryptToken, type TokenKeyring } from '../auth/token-crypto';
@@ -112,7 +113,7 @@ export async function completeConnection(
   } catch (error) {
     // The connection and its accounts are stored; the nightly cron restarts a backfill that never ran.
     console.warn(
-      JSON.stringify({ level: 'warn', event: 'backfill enqueue failed', tenantId: input.tenantId, error: (error as Error).message }),
+      JSON.stringify({ level: 'warn', event: 'backfill enqueue failed', tenantId: input.tenantId, error: loggableErrorMessage(error) }),
     );
     enqueued = 0;
   }

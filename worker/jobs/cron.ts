@@ -1,5 +1,6 @@
 import { createDb, type Database } from '../../db/client';
 import { listBackfillProgressAcrossTenants, listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
+import { loggableErrorMessage } from '../../db/query-errors';
 import { readConfig, settlingDays } from '../env';
 import { clockOf } from '../lib/clock';
 import { traceSlots } from '../observability/cron-telemetry';
@@ -47,6 +48,6 @@ async function housekeeping(db: Database): Promise<void> {
     const purged = await runHousekeeping(db, new Date());
     console.log(JSON.stringify({ level: 'info', event: 'housekeeping', purged }));
   } catch (error) {
-    console.warn(JSON.stringify({ level: 'warn', event: 'housekeeping failed', error: (error as Error).message }));
+    console.warn(JSON.stringify({ level: 'warn', event: 'housekeeping failed', error: loggableErrorMessage(error) }));
   }
 }

@@ -1,5 +1,6 @@
 import { createDb, type Database } from '../../db/client';
 import { recordDeadLetter } from '../../db/queries/fleet';
+import { loggableErrorMessage } from '../../db/query-errors';
 import { readConfig } from '../env';
 import { type Clock, clockOf } from '../lib/clock';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
@@ -38,7 +39,7 @@ export async function consumeBatch(batch: MessageBatch<unknown>, env: Env, ctx: 
       batch.messages,
       (message) => handle(message, batch.queue, env, deps, clock),
       (message, error) => {
-        log('error', 'queue message handler failed', { id: message.id, error: error.message });
+        log('error', 'queue message handler failed', { id: message.id, error: loggableErrorMessage(error) });
         message.retry({ delaySeconds: realQueueDelay(clock, backoffSeconds(message.attempts)) });
       },
     );
@@ -93,7 +94,7 @@ async function handle(message: Message<unknown>, queue: string, env: Env, deps: 
     }
     message.ack();
   } catch (error) {
-    log('error', 'sync crashed', { tenantId: job.tenantId, adAccountId: job.adAccountId, error: (error as Error).message });
+    log('error', 'sync crashed', { tenantId: job.tenantId, adAccountId: job.adAccountId, error: loggableErrorMessage(error) });
     message.retry({ delaySeconds: realQueueDelay(clock, backoffSeconds(message.attempts)) });
   }
 }
@@ -109,7 +110,7 @@ async function deadLetter(message: Message<unknown>, queue: string, db: Database
 }
 
 function retryParkingLater(message: Message<unknown>, _queue: string, error: Error): void {
-  log('error', 'could not park dead letter', { id: message.id, error: error.message });
+  log('error', 'could not park dead letter', { id: message.id, error: loggableErrorMessage(error) });
   message.retry({ delaySeconds: backoffSeconds(message.attempts) });
 }
 
@@ -130,7 +131,7 @@ async function parkLastResort(batch: MessageBatch<unknown>, db: Database): Promi
 
 function retryOrLogWhole(message: Message<unknown>, queue: string, error: Error): void {
   if (message.attempts < LAST_RESORT_MAX_ATTEMPTS) {
-    log('warn', 'could not park dead letter, retrying', { id: message.id, attempts: message.attempts, error: error.message });
+    log('warn', 'could not park dead letter, retrying', { id: message.id, attempts: message.attempts, error: loggableErrorMessage(error) });
     message.retry({ delaySeconds: LAST_RESORT_RETRY_SECONDS });
     return;
   }
@@ -140,7 +141,7 @@ function retryOrLogWhole(message: Message<unknown>, queue: string, error: Error)
     queue,
     attempts: message.attempts,
     body: message.body,
-    error: error.message,
+    error: loggableErrorMessage(error),
   });
   message.ack();
 }
