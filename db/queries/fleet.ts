@@ -5,8 +5,9 @@
  * a time (forEachTenant) or through a policy that shows exactly one row (hostnames).
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { type Database, forEachTenant, rowsOf, withFleet } from '../database';
+import { type Database, forEachTenant, rowsOf, withFleet, withTenant } from '../database';
 import { deadLetters, tenantDomains, tenants } from '../schema';
+import { listConnectionsWithStaleTokens, type StoredTokenCiphertexts } from './connections';
 import { listSyncableAdAccounts, type SyncTarget } from './scheduling';
 
 export type { SyncTarget } from './scheduling';
@@ -177,4 +178,23 @@ export interface BackfillProgressRow {
   requestedAt?: string;
   doneWindows: Array<{ from: string; to: string }>;
   lastRunAt: Date | null;
+}
+
+/**
+ * Up to `limit` connections of any tenant (archived too: their tokens are stored all the same) whose
+ * ciphertexts are not under `currentPrefix`, each tenant read in its own scope, stopping at the limit.
+ */
+export async function listStaleTokenConnectionsAcrossTenants(
+  db: Database,
+  currentPrefix: string,
+  limit: number,
+): Promise<Array<StoredTokenCiphertexts & { tenantId: string }>> {
+  const all = await db.select({ id: tenants.id }).from(tenants).orderBy(asc(tenants.id));
+  const found: Array<StoredTokenCiphertexts & { tenantId: string }> = [];
+  for (const { id: tenantId } of all) {
+    if (found.length >= limit) break;
+    const rows = await withTenant(db, tenantId, (tx) => listConnectionsWithStaleTokens(tx, currentPrefix, limit - found.length));
+    found.push(...rows.map((row) => ({ ...row, tenantId })));
+  }
+  return found;
 }

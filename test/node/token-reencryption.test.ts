@@ -7,6 +7,7 @@ import { startTestDatabase, type TestDatabase } from '../../db/testing/test-data
 import { decryptToken, encryptToken, importTokenKeyring, type TokenBinding, type TokenKeyring } from '../../worker/auth/token-crypto';
 import { getConnector } from '../../worker/connectors/registry';
 import { currentAccessToken, type StoredTokens } from '../../worker/jobs/access-token';
+import { reencryptStaleTokens } from '../../worker/jobs/reencrypt-tokens';
 import { fromBase64Url, toBase64Url } from '../../worker/lib/base64url';
 
 const keyOf = (seed: number) => btoa(String.fromCharCode(...new Uint8Array(32).map((_, i) => (i * 13 + seed) % 256)));
@@ -116,5 +117,41 @@ describe('stored OAuth tokens across a key rotation', () => {
     const refresh = await encryptToken(rotated, 'swapped-refresh', binding(id, 'refresh'));
     const connection = await insertConnection(id, refresh, access);
     await expect(tokenStep(connection)).rejects.toMatchObject({ name: 'OperationError' });
+  });
+});
+
+describe('the housekeeping sweep over connections that never sync', () => {
+  it('re-encrypts stale ciphertexts of every tenant under the current key, a bounded number per run, and skips a row it cannot read', async () => {
+    const otherTenant = (await createTestTenant(testDb.db, { status: 'archived' })).id;
+    const before = await importTokenKeyring({ current: OLD_KEY });
+    const legacyId = randomUUID();
+    const previousKeyId = randomUUID();
+    const unreadableId = randomUUID();
+    await insertConnection(legacyId, await legacyCiphertext('idle-legacy', legacyId), null);
+    await testDb.db.execute(sql`insert into connections (id, tenant_id, platform, external_user_id, access_token_enc, refresh_token_enc)
+      values (${previousKeyId}, ${otherTenant}, 'linkedin', 'idle', ${await encryptToken(before, 'idle-old-key', { tenantId: otherTenant, connectionId: previousKeyId, field: 'access' })},
+        ${await encryptToken(before, 'idle-old-refresh', { tenantId: otherTenant, connectionId: previousKeyId, field: 'refresh' })})`);
+    // Sealed for another connection id: no listed key opens it here.
+    await insertConnection(unreadableId, await legacyCiphertext('moved', randomUUID()), null);
+
+    const stale = async () =>
+      rowsOf<{ id: string }>(
+        await testDb.db.execute(sql`select id from connections
+          where access_token_enc not like ${`v2.${rotated.currentKid}.%`} or refresh_token_enc not like ${`v2.${rotated.currentKid}.%`}`),
+      ).map((r) => r.id);
+    const first = await reencryptStaleTokens(testDb.appDb, rotated, 1);
+    expect(first.reencrypted + first.unreadable).toBe(1);
+    const rest = await reencryptStaleTokens(testDb.appDb, rotated, 100);
+    expect(first.reencrypted + rest.reencrypted).toBe(2);
+    // The unreadable row stays as it was (still stale), so each run meets it again.
+    expect(rest.unreadable).toBe(1);
+    expect(await stale()).toEqual([unreadableId]);
+    expect(await decryptToken(rotated, (await storedCiphertexts(legacyId)).access_token_enc, binding(legacyId, 'access'))).toBe(
+      'idle-legacy',
+    );
+    const moved = await storedCiphertexts(previousKeyId);
+    const otherBinding = { tenantId: otherTenant, connectionId: previousKeyId };
+    expect(await decryptToken(rotated, moved.access_token_enc, { ...otherBinding, field: 'access' })).toBe('idle-old-key');
+    expect(await decryptToken(rotated, moved.refresh_token_enc!, { ...otherBinding, field: 'refresh' })).toBe('idle-old-refresh');
   });
 });

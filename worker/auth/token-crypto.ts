@@ -110,7 +110,12 @@ async function decryptLegacy(keyring: TokenKeyring, iv: string, body: string, co
   throw failure;
 }
 
+/** How every ciphertext under the current key begins: `v2.<kid>.`. */
+export function currentCiphertextPrefix(keyring: TokenKeyring): string {
+  return `${VERSION}.${keyring.currentKid}.`;
+}
+
 /** True when `stored` is in the current format under the current key; anything else should be re-encrypted. */
 export function isCurrentCiphertext(keyring: TokenKeyring, stored: string): boolean {
-  return stored.startsWith(`${VERSION}.${keyring.currentKid}.`);
+  return stored.startsWith(currentCiphertextPrefix(keyring));
 }

@@ -1,7 +1,8 @@
 import { createDb, type Database } from '../../db/client';
 import { listBackfillProgressAcrossTenants, listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
 import { loggableErrorMessage } from '../../db/query-errors';
-import { readConfig, settlingDays } from '../env';
+import { importTokenKeyring } from '../auth/token-crypto';
+import { type Config, readConfig, settlingDays, tokenKeys } from '../env';
 import { clockOf } from '../lib/clock';
 import { traceSlots } from '../observability/cron-telemetry';
 import { recordFleetTelemetry } from '../observability/fleet-snapshot';
@@ -34,7 +35,7 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
     console.log(JSON.stringify({ level: 'info', event: 'cron', cron, lane, enqueued: messages.length, backfillRestarts: restarts.length }));
     telemetry.count('tidemark.cron.enqueued', slots.messages.length, { lane });
     await recordFleetTelemetry(telemetry, db, targets, now);
-    if (isHousekeepingSlot(cron, now)) await housekeeping(db);
+    if (isHousekeepingSlot(cron, now)) await housekeeping(db, config);
     return slots.messages;
   } finally {
     ctx.waitUntil(close());
@@ -42,10 +43,10 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
   }
 }
 
-/** Hourly purge of expired sessions and stale throttle counters; a failure is logged and never fails the cron. */
-async function housekeeping(db: Database): Promise<void> {
+/** Hourly purge of expired sessions and stale throttle counters, and the token re-encryption sweep; a failure is logged and never fails the cron. */
+async function housekeeping(db: Database, config: Config): Promise<void> {
   try {
-    const purged = await runHousekeeping(db, new Date());
+    const purged = await runHousekeeping(db, new Date(), await importTokenKeyring(tokenKeys(config)));
     console.log(JSON.stringify({ level: 'info', event: 'housekeeping', purged }));
   } catch (error) {
     console.warn(JSON.stringify({ level: 'warn', event: 'housekeeping failed', error: loggableErrorMessage(error) }));
