@@ -1,4 +1,5 @@
-import { error, type Handle } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { loggableError } from '$db/query-errors';
 import { withRequestScope } from '$worker/request-scope';
 
 /** The same request scope as the API's: one database pool per request, closed after the response; the session resolved once. */
@@ -13,4 +14,10 @@ export const handle: Handle = async ({ event, resolve }) => {
     event.locals.user = await scope.user();
     return resolve(event);
   });
+};
+
+/** SvelteKit's default logs the error whole; a failed query's message carries its parameters, so log it redacted. */
+export const handleError: HandleServerError = ({ error: thrown, status }) => {
+  if (status === 404) return;
+  console.error(JSON.stringify({ level: 'error', event: 'page error', status, ...loggableError(thrown) }));
 };

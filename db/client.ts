@@ -1,6 +1,7 @@
 import { neonConfig, Pool } from '@neondatabase/serverless';
 import { drizzle } from 'drizzle-orm/neon-serverless';
 import type { Database } from './database';
+import { loggableErrorMessage } from './query-errors';
 import * as schema from './schema';
 import { parseWsProxy } from './ws-proxy-address';
 
@@ -32,7 +33,7 @@ export function createDb(config: DbConfig): { db: Database; close(): Promise<voi
   // An idle pooled socket can drop (proxy restart, Worker request ending); without a listener
   // the pool's 'error' event would crash the isolate. The next query opens a fresh connection.
   pool.on('error', (error: Error) => {
-    console.warn(JSON.stringify({ level: 'warn', event: 'db-idle-connection-lost', message: error.message }));
+    console.warn(JSON.stringify({ level: 'warn', event: 'db-idle-connection-lost', message: loggableErrorMessage(error) }));
   });
   const db = drizzle({ client: pool, schema });
   return { db, close: () => pool.end() };

@@ -13,8 +13,14 @@
  * - Code that runs across tenants is named for it and lives in db/queries/fleet.ts: the scheduler's
  *   targets (one `withTenant` per tenant through `forEachTenant`), operator lookups, dead letters and
  *   the custom-hostname lookup that runs before a tenant is known.
- * - Tables without row-level security (tenants, users, sessions, memberships, agencies,
- *   auth_throttle, dead_letters) are read and written with a plain `Database`.
+ * - memberships (migration 0008) has a user scope besides the tenant one: `withUser` shows the user's
+ *   own memberships, read-only (sign-in and the tenant picker run before a tenant is known). The
+ *   query functions that read them (tenant-access.ts, listAgencyIdsForUser) open it themselves.
+ * - dead_letters (migration 0008) is written and listed in the fleet scope (`withFleet`, used only by
+ *   db/queries/fleet.ts); a tenant scope reads the tenant's own letters.
+ * - audit_log (0004) has tenant and agency scopes, and the application role may only append to it.
+ * - Tables without row-level security (tenants, users, sessions, agencies, auth_throttle) are read
+ *   and written with a plain `Database`.
  */
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -93,6 +99,28 @@ export async function withAgency<T>(db: Database, agencyId: string, fn: (tx: Age
   return db.transaction(async (transaction) => {
     await transaction.execute(sql`select set_config('app.agency_id', ${agencyId}, true)`);
     return fn(new AgencyTx(ISSUED_BY_WITH_AGENCY, agencyId, transaction));
+  });
+}
+
+/**
+ * Runs `fn` in a transaction in which row-level security shows the user's own memberships (read-only)
+ * and no tenant's rows: for finding which tenants and agencies a user may open.
+ */
+export async function withUser<T>(db: Database, userId: string, fn: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction(async (transaction) => {
+    await transaction.execute(sql`select set_config('app.user_id', ${userId}, true)`);
+    return fn(transaction);
+  });
+}
+
+/**
+ * Runs `fn` in a transaction that sees operator data across tenants (dead letters) and still no
+ * tenant-owned row. Only db/queries/fleet.ts calls it: code that works across tenants is named for it.
+ */
+export async function withFleet<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction(async (transaction) => {
+    await transaction.execute(sql`select set_config('app.fleet', 'on', true)`);
+    return fn(transaction);
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEV_APP_PASSWORD, DEV_PORTS, DEV_SECRETS, developmentVars } from '../dev/dev-vars';
-import { type ConfigResult, InvalidConfigError, parseConfig, readConfig, SERVICE_BASE_VARIABLES } from './env';
+import { type ConfigResult, InvalidConfigError, parseConfig, readConfig, SERVICE_BASE_VARIABLES, tokenKeys } from './env';
 
 const base64OfBytes = (length: number, seed = 11) => btoa(String.fromCharCode(...Array.from({ length }, (_, i) => (i * 37 + seed) % 256)));
 
@@ -97,6 +97,35 @@ describe('parseConfig', () => {
     expect(issuesOf(parseConfig({ ...productionVars, TOKEN_ENCRYPTION_KEY: unpadded }))).toEqual([
       { variable: 'TOKEN_ENCRYPTION_KEY', message: 'the development key cannot be used in production' },
     ]);
+  });
+
+  describe('TOKEN_ENCRYPTION_PREVIOUS_KEYS (older keys that still decrypt, during a rotation)', () => {
+    const previous = [base64OfBytes(32, 3), base64OfBytes(32, 5)];
+
+    it('lists the current key first and the previous keys after it, comma-separated with optional spaces', () => {
+      const result = parseConfig({ ...productionVars, TOKEN_ENCRYPTION_PREVIOUS_KEYS: ` ${previous[0]} ,${previous[1]}` });
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(tokenKeys(result.config)).toEqual({ current: productionVars.TOKEN_ENCRYPTION_KEY, previous });
+    });
+
+    it('has no previous keys when unset', () => {
+      const result = parseConfig(productionVars);
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(tokenKeys(result.config)).toEqual({ current: productionVars.TOKEN_ENCRYPTION_KEY, previous: [] });
+    });
+
+    it('refuses a previous key that is not base64 of 32 bytes, without showing it', () => {
+      const issues = issuesOf(parseConfig({ ...productionVars, TOKEN_ENCRYPTION_PREVIOUS_KEYS: `${previous[0]},${base64OfBytes(31)}` }));
+      expect(issues).toEqual([
+        { variable: 'TOKEN_ENCRYPTION_PREVIOUS_KEYS', message: 'must be base64 keys of exactly 32 bytes, comma-separated' },
+      ]);
+    });
+
+    it('refuses the development key among the previous keys in production', () => {
+      expect(
+        issuesOf(parseConfig({ ...productionVars, TOKEN_ENCRYPTION_PREVIOUS_KEYS: `${previous[0]},${DEV_SECRETS.TOKEN_ENCRYPTION_KEY}` })),
+      ).toEqual([{ variable: 'TOKEN_ENCRYPTION_PREVIOUS_KEYS', message: 'the development key cannot be used in production' }]);
+    });
   });
 
   it("refuses the application role's development password in production", () => {

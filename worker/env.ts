@@ -23,6 +23,13 @@ function keyBytes(base64Key: string): Uint8Array | undefined {
   }
 }
 
+function splitKeys(list: string): string[] {
+  return list
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
+}
+
 export const configSchema = z.object({
   APP_ENV: z.enum(['development', 'test', 'production']).default('production'),
   DATABASE_URL: required(),
@@ -33,7 +40,19 @@ export const configSchema = z.object({
       'must be wss://host[:port] (TLS), or host:port / ws://host:port outside production',
     )
     .optional(),
+  /** The current token-encryption key: encrypts new ciphertexts (and, derived, signs OAuth state). */
   TOKEN_ENCRYPTION_KEY: required().refine((value) => keyBytes(value) !== undefined, 'must be base64 of exactly 32 bytes'),
+  /**
+   * Keys that only decrypt, comma-separated: after a rotation, the old TOKEN_ENCRYPTION_KEY stays here
+   * until every stored ciphertext carries the new key's id (rows are re-encrypted as they are read).
+   */
+  TOKEN_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .refine(
+      (value) => splitKeys(value).every((key) => keyBytes(key) !== undefined),
+      'must be base64 keys of exactly 32 bytes, comma-separated',
+    )
+    .optional(),
   META_API_BASE: url.default('https://graph.facebook.com'),
   META_OAUTH_BASE: url.default('https://www.facebook.com'),
   GOOGLE_ADS_API_BASE: url.default('https://googleads.googleapis.com'),
@@ -123,13 +142,21 @@ const DEV_SECRET_NAMES: Record<keyof typeof DEV_SECRETS, string> = {
   CLOUDFLARE_API_TOKEN: 'Cloudflare API token',
 };
 
-function isDevSecret(name: keyof typeof DEV_SECRETS, value: string | undefined): boolean {
-  if (value === undefined) return false;
-  if (name !== 'TOKEN_ENCRYPTION_KEY') return value === DEV_SECRETS[name];
-  // Compared as bytes: the same key written as base64url or without padding is still the development key.
+/** Compared as bytes: the same key written as base64url or without padding is still the development key. */
+function isDevTokenKey(value: string): boolean {
   const bytes = keyBytes(value);
   const dev = keyBytes(DEV_SECRETS.TOKEN_ENCRYPTION_KEY)!;
   return bytes?.every((b, i) => b === dev[i]) ?? false;
+}
+
+function isDevSecret(name: keyof typeof DEV_SECRETS, value: string | undefined): boolean {
+  if (value === undefined) return false;
+  return name === 'TOKEN_ENCRYPTION_KEY' ? isDevTokenKey(value) : value === DEV_SECRETS[name];
+}
+
+/** The token-encryption keys from config: the current one (encrypts) first, then the previous ones (decrypt only). */
+export function tokenKeys(config: Config): { current: string; previous: string[] } {
+  return { current: config.TOKEN_ENCRYPTION_KEY, previous: splitKeys(config.TOKEN_ENCRYPTION_PREVIOUS_KEYS ?? '') };
 }
 
 function databasePassword(databaseUrl: string): string | undefined {
@@ -147,6 +174,9 @@ export function productionIssues(config: Config): ConfigIssue[] {
     if (isDevSecret(name, config[name])) {
       issues.push({ variable: name, message: `the development ${DEV_SECRET_NAMES[name]} cannot be used in production` });
     }
+  }
+  if (tokenKeys(config).previous.some(isDevTokenKey)) {
+    issues.push({ variable: 'TOKEN_ENCRYPTION_PREVIOUS_KEYS', message: 'the development key cannot be used in production' });
   }
   if (databasePassword(config.DATABASE_URL) === DEV_APP_PASSWORD) {
     issues.push({ variable: 'DATABASE_URL', message: 'the development password cannot be used in production' });

@@ -7,6 +7,7 @@ import type { JobMessage } from './jobs/messages';
 import { consumeBatch } from './jobs/queue';
 import { clockOf } from './lib/clock';
 import { authorizeHubConnection } from './realtime/authorize';
+import { withRedactedErrors } from './redacted-errors';
 import { withSecurityHeaders } from './security-headers';
 import { sveltekit } from './sveltekit-app';
 
@@ -29,8 +30,11 @@ async function route(request: Request, env: Env, ctx: ExecutionContext): Promise
   return sveltekit.fetch(request, env, ctx);
 }
 
-/** Wiring only: every response gets the security headers (security-headers.ts); cron and queue. */
-export default {
+/**
+ * Wiring only: every response gets the security headers (security-headers.ts); cron and queue.
+ * A failed query escaping a handler is rethrown without its parameters (the runtime logs it).
+ */
+export default withRedactedErrors({
   async fetch(request, env, ctx) {
     return withSecurityHeaders(request, await route(request, env, ctx));
   },
@@ -45,4 +49,4 @@ export default {
     assertConfigured(env, 'queue');
     await consumeBatch(batch, env, ctx);
   },
-} satisfies ExportedHandler<Env, JobMessage>;
+} satisfies ExportedHandler<Env, JobMessage>);

@@ -189,3 +189,29 @@ export async function listLatestDecisiveRuns(tx: TenantTx, adAccountId?: string)
     where a.tenant_id = ${tenantId} ${adAccountId ? sql`and a.id = ${adAccountId}` : sql``}`);
   return rowsOf<LatestDecisiveRun & { finishedAt: Date | string }>(result).map((row) => ({ ...row, finishedAt: new Date(row.finishedAt) }));
 }
+
+export interface StoredTokenCiphertexts {
+  id: string;
+  accessTokenEnc: string;
+  refreshTokenEnc: string | null;
+}
+
+/** Up to `limit` of the tenant's connections with a token ciphertext not starting with `currentPrefix` (`v2.<kid>.`). */
+export async function listConnectionsWithStaleTokens(
+  tx: TenantTx,
+  currentPrefix: string,
+  limit: number,
+): Promise<StoredTokenCiphertexts[]> {
+  const pattern = `${currentPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return tx.db
+    .select({ id: connections.id, accessTokenEnc: connections.accessTokenEnc, refreshTokenEnc: connections.refreshTokenEnc })
+    .from(connections)
+    .where(
+      and(
+        eq(connections.tenantId, tx.tenantId),
+        sql`(${connections.accessTokenEnc} not like ${pattern} or ${connections.refreshTokenEnc} not like ${pattern})`,
+      ),
+    )
+    .orderBy(asc(connections.id))
+    .limit(limit);
+}

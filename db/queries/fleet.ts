@@ -1,12 +1,13 @@
 /**
- * Code that runs across tenants, and only that: the scheduler, operator tools, dead letters and
- * the custom-hostname lookup that runs before a tenant is known. Everything else reads one
+ * Code that runs across tenants, and only that: the scheduler, operator tools, dead letters (in the
+ * fleet scope, withFleet) and the custom-hostname lookup that runs before a tenant is known. Everything else reads one
  * tenant through a TenantTx (db/database.ts). Reads of tenant-owned tables still go one tenant at
  * a time (forEachTenant) or through a policy that shows exactly one row (hostnames).
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { type Database, forEachTenant, rowsOf } from '../database';
+import { type Database, forEachTenant, rowsOf, withFleet, withTenant } from '../database';
 import { deadLetters, type TenantBranding, tenantDomains, tenants } from '../schema';
+import { listConnectionsWithStaleTokens, type StoredTokenCiphertexts } from './connections';
 import { listSyncableAdAccounts, type SyncTarget } from './scheduling';
 
 export type { SyncTarget } from './scheduling';
@@ -87,19 +88,23 @@ export interface DeadLetterInput {
 
 /** Parks a dead-lettered message of any tenant (or none); a redelivery of the same message id is ignored. */
 export async function recordDeadLetter(db: Database, input: DeadLetterInput): Promise<void> {
-  await db
-    .insert(deadLetters)
-    .values({ ...input, body: input.body as object, tenantId: tenantIdOf(input.body) })
-    .onConflictDoNothing({ target: deadLetters.messageId });
+  await withFleet(db, (tx) =>
+    tx
+      .insert(deadLetters)
+      .values({ ...input, body: input.body as object, tenantId: tenantIdOf(input.body) })
+      .onConflictDoNothing({ target: deadLetters.messageId }),
+  );
 }
 
 export async function listDeadLettersAcrossTenants(db: Database, options: { includeRedriven?: boolean; limit?: number } = {}) {
-  return db
-    .select()
-    .from(deadLetters)
-    .where(options.includeRedriven ? undefined : isNull(deadLetters.redrivenAt))
-    .orderBy(desc(deadLetters.receivedAt))
-    .limit(options.limit ?? 100);
+  return withFleet(db, (tx) =>
+    tx
+      .select()
+      .from(deadLetters)
+      .where(options.includeRedriven ? undefined : isNull(deadLetters.redrivenAt))
+      .orderBy(desc(deadLetters.receivedAt))
+      .limit(options.limit ?? 100),
+  );
 }
 
 /**
@@ -113,7 +118,7 @@ export async function redriveDeadLettersAcrossTenants(
   ids: string[] | 'all',
   send: (letters: Array<{ id: string; body: unknown }>) => Promise<string[]>,
 ): Promise<string[]> {
-  return db.transaction(async (tx) => {
+  return withFleet(db, async (tx) => {
     const letters = await tx
       .select({ id: deadLetters.id, body: deadLetters.body })
       .from(deadLetters)
@@ -187,4 +192,23 @@ export interface BackfillProgressRow {
   requestedAt?: string;
   doneWindows: Array<{ from: string; to: string }>;
   lastRunAt: Date | null;
+}
+
+/**
+ * Up to `limit` connections of any tenant (archived too: their tokens are stored all the same) whose
+ * ciphertexts are not under `currentPrefix`, each tenant read in its own scope, stopping at the limit.
+ */
+export async function listStaleTokenConnectionsAcrossTenants(
+  db: Database,
+  currentPrefix: string,
+  limit: number,
+): Promise<Array<StoredTokenCiphertexts & { tenantId: string }>> {
+  const all = await db.select({ id: tenants.id }).from(tenants).orderBy(asc(tenants.id));
+  const found: Array<StoredTokenCiphertexts & { tenantId: string }> = [];
+  for (const { id: tenantId } of all) {
+    if (found.length >= limit) break;
+    const rows = await withTenant(db, tenantId, (tx) => listConnectionsWithStaleTokens(tx, currentPrefix, limit - found.length));
+    found.push(...rows.map((row) => ({ ...row, tenantId })));
+  }
+  return found;
 }

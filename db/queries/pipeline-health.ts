@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { type Database, rowsOf, type TenantTx } from '../database';
+import { type Database, rowsOf, type TenantTx, withTenant, withUser } from '../database';
 import { deadLetters, memberships, syncRuns } from '../schema';
 import type { DeferralReason, Platform, SyncLane, SyncOutcome } from '../schema/enums';
 
@@ -129,17 +129,16 @@ export interface DeadLetterSummaryRow {
   receivedAt: Date;
 }
 
-/**
- * The tenant's parked dead letters (not re-driven). dead_letters is operator data without row-level
- * security (test/rls-exemptions.ts), so this reads with a plain Database and filters on the tenant.
- */
+/** The tenant's parked dead letters (not re-driven), read in the tenant's scope (row-level security, migration 0008). */
 export async function listTenantDeadLetters(db: Database, tenantId: string, limit = 100): Promise<DeadLetterSummaryRow[]> {
-  const rows = await db
-    .select({ id: deadLetters.id, body: deadLetters.body, attempts: deadLetters.attempts, receivedAt: deadLetters.receivedAt })
-    .from(deadLetters)
-    .where(and(eq(deadLetters.tenantId, tenantId), isNull(deadLetters.redrivenAt)))
-    .orderBy(desc(deadLetters.receivedAt))
-    .limit(limit);
+  const rows = await withTenant(db, tenantId, (tx) =>
+    tx.db
+      .select({ id: deadLetters.id, body: deadLetters.body, attempts: deadLetters.attempts, receivedAt: deadLetters.receivedAt })
+      .from(deadLetters)
+      .where(and(eq(deadLetters.tenantId, tx.tenantId), isNull(deadLetters.redrivenAt)))
+      .orderBy(desc(deadLetters.receivedAt))
+      .limit(limit),
+  );
   return rows.map(({ body, ...row }) => {
     const b = (body ?? {}) as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -153,9 +152,11 @@ function toDate(value: Date | string | null): Date | null {
 
 /** The agencies the user is a member of (their tenants make up the user's agency pipeline view). */
 export async function listAgencyIdsForUser(db: Database, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ agencyId: memberships.agencyId })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), isNotNull(memberships.agencyId)));
+  const rows = await withUser(db, userId, (tx) =>
+    tx
+      .select({ agencyId: memberships.agencyId })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), isNotNull(memberships.agencyId))),
+  );
   return rows.flatMap((r) => (r.agencyId ? [r.agencyId] : []));
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { TenantTx } from '../database';
 import { adAccounts, adGroups, ads, campaigns, connections, syncRuns } from '../schema';
 import type { ConnectionStatus, Platform, SyncLane, SyncOutcome } from '../schema/enums';
@@ -155,6 +155,29 @@ export async function markConnectionNeedsReauth(tx: TenantTx, connectionId: stri
     .set({ status: 'needs_reauth', lastError: error.slice(0, 500), updatedAt: new Date() })
     .where(and(eq(connections.tenantId, tx.tenantId), eq(connections.id, connectionId)));
   return before?.status === 'active';
+}
+
+/**
+ * Re-encrypted ciphertexts of the same tokens (a key rotation or the format before key ids). Only a
+ * row still holding `previous` ciphertexts is changed, so a token a concurrent refresh just stored wins.
+ */
+export async function storeTokenCiphertexts(
+  tx: TenantTx,
+  connectionId: string,
+  ciphertexts: { accessTokenEnc: string; refreshTokenEnc: string | null },
+  previous: { accessTokenEnc: string; refreshTokenEnc: string | null },
+): Promise<void> {
+  await tx.db
+    .update(connections)
+    .set({ ...ciphertexts, updatedAt: new Date() })
+    .where(
+      and(
+        eq(connections.tenantId, tx.tenantId),
+        eq(connections.id, connectionId),
+        eq(connections.accessTokenEnc, previous.accessTokenEnc),
+        previous.refreshTokenEnc === null ? isNull(connections.refreshTokenEnc) : eq(connections.refreshTokenEnc, previous.refreshTokenEnc),
+      ),
+    );
 }
 
 export async function storeAccessToken(

@@ -1,7 +1,7 @@
 import { and, eq, ne, or, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { ROLE_RANK } from '../../worker/auth/roles';
-import type { Database } from '../database';
+import { type Database, withUser } from '../database';
 import { type MembershipRole, memberships, type TenantBranding, tenants } from '../schema';
 
 export type TenantAccess = {
@@ -46,7 +46,12 @@ function tenantColumns(via: 'tenant' | 'agency') {
   };
 }
 
-async function tenantAccessRows(db: Database, userId: string, tenantFilter?: SQL): Promise<TenantAccess[]> {
+/** Reads in the user's scope: row-level security shows the user's own memberships only (migration 0008). */
+function tenantAccessRows(db: Database, userId: string, tenantFilter?: SQL): Promise<TenantAccess[]> {
+  return withUser(db, userId, async (tx) => mergeTenantAccess(await unionAll(...accessQueries(tx, userId, tenantFilter))));
+}
+
+function accessQueries(db: Database, userId: string, tenantFilter?: SQL) {
   const visible = ne(tenants.status, 'archived');
   const direct = db
     .select(tenantColumns('tenant'))
@@ -58,7 +63,7 @@ async function tenantAccessRows(db: Database, userId: string, tenantFilter?: SQL
     .from(memberships)
     .innerJoin(tenants, eq(tenants.agencyId, memberships.agencyId))
     .where(and(eq(memberships.userId, userId), visible, tenantFilter));
-  return mergeTenantAccess(await unionAll(direct, throughAgency));
+  return [direct, throughAgency] as const;
 }
 
 /**

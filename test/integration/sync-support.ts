@@ -2,8 +2,8 @@ import { env } from 'cloudflare:test';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database';
 import { rowsOf } from '../../db/database';
-import { decryptToken, importTokenKey } from '../../worker/auth/token-crypto';
-import { readConfig } from '../../worker/env';
+import { decryptToken, importTokenKeyring } from '../../worker/auth/token-crypto';
+import { readConfig, tokenKeys } from '../../worker/env';
 import type { SyncDeps } from '../../worker/jobs/sync';
 import { createSyncDeps } from '../../worker/jobs/sync-deps';
 import { clockOf } from '../../worker/lib/clock';
@@ -47,12 +47,13 @@ export async function storedConnection(db: Database, tenantId: string): Promise<
     ),
   );
   if (!row) throw new Error(`tenant ${tenantId} has no connection`);
-  const key = await importTokenKey(workerConfig().TOKEN_ENCRYPTION_KEY);
+  const keys = await importTokenKeyring(tokenKeys(workerConfig()));
+  const binding = { tenantId, connectionId: row.id };
   return {
     id: row.id,
     status: row.status,
-    accessToken: await decryptToken(key, row.access_token_enc, row.id),
-    refreshToken: row.refresh_token_enc ? await decryptToken(key, row.refresh_token_enc, row.id) : null,
+    accessToken: await decryptToken(keys, row.access_token_enc, { ...binding, field: 'access' }),
+    refreshToken: row.refresh_token_enc ? await decryptToken(keys, row.refresh_token_enc, { ...binding, field: 'refresh' }) : null,
     accessExpiresAt: row.access_expires_at === null ? null : new Date(row.access_expires_at),
     lastError: row.last_error,
   };

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rowsOf, withAgency, withTenant } from '../../db/database';
 import { listWebhookEndpoints } from '../../db/queries/webhooks';
 import { agencies } from '../../db/schema';
-import { importTokenKey } from '../../worker/auth/token-crypto';
+import { importTokenKeyring } from '../../worker/auth/token-crypto';
+import { tokenKeys } from '../../worker/env';
 import { dispatchEvent, MAX_DELIVERY_ATTEMPTS, type WebhookDeps } from '../../worker/webhooks/dispatch';
 import { createEndpoint } from '../../worker/webhooks/endpoints';
 import { syncCompleted } from '../../worker/webhooks/events';
@@ -35,10 +36,10 @@ async function agencyTenant(ip: string) {
   return { ...tenant, agencyId: agency!.id };
 }
 
-const tokenKey = () => importTokenKey(workerConfig().TOKEN_ENCRYPTION_KEY);
+const tokenKey = () => importTokenKeyring(tokenKeys(workerConfig()));
 const deps = async (): Promise<WebhookDeps> => ({
   db: app.db,
-  tokenKey: await tokenKey(),
+  keyring: await tokenKey(),
   fetch: (i, init) => fetch(i, init),
   now: () => new Date(),
 });
@@ -172,6 +173,6 @@ describe('webhooks', () => {
       await arranged.db.execute(sql`select secret_enc from webhook_endpoints where id = ${endpoint.id}`),
     );
     expect(row!.secret_enc).not.toContain(secret.slice(6));
-    expect(row!.secret_enc.startsWith('v1.')).toBe(true);
+    expect(row!.secret_enc.startsWith('v2.')).toBe(true);
   });
 });

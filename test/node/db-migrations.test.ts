@@ -87,19 +87,24 @@ describe('migrations on embedded Postgres (no TimescaleDB)', () => {
     expect(await schemaFingerprint(postgres.url)).toEqual(first);
   });
 
-  it('enable and force row-level security with a tenant policy on every table with a NOT NULL tenant_id, and on audit_log', async () => {
+  it('enable and force row-level security with a tenant policy on every table with a tenant_id (NOT NULL, or nullable: audit_log, memberships, dead_letters)', async () => {
     const tables = await tenantOwnedTables(postgres.url);
     expect(tables.map((t) => t.relname)).toEqual(TENANT_TABLES);
     for (const table of tables) {
       expect(table, table.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
     }
-    const [auditLog] = await query(postgres.url, `select relrowsecurity, relforcerowsecurity from pg_class where relname = 'audit_log'`);
-    expect(auditLog).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
+    const nullableTenant = await query(
+      postgres.url,
+      `select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ('audit_log', 'memberships', 'dead_letters') order by relname`,
+    );
+    expect(nullableTenant).toEqual(
+      ['audit_log', 'dead_letters', 'memberships'].map((relname) => ({ relname, relrowsecurity: true, relforcerowsecurity: true })),
+    );
     const policies = await query<{ tablename: string }>(
       postgres.url,
       `select tablename from pg_policies where policyname = 'tenant_isolation' order by tablename`,
     );
-    expect(policies.map((p) => p.tablename)).toEqual([...TENANT_TABLES, 'audit_log'].sort());
+    expect(policies.map((p) => p.tablename)).toEqual([...TENANT_TABLES, 'audit_log', 'dead_letters', 'memberships'].sort());
   });
 
   it('leave tables without tenant_id free of row-level security', async () => {
@@ -202,6 +207,61 @@ describe('migrations on PGlite with TimescaleDB', () => {
       await expect(client.query(insertFact.replace('2026-01-05', '2026-02-05'), [tenantB, accountOf(tenantB)])).rejects.toThrow(
         /row-level security/,
       );
+      await client.query('rollback');
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("keeps the application role out of every chunk of the hypertable (chunks do not inherit its row-level security), while the hypertable answers the tenant's own rows", async () => {
+    const client = new pg.Client({ connectionString: pglite.url });
+    await client.connect();
+    try {
+      const tenantA = randomUUID();
+      const tenantB = randomUUID();
+      await client.query(`insert into tenants (id, slug, name) values ($1, $2, 'A'), ($3, $4, 'B')`, [
+        tenantA,
+        `ca-${tenantA.slice(0, 8)}`,
+        tenantB,
+        `cb-${tenantB.slice(0, 8)}`,
+      ]);
+      const accounts = await client.query(
+        `insert into ad_accounts (tenant_id, platform, external_id, name, currency, time_zone)
+         values ($1, 'meta', 'c1', 'A', 'USD', 'UTC'), ($2, 'meta', 'c2', 'B', 'USD', 'UTC') returning id, tenant_id`,
+        [tenantA, tenantB],
+      );
+      const accountOf = (tenant: string) => accounts.rows.find((r) => r.tenant_id === tenant)!.id as string;
+      const insertFact = (
+        date: string,
+      ) => `insert into ad_stats_daily (tenant_id, ad_account_id, campaign_id, ad_group_id, ad_id, date, spend_micros)
+                          values ($1, $2, 'c', 'g', 'ad', '${date}', 7)`;
+      await client.query(insertFact('2025-03-05'), [tenantB, accountOf(tenantB)]);
+      await client.query(insertFact('2025-03-06'), [tenantA, accountOf(tenantA)]);
+
+      await client.query('begin');
+      await client.query('set local role tidemark_app');
+      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantA]);
+      // A month no chunk covers yet: the application role's insert creates the chunk.
+      await client.query(insertFact('2025-07-05'), [tenantA, accountOf(tenantA)]);
+      const visible = await client.query(`select tenant_id, date::text from ad_stats_daily where date < '2025-08-01' order by date`);
+      expect(visible.rows).toEqual([
+        { tenant_id: tenantA, date: '2025-03-06' },
+        { tenant_id: tenantA, date: '2025-07-05' },
+      ]);
+      await client.query('commit');
+
+      const chunks = await client.query<{ chunk: string }>(
+        `select format('%I.%I', chunk_schema, chunk_name) as chunk from timescaledb_information.chunks
+          where hypertable_name = 'ad_stats_daily' and range_start < '2025-08-01' order by range_start`,
+      );
+      expect(chunks.rows.length).toBeGreaterThanOrEqual(2);
+      await client.query('begin');
+      await client.query('set local role tidemark_app');
+      for (const { chunk } of chunks.rows) {
+        await client.query('savepoint chunk');
+        await expect(client.query(`select count(*) from ${chunk}`), chunk).rejects.toThrow(/permission denied/);
+        await client.query('rollback to savepoint chunk');
+      }
       await client.query('rollback');
     } finally {
       await client.end();

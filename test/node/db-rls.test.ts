@@ -3,9 +3,11 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, rowsOf, withTenant } from '../../db/database';
-import { findTenantIdByHostnameAcrossTenants } from '../../db/queries/fleet';
+import { getTenantForUser, listTenantsForUser } from '../../db/queries/auth';
+import { findTenantIdByHostnameAcrossTenants, listDeadLettersAcrossTenants, recordDeadLetter } from '../../db/queries/fleet';
+import { listAgencyIdsForUser, listTenantDeadLetters } from '../../db/queries/pipeline-health';
 import { campaigns } from '../../db/schema';
-import { createTestAdAccount, createTestTenant } from '../../db/testing/factories';
+import { createTestAdAccount, createTestTenant, createTestUser } from '../../db/testing/factories';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
 import { RLS_EXEMPT_TABLES } from '../rls-exemptions';
 
@@ -14,6 +16,8 @@ let tenantA: string;
 let tenantB: string;
 let tenantTables: string[];
 let discovered: TenantIdTable[];
+/** The user with a viewer membership of each filled tenant, by label. */
+const users: Record<string, string> = {};
 
 interface TenantIdTable {
   relname: string;
@@ -70,6 +74,27 @@ async function fillEveryTenantTable(db: Database, tenantId: string, label: strin
   await db.execute(
     sql`insert into webhook_events (tenant_id, type, payload, occurred_at) values (${ids.tenantId}, 'sync.completed', '{}'::jsonb, now())`,
   );
+  const { user } = await createTestUser(db, { tenantRoles: [{ tenantId, role: 'viewer' }] });
+  users[label] = user.id;
+  await recordDeadLetterAs(db, tenantId, label);
+}
+
+/** A parked queue message of the tenant, written as the superuser. */
+async function recordDeadLetterAs(db: Database, tenantId: string, label: string): Promise<void> {
+  await db.execute(sql`insert into dead_letters (message_id, queue, tenant_id, body, attempts)
+    values (${`msg-${label}-${randomUUID()}`}, 'tidemark-sync-dlq', ${tenantId}, ${JSON.stringify({ tenantId })}::jsonb, 5)`);
+}
+
+/** Postgres's error for a privilege the role does not hold. */
+const PERMISSION_DENIED = /permission denied for table/;
+
+async function expectFailure(promise: Promise<unknown>, pattern: RegExp): Promise<void> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e as Error & { cause?: Error },
+  );
+  expect(error, 'expected the statement to fail').not.toBeNull();
+  expect(`${error!.message} ${error!.cause?.message ?? ''}`).toMatch(pattern);
 }
 
 /** Row-level security's own error: a write outside the scope. */
@@ -115,11 +140,11 @@ describe('row-level security for the application role', () => {
       // An exempt table that gained RLS is no longer an exemption: the list must say exactly what is unprotected.
       expect({ table: table.relname, forced }).toEqual({ table: table.relname, forced: !(table.relname in RLS_EXEMPT_TABLES) });
     }
-    expect(tenantTables).toContain('audit_log');
+    expect(tenantTables).toEqual(expect.arrayContaining(['audit_log', 'memberships', 'dead_letters']));
   });
 
   it('arranges rows for both tenants in every tenant-owned table (superuser sees them all)', async () => {
-    expect(tenantTables.length).toBeGreaterThanOrEqual(12);
+    expect(tenantTables.length).toBeGreaterThanOrEqual(14);
     for (const table of tenantTables) {
       expect(await countByTenant(testDb.db, table), table).toEqual({ [tenantA]: 1, [tenantB]: 1 });
     }
@@ -227,6 +252,110 @@ describe('audit_log: tenant rows and agency-level rows', () => {
       tx.execute(sql`insert into audit_log (agency_id, action) values (${agencyId}, 'agency.ok')`),
     );
     expect(await inScope({ agency: agencyId }, actions)).toEqual(['agency.api_key.created', 'agency.ok']);
+  });
+});
+
+describe('memberships: a user reads their own, a tenant scope manages its own', () => {
+  const inScope = (settings: { tenant?: string; user?: string }, fn: (tx: Database) => Promise<unknown>) =>
+    testDb.appDb.transaction(async (tx) => {
+      if (settings.tenant) await tx.execute(sql`select set_config('app.tenant_id', ${settings.tenant}, true)`);
+      if (settings.user) await tx.execute(sql`select set_config('app.user_id', ${settings.user}, true)`);
+      return fn(tx);
+    });
+  const userIds = async (tx: Database) =>
+    rowsOf<{ user_id: string }>(await tx.execute(sql`select user_id from memberships order by user_id`)).map((r) => r.user_id);
+
+  it("shows a user scope exactly the user's own memberships", async () => {
+    expect(await inScope({ user: users.a }, userIds)).toEqual([users.a]);
+    expect(await inScope({}, userIds)).toEqual([]);
+  });
+
+  it('lets sign-in and the tenant picker find the tenants of the user, and nothing of another user, as the application role', async () => {
+    expect((await listTenantsForUser(testDb.appDb, users.a!)).map((t) => t.id)).toEqual([tenantA]);
+    expect((await getTenantForUser(testDb.appDb, users.a!, tenantA))?.role).toBe('viewer');
+    expect(await getTenantForUser(testDb.appDb, users.a!, tenantB)).toBeNull();
+    expect(await listAgencyIdsForUser(testDb.appDb, users.a!)).toEqual([]);
+  });
+
+  it('refuses a user scope writing a membership, even for the user themselves', async () => {
+    await expectRlsViolation(
+      inScope({ user: users.a }, (tx) =>
+        tx.execute(sql`insert into memberships (user_id, tenant_id, role) values (${users.a}, ${tenantB}, 'owner')`),
+      ),
+    );
+    await inScope({ user: users.a }, (tx) => tx.execute(sql`update memberships set role = 'owner' where user_id = ${users.a}`));
+    await inScope({ user: users.a }, (tx) => tx.execute(sql`delete from memberships where user_id = ${users.a}`));
+    expect(await inScope({ user: users.a }, (tx) => tx.execute(sql`select role from memberships`).then(rowsOf))).toEqual([
+      { role: 'viewer' },
+    ]);
+  });
+
+  it('refuses a tenant scope adding a membership of another tenant', async () => {
+    await expectRlsViolation(
+      inScope({ tenant: tenantA }, (tx) =>
+        tx.execute(sql`insert into memberships (user_id, tenant_id, role) values (${users.a}, ${tenantB}, 'owner')`),
+      ),
+    );
+  });
+});
+
+describe('dead_letters: operator data across tenants, each tenant reads its own', () => {
+  it("shows the tenant's pipeline view only its own dead letters", async () => {
+    expect((await listTenantDeadLetters(testDb.appDb, tenantA)).length).toBe(1);
+    const leaked = await withTenant(testDb.appDb, tenantA, (tx) => countByTenant(tx.db, 'dead_letters'));
+    expect(leaked).toEqual({ [tenantA]: 1 });
+  });
+
+  it('refuses a tenant scope writing or re-driving dead letters', async () => {
+    await expectRlsViolation(
+      withTenant(testDb.appDb, tenantA, (tx) =>
+        tx.db.execute(sql`insert into dead_letters (message_id, queue, tenant_id, body, attempts)
+          values ('sneaky', 'q', ${tenantA}, '{}'::jsonb, 1)`),
+      ),
+    );
+    await withTenant(testDb.appDb, tenantA, (tx) => tx.db.execute(sql`update dead_letters set redriven_at = now()`));
+    expect(rowsOf(await testDb.db.execute(sql`select id from dead_letters where redriven_at is not null`))).toEqual([]);
+  });
+
+  it("lets the queue consumer park and the operator list every tenant's letters as the application role", async () => {
+    await recordDeadLetter(testDb.appDb, {
+      messageId: `park-${randomUUID()}`,
+      queue: 'tidemark-sync-dlq',
+      body: { tenantId: tenantB },
+      attempts: 5,
+    });
+    await recordDeadLetter(testDb.appDb, { messageId: `park-${randomUUID()}`, queue: 'tidemark-sync-dlq', body: 'malformed', attempts: 1 });
+    const listed = await listDeadLettersAcrossTenants(testDb.appDb);
+    expect(listed.filter((l) => l.tenantId === tenantA)).toHaveLength(1);
+    expect(listed.filter((l) => l.tenantId === tenantB)).toHaveLength(2);
+    expect(listed.filter((l) => l.tenantId === null)).toHaveLength(1);
+  });
+});
+
+describe('audit_log is append-only for the application role', () => {
+  it('appends in the tenant scope, and refuses UPDATE, DELETE and TRUNCATE even there', async () => {
+    await withTenant(testDb.appDb, tenantA, (tx) =>
+      tx.db.execute(sql`insert into audit_log (tenant_id, action) values (${tenantA}, 'appended')`),
+    );
+    await expectFailure(
+      withTenant(testDb.appDb, tenantA, (tx) => tx.db.execute(sql`update audit_log set action = 'rewritten' where tenant_id = ${tenantA}`)),
+      PERMISSION_DENIED,
+    );
+    await expectFailure(
+      withTenant(testDb.appDb, tenantA, (tx) => tx.db.execute(sql`delete from audit_log where tenant_id = ${tenantA}`)),
+      PERMISSION_DENIED,
+    );
+    await expectFailure(testDb.appDb.execute(sql`truncate audit_log`), PERMISSION_DENIED);
+    const actions = rowsOf<{ action: string }>(
+      await testDb.db.execute(sql`select action from audit_log where tenant_id = ${tenantA} order by action`),
+    ).map((r) => r.action);
+    expect(actions).toEqual(['appended', 'connection.created']);
+  });
+  it("still lets a deleted tenant take its audit entries with it (the foreign key's cascade runs as the owner)", async () => {
+    const doomed = (await createTestTenant(testDb.db)).id;
+    await testDb.db.execute(sql`insert into audit_log (tenant_id, action) values (${doomed}, 'doomed')`);
+    await testDb.appDb.execute(sql`delete from tenants where id = ${doomed}`);
+    expect(rowsOf(await testDb.db.execute(sql`select id from audit_log where tenant_id = ${doomed}`))).toEqual([]);
   });
 });
 

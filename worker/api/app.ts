@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { loggableError } from '../../db/query-errors';
 import type { AppEnv } from './context';
 import { AppError, fromHttpException, problemBody } from './errors';
 import { requestContext } from './middleware/request-context';
@@ -33,7 +34,7 @@ api.onError((err, c) => {
     for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
     return c.json(problemBody(error, requestId), error.status);
   }
-  console.error(JSON.stringify({ level: 'error', requestId, message: err.message, stack: err.stack }));
+  console.error(JSON.stringify({ level: 'error', requestId, ...loggableError(err) }));
   return c.json(
     {
       type: 'https://docs.tidemark.dev/errors/internal_error',

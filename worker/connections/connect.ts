@@ -1,8 +1,9 @@
 import { type Database, withTenant } from '../../db/client';
 import { findConnectionId, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
+import { loggableErrorMessage } from '../../db/query-errors';
 import type { Platform } from '../../db/schema/enum-values';
 import { sha256Hex } from '../auth/password';
-import { encryptToken } from '../auth/token-crypto';
+import { encryptToken, type TokenKeyring } from '../auth/token-crypto';
 import { getConnector } from '../connectors/registry';
 import type { ConnectorError } from '../connectors/types';
 import { type Config, platformEndpoints } from '../env';
@@ -13,7 +14,7 @@ import { backfillChunks } from '../jobs/windows';
 export interface ConnectDeps {
   db: Database;
   config: Config;
-  tokenKey: CryptoKey;
+  tokenKeys: TokenKeyring;
   fetch: typeof fetch;
   now: () => Date;
   enqueue: (messages: SyncMessage[]) => Promise<void>;
@@ -68,14 +69,17 @@ export async function completeConnection(
   ).slice(0, 32)}`;
 
   const result = await withTenant(deps.db, input.tenantId, async (tx) => {
-    // Tokens are sealed with the connection id as additional data: a reconnect keeps the existing id.
+    // Tokens are sealed to the tenant, the connection id and the field: a reconnect keeps the existing id.
     const connectionId = (await findConnectionId(tx, input.platform, externalUserId)) ?? crypto.randomUUID();
+    const binding = { tenantId: input.tenantId, connectionId };
     await upsertConnection(tx, {
       id: connectionId,
       platform: input.platform,
       externalUserId,
-      accessTokenEnc: await encryptToken(deps.tokenKey, tokens.accessToken, connectionId),
-      refreshTokenEnc: tokens.refreshToken ? await encryptToken(deps.tokenKey, tokens.refreshToken, connectionId) : null,
+      accessTokenEnc: await encryptToken(deps.tokenKeys, tokens.accessToken, { ...binding, field: 'access' }),
+      refreshTokenEnc: tokens.refreshToken
+        ? await encryptToken(deps.tokenKeys, tokens.refreshToken, { ...binding, field: 'refresh' })
+        : null,
       accessExpiresAt: tokens.accessTokenExpiresInSeconds ? new Date(now.getTime() + tokens.accessTokenExpiresInSeconds * 1000) : null,
       refreshExpiresAt: tokens.refreshTokenExpiresInSeconds ? new Date(now.getTime() + tokens.refreshTokenExpiresInSeconds * 1000) : null,
       scopes: tokens.scopes ?? [],
@@ -109,7 +113,7 @@ export async function completeConnection(
   } catch (error) {
     // The connection and its accounts are stored; the nightly cron restarts a backfill that never ran.
     console.warn(
-      JSON.stringify({ level: 'warn', event: 'backfill enqueue failed', tenantId: input.tenantId, error: (error as Error).message }),
+      JSON.stringify({ level: 'warn', event: 'backfill enqueue failed', tenantId: input.tenantId, error: loggableErrorMessage(error) }),
     );
     enqueued = 0;
   }

@@ -3,15 +3,15 @@
  * (Google: one hour), and refreshed once more when the platform refuses it before its time.
  */
 import { type Database, withTenant } from '../../db/client';
-import { storeAccessToken } from '../../db/queries/sync';
-import { decryptToken, encryptToken } from '../auth/token-crypto';
+import { storeAccessToken, storeTokenCiphertexts } from '../../db/queries/sync';
+import { decryptToken, encryptToken, isCurrentCiphertext, type TokenField, type TokenKeyring } from '../auth/token-crypto';
 import type { ConnectorError, OAuthApp, OAuthFlow } from '../connectors/types';
 
 /** Refresh access tokens this long before they expire. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export interface StoredTokens {
-  /** The connection id: the tokens' encryption binds to it. */
+  /** The connection id: the tokens' encryption binds to it (and to the tenant and the field). */
   id: string;
   accessTokenEnc: string;
   refreshTokenEnc: string | null;
@@ -21,7 +21,7 @@ export interface StoredTokens {
 /** One connection's tokens and how to renew them. */
 export interface TokenSource {
   db: Database;
-  tokenKey: CryptoKey;
+  tokenKeys: TokenKeyring;
   fetch: typeof fetch;
   now: () => Date;
   tenantId: string;
@@ -56,12 +56,9 @@ export async function currentAccessToken(source: TokenSource, force = false): Pr
   const { connection, oauth } = source;
   const plan = planAccessToken(connection, Boolean(oauth.refresh), source.now(), force);
   if (plan === 'use') {
-    return {
-      ok: true,
-      accessToken: await decryptToken(source.tokenKey, connection.accessTokenEnc, connection.id),
-      apiCalls: 0,
-      refreshed: false,
-    };
+    const accessToken = await open(source, 'access', connection.accessTokenEnc);
+    await reencryptStaleCiphertexts(source, accessToken);
+    return { ok: true, accessToken, apiCalls: 0, refreshed: false };
   }
   if (plan === 'reconnect' || !oauth.refresh || !connection.refreshTokenEnc) {
     return {
@@ -73,14 +70,49 @@ export async function currentAccessToken(source: TokenSource, force = false): Pr
   const refreshed = await oauth.refresh({
     http: { fetch: source.fetch, baseUrl: source.endpoints.tokenBase },
     app: source.endpoints.app,
-    refreshToken: await decryptToken(source.tokenKey, connection.refreshTokenEnc, connection.id),
+    refreshToken: await open(source, 'refresh', connection.refreshTokenEnc),
   });
   if (!refreshed.ok) return refreshed;
   const { accessToken, accessTokenExpiresInSeconds } = refreshed.tokens;
   const accessExpiresAt = accessTokenExpiresInSeconds ? new Date(source.now().getTime() + accessTokenExpiresInSeconds * 1000) : null;
-  const accessTokenEnc = await encryptToken(source.tokenKey, accessToken, connection.id);
+  const accessTokenEnc = await seal(source, 'access', accessToken);
   await withTenant(source.db, source.tenantId, (tx) => storeAccessToken(tx, connection.id, { accessTokenEnc, accessExpiresAt }));
+  await reencryptStaleCiphertexts({ ...source, connection: { ...connection, accessTokenEnc } }, accessToken);
   return { ok: true, accessToken, apiCalls: refreshed.apiCalls, refreshed: true };
+}
+
+function bindingOf(source: TokenSource, field: TokenField) {
+  return { tenantId: source.tenantId, connectionId: source.connection.id, field };
+}
+
+function open(source: TokenSource, field: TokenField, stored: string): Promise<string> {
+  return decryptToken(source.tokenKeys, stored, bindingOf(source, field));
+}
+
+function seal(source: TokenSource, field: TokenField, plaintext: string): Promise<string> {
+  return encryptToken(source.tokenKeys, plaintext, bindingOf(source, field));
+}
+
+/**
+ * A connection's ciphertexts in the format before key ids, or under a previous key, are written
+ * again under the current key the first time a sync reads them, so a rotated-out key can be dropped
+ * once every connection has synced (a Meta token without refresh is never rewritten otherwise).
+ */
+async function reencryptStaleCiphertexts(source: TokenSource, accessToken: string): Promise<void> {
+  const { connection, tokenKeys } = source;
+  const staleRefresh = connection.refreshTokenEnc !== null && !isCurrentCiphertext(tokenKeys, connection.refreshTokenEnc);
+  if (isCurrentCiphertext(tokenKeys, connection.accessTokenEnc) && !staleRefresh) return;
+  const refreshToken = connection.refreshTokenEnc === null ? null : await open(source, 'refresh', connection.refreshTokenEnc);
+  const ciphertexts = {
+    accessTokenEnc: await seal(source, 'access', accessToken),
+    refreshTokenEnc: refreshToken === null ? null : await seal(source, 'refresh', refreshToken),
+  };
+  await withTenant(source.db, source.tenantId, (tx) =>
+    storeTokenCiphertexts(tx, connection.id, ciphertexts, {
+      accessTokenEnc: connection.accessTokenEnc,
+      refreshTokenEnc: connection.refreshTokenEnc,
+    }),
+  );
 }
 
 /** A platform call's outcome, as far as the token step cares. */

@@ -1,8 +1,10 @@
-import { createDb } from '../../db/client';
+import { createDb, type Database } from '../../db/client';
 import { listActiveTenantsAcrossTenants, listBackfillProgressAcrossTenants, listSyncTargetsAcrossTenants } from '../../db/queries/fleet';
+import { loggableErrorMessage } from '../../db/query-errors';
+import { importTokenKeyring } from '../auth/token-crypto';
 import { domainDeps } from '../domains/config';
 import { checkPendingDomains, type DomainDeps } from '../domains/register';
-import { readConfig, settlingDays } from '../env';
+import { type Config, readConfig, settlingDays, tokenKeys } from '../env';
 import { clockOf } from '../lib/clock';
 import { traceSlots } from '../observability/cron-telemetry';
 import { recordFleetTelemetry } from '../observability/fleet-snapshot';
@@ -11,6 +13,7 @@ import { sweepUndispatchedEvents } from '../webhooks/queue';
 import { restartStalledBackfill } from './backfill';
 import { enqueueSyncs } from './enqueue';
 import { interleaveByTenant } from './fairness';
+import { isHousekeepingSlot, runHousekeeping } from './housekeeping';
 import type { SyncMessage } from './messages';
 import { laneForCron, planSyncMessage } from './plan';
 
@@ -51,9 +54,20 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
       await checkCustomDomains(domainDeps(config, db, () => now));
       await sweepUndispatchedEvents(db, env.WEBHOOK_QUEUE, now);
     }
+    if (isHousekeepingSlot(cron, now)) await housekeeping(db, config);
     return slots.messages;
   } finally {
     ctx.waitUntil(close());
     ctx.waitUntil(telemetry.flush());
+  }
+}
+
+/** Hourly purge of expired sessions and stale throttle counters, and the token re-encryption sweep; a failure is logged and never fails the cron. */
+async function housekeeping(db: Database, config: Config): Promise<void> {
+  try {
+    const purged = await runHousekeeping(db, new Date(), await importTokenKeyring(tokenKeys(config)));
+    console.log(JSON.stringify({ level: 'info', event: 'housekeeping', purged }));
+  } catch (error) {
+    console.warn(JSON.stringify({ level: 'warn', event: 'housekeeping failed', error: loggableErrorMessage(error) }));
   }
 }

@@ -1,7 +1,8 @@
 import { createDb, type Database } from '../../db/client';
 import { recordDeadLetter } from '../../db/queries/fleet';
-import { importTokenKey } from '../auth/token-crypto';
-import { readConfig } from '../env';
+import { loggableErrorMessage } from '../../db/query-errors';
+import { importTokenKeyring } from '../auth/token-crypto';
+import { readConfig, tokenKeys } from '../env';
 import { type Clock, clockOf } from '../lib/clock';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { consumeWebhookBatch, enqueueWebhookEvents } from '../webhooks/queue';
@@ -38,7 +39,7 @@ export async function consumeBatch(batch: MessageBatch<unknown>, env: Env, ctx: 
       const now = () => clockOf(config).now();
       await consumeWebhookBatch(batch, {
         db,
-        tokenKey: await importTokenKey(config.TOKEN_ENCRYPTION_KEY),
+        keyring: await importTokenKeyring(tokenKeys(config)),
         fetch: (i, init) => fetch(i, init),
         now,
       });
@@ -50,7 +51,7 @@ export async function consumeBatch(batch: MessageBatch<unknown>, env: Env, ctx: 
       batch.messages,
       (message) => handle(message, batch.queue, env, deps, clock),
       (message, error) => {
-        log('error', 'queue message handler failed', { id: message.id, error: error.message });
+        log('error', 'queue message handler failed', { id: message.id, error: loggableErrorMessage(error) });
         message.retry({ delaySeconds: realQueueDelay(clock, backoffSeconds(message.attempts)) });
       },
     );
@@ -106,7 +107,7 @@ async function handle(message: Message<unknown>, queue: string, env: Env, deps: 
     }
     message.ack();
   } catch (error) {
-    log('error', 'sync crashed', { tenantId: job.tenantId, adAccountId: job.adAccountId, error: (error as Error).message });
+    log('error', 'sync crashed', { tenantId: job.tenantId, adAccountId: job.adAccountId, error: loggableErrorMessage(error) });
     message.retry({ delaySeconds: realQueueDelay(clock, backoffSeconds(message.attempts)) });
   }
 }
@@ -122,7 +123,7 @@ async function deadLetter(message: Message<unknown>, queue: string, db: Database
 }
 
 function retryParkingLater(message: Message<unknown>, _queue: string, error: Error): void {
-  log('error', 'could not park dead letter', { id: message.id, error: error.message });
+  log('error', 'could not park dead letter', { id: message.id, error: loggableErrorMessage(error) });
   message.retry({ delaySeconds: backoffSeconds(message.attempts) });
 }
 
@@ -143,7 +144,7 @@ async function parkLastResort(batch: MessageBatch<unknown>, db: Database): Promi
 
 function retryOrLogWhole(message: Message<unknown>, queue: string, error: Error): void {
   if (message.attempts < LAST_RESORT_MAX_ATTEMPTS) {
-    log('warn', 'could not park dead letter, retrying', { id: message.id, attempts: message.attempts, error: error.message });
+    log('warn', 'could not park dead letter, retrying', { id: message.id, attempts: message.attempts, error: loggableErrorMessage(error) });
     message.retry({ delaySeconds: LAST_RESORT_RETRY_SECONDS });
     return;
   }
@@ -153,7 +154,7 @@ function retryOrLogWhole(message: Message<unknown>, queue: string, error: Error)
     queue,
     attempts: message.attempts,
     body: message.body,
-    error: error.message,
+    error: loggableErrorMessage(error),
   });
   message.ack();
 }

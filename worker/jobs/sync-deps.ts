@@ -1,7 +1,7 @@
 import { getServerByName } from 'partyserver';
 import type { Database } from '../../db/database';
-import { importTokenKey } from '../auth/token-crypto';
-import type { Config } from '../env';
+import { importTokenKeyring } from '../auth/token-crypto';
+import { type Config, tokenKeys } from '../env';
 import { clockOf } from '../lib/clock';
 import type { SyncDeps } from './sync';
 
@@ -14,7 +14,7 @@ export async function createSyncDeps(env: Env, db: Database, config: Config): Pr
   return {
     db,
     config,
-    tokenKey: await importTokenKey(config.TOKEN_ENCRYPTION_KEY),
+    tokenKeys: await importTokenKeyring(tokenKeys(config)),
     fetch: (input, init) => fetch(input, init),
     now: () => clock.now(),
     hub: (tenantId) => getServerByName(env.TenantHub, tenantId),

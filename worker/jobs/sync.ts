@@ -13,6 +13,7 @@ import {
   upsertEntities,
 } from '../../db/queries/sync';
 import type { DeferralReason, Platform } from '../../db/schema/enum-values';
+import type { TokenKeyring } from '../auth/token-crypto';
 import { getConnector } from '../connectors/registry';
 import type { Connector, ConnectorError, SyncInput, SyncOptions, SyncResult, SyncSuccess } from '../connectors/types';
 import { appQuotas, type Config, platformEndpoints } from '../env';
@@ -33,7 +34,7 @@ import { syncOptions } from './sync-options';
 export interface SyncDeps {
   db: Database;
   config: Config;
-  tokenKey: CryptoKey;
+  tokenKeys: TokenKeyring;
   fetch: typeof fetch;
   now: () => Date;
   /** The tenant's hub: per-account budgets and live fan-out. */
@@ -212,11 +213,11 @@ function ownReport(admitted: Demand[], report: ScopeReport['report']): ScopeRepo
 }
 
 function tokenSource(deps: SyncDeps, tenantId: string, account: SyncableAccount, platform: PlatformAccess): TokenSource {
-  const { db, tokenKey, fetch, now } = deps;
+  const { db, tokenKeys, fetch, now } = deps;
   const { tokenBase, app } = platform.endpoints;
   return {
     db,
-    tokenKey,
+    tokenKeys,
     fetch,
     now,
     tenantId,

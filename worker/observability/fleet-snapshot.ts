@@ -2,6 +2,7 @@ import type { Database } from '../../db/database';
 import { forEachTenant } from '../../db/database';
 import { listAdAccountStatus } from '../../db/queries/connections';
 import { listDeadLettersAcrossTenants, type SyncTarget } from '../../db/queries/fleet';
+import { loggableErrorMessage } from '../../db/query-errors';
 import { type FleetSnapshot, recordFleetGauges } from './cron-telemetry';
 import type { Telemetry } from './telemetry';
 
@@ -14,7 +15,7 @@ export async function recordFleetTelemetry(telemetry: Telemetry, db: Database, t
   try {
     recordFleetGauges(telemetry, await readFleetSnapshot(db, targets), now);
   } catch (error) {
-    console.warn(JSON.stringify({ level: 'warn', event: 'fleet telemetry skipped', error: (error as Error).message }));
+    console.warn(JSON.stringify({ level: 'warn', event: 'fleet telemetry skipped', error: loggableErrorMessage(error) }));
   }
 }
 

@@ -3,6 +3,8 @@
  * carries it), child spans for admission, token, every platform HTTP call, the transaction and
  * the publish, the per-sync metrics, and a log line when it fails.
  */
+
+import { loggableErrorMessage } from '../../db/query-errors';
 import type { Platform } from '../../db/schema/enum-values';
 import type { ConnectorError, UsageSignal } from '../connectors/types';
 import type { SyncAction } from '../jobs/actions';
@@ -102,7 +104,7 @@ export function startSyncTrace(telemetry: Telemetry, message: SyncMessage, nowMs
       try {
         return await run();
       } catch (error) {
-        span.fail('exception', (error as Error).message);
+        span.fail('exception', loggableErrorMessage(error));
         throw error;
       } finally {
         span.end();
@@ -150,7 +152,7 @@ export function startSyncTrace(telemetry: Telemetry, message: SyncMessage, nowMs
       job.end();
     },
     crashed(error) {
-      const message_ = (error as Error)?.message ?? String(error);
+      const message_ = loggableErrorMessage(error);
       job.fail('crash', message_);
       telemetry.count('tidemark.sync.runs', 1, { ...tags(), outcome: 'crashed' });
       telemetry.log('error', 'sync crashed', {

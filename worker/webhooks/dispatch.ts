@@ -14,6 +14,7 @@ import {
   recordDeliveryAttempt,
   type WebhookEndpoint,
 } from '../../db/queries/webhooks';
+import type { TokenKeyring } from '../auth/token-crypto';
 import { deliveryBody } from './events';
 import { openEndpointSecret } from './secrets';
 import { SIGNATURE_HEADER, signatureHeader } from './signature';
@@ -23,7 +24,7 @@ const TIMEOUT_MS = 10_000;
 
 export interface WebhookDeps {
   db: Database;
-  tokenKey: CryptoKey;
+  keyring: TokenKeyring;
   fetch: typeof fetch;
   now: () => Date;
 }
@@ -40,7 +41,7 @@ export async function dispatchEvent(deps: WebhookDeps, tenantId: string, eventId
     for (const endpoint of endpoints) {
       const delivery = await withAgency(deps.db, agencyId, (tx) => ensureDelivery(tx, endpoint.id, event));
       if (delivery.deliveredAt || delivery.failedAt) continue;
-      const sent = await send(deps, endpoint, event, body);
+      const sent = await send(deps, agencyId, endpoint, event, body);
       const gaveUp = !sent.ok && attempt >= MAX_DELIVERY_ATTEMPTS;
       await withAgency(deps.db, agencyId, (tx) =>
         recordDeliveryAttempt(tx, delivery.id, { at: deps.now(), status: sent.status, error: sent.error, delivered: sent.ok, gaveUp }),
@@ -54,12 +55,13 @@ export async function dispatchEvent(deps: WebhookDeps, tenantId: string, eventId
 
 async function send(
   deps: WebhookDeps,
+  agencyId: string,
   endpoint: WebhookEndpoint,
   event: { id: string; type: string },
   body: string,
 ): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   try {
-    const secret = await openEndpointSecret(deps.tokenKey, endpoint.secretEnc, endpoint.id);
+    const secret = await openEndpointSecret(deps.keyring, endpoint.secretEnc, agencyId, endpoint.id);
     const response = await deps.fetch(endpoint.url, {
       method: 'POST',
       redirect: 'manual',

@@ -5,6 +5,7 @@
 import { type Database, withAgency } from '../../db/database';
 import { insertWebhookEndpoint, type WebhookEndpoint } from '../../db/queries/webhooks';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../db/schema';
+import type { TokenKeyring } from '../auth/token-crypto';
 import { sealEndpointSecret } from './secrets';
 import { newEndpointSecret } from './signature';
 
@@ -35,13 +36,13 @@ export function checkEndpoint(input: { url: unknown; events: unknown }, options:
 /** Stores the endpoint with its secret encrypted; the plain secret is returned here and never again. */
 export async function createEndpoint(
   db: Database,
-  tokenKey: CryptoKey,
+  keyring: TokenKeyring,
   agencyId: string,
   endpoint: { url: string; events: WebhookEventType[] },
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   const id = crypto.randomUUID();
   const secret = newEndpointSecret();
-  const secretEnc = await sealEndpointSecret(tokenKey, secret, id);
+  const secretEnc = await sealEndpointSecret(keyring, secret, agencyId, id);
   const created = await withAgency(db, agencyId, (tx) => insertWebhookEndpoint(tx, { id, ...endpoint, secretEnc }));
   return { endpoint: created, secret };
 }

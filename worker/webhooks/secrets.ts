@@ -1,15 +1,20 @@
 /**
- * Endpoint signing secrets at rest: encrypted with the token key, bound to the endpoint
- * (a ciphertext copied onto another endpoint does not decrypt). The one place that knows how.
+ * Endpoint signing secrets at rest: sealed like OAuth tokens (token-crypto.ts), bound to the agency,
+ * the endpoint and their own field, so a ciphertext copied onto another endpoint or into a token
+ * column does not decrypt. The one place that knows how.
  */
-import { decryptToken, encryptToken } from '../auth/token-crypto';
+import { decryptToken, encryptToken, type TokenBinding, type TokenKeyring } from '../auth/token-crypto';
 
-const boundTo = (endpointId: string) => `webhook-endpoint:${endpointId}`;
+const boundTo = (agencyId: string, endpointId: string): TokenBinding => ({
+  tenantId: agencyId,
+  connectionId: endpointId,
+  field: 'webhook_secret',
+});
 
-export function sealEndpointSecret(key: CryptoKey, secret: string, endpointId: string): Promise<string> {
-  return encryptToken(key, secret, boundTo(endpointId));
+export function sealEndpointSecret(keyring: TokenKeyring, secret: string, agencyId: string, endpointId: string): Promise<string> {
+  return encryptToken(keyring, secret, boundTo(agencyId, endpointId));
 }
 
-export function openEndpointSecret(key: CryptoKey, stored: string, endpointId: string): Promise<string> {
-  return decryptToken(key, stored, boundTo(endpointId));
+export function openEndpointSecret(keyring: TokenKeyring, stored: string, agencyId: string, endpointId: string): Promise<string> {
+  return decryptToken(keyring, stored, boundTo(agencyId, endpointId));
 }

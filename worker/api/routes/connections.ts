@@ -7,10 +7,10 @@ import { readCookie } from '../../auth/cookies';
 import { importStateKey, OAUTH_NONCE_COOKIE, OAUTH_STATE_TTL_MS, signState, verifyState } from '../../auth/oauth-state';
 import { randomToken } from '../../auth/password';
 import { canConnect } from '../../auth/roles';
-import { importTokenKey } from '../../auth/token-crypto';
+import { importTokenKeyring } from '../../auth/token-crypto';
 import { completeConnection } from '../../connections/connect';
 import { getConnector } from '../../connectors/registry';
-import { isSecureRequest, platformEndpoints } from '../../env';
+import { isSecureRequest, platformEndpoints, tokenKeys } from '../../env';
 import { DEFAULT_BACKFILL_DAYS, MAX_BACKFILL_DAYS } from '../../jobs/backfill';
 import { enqueueSyncs } from '../../jobs/enqueue';
 import { clockOf } from '../../lib/clock';
@@ -112,7 +112,7 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get('/oauth/:platform/call
     {
       db: c.get('db'),
       config,
-      tokenKey: await importTokenKey(config.TOKEN_ENCRYPTION_KEY),
+      tokenKeys: await importTokenKeyring(tokenKeys(config)),
       fetch: (input, init) => fetch(input, init),
       now: () => clock.now(),
       enqueue: (messages) => enqueueSyncs(c.env, messages, 0, clock),
