@@ -4,4 +4,5 @@ export * from './facts';
 export * from './identity';
 export * from './operations';
 export * from './pipeline';
+export * from './provisioning';
 export * from './rollups';
