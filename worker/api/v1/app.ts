@@ -1,0 +1,20 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { ZodError } from 'zod';
+import { AppError, type FieldIssue } from '../errors';
+import type { V1Env } from './context';
+
+/** One entry per invalid field, named by its path (`branding.logoUrl`) or, for headers, by the header. */
+export function fieldIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+}
+
+/** An OpenAPIHono whose validation failures are the API's one problem-details shape (400 validation_failed). */
+export function createV1Router() {
+  return new OpenAPIHono<V1Env>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError('validation_failed', 'Some fields are missing or invalid.', { issues: fieldIssues(result.error) });
+      }
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { AppError } from '../errors';
+import type { V1Env } from './context';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Stops reading at 64 KB (streamed bodies included), before anything parses the body. */
+export const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  },
+});
+
+/**
+ * A JSON body or a specific 4xx: 415 for another media type, 400 invalid_json for unparseable JSON.
+ * The parsed body is cached on the request, so the route's validator reads it without a second parse.
+ */
+export const requireJsonBody = createMiddleware<V1Env>(async (c, next) => {
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+    throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
+  }
+  try {
+    await c.req.json();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('invalid_json', 'The request body is not valid JSON.');
+  }
+  await next();
+});

@@ -1,0 +1,3 @@
+export function renderReferencePage(): string {
+  return '<!doctype html><title>Tidemark API</title>';
+}

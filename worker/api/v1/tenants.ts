@@ -1,0 +1,199 @@
+import { createRoute } from '@hono/zod-openapi';
+import { withAgency } from '../../../db/queries/agency-scope';
+import {
+  archiveAgencyTenant,
+  createAgencyTenant,
+  getAgencyTenant,
+  listAgencyTenants,
+  type ProvisionedTenant,
+  type TenantWriteResult,
+  updateAgencyTenant,
+} from '../../../db/queries/provisioning';
+import type { TenantBranding } from '../../../db/schema';
+import { fromBase64Url, toBase64Url } from '../../lib/base64url';
+import { AppError } from '../errors';
+import { createV1Router } from './app';
+import { requireWriteScope } from './auth';
+import type { ApiKeyPrincipal } from './context';
+import { runIdempotent } from './idempotency';
+import { requireJsonBody } from './json-body';
+import {
+  idempotencyHeaderSchema,
+  problemResponses,
+  tenantCreateSchema,
+  tenantIdParamSchema,
+  tenantListQuerySchema,
+  tenantListSchema,
+  tenantSchema,
+  tenantUpdateSchema,
+  writeProblemResponses,
+} from './schemas';
+
+type Branding = { productName?: string; logoUrl?: string; primaryColor?: string; accentColor?: string; faviconUrl?: string };
+
+/** The API calls the tenant's display name `productName`; storage (and the pages) call it `displayName`. */
+function toStoredBranding(branding: Branding): TenantBranding {
+  const { productName, ...rest } = branding;
+  return { ...rest, ...(productName !== undefined ? { displayName: productName } : {}) };
+}
+
+function toApiBranding(branding: TenantBranding): Branding {
+  const { displayName, logoUrl, primaryColor, accentColor, faviconUrl } = branding;
+  const out: Branding = { productName: displayName, logoUrl, primaryColor, accentColor, faviconUrl };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => typeof v === 'string')) as Branding;
+}
+
+function toApiTenant(tenant: ProvisionedTenant) {
+  return { ...tenant, branding: toApiBranding(tenant.branding), createdAt: tenant.createdAt.toISOString() };
+}
+
+/** The cursor is the last slug of a page, opaque to clients. */
+export function encodeCursor(slug: string): string {
+  return toBase64Url(new TextEncoder().encode(slug));
+}
+
+export function decodeCursor(cursor: string): string {
+  try {
+    const slug = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(fromBase64Url(cursor));
+    if (/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) return slug;
+  } catch {}
+  throw new AppError('validation_failed', 'Some fields are missing or invalid.', {
+    issues: [{ field: 'cursor', message: 'Not a cursor from this API.' }],
+  });
+}
+
+function written(result: TenantWriteResult): ProvisionedTenant {
+  if (result.ok) return result.tenant;
+  throw result.reason === 'slug_taken'
+    ? new AppError('conflict', 'This slug is taken; choose another.', { issues: [{ field: 'slug', message: 'Already taken.' }] })
+    : new AppError('conflict', 'This hostname is already registered.', {
+        issues: [{ field: 'customDomain', message: 'Already registered.' }],
+      });
+}
+
+const notFound = () => new AppError('not_found', 'No such tenant.');
+const actor = (key: ApiKeyPrincipal) => `api_key:${key.id}`;
+const security = [{ apiKey: [] }];
+const tenantJson = { 'application/json': { schema: tenantSchema } };
+
+const listTenants = createRoute({
+  method: 'get',
+  path: '/tenants',
+  operationId: 'listTenants',
+  summary: "List the agency's tenants",
+  description: 'Slug order, cursor pagination; filter by a substring of slug or name and by status.',
+  security,
+  request: { query: tenantListQuerySchema },
+  responses: {
+    200: { description: 'One page of tenants.', content: { 'application/json': { schema: tenantListSchema } } },
+    ...problemResponses,
+  },
+});
+
+const createTenant = createRoute({
+  method: 'post',
+  path: '/tenants',
+  operationId: 'createTenant',
+  summary: 'Create a tenant',
+  description: 'Creates a client workspace with its branding and, optionally, a custom domain (pending until verified).',
+  security,
+  middleware: [requireWriteScope, requireJsonBody] as const,
+  request: {
+    headers: idempotencyHeaderSchema,
+    body: { required: true, content: { 'application/json': { schema: tenantCreateSchema } } },
+  },
+  responses: {
+    201: { description: 'The tenant (also when an Idempotency-Key replays it; then `Idempotent-Replayed: true`).', content: tenantJson },
+    ...writeProblemResponses,
+  },
+});
+
+const getTenant = createRoute({
+  method: 'get',
+  path: '/tenants/{tenantId}',
+  operationId: 'getTenant',
+  summary: 'Get a tenant',
+  security,
+  request: { params: tenantIdParamSchema },
+  responses: { 200: { description: 'The tenant.', content: tenantJson }, ...problemResponses },
+});
+
+const updateTenant = createRoute({
+  method: 'patch',
+  path: '/tenants/{tenantId}',
+  operationId: 'updateTenant',
+  summary: 'Update a tenant',
+  description: 'Changes only the fields sent; `branding` is merged, `customDomain: null` removes the domain.',
+  security,
+  middleware: [requireWriteScope, requireJsonBody] as const,
+  request: { params: tenantIdParamSchema, body: { required: true, content: { 'application/json': { schema: tenantUpdateSchema } } } },
+  responses: { 200: { description: 'The updated tenant.', content: tenantJson }, ...writeProblemResponses },
+});
+
+const deleteTenant = createRoute({
+  method: 'delete',
+  path: '/tenants/{tenantId}',
+  operationId: 'deleteTenant',
+  summary: 'Delete a tenant',
+  description:
+    'Soft delete: the tenant is archived (gone from this API, the dashboards and syncing), its custom domain is released, its data is kept and its slug stays taken.',
+  security,
+  middleware: [requireWriteScope] as const,
+  request: { params: tenantIdParamSchema },
+  responses: { 204: { description: 'Deleted.' }, ...problemResponses, 403: writeProblemResponses[403] },
+});
+
+/** /api/v1/tenants: an agency's client workspaces, every query in the key's agency scope. */
+export const tenantV1Routes = createV1Router()
+  .openapi(listTenants, async (c) => {
+    const { limit, cursor, q, status } = c.req.valid('query');
+    const afterSlug = cursor === undefined ? undefined : decodeCursor(cursor);
+    const page = await withAgency(c.get('db'), c.get('apiKey').agencyId, (tx) =>
+      listAgencyTenants(tx, { limit, afterSlug, query: q, status }),
+    );
+    const last = page.tenants.at(-1);
+    return c.json({ data: page.tenants.map(toApiTenant), nextCursor: page.hasMore && last ? encodeCursor(last.slug) : null }, 200);
+  })
+  .openapi(createTenant, async (c) => {
+    const body = c.req.valid('json');
+    const key = c.get('apiKey');
+    const result = await withAgency(c.get('db'), key.agencyId, (tx) =>
+      runIdempotent(
+        tx,
+        c.req.valid('header')['idempotency-key'],
+        { method: 'POST', path: '/api/v1/tenants', body: c.req.valid('json') },
+        async () => {
+          const { branding, customDomain, ...fields } = body;
+          const tenant = written(
+            await createAgencyTenant(tx, { ...fields, branding: toStoredBranding(branding), customDomain }, actor(key)),
+          );
+          return { status: 201, body: toApiTenant(tenant) };
+        },
+      ),
+    );
+    if (result.replayed) c.header('idempotent-replayed', 'true');
+    return c.json(result.body as ReturnType<typeof toApiTenant>, 201);
+  })
+  .openapi(getTenant, async (c) => {
+    const { tenantId } = c.req.valid('param');
+    const tenant = await withAgency(c.get('db'), c.get('apiKey').agencyId, (tx) => getAgencyTenant(tx, tenantId));
+    if (!tenant) throw notFound();
+    return c.json(toApiTenant(tenant), 200);
+  })
+  .openapi(updateTenant, async (c) => {
+    const { tenantId } = c.req.valid('param');
+    const { branding, ...changes } = c.req.valid('json');
+    const key = c.get('apiKey');
+    const result = await withAgency(c.get('db'), key.agencyId, (tx) =>
+      updateAgencyTenant(tx, tenantId, { ...changes, ...(branding ? { branding: toStoredBranding(branding) } : {}) }, actor(key)),
+    );
+    if (!result) throw notFound();
+    return c.json(toApiTenant(written(result)), 200);
+  })
+  .openapi(deleteTenant, async (c) => {
+    const { tenantId } = c.req.valid('param');
+    const key = c.get('apiKey');
+    const archived = await withAgency(c.get('db'), key.agencyId, (tx) => archiveAgencyTenant(tx, tenantId, actor(key)));
+    if (!archived) throw notFound();
+    return c.body(null, 204);
+  });
