@@ -32,8 +32,11 @@ export const requireApiKey = createMiddleware<V1Env>(async (c, next) => {
   await next();
 });
 
-/** Write routes need a `write` key; a `read` key is authenticated but not allowed. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Every method but GET/HEAD/OPTIONS needs a `write` key; a `read` key is authenticated but not allowed. */
 export const requireWriteScope = createMiddleware<V1Env>(async (c, next) => {
-  if (c.get('apiKey').scope !== 'write') throw new AppError('forbidden', 'This API key is read-only; use a key with the write scope.');
+  if (!READ_METHODS.has(c.req.method) && c.get('apiKey').scope !== 'write')
+    throw new AppError('forbidden', 'This API key is read-only; use a key with the write scope.');
   await next();
 });

@@ -2,31 +2,24 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../context';
 import { agencyApiKeyRoutes } from './agency-api-keys';
 import { createV1Router } from './app';
-import { requireApiKey } from './auth';
-import { limitBody } from './json-body';
-import { OPENAPI_CONFIG } from './openapi';
+import { requireApiKey, requireWriteScope } from './auth';
+import { openApiDocument } from './document';
+import { limitBody, requireJsonBody } from './json-body';
 import { renderReferencePage } from './reference';
+import { getApiReference, getOpenApiDocument } from './routes';
 import { tenantV1Routes } from './tenants';
 
-/** /api/v1: the agency provisioning API (API-key auth) with its OpenAPI 3.1 document. */
+/**
+ * /api/v1, the agency provisioning API. Order per request: API key (401), write scope (403), body
+ * limit and JSON (413, 415, 400), then the route's own validation (400) and handler.
+ */
 export const v1Api = createV1Router();
-v1Api.use('/tenants', requireApiKey, limitBody);
-v1Api.use('/tenants/*', requireApiKey, limitBody);
-v1Api.route('/', tenantV1Routes);
-
-v1Api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
-  type: 'http',
-  scheme: 'bearer',
-  description: 'An agency API key (`tmk_live_…`), created by an agency owner or admin under /api/agency/api-keys and shown once.',
-});
-
-/** The OpenAPI 3.1 document of /api/v1, generated from the route schemas (served, and read by `npm run api:client`). */
-export function openApiDocument() {
-  return v1Api.getOpenAPI31Document(OPENAPI_CONFIG);
+for (const path of ['/tenants', '/tenants/*']) {
+  v1Api.use(path, requireApiKey, requireWriteScope, limitBody, requireJsonBody);
 }
-
-v1Api.get('/openapi.json', (c) => c.json(openApiDocument()));
-v1Api.get('/reference', (c) => c.html(renderReferencePage()));
+v1Api.route('/', tenantV1Routes);
+v1Api.openapi(getOpenApiDocument, (c) => c.json(openApiDocument() as unknown as Record<string, unknown>, 200));
+v1Api.openapi(getApiReference, (c) => c.html(renderReferencePage(openApiDocument()), 200));
 
 /** Everything the provisioning feature adds under /api: /api/v1 and the session routes that manage its keys. */
 export const provisioningRoutes = new Hono<AppEnv>().route('/v1', v1Api).route('/', agencyApiKeyRoutes);

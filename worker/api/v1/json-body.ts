@@ -5,12 +5,19 @@ import type { V1Env } from './context';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Stops reading at 64 KB (streamed bodies included), before anything parses the body. */
-export const limitBody = bodyLimit({
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+const bodyLimitMiddleware = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: () => {
     throw new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
   },
+});
+
+/** Stops reading at 64 KB (streamed bodies included) on methods with a body, before anything parses it. */
+export const limitBody = createMiddleware<V1Env>(async (c, next) => {
+  if (!BODY_METHODS.has(c.req.method)) return next();
+  return bodyLimitMiddleware(c, next);
 });
 
 /**
@@ -18,6 +25,7 @@ export const limitBody = bodyLimit({
  * The parsed body is cached on the request, so the route's validator reads it without a second parse.
  */
 export const requireJsonBody = createMiddleware<V1Env>(async (c, next) => {
+  if (!BODY_METHODS.has(c.req.method)) return next();
   if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
     throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }

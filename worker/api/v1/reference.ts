@@ -1,3 +1,3 @@
-export function renderReferencePage(): string {
+export function renderReferencePage(_document: unknown): string {
   return '<!doctype html><title>Tidemark API</title>';
 }

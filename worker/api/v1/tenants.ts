@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { withAgency } from '../../../db/queries/agency-scope';
 import {
   archiveAgencyTenant,
@@ -13,21 +12,9 @@ import type { TenantBranding } from '../../../db/schema';
 import { fromBase64Url, toBase64Url } from '../../lib/base64url';
 import { AppError } from '../errors';
 import { createV1Router } from './app';
-import { requireWriteScope } from './auth';
 import type { ApiKeyPrincipal } from './context';
 import { runIdempotent } from './idempotency';
-import { requireJsonBody } from './json-body';
-import {
-  idempotencyHeaderSchema,
-  problemResponses,
-  tenantCreateSchema,
-  tenantIdParamSchema,
-  tenantListQuerySchema,
-  tenantListSchema,
-  tenantSchema,
-  tenantUpdateSchema,
-  writeProblemResponses,
-} from './schemas';
+import { createTenant, deleteTenant, getTenant, listTenants, updateTenant } from './routes';
 
 type Branding = { productName?: string; logoUrl?: string; primaryColor?: string; accentColor?: string; faviconUrl?: string };
 
@@ -73,76 +60,6 @@ function written(result: TenantWriteResult): ProvisionedTenant {
 
 const notFound = () => new AppError('not_found', 'No such tenant.');
 const actor = (key: ApiKeyPrincipal) => `api_key:${key.id}`;
-const security = [{ apiKey: [] }];
-const tenantJson = { 'application/json': { schema: tenantSchema } };
-
-const listTenants = createRoute({
-  method: 'get',
-  path: '/tenants',
-  operationId: 'listTenants',
-  summary: "List the agency's tenants",
-  description: 'Slug order, cursor pagination; filter by a substring of slug or name and by status.',
-  security,
-  request: { query: tenantListQuerySchema },
-  responses: {
-    200: { description: 'One page of tenants.', content: { 'application/json': { schema: tenantListSchema } } },
-    ...problemResponses,
-  },
-});
-
-const createTenant = createRoute({
-  method: 'post',
-  path: '/tenants',
-  operationId: 'createTenant',
-  summary: 'Create a tenant',
-  description: 'Creates a client workspace with its branding and, optionally, a custom domain (pending until verified).',
-  security,
-  middleware: [requireWriteScope, requireJsonBody] as const,
-  request: {
-    headers: idempotencyHeaderSchema,
-    body: { required: true, content: { 'application/json': { schema: tenantCreateSchema } } },
-  },
-  responses: {
-    201: { description: 'The tenant (also when an Idempotency-Key replays it; then `Idempotent-Replayed: true`).', content: tenantJson },
-    ...writeProblemResponses,
-  },
-});
-
-const getTenant = createRoute({
-  method: 'get',
-  path: '/tenants/{tenantId}',
-  operationId: 'getTenant',
-  summary: 'Get a tenant',
-  security,
-  request: { params: tenantIdParamSchema },
-  responses: { 200: { description: 'The tenant.', content: tenantJson }, ...problemResponses },
-});
-
-const updateTenant = createRoute({
-  method: 'patch',
-  path: '/tenants/{tenantId}',
-  operationId: 'updateTenant',
-  summary: 'Update a tenant',
-  description: 'Changes only the fields sent; `branding` is merged, `customDomain: null` removes the domain.',
-  security,
-  middleware: [requireWriteScope, requireJsonBody] as const,
-  request: { params: tenantIdParamSchema, body: { required: true, content: { 'application/json': { schema: tenantUpdateSchema } } } },
-  responses: { 200: { description: 'The updated tenant.', content: tenantJson }, ...writeProblemResponses },
-});
-
-const deleteTenant = createRoute({
-  method: 'delete',
-  path: '/tenants/{tenantId}',
-  operationId: 'deleteTenant',
-  summary: 'Delete a tenant',
-  description:
-    'Soft delete: the tenant is archived (gone from this API, the dashboards and syncing), its custom domain is released, its data is kept and its slug stays taken.',
-  security,
-  middleware: [requireWriteScope] as const,
-  request: { params: tenantIdParamSchema },
-  responses: { 204: { description: 'Deleted.' }, ...problemResponses, 403: writeProblemResponses[403] },
-});
-
 /** /api/v1/tenants: an agency's client workspaces, every query in the key's agency scope. */
 export const tenantV1Routes = createV1Router()
   .openapi(listTenants, async (c) => {
