@@ -153,15 +153,13 @@ export async function createAgencyTenant(
     .values({ ...columns, agencyId: tx.agencyId, status: 'active' })
     .returning({ id: tenants.id });
   await inAgencyTenant(tx, row!.id, (db) =>
-    db
-      .insert(auditLog)
-      .values({
-        tenantId: row!.id,
-        agencyId: tx.agencyId,
-        action: 'tenant.created',
-        target: row!.id,
-        details: { slug: fields.slug, by: actorLabel },
-      }),
+    db.insert(auditLog).values({
+      tenantId: row!.id,
+      agencyId: tx.agencyId,
+      action: 'tenant.created',
+      target: row!.id,
+      details: { slug: fields.slug, by: actorLabel },
+    }),
   );
   if (customDomain) await replaceDomain(tx, row!.id, customDomain, actorLabel);
   return { ok: true, tenant: (await getAgencyTenant(tx, row!.id))! };
@@ -188,15 +186,13 @@ export async function updateAgencyTenant(
       .set(set)
       .where(and(ofAgency(tx), eq(tenants.id, tenantId)));
     await inAgencyTenant(tx, tenantId, (db) =>
-      db
-        .insert(auditLog)
-        .values({
-          tenantId,
-          agencyId: tx.agencyId,
-          action: 'tenant.updated',
-          target: tenantId,
-          details: { fields: Object.keys(set), by: actorLabel },
-        }),
+      db.insert(auditLog).values({
+        tenantId,
+        agencyId: tx.agencyId,
+        action: 'tenant.updated',
+        target: tenantId,
+        details: { fields: Object.keys(set), by: actorLabel },
+      }),
     );
   }
   if (customDomain !== undefined) await replaceDomain(tx, tenantId, customDomain, actorLabel);
