@@ -5,7 +5,12 @@ import type { V1Env } from './context';
 
 /** One entry per invalid field, named by its path (`branding.logoUrl`) or, for headers, by the header. */
 export function fieldIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    // An unknown field is named itself rather than its parent object.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: [...at, key].join('.'), message: 'Unknown field.' }));
+    return [{ field: at.join('.') || '(body)', message: issue.message }];
+  });
 }
 
 /** An OpenAPIHono whose validation failures are the API's one problem-details shape (400 validation_failed). */
