@@ -12,7 +12,7 @@ const HEADER = `/**
 
 /** The checked-in schema.d.ts for a document: openapi-typescript's output, formatted by Biome like the rest of the tree. */
 export async function generateClientTypes(document: unknown): Promise<string> {
-  const ast = await openapiTS(document as OpenAPI3, { alphabetize: true });
+  const ast = await openapiTS(document as OpenAPI3, { alphabetize: true, defaultNonNullable: false });
   return formatWithBiome(HEADER + astToString(ast));
 }
 

@@ -164,14 +164,14 @@ export interface components {
        * @default USD
        * @example EUR
        */
-      reportingCurrency: string;
+      reportingCurrency?: string;
       /** @example acme-shoes */
       slug: string;
       /**
        * @default UTC
        * @example Europe/Berlin
        */
-      timeZone: string;
+      timeZone?: string;
     };
     TenantList: {
       data: components['schemas']['Tenant'][];
