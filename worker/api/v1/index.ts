@@ -19,7 +19,11 @@ for (const path of ['/tenants', '/tenants/*']) {
 }
 v1Api.route('/', tenantV1Routes);
 v1Api.openapi(getOpenApiDocument, (c) => c.json(openApiDocument() as unknown as Record<string, unknown>, 200));
-v1Api.openapi(getApiReference, (c) => c.html(renderReferencePage(openApiDocument()), 200));
+v1Api.openapi(getApiReference, (c) => {
+  // The page has one style block and nothing else to load.
+  c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'");
+  return c.html(renderReferencePage(openApiDocument()), 200);
+});
 
 /** Everything the provisioning feature adds under /api: /api/v1 and the session routes that manage its keys. */
 export const provisioningRoutes = new Hono<AppEnv>().route('/v1', v1Api).route('/', agencyApiKeyRoutes);
