@@ -99,6 +99,23 @@ describe('POST /api/v1/tenants', () => {
     expect(hostClash.error).toMatchObject({ code: 'conflict', issues: [{ field: 'customDomain' }] });
     expect(JSON.stringify(hostClash.error)).not.toContain(mine.slug);
   });
+  it('answers one of two concurrent creates with the same slug with 409, never a 500', async () => {
+    const body = tenantBody();
+    const answers = await Promise.all([v1Client(writeKey).POST('/tenants', { body }), v1Client(otherKey).POST('/tenants', { body })]);
+    expect(answers.map((a) => a.response.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.response.status === 409)!.error).toMatchObject({ code: 'conflict', issues: [{ field: 'slug' }] });
+  });
+
+  it('refuses NUL and other control characters in free text, naming the field', async () => {
+    const res = await v1Client(writeKey).POST('/tenants', {
+      body: tenantBody({ name: 'Acme\u0000Shoes', branding: { productName: 'Bell\u0007' } }),
+    });
+    expect(res.response.status).toBe(400);
+    expect((res.error as { issues: Array<{ field: string }> }).issues.map((i) => i.field).sort()).toEqual(['branding.productName', 'name']);
+    const search = await v1Raw('/tenants?q=%00', writeKey);
+    expect(search.status).toBe(400);
+    expect(((await search.json()) as { issues: Array<{ field: string }> }).issues.map((i) => i.field)).toEqual(['q']);
+  });
 });
 
 describe('GET /api/v1/tenants', () => {

@@ -24,6 +24,15 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/** Free text without control characters (NUL would fail in Postgres; the rest has no place in a name). */
+const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !/\p{Cc}/u.test(value), { message: 'Must not contain control characters.' });
+
 const httpsUrl = (description: string) =>
   z
     .string()
@@ -52,13 +61,7 @@ export const hostnameSchema = z
 
 export const brandingSchema = z
   .object({
-    productName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(80)
-      .optional()
-      .openapi({ description: 'Shown instead of the tenant name in its pages and emails.' }),
+    productName: plainText(80).optional().openapi({ description: 'Shown instead of the tenant name in its pages and emails.' }),
     logoUrl: httpsUrl('The logo, https only.').optional(),
     primaryColor: color('Primary brand colour.').optional(),
     accentColor: color('Accent colour.').optional(),
@@ -68,7 +71,7 @@ export const brandingSchema = z
   .openapi('Branding');
 
 const tenantWritable = {
-  name: z.string().trim().min(1).max(120).openapi({ example: 'Acme Shoes' }),
+  name: plainText(120).openapi({ example: 'Acme Shoes' }),
   slug: slugSchema,
   reportingCurrency: z
     .string()
@@ -136,7 +139,7 @@ export const tenantListSchema = z
 export const tenantListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'Page size, 1 to 100.', example: 20 }),
   cursor: z.string().max(200).optional().openapi({ description: 'The `nextCursor` of the previous page.' }),
-  q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Substring of the slug or the name, case-insensitive.' }),
+  q: plainText(100).optional().openapi({ description: 'Substring of the slug or the name, case-insensitive.' }),
   status: tenantStatusSchema.optional(),
 });
 

@@ -1,4 +1,4 @@
-import { withAgency } from '../../../db/queries/agency-scope';
+import { isUniqueViolation, withAgency } from '../../../db/queries/agency-scope';
 import {
   archiveAgencyTenant,
   createAgencyTenant,
@@ -58,6 +58,20 @@ function written(result: TenantWriteResult): ProvisionedTenant {
       });
 }
 
+/**
+ * The free-slug and free-hostname checks run before the insert, so only a race with another
+ * request reaches the unique constraints; it answers the same 409 as the check would have.
+ */
+async function conflictOnRace<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUniqueViolation(error, 'tenants_slug_unique')) written({ ok: false, reason: 'slug_taken' });
+    if (isUniqueViolation(error, 'tenant_domains_hostname_unique')) written({ ok: false, reason: 'hostname_taken' });
+    throw error;
+  }
+}
+
 const notFound = () => new AppError('not_found', 'No such tenant.');
 const actor = (key: ApiKeyPrincipal) => `api_key:${key.id}`;
 /** /api/v1/tenants: an agency's client workspaces, every query in the key's agency scope. */
@@ -74,22 +88,25 @@ export const tenantV1Routes = createV1Router()
   .openapi(createTenant, async (c) => {
     const body = c.req.valid('json');
     const key = c.get('apiKey');
-    const result = await withAgency(c.get('db'), key.agencyId, (tx) =>
-      runIdempotent(
-        tx,
-        c.req.valid('header')['idempotency-key'],
-        { method: 'POST', path: '/api/v1/tenants', body: c.req.valid('json') },
-        async () => {
-          const { branding, customDomain, ...fields } = body;
-          const tenant = written(
-            await createAgencyTenant(tx, { ...fields, branding: toStoredBranding(branding), customDomain }, actor(key)),
-          );
-          return { status: 201, body: toApiTenant(tenant) };
-        },
+    const result = await conflictOnRace(
+      withAgency(c.get('db'), key.agencyId, (tx) =>
+        runIdempotent(
+          tx,
+          c.req.valid('header')['idempotency-key'],
+          { method: 'POST', path: '/api/v1/tenants', body: c.req.valid('json') },
+          async () => {
+            const { branding, customDomain, ...fields } = body;
+            const tenant = written(
+              await createAgencyTenant(tx, { ...fields, branding: toStoredBranding(branding), customDomain }, actor(key)),
+            );
+            return { status: 201, body: toApiTenant(tenant) };
+          },
+        ),
       ),
     );
     if (result.replayed) c.header('idempotent-replayed', 'true');
-    return c.json(result.body as ReturnType<typeof toApiTenant>, 201);
+    // A replay answers with the stored status; POST /tenants only ever stores its 201.
+    return c.json(result.body as ReturnType<typeof toApiTenant>, result.status as 201);
   })
   .openapi(getTenant, async (c) => {
     const { tenantId } = c.req.valid('param');
@@ -101,8 +118,10 @@ export const tenantV1Routes = createV1Router()
     const { tenantId } = c.req.valid('param');
     const { branding, ...changes } = c.req.valid('json');
     const key = c.get('apiKey');
-    const result = await withAgency(c.get('db'), key.agencyId, (tx) =>
-      updateAgencyTenant(tx, tenantId, { ...changes, ...(branding ? { branding: toStoredBranding(branding) } : {}) }, actor(key)),
+    const result = await conflictOnRace(
+      withAgency(c.get('db'), key.agencyId, (tx) =>
+        updateAgencyTenant(tx, tenantId, { ...changes, ...(branding ? { branding: toStoredBranding(branding) } : {}) }, actor(key)),
+      ),
     );
     if (!result) throw notFound();
     return c.json(toApiTenant(written(result)), 200);
