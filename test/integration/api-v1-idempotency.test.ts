@@ -107,6 +107,22 @@ describe('Idempotency-Key on POST /api/v1/tenants', () => {
     expect(await tenantsWithSlug(second.slug)).toHaveLength(1);
   });
 
+  it("deletes the agency's expired keys when it sends another, and no other agency's", async () => {
+    const expiredHash = await sha256Hex(unique('old'));
+    const otherAgency = { id: (await createTestAgency(arranged.db)).agencyId };
+    const past = new Date(Date.now() - 60_000);
+    await arranged.db.insert(idempotencyKeys).values([
+      { agencyId: agency.agencyId, keyHash: expiredHash, requestHash: expiredHash, expiresAt: past },
+      { agencyId: otherAgency!.id, keyHash: expiredHash, requestHash: expiredHash, expiresAt: past },
+    ]);
+    expect((await post(writeKey, unique('idem'), tenantBody())).response.status).toBe(201);
+    const left = await arranged.db
+      .select({ agencyId: idempotencyKeys.agencyId })
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.keyHash, expiredHash));
+    expect(left).toEqual([{ agencyId: otherAgency!.id }]);
+  });
+
   it('refuses a malformed Idempotency-Key, naming the header', async () => {
     const res = await v1Raw('/tenants', writeKey, {
       method: 'POST',

@@ -1,5 +1,10 @@
 import type { AgencyTx } from '../../../db/queries/agency-scope';
-import { claimIdempotencyKey, completeIdempotencyKey, type StoredResponse } from '../../../db/queries/idempotency';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  purgeExpiredIdempotencyKeys,
+  type StoredResponse,
+} from '../../../db/queries/idempotency';
 import { sha256Hex } from '../../auth/password';
 import { AppError } from '../errors';
 
@@ -37,7 +42,10 @@ export async function runIdempotent(
   if (key === undefined) return { ...(await work()), replayed: false };
   const keyHash = await sha256Hex(key);
   const requestHash = await idempotencyRequestHash(request.method, request.path, request.body);
-  const claim = await claimIdempotencyKey(tx, { keyHash, requestHash }, new Date());
+  const now = new Date();
+  // Expired keys are ignored by the claim; deleting the agency's expired rows here keeps the table small.
+  await purgeExpiredIdempotencyKeys(tx, now);
+  const claim = await claimIdempotencyKey(tx, { keyHash, requestHash }, now);
   if (claim.kind === 'replay') return { ...claim.response, replayed: true };
   if (claim.kind === 'mismatch') {
     throw new AppError('conflict', 'This Idempotency-Key was already used with a different request; use a new key for a new request.');
