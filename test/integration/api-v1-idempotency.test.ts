@@ -113,14 +113,14 @@ describe('Idempotency-Key on POST /api/v1/tenants', () => {
     const past = new Date(Date.now() - 60_000);
     await arranged.db.insert(idempotencyKeys).values([
       { agencyId: agency.agencyId, keyHash: expiredHash, requestHash: expiredHash, expiresAt: past },
-      { agencyId: otherAgency!.id, keyHash: expiredHash, requestHash: expiredHash, expiresAt: past },
+      { agencyId: otherAgency.id, keyHash: expiredHash, requestHash: expiredHash, expiresAt: past },
     ]);
     expect((await post(writeKey, unique('idem'), tenantBody())).response.status).toBe(201);
     const left = await arranged.db
       .select({ agencyId: idempotencyKeys.agencyId })
       .from(idempotencyKeys)
       .where(eq(idempotencyKeys.keyHash, expiredHash));
-    expect(left).toEqual([{ agencyId: otherAgency!.id }]);
+    expect(left).toEqual([{ agencyId: otherAgency.id }]);
   });
 
   it('refuses a malformed Idempotency-Key, naming the header', async () => {
