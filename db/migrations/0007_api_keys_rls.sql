@@ -22,3 +22,12 @@ ALTER TABLE "idempotency_keys" FORCE ROW LEVEL SECURITY;
 CREATE POLICY agency_isolation ON "idempotency_keys"
   USING (agency_id = nullif(current_setting('app.agency_id', true), '')::uuid)
   WITH CHECK (agency_id = nullif(current_setting('app.agency_id', true), '')::uuid);
+--> statement-breakpoint
+-- The provisioning API lists an agency's tenants with their custom domains in one query: in an agency's
+-- scope, and only while no tenant is set (so it never widens a tenant's scope), the agency may read the
+-- domains of its own tenants. Writes still need the tenant's own scope (tenant_isolation).
+CREATE POLICY agency_read ON "tenant_domains" FOR SELECT
+  USING (
+    nullif(current_setting('app.tenant_id', true), '') IS NULL
+    AND tenant_id IN (SELECT id FROM tenants WHERE agency_id = nullif(current_setting('app.agency_id', true), '')::uuid)
+  );

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { auditLog, type TenantBranding, type TenantStatus, tenantDomains, tenants } from '../schema';
 import type { DomainVerificationStatus } from '../schema/enum-values';
 import { type AgencyTx, inAgencyTenant } from './agency-scope';
@@ -37,16 +37,24 @@ type TenantRow = Omit<ProvisionedTenant, 'customDomain' | 'status'> & { status: 
 
 const ofAgency = (tx: AgencyTx) => and(eq(tenants.agencyId, tx.agencyId), ne(tenants.status, 'archived'));
 
-async function withDomain(tx: AgencyTx, row: TenantRow): Promise<ProvisionedTenant> {
-  const [domain] = await inAgencyTenant(tx, row.id, (db) =>
-    db
-      .select({ hostname: tenantDomains.hostname, status: tenantDomains.verificationStatus })
-      .from(tenantDomains)
-      .where(eq(tenantDomains.tenantId, row.id))
-      .orderBy(asc(tenantDomains.createdAt))
-      .limit(1),
-  );
-  return { ...row, status: row.status as ProvisionedTenant['status'], customDomain: domain ?? null };
+/** Adds each tenant's custom domain, read in the agency's scope (policy agency_read on tenant_domains) in one query. */
+async function withDomains(tx: AgencyTx, rows: TenantRow[]): Promise<ProvisionedTenant[]> {
+  const ids = rows.map((r) => r.id);
+  const domains = ids.length
+    ? await tx.db
+        .select({ tenantId: tenantDomains.tenantId, hostname: tenantDomains.hostname, status: tenantDomains.verificationStatus })
+        .from(tenantDomains)
+        .where(inArray(tenantDomains.tenantId, ids))
+        .orderBy(asc(tenantDomains.createdAt))
+    : [];
+  return rows.map((row) => {
+    const domain = domains.find((d) => d.tenantId === row.id);
+    return {
+      ...row,
+      status: row.status as ProvisionedTenant['status'],
+      customDomain: domain ? { hostname: domain.hostname, status: domain.status } : null,
+    };
+  });
 }
 
 export type TenantListFilter = { limit: number; afterSlug?: string; query?: string; status?: ProvisionedTenant['status'] };
@@ -69,10 +77,7 @@ export async function listAgencyTenants(
     .where(and(...conditions))
     .orderBy(asc(tenants.slug))
     .limit(filter.limit + 1);
-  const page = rows.slice(0, filter.limit);
-  const withDomains: ProvisionedTenant[] = [];
-  for (const row of page) withDomains.push(await withDomain(tx, row));
-  return { tenants: withDomains, hasMore: rows.length > filter.limit };
+  return { tenants: await withDomains(tx, rows.slice(0, filter.limit)), hasMore: rows.length > filter.limit };
 }
 
 /** The agency's tenant, or null when it does not exist, is archived or belongs to someone else. */
@@ -81,7 +86,7 @@ export async function getAgencyTenant(tx: AgencyTx, tenantId: string): Promise<P
     .select(tenantColumns)
     .from(tenants)
     .where(and(ofAgency(tx), eq(tenants.id, tenantId)));
-  return row ? withDomain(tx, row) : null;
+  return row ? ((await withDomains(tx, [row]))[0] ?? null) : null;
 }
 
 export type TenantFields = {

@@ -87,4 +87,28 @@ describe('agency scope as the application role', () => {
     const mine = await withAgency(testDb.appDb, agencyA, (tx) => getAgencyTenant(tx, id));
     expect(mine).toMatchObject({ slug: 'scope-a', customDomain: { hostname: 'scope-a.example', status: 'pending' } });
   });
+  it("lets an agency read its own tenants' domains, never another agency's, and never widens a tenant's scope", async () => {
+    const make = (agency: string, slug: string) =>
+      withAgency(testDb.appDb, agency, (tx) =>
+        createAgencyTenant(
+          tx,
+          { slug, name: slug, reportingCurrency: 'USD', timeZone: 'UTC', branding: {}, customDomain: `${slug}.example` },
+          'test',
+        ),
+      );
+    const one = await make(agencyA, 'domains-a1');
+    await make(agencyA, 'domains-a2');
+    await make(agencyB, 'domains-b1');
+    const hostnames = async (agency: string, tenant?: string) =>
+      withAgency(testDb.appDb, agency, async (tx) => {
+        if (tenant) await tx.db.execute(sql`select set_config('app.tenant_id', ${tenant}, true)`);
+        const rows = rowsOf<{ hostname: string }>(
+          await tx.db.execute(sql`select hostname from tenant_domains where hostname like 'domains-%' order by hostname`),
+        );
+        return rows.map((r) => r.hostname);
+      });
+    expect(await hostnames(agencyA)).toEqual(['domains-a1.example', 'domains-a2.example']);
+    expect(await hostnames(agencyB)).toEqual(['domains-b1.example']);
+    expect(await hostnames(agencyA, one.ok ? one.tenant.id : '')).toEqual(['domains-a1.example']);
+  });
 });
