@@ -3,12 +3,16 @@ import type { ZodError } from 'zod';
 import { AppError, type FieldIssue } from '../errors';
 import type { V1Env } from './context';
 
+/** A path segment as a field name; an empty key (valid JSON) is shown as `""` so no field name is blank. */
+const segment = (part: PropertyKey) => (part === '' ? '""' : String(part));
+
 /** One entry per invalid field, named by its path (`branding.logoUrl`) or, for headers, by the header. */
 export function fieldIssues(error: ZodError): FieldIssue[] {
   return error.issues.flatMap((issue) => {
-    const at = issue.path.map(String);
+    const at = issue.path.map(segment);
     // An unknown field is named itself rather than its parent object.
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: [...at, key].join('.'), message: 'Unknown field.' }));
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ field: [...at, segment(key)].join('.'), message: 'Unknown field.' }));
     return [{ field: at.join('.') || '(body)', message: issue.message }];
   });
 }
