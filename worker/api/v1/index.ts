@@ -14,9 +14,8 @@ import { tenantV1Routes } from './tenants';
  * limit and JSON (413, 415, 400), then the route's own validation (400) and handler.
  */
 export const v1Api = createV1Router();
-for (const path of ['/tenants', '/tenants/*']) {
-  v1Api.use(path, requireApiKey, requireWriteScope, limitBody, requireJsonBody);
-}
+// Hono's '/tenants/*' matches '/tenants' itself too: one registration, so each middleware runs once.
+v1Api.use('/tenants/*', requireApiKey, requireWriteScope, limitBody, requireJsonBody);
 v1Api.route('/', tenantV1Routes);
 v1Api.openapi(getOpenApiDocument, (c) => c.json(openApiDocument() as unknown as Record<string, unknown>, 200));
 v1Api.openapi(getApiReference, (c) => {

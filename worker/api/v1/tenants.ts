@@ -49,13 +49,17 @@ export function decodeCursor(cursor: string): string {
   });
 }
 
-function written(result: TenantWriteResult): ProvisionedTenant {
-  if (result.ok) return result.tenant;
-  throw result.reason === 'slug_taken'
+function conflict(reason: 'slug_taken' | 'hostname_taken'): AppError {
+  return reason === 'slug_taken'
     ? new AppError('conflict', 'This slug is taken; choose another.', { issues: [{ field: 'slug', message: 'Already taken.' }] })
     : new AppError('conflict', 'This hostname is already registered.', {
         issues: [{ field: 'customDomain', message: 'Already registered.' }],
       });
+}
+
+function written(result: TenantWriteResult): ProvisionedTenant {
+  if (result.ok) return result.tenant;
+  throw conflict(result.reason);
 }
 
 /**
@@ -66,8 +70,8 @@ async function conflictOnRace<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (isUniqueViolation(error, 'tenants_slug_unique')) written({ ok: false, reason: 'slug_taken' });
-    if (isUniqueViolation(error, 'tenant_domains_hostname_unique')) written({ ok: false, reason: 'hostname_taken' });
+    if (isUniqueViolation(error, 'tenants_slug_unique')) throw conflict('slug_taken');
+    if (isUniqueViolation(error, 'tenant_domains_hostname_unique')) throw conflict('hostname_taken');
     throw error;
   }
 }
