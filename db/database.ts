@@ -74,7 +74,7 @@ export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: Ten
 
 const ISSUED_BY_WITH_AGENCY: unique symbol = Symbol('withAgency');
 
-/** Like TenantTx for an agency's own rows (webhook endpoints and deliveries, its audit entries): only `withAgency` makes one. */
+/** Like TenantTx for an agency's own rows (API keys, idempotency keys, webhook endpoints and deliveries, its audit entries): only `withAgency` makes one. */
 export class AgencyTx {
   readonly #agencyId: string;
   readonly #db: Database;

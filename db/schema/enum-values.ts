@@ -36,3 +36,7 @@ export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
 /** Who refused a deferred run: the account's token bucket, its circuit breaker, or the app-wide quota. */
 export const DEFERRAL_REASONS = ['budget', 'breaker', 'quota'] as const;
 export type DeferralReason = (typeof DEFERRAL_REASONS)[number];
+
+/** What an agency API key may do on /api/v1: `read` lists and gets, `write` may also create, change and delete. */
+export const API_KEY_SCOPES = ['read', 'write'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

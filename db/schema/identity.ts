@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, char, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { domainVerificationEnum, membershipRoleEnum, tenantStatusEnum } from './enums';
+import { type ApiKeyScope, domainVerificationEnum, membershipRoleEnum, tenantStatusEnum } from './enums';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -10,7 +10,13 @@ export const agencies = pgTable('agencies', {
   createdAt: createdAt(),
 });
 
-export type TenantBranding = { logoUrl?: string; primaryColor?: string; accentColor?: string; displayName?: string };
+export type TenantBranding = {
+  logoUrl?: string;
+  primaryColor?: string;
+  accentColor?: string;
+  displayName?: string;
+  faviconUrl?: string;
+};
 
 export const tenants = pgTable(
   'tenants',
@@ -115,13 +121,21 @@ export const apiKeys = pgTable(
       .notNull()
       .references(() => agencies.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    /** The key's first characters (`tmk_live_` plus 12 of its random part): shown in lists, and how a presented key finds its row. */
     prefix: text('prefix').notNull(),
+    /** SHA-256 hex of the whole key; the key itself is shown once, at creation, and never stored. */
     keyHash: text('key_hash').notNull().unique(),
+    scope: text('scope').$type<ApiKeyScope>().notNull().default('read'),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('api_keys_agency_id_idx').on(t.agencyId)],
+  (t) => [
+    index('api_keys_agency_id_idx').on(t.agencyId),
+    index('api_keys_prefix_idx').on(t.prefix),
+    check('api_keys_scope_values', sql`${t.scope} in ('read', 'write')`),
+  ],
 );
 
 export const auditLog = pgTable(

@@ -4,5 +4,6 @@ export * from './facts';
 export * from './identity';
 export * from './operations';
 export * from './pipeline';
+export * from './provisioning';
 export * from './rollups';
 export * from './webhooks';

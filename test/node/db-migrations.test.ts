@@ -110,10 +110,30 @@ describe('migrations on embedded Postgres (no TimescaleDB)', () => {
   it('leave tables without tenant_id free of row-level security', async () => {
     const rows = await query<{ relname: string; relrowsecurity: boolean }>(
       postgres.url,
-      `select relname, relrowsecurity from pg_class where relname in ('agencies','users','sessions','tenants','api_keys','auth_throttle','fx_rates')`,
+      `select relname, relrowsecurity from pg_class where relname in ('agencies','users','sessions','tenants','auth_throttle','fx_rates')`,
     );
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(6);
     expect(rows.every((r) => !r.relrowsecurity)).toBe(true);
+  });
+
+  it('scope the agency-owned api_keys and idempotency_keys to app.agency_id with forced row-level security', async () => {
+    const tables = await query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+      postgres.url,
+      `select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ('api_keys','idempotency_keys') order by relname`,
+    );
+    expect(tables).toEqual([
+      { relname: 'api_keys', relrowsecurity: true, relforcerowsecurity: true },
+      { relname: 'idempotency_keys', relrowsecurity: true, relforcerowsecurity: true },
+    ]);
+    const policies = await query<{ tablename: string; policyname: string }>(
+      postgres.url,
+      `select tablename, policyname from pg_policies where tablename in ('api_keys','idempotency_keys') order by tablename, policyname`,
+    );
+    expect(policies).toEqual([
+      { tablename: 'api_keys', policyname: 'agency_isolation' },
+      { tablename: 'api_keys', policyname: 'key_lookup' },
+      { tablename: 'idempotency_keys', policyname: 'agency_isolation' },
+    ]);
   });
 
   it('create the app role without login, so only setup code can give it a password', async () => {

@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health';
 import { opsRoutes } from './routes/ops';
 import { pipelineOverviewRoutes } from './routes/pipeline-health';
 import { tenantRoutes } from './routes/tenants';
+import { provisioningRoutes } from './v1';
 
 /** The public API under /api: middleware order, one error handler, route groups. */
 export const api = new Hono<AppEnv>()
@@ -20,7 +21,8 @@ export const api = new Hono<AppEnv>()
   .route('/', tenantRoutes)
   .route('/', oauthCallbackRoutes)
   .route('/', opsRoutes)
-  .route('/', pipelineOverviewRoutes);
+  .route('/', pipelineOverviewRoutes)
+  .route('/', provisioningRoutes);
 
 api.notFound((c) => {
   const error = new AppError('not_found', `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`);

@@ -40,3 +40,8 @@ export function can(role: MembershipRole, permission: Permission): boolean {
 export function canConnect(role: MembershipRole): boolean {
   return can(role, 'connect_platforms');
 }
+
+/** Agency-level: creating, listing and revoking the agency's API keys is for its owners and admins. */
+export function canManageAgencyKeys(role: MembershipRole): boolean {
+  return isAtLeast(role, 'admin');
+}

@@ -1,0 +1,139 @@
+import { isUniqueViolation, withAgency } from '../../../db/queries/agency-scope';
+import {
+  archiveAgencyTenant,
+  createAgencyTenant,
+  getAgencyTenant,
+  listAgencyTenants,
+  type ProvisionedTenant,
+  type TenantWriteResult,
+  updateAgencyTenant,
+} from '../../../db/queries/provisioning';
+import type { TenantBranding } from '../../../db/schema';
+import { fromBase64Url, toBase64Url } from '../../lib/base64url';
+import { AppError } from '../errors';
+import { createV1Router } from './app';
+import type { ApiKeyPrincipal } from './context';
+import { runIdempotent } from './idempotency';
+import { createTenant, deleteTenant, getTenant, listTenants, updateTenant } from './routes';
+
+type Branding = { productName?: string; logoUrl?: string; primaryColor?: string; accentColor?: string; faviconUrl?: string };
+
+/** The API calls the tenant's display name `productName`; storage (and the pages) call it `displayName`. */
+function toStoredBranding(branding: Branding): TenantBranding {
+  const { productName, ...rest } = branding;
+  return { ...rest, ...(productName !== undefined ? { displayName: productName } : {}) };
+}
+
+function toApiBranding(branding: TenantBranding): Branding {
+  const { displayName, logoUrl, primaryColor, accentColor, faviconUrl } = branding;
+  const out: Branding = { productName: displayName, logoUrl, primaryColor, accentColor, faviconUrl };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => typeof v === 'string')) as Branding;
+}
+
+function toApiTenant(tenant: ProvisionedTenant) {
+  return { ...tenant, branding: toApiBranding(tenant.branding), createdAt: tenant.createdAt.toISOString() };
+}
+
+/** The cursor is the last slug of a page, opaque to clients. */
+export function encodeCursor(slug: string): string {
+  return toBase64Url(new TextEncoder().encode(slug));
+}
+
+export function decodeCursor(cursor: string): string {
+  try {
+    const slug = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(fromBase64Url(cursor));
+    if (/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) return slug;
+  } catch {}
+  throw new AppError('validation_failed', 'Some fields are missing or invalid.', {
+    issues: [{ field: 'cursor', message: 'Not a cursor from this API.' }],
+  });
+}
+
+function conflict(reason: 'slug_taken' | 'hostname_taken'): AppError {
+  return reason === 'slug_taken'
+    ? new AppError('conflict', 'This slug is taken; choose another.', { issues: [{ field: 'slug', message: 'Already taken.' }] })
+    : new AppError('conflict', 'This hostname is already registered.', {
+        issues: [{ field: 'customDomain', message: 'Already registered.' }],
+      });
+}
+
+function written(result: TenantWriteResult): ProvisionedTenant {
+  if (result.ok) return result.tenant;
+  throw conflict(result.reason);
+}
+
+/**
+ * The free-slug and free-hostname checks run before the insert, so only a race with another
+ * request reaches the unique constraints; it answers the same 409 as the check would have.
+ */
+async function conflictOnRace<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUniqueViolation(error, 'tenants_slug_unique')) throw conflict('slug_taken');
+    if (isUniqueViolation(error, 'tenant_domains_hostname_unique')) throw conflict('hostname_taken');
+    throw error;
+  }
+}
+
+const notFound = () => new AppError('not_found', 'No such tenant.');
+const actor = (key: ApiKeyPrincipal) => `api_key:${key.id}`;
+/** /api/v1/tenants: an agency's client workspaces, every query in the key's agency scope. */
+export const tenantV1Routes = createV1Router()
+  .openapi(listTenants, async (c) => {
+    const { limit, cursor, q, status } = c.req.valid('query');
+    const afterSlug = cursor === undefined ? undefined : decodeCursor(cursor);
+    const page = await withAgency(c.get('db'), c.get('apiKey').agencyId, (tx) =>
+      listAgencyTenants(tx, { limit, afterSlug, query: q, status }),
+    );
+    const last = page.tenants.at(-1);
+    return c.json({ data: page.tenants.map(toApiTenant), nextCursor: page.hasMore && last ? encodeCursor(last.slug) : null }, 200);
+  })
+  .openapi(createTenant, async (c) => {
+    const body = c.req.valid('json');
+    const key = c.get('apiKey');
+    const result = await conflictOnRace(
+      withAgency(c.get('db'), key.agencyId, (tx) =>
+        runIdempotent(
+          tx,
+          c.req.valid('header')['idempotency-key'],
+          { method: 'POST', path: '/api/v1/tenants', body: c.req.valid('json') },
+          async () => {
+            const { branding, customDomain, ...fields } = body;
+            const tenant = written(
+              await createAgencyTenant(tx, { ...fields, branding: toStoredBranding(branding), customDomain }, actor(key)),
+            );
+            return { status: 201, body: toApiTenant(tenant) };
+          },
+        ),
+      ),
+    );
+    if (result.replayed) c.header('idempotent-replayed', 'true');
+    // A replay answers with the stored status; POST /tenants only ever stores its 201.
+    return c.json(result.body as ReturnType<typeof toApiTenant>, result.status as 201);
+  })
+  .openapi(getTenant, async (c) => {
+    const { tenantId } = c.req.valid('param');
+    const tenant = await withAgency(c.get('db'), c.get('apiKey').agencyId, (tx) => getAgencyTenant(tx, tenantId));
+    if (!tenant) throw notFound();
+    return c.json(toApiTenant(tenant), 200);
+  })
+  .openapi(updateTenant, async (c) => {
+    const { tenantId } = c.req.valid('param');
+    const { branding, ...changes } = c.req.valid('json');
+    const key = c.get('apiKey');
+    const result = await conflictOnRace(
+      withAgency(c.get('db'), key.agencyId, (tx) =>
+        updateAgencyTenant(tx, tenantId, { ...changes, ...(branding ? { branding: toStoredBranding(branding) } : {}) }, actor(key)),
+      ),
+    );
+    if (!result) throw notFound();
+    return c.json(toApiTenant(written(result)), 200);
+  })
+  .openapi(deleteTenant, async (c) => {
+    const { tenantId } = c.req.valid('param');
+    const key = c.get('apiKey');
+    const archived = await withAgency(c.get('db'), key.agencyId, (tx) => archiveAgencyTenant(tx, tenantId, actor(key)));
+    if (!archived) throw notFound();
+    return c.body(null, 204);
+  });
