@@ -47,6 +47,8 @@ export interface RowCheck {
   /** Stored rows whose figures differ from the truth at the end (restated after their last sync). */
   stale: number;
   truthRows: number;
+  /** Where rows were lost: per account, the number and the first and last day missing. */
+  lostIn?: Array<{ platform: string; adAccountId: string; lost: number; firstDay: string; lastDay: string }>;
 }
 
 export interface SlotOutcome {

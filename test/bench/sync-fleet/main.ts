@@ -34,7 +34,7 @@ import { type ConnectEvent, type CronEvent, connectEvents, cronEvents } from '..
 import { formatNumber, formatTable } from '../support/stats';
 import { naiveCalls } from './naive-replay';
 import { BENCH_LOGIN, type BenchTenant, provisionFleet } from './provision';
-import { checkRows, deadLetterCount, readAccounts, readRuns } from './records';
+import { checkRows, deadLetterCount, deadLetterDetails, readAccounts, readRuns } from './records';
 import { startFleetStack } from './stack';
 
 /** The simulated run starts here; the early connects and their backfills happen in the simulated hours before it. */
@@ -276,6 +276,7 @@ async function main(): Promise<void> {
   for (const [platform, calls] of naive) counter.perPlatform.get(platform)!.naive = calls;
   const summary = summarize(slots, counter.perPlatform, rows, endMs);
   const deadLetters = await deadLetterCount(db);
+  const deadLetterLines = await deadLetterDetails(db);
 
   const hotOk = runs.filter((r) => r.lane === 'hot' && r.outcome === 'ok').length;
   console.log(
@@ -355,10 +356,14 @@ async function main(): Promise<void> {
     `\nrows against the ground truth at the end (${formatNumber(rows.truthRows)} ad-days from each account's backfill start to ` +
       `its last complete day): lost ${rows.lost}, duplicate or phantom ${rows.duplicate}, restated since their last read ${rows.stale}`,
   );
+  for (const where of rows.lostIn ?? []) {
+    console.log(`  lost ${where.lost} ad-days of ${where.platform} account ${where.adAccountId}, ${where.firstDay} to ${where.lastDay}`);
+  }
   console.log(
     `cross-account: the worst hot-lane delay of an account that was not throttled itself: ${summary.maxCrossAccountDelaySlots} slot(s) ` +
       `(done when: at most 1); dead letters: ${deadLetters}`,
   );
+  for (const line of deadLetterLines) console.log(`  dead letter: ${line}`);
   console.log(formatLastLine(summary));
 }
 

@@ -63,6 +63,22 @@ export async function deadLetterCount(db: Database): Promise<number> {
   return Number(rowsOf<{ n: string }>(await db.execute(sql`select count(*)::text as n from dead_letters`))[0]!.n);
 }
 
+/** Each dead letter with its lane, platform, window, deferrals and the last recorded run of that window (why it died). */
+export async function deadLetterDetails(db: Database): Promise<string[]> {
+  const rows = rowsOf<{ queue: string; lane: string; platform: string | null; win: string; deferrals: string | null; last: string | null }>(
+    await db.execute(sql`select d.queue, d.body->>'lane' as lane, a.platform::text as platform,
+      (d.body->>'from') || '..' || (d.body->>'to') as win, d.body->>'deferrals' as deferrals,
+      (select r.outcome::text || coalesce(' (' || coalesce(r.deferral_reason::text, left(r.error, 160)) || ')', '')
+         from sync_runs r where r.ad_account_id = (d.body->>'adAccountId')::uuid
+         and r.window_from = (d.body->>'from')::date and r.window_to = (d.body->>'to')::date
+         order by r.started_at desc limit 1) as last
+      from dead_letters d left join ad_accounts a on a.id = (d.body->>'adAccountId')::uuid order by d.queue`),
+  );
+  return rows.map(
+    (r) => `${r.platform ?? '?'} ${r.lane} ${r.win} from ${r.queue}, ${r.deferrals ?? 0} deferrals; last run: ${r.last ?? 'none recorded'}`,
+  );
+}
+
 type Fact = { impressions: number; clicks: number; spendMicros: number; conversions: number; conversionValueMicros: number };
 
 /**
@@ -77,7 +93,7 @@ export async function checkRows(
   accounts: ReadonlyArray<AccountRecord & { timeZone: string; backfillDays: number }>,
   endMs: number,
 ): Promise<RowCheck> {
-  const check: RowCheck = { lost: 0, duplicate: 0, stale: 0, truthRows: 0 };
+  const check: RowCheck = { lost: 0, duplicate: 0, stale: 0, truthRows: 0, lostIn: [] };
   const end = new Date(endMs);
   for (const account of accounts) {
     const from = backfillWindow(account.platform, account.timeZone, new Date(account.connectedMs), account.backfillDays).from;
@@ -92,10 +108,12 @@ export async function checkRows(
     );
     const byKey = new Map(stored.map((s) => [`${s.adId}|${s.date}`, s]));
     check.truthRows += truth.length;
+    const missingDays: string[] = [];
     for (const fact of truth) {
       const row = byKey.get(`${fact.adId}|${fact.date}`);
       if (!row) {
         check.lost += 1;
+        missingDays.push(fact.date);
         continue;
       }
       byKey.delete(`${fact.adId}|${fact.date}`);
@@ -109,6 +127,16 @@ export async function checkRows(
       if (!same) check.stale += 1;
     }
     check.duplicate += [...byKey.values()].reduce((sum, row) => sum + row.copies, 0);
+    if (missingDays.length) {
+      missingDays.sort();
+      check.lostIn!.push({
+        platform: account.platform,
+        adAccountId: account.adAccountId,
+        lost: missingDays.length,
+        firstDay: missingDays[0]!,
+        lastDay: missingDays.at(-1)!,
+      });
+    }
   }
   return check;
 }

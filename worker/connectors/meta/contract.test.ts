@@ -157,6 +157,26 @@ describe('Meta connector against the Meta fake', () => {
     expect(await metaConnector.syncWindow(syncInput(account, 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
   });
 
+  it('repeats an insights read Meta timed out, and hands a window it times out twice to an async report', async () => {
+    const account = accountIn('USD');
+    const input = syncInput(account, 7, { options: { includeEntities: false, maxAsyncPolls: 20 } });
+    const clean = await metaConnector.syncWindow(input);
+    if (!clean.ok) throw new Error(clean.error.message);
+    fake.ctx.faults.add({ service: 'meta', kind: 'timeout', delayMs: 0, remaining: 1, pathContains: '/insights' });
+    const retried = await metaConnector.syncWindow(input);
+    if (!retried.ok) throw new Error(retried.error.message);
+    expect(comparableRows(retried.rows)).toEqual(comparableRows(clean.rows));
+
+    fake.ctx.faults.add({ service: 'meta', kind: 'timeout', delayMs: 0, remaining: 2, pathContains: '/insights' });
+    const pending = await metaConnector.syncWindow(input);
+    if (!pending.ok) throw new Error(pending.error.message);
+    expect(pending.rows).toEqual([]);
+    expect(pending.nextCursor).not.toBeNull();
+    const viaReport = await metaConnector.syncWindow({ ...input, cursor: pending.nextCursor });
+    if (!viaReport.ok) throw new Error(viaReport.error.message);
+    expect(comparableRows(viaReport.rows)).toEqual(comparableRows(clean.rows));
+  });
+
   it('repeats a read that failed in passing once and completes the window with one call more', async () => {
     const account = accountIn('USD');
     const clean = await metaConnector.syncWindow(syncInput(account, 7));

@@ -32,6 +32,17 @@ export function isReduceDataError(failure: HttpFailure): boolean {
   return error?.code === 1 && /reduce the amount of data/i.test(error.message);
 }
 
+/** 100/1504018 "Your request timed out ... or use the async API": may pass on a retry, else the async job. */
+export function isInsightsTimeout(failure: HttpFailure): boolean {
+  const error = readMetaErrorBody(failure);
+  return error?.code === 100 && error.error_subcode === SYNC_TIMEOUT_SUBCODE;
+}
+
+/** Meta's two ways of saying a sync insights read is too big for the sync endpoint: the async job answers both. */
+export function asksForAsyncReport(failure: HttpFailure): boolean {
+  return isReduceDataError(failure) || isInsightsTimeout(failure);
+}
+
 /** Throttle codes → rate_limited (regain hint from headers), 190/102/permissions → auth_failed, timeouts → transient. */
 export function mapMetaFailure(failure: HttpFailure, label: string, cursor: string | null): ConnectorError {
   const error = readMetaErrorBody(failure);
@@ -55,8 +66,11 @@ export function mapMetaFailure(failure: HttpFailure, label: string, cursor: stri
   return { kind: 'permanent', message, code: subcode ? `${code}/${subcode}` : String(code) };
 }
 
-/** A passing failure is retried once, except "reduce the amount of data" (a 500 too): the async job answers that. */
+/**
+ * A passing failure is retried once, and so is an insights timeout (Meta marks it transient); never
+ * "reduce the amount of data" (a 500 too), which only the async job answers.
+ */
 export const META_READ_RETRY: RetryPolicy = {
   ...PASSING_FAILURE_RETRY,
-  retryable: (failure) => isPassingFailure(failure) && !isReduceDataError(failure),
+  retryable: (failure) => (isPassingFailure(failure) && !isReduceDataError(failure)) || isInsightsTimeout(failure),
 };

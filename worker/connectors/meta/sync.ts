@@ -1,7 +1,7 @@
 /**
  * One Meta sync of one ad account over one window: a single account-level insights report at
  * ad level with one row per day (sync GET for short windows, an async report job for long ones
- * or when Meta says "reduce the amount of data"), optional hourly rows, then entity metadata.
+ * or when Meta says "reduce the amount of data" or times the sync read out), optional hourly rows, then entity metadata.
  */
 import { z } from 'zod';
 import { type DateWindow, windowLength } from '../../lib/dates';
@@ -17,7 +17,7 @@ import type {
 } from '../types';
 import type { MetaInsightsRow } from './api-types';
 import { createMetaClient, type MetaClient, type PagesOutcome } from './client';
-import { isReduceDataError, META_READ_RETRY, mapMetaFailure } from './errors';
+import { asksForAsyncReport, META_READ_RETRY, mapMetaFailure } from './errors';
 import { MetaMappingError, mapMetaDailyRow, mapMetaEntities, mapMetaHourlyRow } from './mapper';
 import { latestUsage, parseMetaUsageHeaders } from './usage';
 
@@ -143,14 +143,14 @@ async function fetchDailyRows(client: MetaClient, accountId: string, input: Sync
     return runReport(client, accountId, input, null, DAILY);
   }
   const outcome = await client.insights(accountId, input.window);
-  if (!outcome.ok && isReduceDataError(outcome.failure)) return runReport(client, accountId, input, null, DAILY);
+  if (!outcome.ok && asksForAsyncReport(outcome.failure)) return runReport(client, accountId, input, null, DAILY);
   return mapRows(outcome, mapMetaDailyRow, 'insights');
 }
 
 /** Hourly rows (24 cells per ad-day) hit the sync size limit sooner; the async job takes over then. */
 async function fetchHourlyRows(client: MetaClient, accountId: string, input: SyncInput): Promise<Step<NormalizedHourlyRow[]>> {
   const outcome = await client.insights(accountId, input.window, { hourly: true });
-  if (!outcome.ok && isReduceDataError(outcome.failure)) return runReport(client, accountId, input, null, HOURLY);
+  if (!outcome.ok && asksForAsyncReport(outcome.failure)) return runReport(client, accountId, input, null, HOURLY);
   const rows = mapRows(outcome, mapMetaHourlyRow, 'hourly insights');
   // Past the page cap the hourly rows are incomplete; like a still-running report, they are left out.
   return rows.ok && rows.next ? { ok: 'pending', cursor: '' } : rows;
