@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../database';
+import { type Database, withUser } from '../database';
 import { type ApiKeyScope, apiKeys, auditLog, type MembershipRole, memberships, users } from '../schema';
 import type { AgencyTx } from './agency-scope';
 
@@ -116,12 +116,15 @@ export async function recordAgencyAudit(
 export type AgencyRole = { agencyId: string; role: MembershipRole };
 
 /** The agencies the user is a member of, with the role (memberships name an agency or a tenant). */
+/** Read in the user's scope: row-level security shows a user only their own memberships (migration 0008). */
 export async function listAgencyRolesForUser(db: Database, userId: string, roles?: MembershipRole[]): Promise<AgencyRole[]> {
-  const rows = await db
-    .select({ agencyId: memberships.agencyId, role: memberships.role })
-    .from(memberships)
-    .where(
-      and(eq(memberships.userId, userId), sql`${memberships.agencyId} is not null`, roles ? inArray(memberships.role, roles) : undefined),
-    );
+  const rows = await withUser(db, userId, (tx) =>
+    tx
+      .select({ agencyId: memberships.agencyId, role: memberships.role })
+      .from(memberships)
+      .where(
+        and(eq(memberships.userId, userId), sql`${memberships.agencyId} is not null`, roles ? inArray(memberships.role, roles) : undefined),
+      ),
+  );
   return rows.map((r) => ({ agencyId: r.agencyId!, role: r.role }));
 }
