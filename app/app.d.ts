@@ -1,5 +1,6 @@
 import type { Database } from '$db/client';
 import type { SessionUser } from '$db/queries/auth';
+import type { HostRoute } from '$worker/domains/host-route';
 import type { Clock } from '$worker/lib/clock';
 import type { Telemetry } from '$worker/observability/telemetry';
 
@@ -23,6 +24,8 @@ declare global {
       telemetry: Telemetry;
       /** The Worker's clock (compressed in the sync benchmark): what "now" is for ranges and lag. */
       clock: Clock;
+      /** Which site the Host asks for (worker/domains/host-route.ts); an unknown one never reaches a page. */
+      host: HostRoute;
     }
     interface Platform {
       env: Env;

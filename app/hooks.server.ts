@@ -1,4 +1,4 @@
-import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, redirect } from '@sveltejs/kit';
 import { loggableError } from '$db/query-errors';
 import { withRequestScope } from '$worker/request-scope';
 
@@ -11,7 +11,13 @@ export const handle: Handle = async ({ event, resolve }) => {
     event.locals.sessionToken = scope.sessionToken;
     event.locals.telemetry = scope.telemetry;
     event.locals.clock = scope.clock;
+    const host = await scope.host();
+    // Never another tenant's name or branding: an unknown or unverified hostname gets a neutral page.
+    if (host.kind === 'unknown') return neutralPage();
+    event.locals.host = host;
     event.locals.user = await scope.user();
+    // A tenant's own domain opens on its dashboard.
+    if (host.kind === 'tenant' && event.url.pathname === '/') redirect(303, `/t/${host.tenant.slug}`);
     return resolve(event);
   });
 };
@@ -21,3 +27,12 @@ export const handleError: HandleServerError = ({ error: thrown, status }) => {
   if (status === 404) return;
   console.error(JSON.stringify({ level: 'error', event: 'page error', status, ...loggableError(thrown) }));
 };
+
+/** What an unknown hostname shows: no product name, no tenant, no sign-in form. */
+function neutralPage(): Response {
+  const html =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    '<title>Not found</title></head><body style="font-family: system-ui, sans-serif; margin: 4rem auto; max-width: 32rem; padding: 0 1rem">' +
+    '<h1>Nothing here</h1><p>This address is not set up (yet). If you manage it, finish its verification, then reload.</p></body></html>';
+  return new Response(html, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+}

@@ -2,6 +2,8 @@ import { createDb, type Database } from '../db/client';
 import type { SessionUser } from '../db/queries/auth';
 import { readCookie, SESSION_COOKIE } from './auth/cookies';
 import { resolveSession } from './auth/sign-in';
+import { ownHosts } from './domains/config';
+import { type HostRoute, routeHost } from './domains/host-route';
 import { type Config, readConfig } from './env';
 import { type Clock, clockOf } from './lib/clock';
 import { createTelemetry, type Telemetry } from './observability/telemetry';
@@ -21,6 +23,8 @@ export interface RequestScope {
   readonly telemetry: Telemetry;
   /** The Worker's clock: what "now" is for lag, backfills and date ranges (compressed in the sync benchmark). */
   readonly clock: Clock;
+  /** Which site the Host asks for: the product, one tenant on its custom domain, or nothing we serve. Looked up once. */
+  host(): Promise<HostRoute>;
 }
 
 /**
@@ -38,9 +42,18 @@ export async function withRequestScope<T>(
   const sessionToken = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
   const telemetry = createTelemetry(config);
   let user: Promise<SessionUser | null> | undefined;
+  let host: Promise<HostRoute> | undefined;
   try {
     const clock = clockOf(config);
-    return await handle({ config, db, sessionToken, user: () => (user ??= resolveSession(db, sessionToken)), telemetry, clock });
+    return await handle({
+      config,
+      db,
+      sessionToken,
+      user: () => (user ??= resolveSession(db, sessionToken)),
+      telemetry,
+      clock,
+      host: () => (host ??= routeHost(db, new URL(request.url).host, ownHosts(config))),
+    });
   } finally {
     ctx.waitUntil(close());
     ctx.waitUntil(telemetry.flush());

@@ -3,12 +3,14 @@ export interface Branding {
   primaryColor?: string;
   accentColor?: string;
   logoUrl?: string;
+  faviconUrl?: string;
   displayName?: string;
 }
 
 export interface AppliedBranding {
   displayName: string;
   logoUrl: string | null;
+  faviconUrl: string | null;
   /** Inline `style` for the tenant layout: CSS custom properties only. */
   style: string;
 }
@@ -39,5 +41,10 @@ export function applyBranding(branding: Branding | null | undefined, tenantName:
   if (isSafeColor(b.primaryColor)) vars.push(`--brand-primary: ${b.primaryColor.trim()}`);
   if (isSafeColor(b.accentColor)) vars.push(`--brand-accent: ${b.accentColor.trim()}`);
   const displayName = typeof b.displayName === 'string' && b.displayName.trim() ? b.displayName.trim().slice(0, 80) : tenantName;
-  return { displayName, logoUrl: isSafeLogoUrl(b.logoUrl) ? b.logoUrl : null, style: vars.join('; ') };
+  return {
+    displayName,
+    logoUrl: isSafeLogoUrl(b.logoUrl) ? b.logoUrl : null,
+    faviconUrl: isSafeLogoUrl(b.faviconUrl) ? b.faviconUrl : null,
+    style: vars.join('; '),
+  };
 }

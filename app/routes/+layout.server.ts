@@ -1,3 +1,11 @@
+import { type AppliedBranding, applyBranding } from '$lib/branding';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({ user: locals.user });
+/** The product's own look, or on a tenant's custom domain that tenant's, from the first byte (sign-in, errors). */
+function siteBranding(host: App.Locals['host']): AppliedBranding {
+  return host.kind === 'tenant'
+    ? applyBranding(host.tenant.branding, host.tenant.name)
+    : { displayName: 'Tidemark', logoUrl: null, faviconUrl: null, style: '' };
+}
+
+export const load: LayoutServerLoad = ({ locals }) => ({ user: locals.user, site: siteBranding(locals.host) });

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { agencies, memberships, tenantDomains, tenants, users } from '../../db/schema';
+import { hashPassword } from '../../worker/auth/password';
+import { call, closeWhenIdle, signInCookie, superDb, unique } from './support';
+
+const arranged = superDb();
+afterAll(() => closeWhenIdle(arranged));
+
+/** An agency with two client tenants, A on a verified custom hostname (and branded), B without one; and a member of the agency. */
+async function agencyOnCustomHost() {
+  const [agency] = await arranged.db
+    .insert(agencies)
+    .values({ name: unique('Agency') })
+    .returning();
+  const client = async (name: string, branding: Record<string, string> = {}) =>
+    (
+      await arranged.db
+        .insert(tenants)
+        .values({ slug: unique('c').toLowerCase(), name, reportingCurrency: 'USD', timeZone: 'UTC', agencyId: agency!.id, branding })
+        .returning()
+    )[0]!;
+  const a = await client(unique('Acme Shoes'), {
+    displayName: 'Acme Shoes Reports',
+    primaryColor: '#aa3300',
+    logoUrl: 'https://cdn.acme-shoes.com/logo.svg',
+    faviconUrl: 'https://cdn.acme-shoes.com/favicon.ico',
+  });
+  const b = await client(unique('Other Client'));
+  const hostname = `${unique('reports').toLowerCase()}.acme-shoes.com`;
+  const pending = `${unique('pending').toLowerCase()}.acme-shoes.com`;
+  await arranged.db.insert(tenantDomains).values([
+    { tenantId: a.id, hostname, verificationStatus: 'verified' },
+    { tenantId: b.id, hostname: pending, verificationStatus: 'pending' },
+  ]);
+  const email = `${unique('member')}@example.test`;
+  const password = `pw-${unique('p')}`;
+  const [user] = await arranged.db
+    .insert(users)
+    .values({ email, name: 'Agency member', passwordHash: await hashPassword(password) })
+    .returning();
+  await arranged.db.insert(memberships).values({ userId: user!.id, agencyId: agency!.id, role: 'admin' });
+  return { a, b, hostname, pending, cookie: await signInCookie(email, password, '198.51.100.231') };
+}
+
+const on = (hostname: string) => `http://${hostname}`;
+
+describe('a tenant on its custom hostname', () => {
+  it('opens on its dashboard and signs in under its name, colours, logo and favicon, never the product’s', async () => {
+    const { a, hostname } = await agencyOnCustomHost();
+    const root = await call('/', { origin: on(hostname), redirect: 'manual' });
+    expect(root.status).toBe(303);
+    expect(root.headers.get('location')).toBe(`/t/${a.slug}`);
+    const login = await call('/login', { origin: on(hostname) });
+    expect(login.status).toBe(200);
+    const html = await login.text();
+    expect(html).toContain('<title>Sign in · Acme Shoes Reports</title>');
+    expect(html).toContain('https://cdn.acme-shoes.com/logo.svg');
+    expect(html).toContain('<link rel="icon" href="https://cdn.acme-shoes.com/favicon.ico"');
+    expect(html).toContain('--brand-primary: #aa3300');
+    expect(html).not.toContain('Tidemark');
+  });
+
+  it('answers 404 for every other tenant there, in the API and in pages, even to a member of both', async () => {
+    const { a, b, hostname, cookie } = await agencyOnCustomHost();
+    const own = await call(`/api/tenants/${a.slug}/ad-accounts`, { origin: on(hostname), headers: { cookie } });
+    expect(own.status).toBe(200);
+    const other = await call(`/api/tenants/${b.slug}/ad-accounts`, { origin: on(hostname), headers: { cookie } });
+    expect(other.status).toBe(404);
+    expect(await other.text()).not.toContain(b.name);
+    expect((await call(`/t/${b.slug}`, { origin: on(hostname), headers: { cookie } })).status).toBe(404);
+    // On the product's own host the member still reaches both.
+    expect((await call(`/api/tenants/${b.slug}/ad-accounts`, { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('gives an unknown or unverified hostname a neutral page: no product, no tenant, no sign-in', async () => {
+    const { b, pending, cookie } = await agencyOnCustomHost();
+    for (const host of [pending, 'never-registered.example-agency.com']) {
+      const page = await call('/login', { origin: on(host) });
+      expect(page.status).toBe(404);
+      const html = await page.text();
+      expect(html).toContain('Nothing here');
+      expect(html).not.toContain('Tidemark');
+      expect(html).not.toContain(b.name);
+      expect(html).not.toContain('password');
+      const api = await call(`/api/tenants/${b.slug}/overview`, { origin: on(host), headers: { cookie } });
+      expect(api.status).toBe(404);
+      expect(await api.text()).not.toContain(b.name);
+    }
+    const [row] = (await arranged.db.execute(sql`select count(*)::int as n from tenant_domains where hostname = ${pending}`))
+      .rows as Array<{ n: number }>;
+    expect(row!.n).toBe(1);
+  });
+});
