@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/database';
 import { agencies, memberships, tenantDomains, tenants, users } from '../../db/schema';
 import { hashPassword } from '../../worker/auth/password';
 import { call, closeWhenIdle, signInCookie, superDb, unique } from './support';
@@ -87,8 +88,9 @@ describe('a tenant on its custom hostname', () => {
       expect(api.status).toBe(404);
       expect(await api.text()).not.toContain(b.name);
     }
-    const [row] = (await arranged.db.execute(sql`select count(*)::int as n from tenant_domains where hostname = ${pending}`))
-      .rows as Array<{ n: number }>;
+    const [row] = rowsOf<{ n: number }>(
+      await arranged.db.execute(sql`select count(*)::int as n from tenant_domains where hostname = ${pending}`),
+    );
     expect(row!.n).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { limitBody, requireJsonBody } from './json-body';
 import { renderReferencePage } from './reference';
 import { getApiReference, getOpenApiDocument } from './routes';
 import { tenantV1Routes } from './tenants';
+import { webhookV1Routes } from './webhooks';
 
 /**
  * /api/v1, the agency provisioning API. Order per request: API key (401), write scope (403), body
@@ -16,7 +17,9 @@ import { tenantV1Routes } from './tenants';
 export const v1Api = createV1Router();
 // Hono's '/tenants/*' matches '/tenants' itself too: one registration, so each middleware runs once.
 v1Api.use('/tenants/*', requireApiKey, requireWriteScope, limitBody, requireJsonBody);
+v1Api.use('/webhooks/*', requireApiKey, requireWriteScope, limitBody, requireJsonBody);
 v1Api.route('/', tenantV1Routes);
+v1Api.route('/', webhookV1Routes);
 v1Api.openapi(getOpenApiDocument, (c) => c.json(openApiDocument() as unknown as Record<string, unknown>, 200));
 v1Api.openapi(getApiReference, (c) => {
   // The page has one style block and nothing else to load.

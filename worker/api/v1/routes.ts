@@ -10,6 +10,7 @@ import {
   tenantUpdateSchema,
   writeProblemResponses,
 } from './schemas';
+import { createdWebhookSchema, webhookCreateSchema, webhookIdParamSchema, webhookListSchema } from './webhook-schemas';
 
 /**
  * The operations of /api/v1 as route definitions: the handlers (tenants.ts, index.ts) are registered
@@ -84,6 +85,55 @@ export const deleteTenant = createRoute({
   responses: { 204: { description: 'Deleted.' }, ...problemResponses, 403: writeProblemResponses[403] },
 });
 
+const webhookProblems = {
+  ...problemResponses,
+  403: writeProblemResponses[403],
+  404: { ...problemResponses[404], description: 'No such webhook in this agency.' },
+};
+
+export const listWebhooks = createRoute({
+  method: 'get',
+  path: '/webhooks',
+  operationId: 'listWebhooks',
+  summary: "List the agency's webhook endpoints",
+  security,
+  responses: {
+    200: { description: 'Every endpoint.', content: { 'application/json': { schema: webhookListSchema } } },
+    ...problemResponses,
+  },
+});
+
+export const createWebhook = createRoute({
+  method: 'post',
+  path: '/webhooks',
+  operationId: 'createWebhook',
+  summary: 'Register a webhook endpoint',
+  description:
+    'Events of every tenant of the agency are delivered through a queue with retries (up to 8 attempts over about two hours), signed with HMAC-SHA256 over the timestamp and the raw body. The signing secret is returned once.',
+  security,
+  request: {
+    headers: idempotencyHeaderSchema,
+    body: { required: true, content: { 'application/json': { schema: webhookCreateSchema } } },
+  },
+  responses: {
+    201: {
+      description: 'The endpoint and its signing secret (shown once).',
+      content: { 'application/json': { schema: createdWebhookSchema } },
+    },
+    ...writeProblemResponses,
+  },
+});
+
+export const deleteWebhook = createRoute({
+  method: 'delete',
+  path: '/webhooks/{webhookId}',
+  operationId: 'deleteWebhook',
+  summary: 'Remove a webhook endpoint',
+  security,
+  request: { params: webhookIdParamSchema },
+  responses: { 204: { description: 'Removed; nothing more is delivered to it.' }, ...webhookProblems },
+});
+
 export const getOpenApiDocument = createRoute({
   method: 'get',
   path: '/openapi.json',
@@ -108,4 +158,15 @@ export const getApiReference = createRoute({
 });
 
 /** Every operation of /api/v1, in the order the document lists them. */
-export const V1_ROUTES = [listTenants, createTenant, getTenant, updateTenant, deleteTenant, getOpenApiDocument, getApiReference];
+export const V1_ROUTES = [
+  listTenants,
+  createTenant,
+  getTenant,
+  updateTenant,
+  deleteTenant,
+  listWebhooks,
+  createWebhook,
+  deleteWebhook,
+  getOpenApiDocument,
+  getApiReference,
+];
