@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { isUniqueViolation, withAgency } from '../../../db/queries/agency-scope';
 import {
   archiveAgencyTenant,
@@ -9,10 +10,13 @@ import {
   updateAgencyTenant,
 } from '../../../db/queries/provisioning';
 import type { TenantBranding } from '../../../db/schema';
+import { domainDeps, hostnameRules } from '../../domains/config';
+import { parseCustomHostname } from '../../domains/hostname';
+import { checkPendingDomains } from '../../domains/register';
 import { fromBase64Url, toBase64Url } from '../../lib/base64url';
 import { AppError } from '../errors';
 import { createV1Router } from './app';
-import type { ApiKeyPrincipal } from './context';
+import type { ApiKeyPrincipal, V1Env } from './context';
 import { runIdempotent } from './idempotency';
 import { createTenant, deleteTenant, getTenant, listTenants, updateTenant } from './routes';
 
@@ -77,6 +81,38 @@ async function conflictOnRace<T>(work: Promise<T>): Promise<T> {
 }
 
 const notFound = () => new AppError('not_found', 'No such tenant.');
+
+/** The same hostname rules as the session routes (worker/domains/hostname.ts): not the product's own, not reserved. */
+function checkCustomDomain(c: Context<V1Env>, hostname: string | null | undefined): void {
+  if (!hostname) return;
+  const checked = parseCustomHostname(hostname, hostnameRules(c.get('config')));
+  if (!checked.ok) {
+    throw new AppError('validation_failed', 'Some fields are missing or invalid.', {
+      issues: [{ field: 'customDomain', message: `The hostname ${checked.reason}.` }],
+    });
+  }
+}
+
+/** A newly pending hostname is registered at Cloudflare at once (the cron would within 15 minutes); a failure there waits for the cron. */
+async function registerPendingDomain(c: Context<V1Env>, tenant: ProvisionedTenant): Promise<void> {
+  if (tenant.customDomain?.status !== 'pending') return;
+  try {
+    await checkPendingDomains(
+      domainDeps(c.get('config'), c.get('db'), () => c.get('scope').clock.now()),
+      [tenant.id],
+      { minAgeMs: 0, limit: 1 },
+    );
+  } catch (error) {
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        event: 'custom-domain-registration-deferred',
+        tenantId: tenant.id,
+        message: (error as Error).message,
+      }),
+    );
+  }
+}
 const actor = (key: ApiKeyPrincipal) => `api_key:${key.id}`;
 /** /api/v1/tenants: an agency's client workspaces, every query in the key's agency scope. */
 export const tenantV1Routes = createV1Router()
@@ -91,7 +127,9 @@ export const tenantV1Routes = createV1Router()
   })
   .openapi(createTenant, async (c) => {
     const body = c.req.valid('json');
+    checkCustomDomain(c, body.customDomain);
     const key = c.get('apiKey');
+    let created: ProvisionedTenant | undefined;
     const result = await conflictOnRace(
       withAgency(c.get('db'), key.agencyId, (tx) =>
         runIdempotent(
@@ -103,12 +141,14 @@ export const tenantV1Routes = createV1Router()
             const tenant = written(
               await createAgencyTenant(tx, { ...fields, branding: toStoredBranding(branding), customDomain }, actor(key)),
             );
+            created = tenant;
             return { status: 201, body: toApiTenant(tenant) };
           },
         ),
       ),
     );
     if (result.replayed) c.header('idempotent-replayed', 'true');
+    else if (created) await registerPendingDomain(c, created);
     // A replay answers with the stored status; POST /tenants only ever stores its 201.
     return c.json(result.body as ReturnType<typeof toApiTenant>, result.status as 201);
   })
@@ -121,6 +161,7 @@ export const tenantV1Routes = createV1Router()
   .openapi(updateTenant, async (c) => {
     const { tenantId } = c.req.valid('param');
     const { branding, ...changes } = c.req.valid('json');
+    checkCustomDomain(c, changes.customDomain);
     const key = c.get('apiKey');
     const result = await conflictOnRace(
       withAgency(c.get('db'), key.agencyId, (tx) =>
@@ -128,7 +169,9 @@ export const tenantV1Routes = createV1Router()
       ),
     );
     if (!result) throw notFound();
-    return c.json(toApiTenant(written(result)), 200);
+    const updated = written(result);
+    if (changes.customDomain) await registerPendingDomain(c, updated);
+    return c.json(toApiTenant(updated), 200);
   })
   .openapi(deleteTenant, async (c) => {
     const { tenantId } = c.req.valid('param');
