@@ -74,6 +74,18 @@ describe('a tenant on its custom hostname', () => {
     expect((await call(`/api/tenants/${b.slug}/ad-accounts`, { headers: { cookie } })).status).toBe(200);
   });
 
+  it('opens only its own live-update hub there', async () => {
+    const { a, b, hostname, pending, cookie } = await agencyOnCustomHost();
+    const upgrade = (tenantId: string, host: string) =>
+      call(`/parties/tenant-hub/${tenantId}`, { origin: on(host), headers: { cookie, upgrade: 'websocket' } });
+    const own = await upgrade(a.id, hostname);
+    expect(own.status).toBe(101);
+    own.webSocket?.accept();
+    own.webSocket?.close();
+    expect((await upgrade(b.id, hostname)).status).toBe(404);
+    expect((await upgrade(b.id, pending)).status).toBe(404);
+  });
+
   it('gives an unknown or unverified hostname a neutral page: no product, no tenant, no sign-in', async () => {
     const { b, pending, cookie } = await agencyOnCustomHost();
     for (const host of [pending, 'never-registered.example-agency.com']) {
