@@ -7,3 +7,9 @@ export async function findTenantAgency(db: Database, tenantId: string): Promise<
   const [row] = await db.select({ agencyId: tenants.agencyId }).from(tenants).where(eq(tenants.id, tenantId));
   return row?.agencyId ?? null;
 }
+
+/** The ids of an agency's tenants, archived ones too (their audit entries stay readable). */
+export async function listAgencyTenantIds(db: Database, agencyId: string): Promise<string[]> {
+  const rows = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.agencyId, agencyId));
+  return rows.map((r) => r.id);
+}

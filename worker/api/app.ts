@@ -4,6 +4,7 @@ import { loggableError } from '../../db/query-errors';
 import type { AppEnv } from './context';
 import { AppError, fromHttpException, problemBody } from './errors';
 import { requestContext } from './middleware/request-context';
+import { agencyAuditRoutes } from './routes/agency-audit';
 import { authRoutes } from './routes/auth';
 import { oauthCallbackRoutes } from './routes/connections';
 import { healthRoutes } from './routes/health';
@@ -22,7 +23,8 @@ export const api = new Hono<AppEnv>()
   .route('/', oauthCallbackRoutes)
   .route('/', opsRoutes)
   .route('/', pipelineOverviewRoutes)
-  .route('/', provisioningRoutes);
+  .route('/', provisioningRoutes)
+  .route('/', agencyAuditRoutes);
 
 api.notFound((c) => {
   const error = new AppError('not_found', `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`);

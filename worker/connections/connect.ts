@@ -1,4 +1,5 @@
 import { type Database, withTenant } from '../../db/client';
+import { recordTenantAudit } from '../../db/queries/audit';
 import { findConnectionId, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
 import { loggableErrorMessage } from '../../db/query-errors';
 import type { Platform } from '../../db/schema/enum-values';
@@ -101,6 +102,11 @@ export async function completeConnection(
         return { ...window, windowsTotal: backfillChunks(window, BACKFILL_CHUNK_DAYS).length, requestedAt: now.toISOString() };
       },
     );
+    await recordTenantAudit(tx, {
+      action: 'connection.added',
+      target: connectionId,
+      details: { platform: input.platform, adAccounts: stored.length },
+    });
     return { connectionId, stored, windows };
   });
 

@@ -4,6 +4,7 @@
  * registration: the row stays pending without a Cloudflare id and the next check creates it there.
  */
 import { type Database, withTenant } from '../../db/database';
+import { recordTenantAudit } from '../../db/queries/audit';
 import {
   deleteTenantDomain,
   findTenantDomain,
@@ -33,11 +34,21 @@ export type RegisterResult =
   | { ok: false; reason: 'invalid'; message: string }
   | { ok: false; reason: 'taken' | 'not_configured' };
 
-export async function registerDomain(deps: DomainDeps, tenantId: string, input: unknown): Promise<RegisterResult> {
+export async function registerDomain(
+  deps: DomainDeps,
+  tenantId: string,
+  input: unknown,
+  actorUserId: string | null = null,
+): Promise<RegisterResult> {
   const parsed = parseCustomHostname(input, deps.hostnameRules);
   if (!parsed.ok) return { ok: false, reason: 'invalid', message: `hostname ${parsed.reason}` };
   if (!deps.cloudflare) return { ok: false, reason: 'not_configured' };
-  const inserted = await withTenant(deps.db, tenantId, (tx) => insertTenantDomain(tx, parsed.hostname));
+  const inserted = await withTenant(deps.db, tenantId, async (tx) => {
+    const row = await insertTenantDomain(tx, parsed.hostname);
+    if (row !== 'taken')
+      await recordTenantAudit(tx, { action: 'tenant.domain_added', target: row.id, actorUserId, details: { hostname: row.hostname } });
+    return row;
+  });
   if (inserted === 'taken') return { ok: false, reason: 'taken' };
   return { ok: true, domain: await syncWithCloudflare(deps, tenantId, inserted) };
 }
@@ -109,14 +120,22 @@ export async function recheckDomain(deps: DomainDeps, tenantId: string, id: stri
 }
 
 /** Removes the hostname at Cloudflare, then our row; a Cloudflare failure keeps the row (nothing half-removed). */
-export async function removeDomain(deps: DomainDeps, tenantId: string, id: string): Promise<'removed' | 'not_found' | { failed: string }> {
+export async function removeDomain(
+  deps: DomainDeps,
+  tenantId: string,
+  id: string,
+  actorUserId: string | null = null,
+): Promise<'removed' | 'not_found' | { failed: string }> {
   const domain = await withTenant(deps.db, tenantId, (tx) => findTenantDomain(tx, id));
   if (!domain) return 'not_found';
   if (domain.cloudflareId && deps.cloudflare) {
     const removed = await deps.cloudflare.remove(domain.cloudflareId);
     if (!removed.ok) return { failed: removed.message };
   }
-  await withTenant(deps.db, tenantId, (tx) => deleteTenantDomain(tx, id));
+  await withTenant(deps.db, tenantId, async (tx) => {
+    await deleteTenantDomain(tx, id);
+    await recordTenantAudit(tx, { action: 'tenant.domain_removed', target: id, actorUserId, details: { hostname: domain.hostname } });
+  });
   forgetHostRoute(domain.hostname);
   return 'removed';
 }

@@ -50,7 +50,7 @@ export const tenantDomainRoutes = new Hono<AppEnv>()
   .post('/tenants/:tenant/domains', async (c) => {
     requireDomainAdmin(c);
     const { hostname } = await readJson(c, domainBody);
-    const result = await registerDomain(deps(c), c.get('tenant').id, hostname);
+    const result = await registerDomain(deps(c), c.get('tenant').id, hostname, c.get('user').id);
     if (result.ok) return c.json({ domain: present(result.domain) }, 201);
     if (result.reason === 'invalid') {
       throw new AppError('validation_failed', `The ${result.message}.`, { issues: [{ field: 'hostname', message: result.message }] });
@@ -66,7 +66,7 @@ export const tenantDomainRoutes = new Hono<AppEnv>()
   })
   .delete('/tenants/:tenant/domains/:id', async (c) => {
     requireDomainAdmin(c);
-    const removed = await removeDomain(deps(c), c.get('tenant').id, readDomainId(c));
+    const removed = await removeDomain(deps(c), c.get('tenant').id, readDomainId(c), c.get('user').id);
     if (removed === 'not_found') throw new AppError('not_found', 'No such custom domain for this tenant.');
     if (removed !== 'removed') {
       throw new AppError('upstream_unavailable', `Cloudflare did not remove the hostname (${removed.failed}); it is kept, try again.`);

@@ -1,4 +1,5 @@
 import { withAgency } from '../../../db/database';
+import { recordAgencyAudit } from '../../../db/queries/api-keys';
 import { deleteWebhookEndpoint, listWebhookEndpoints, type WebhookEndpoint } from '../../../db/queries/webhooks';
 import { importTokenKeyring } from '../../auth/token-crypto';
 import { tokenKeys } from '../../env';
@@ -31,6 +32,11 @@ export const webhookV1Routes = createV1Router()
     const result = await withAgency(c.get('db'), agencyId, (tx) =>
       runIdempotent(tx, c.req.valid('header')['idempotency-key'], { method: 'POST', path: '/api/v1/webhooks', body }, async () => {
         const { endpoint, secret } = await createEndpoint(tx.db, keyring, agencyId, { url: checked.url, events: checked.events });
+        await recordAgencyAudit(tx, null, 'agency.webhook.created', endpoint.id, {
+          url: endpoint.url,
+          events: endpoint.events,
+          by: `api_key:${c.get('apiKey').id}`,
+        });
         return { status: 201, body: { ...toApiWebhook(endpoint), secret } };
       }),
     );
@@ -39,7 +45,11 @@ export const webhookV1Routes = createV1Router()
   })
   .openapi(deleteWebhook, async (c) => {
     const { webhookId } = c.req.valid('param');
-    const removed = await withAgency(c.get('db'), c.get('apiKey').agencyId, (tx) => deleteWebhookEndpoint(tx, webhookId));
+    const removed = await withAgency(c.get('db'), c.get('apiKey').agencyId, async (tx) => {
+      const gone = await deleteWebhookEndpoint(tx, webhookId);
+      if (gone) await recordAgencyAudit(tx, null, 'agency.webhook.removed', webhookId, { by: `api_key:${c.get('apiKey').id}` });
+      return gone;
+    });
     if (!removed) throw new AppError('not_found', 'No such webhook in this agency.');
     return c.body(null, 204);
   });
