@@ -45,3 +45,36 @@ export async function deleteSession(db: Database, tokenHash: string): Promise<{ 
   const [deleted] = await db.delete(sessions).where(eq(sessions.id, tokenHash)).returning({ userId: sessions.userId });
   return deleted ?? null;
 }
+
+export interface UserSession {
+  /** The SHA-256 of the token: never leaves the server (worker/auth/sessions.ts shows a handle instead). */
+  id: string;
+  createdAt: Date;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** The user's unexpired sessions, newest first. */
+export async function listUserSessions(db: Database, userId: string, now: Date = new Date()): Promise<UserSession[]> {
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(sql`${sessions.createdAt} desc`);
+}
+
+/** Deletes one of the user's own sessions; false when it is not theirs or already gone. */
+export async function deleteUserSession(db: Database, userId: string, sessionId: string): Promise<boolean> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId)))
+    .returning({ id: sessions.id });
+  return deleted.length > 0;
+}

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { listTenantsForUser } from '../../../db/queries/auth';
+import { listTenantsForUser, listUserSessions } from '../../../db/queries/auth';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../auth/cookies';
+import { sha256Hex } from '../../auth/password';
+import { revokeSessionByHandle, viewSessions } from '../../auth/sessions';
 import { type SignInResult, signIn, signOut } from '../../auth/sign-in';
 import { isSecureRequest } from '../../env';
 import { closeSessionSockets } from '../../realtime/close-sockets';
@@ -50,4 +52,19 @@ export const authRoutes = new Hono<AppEnv>()
   .get('/me', requireUser, async (c) => {
     const user = c.get('user');
     return c.json({ user, tenants: await listTenantsForUser(c.get('db'), user.id) });
+  })
+  .get('/me/sessions', requireUser, async (c) => {
+    const current = c.get('scope').sessionToken;
+    const sessions = await listUserSessions(c.get('db'), c.get('user').id);
+    return c.json({ sessions: await viewSessions(sessions, current ? await sha256Hex(current) : null) });
+  })
+  .delete('/me/sessions/:id', requireUser, async (c) => {
+    const handle = c.req.param('id');
+    const user = c.get('user');
+    const sessionId = /^[0-9a-f]{24}$/.test(handle) ? await revokeSessionByHandle(c.get('db'), user.id, handle) : null;
+    if (!sessionId) throw new AppError('not_found', 'No such session of yours.');
+    await closeSessionSockets(c.env, c.get('db'), { userId: user.id, sessionId });
+    const current = c.get('scope').sessionToken;
+    if (current && (await sha256Hex(current)) === sessionId) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
   });
