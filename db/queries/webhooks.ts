@@ -1,5 +1,5 @@
 /** Webhook events (a tenant's outbox), an agency's endpoints and their deliveries. */
-import { and, arrayContains, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { AgencyTx, TenantTx } from '../database';
 import { type WebhookEventType, webhookDeliveries, webhookEndpoints, webhookEvents } from '../schema';
 
@@ -162,4 +162,15 @@ export async function recordDeliveryAttempt(
       ...(attempt.gaveUp ? { failedAt: attempt.at } : {}),
     })
     .where(and(eq(webhookDeliveries.agencyId, tx.agencyId), eq(webhookDeliveries.id, id)));
+}
+
+/** Deletes up to `limit` of the tenant's events that were dispatched before `before` (their deliveries keep the record). */
+export async function purgeDispatchedEvents(tx: TenantTx, before: Date, limit: number): Promise<number> {
+  const doomed = tx.db
+    .select({ id: webhookEvents.id })
+    .from(webhookEvents)
+    .where(and(eq(webhookEvents.tenantId, tx.tenantId), lt(webhookEvents.dispatchedAt, before)))
+    .limit(limit);
+  const deleted = await tx.db.delete(webhookEvents).where(inArray(webhookEvents.id, doomed)).returning({ id: webhookEvents.id });
+  return deleted.length;
 }

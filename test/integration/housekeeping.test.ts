@@ -52,4 +52,26 @@ describe('the cron purges expired sessions and stale login throttles', () => {
     await waitOnExecutionContext(ctx);
     expect(await remaining(rows)).toEqual({ sessions: [rows.ids.valid], throttles: [rows.keys.locked] });
   });
+
+  it('deletes webhook events dispatched more than a week ago, and keeps recent and undelivered ones', async () => {
+    const [tenant] = rowsOf<{ id: string }>(
+      await arranged.db.execute(
+        sql`insert into tenants (slug, name, reporting_currency, time_zone) values (${unique('wh').toLowerCase()}, 'Webhooks', 'USD', 'UTC') returning id`,
+      ),
+    );
+    const at = (days: number) => new Date(Date.now() - days * DAY_MS);
+    const events = rowsOf<{ id: string }>(
+      await arranged.db.execute(sql`insert into webhook_events (tenant_id, type, payload, occurred_at, dispatched_at) values
+        (${tenant!.id}, 'sync.completed', '{}'::jsonb, ${at(9)}, ${at(8)}),
+        (${tenant!.id}, 'sync.completed', '{}'::jsonb, ${at(2)}, ${at(1)}),
+        (${tenant!.id}, 'sync.failed', '{}'::jsonb, ${at(10)}, null) returning id`),
+    ).map((r) => r.id);
+    const ctx = createExecutionContext();
+    await runCron('*/15 * * * *', slotAt(0), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const left = rowsOf<{ id: string }>(await arranged.db.execute(sql`select id from webhook_events where tenant_id = ${tenant!.id}`)).map(
+      (r) => r.id,
+    );
+    expect(left.sort()).toEqual(events.slice(1).sort());
+  });
 });

@@ -1,5 +1,7 @@
-import type { Database } from '../../db/database';
+import { type Database, forEachTenant } from '../../db/database';
+import { listActiveTenantsAcrossTenants } from '../../db/queries/fleet';
 import { purgeExpiredSessions, purgeStaleLoginThrottles } from '../../db/queries/housekeeping';
+import { purgeDispatchedEvents } from '../../db/queries/webhooks';
 import type { TokenKeyring } from '../auth/token-crypto';
 import { laneForCron } from './plan';
 import { type ReencryptResult, reencryptStaleTokens } from './reencrypt-tokens';
@@ -18,10 +20,14 @@ export interface HousekeepingResult {
   sessions: number;
   loginThrottles: number;
   tokens: ReencryptResult;
+  webhookEvents: number;
 }
 
+/** Dispatched webhook events are kept this long (a receiver's support question is about the last days). */
+export const WEBHOOK_EVENT_RETENTION_MS = 7 * 86_400_000;
+
 /**
- * Purges expired sessions and stale login-throttle counters, and re-encrypts token ciphertexts left
+ * Purges expired sessions, stale login-throttle counters and week-old dispatched webhook events, and re-encrypts token ciphertexts left
  * under a previous key, a bounded batch of each. `now` is the wall clock: sessions and throttles are
  * stamped in real time even when the benchmark compresses time.
  */
@@ -30,5 +36,16 @@ export async function runHousekeeping(db: Database, now: Date, tokenKeys: TokenK
     sessions: await purgeExpiredSessions(db, now, HOUSEKEEPING_BATCH),
     loginThrottles: await purgeStaleLoginThrottles(db, now, HOUSEKEEPING_BATCH),
     tokens: await reencryptStaleTokens(db, tokenKeys, TOKEN_SWEEP_BATCH),
+    webhookEvents: await purgeWebhookEvents(db, new Date(now.getTime() - WEBHOOK_EVENT_RETENTION_MS)),
   };
+}
+
+async function purgeWebhookEvents(db: Database, before: Date): Promise<number> {
+  const tenants = await listActiveTenantsAcrossTenants(db);
+  const purged = await forEachTenant(
+    db,
+    tenants.map((t) => t.id),
+    (tx) => purgeDispatchedEvents(tx, before, HOUSEKEEPING_BATCH),
+  );
+  return purged.reduce((sum, n) => sum + n, 0);
 }
