@@ -157,6 +157,24 @@ describe('Meta connector against the Meta fake', () => {
     expect(await metaConnector.syncWindow(syncInput(account, 7))).toMatchObject({ ok: false, error: { kind: 'transient' } });
   });
 
+  it('starts a fresh report when Meta fails one, and the window still comes out exact', async () => {
+    const account = accountIn('JPY');
+    const input = syncInput(account, 90, { options: { maxAsyncPolls: 20, includeEntities: false } });
+    fake.ctx.faults.add({ service: 'meta', kind: 'server_error', pathContains: 'async_job', remaining: 1 });
+    const first = await metaConnector.syncWindow(input);
+    if (!first.ok) throw new Error(first.error.message);
+    const restarted = await metaConnector.syncWindow({ ...input, cursor: first.nextCursor });
+    if (!restarted.ok) throw new Error(restarted.error.message);
+    expect(restarted.rows).toEqual([]);
+    expect(JSON.parse(restarted.nextCursor!)).toMatchObject({ restarts: 1 });
+    const done = await metaConnector.syncWindow({ ...input, cursor: restarted.nextCursor });
+    if (!done.ok) throw new Error(done.error.message);
+    expect(done.nextCursor).toBeNull();
+    expect(comparableRows(done.rows)).toEqual(
+      truthRows(fake.ctx.world.groundTruth('meta', account.externalId, input.window.from, input.window.to, NOW)),
+    );
+  });
+
   it('repeats an insights read Meta timed out, and hands a window it times out twice to an async report', async () => {
     const account = accountIn('USD');
     const input = syncInput(account, 7, { options: { includeEntities: false, maxAsyncPolls: 20 } });

@@ -3,7 +3,7 @@ import { createScriptedFetch, type RecordedRequest, readFixture, type ScriptedAn
 import type { SyncInput } from '../types';
 import { META_MAX_INSIGHTS_PAGES, META_MAX_LIST_PAGES } from './client';
 import { metaConnector } from './index';
-import { decodeMetaCursor, encodeMetaCursor, META_REPORT_POLL_DELAY_MS } from './sync';
+import { decodeMetaCursor, encodeMetaCursor, META_MAX_REPORT_RESTARTS, META_REPORT_POLL_DELAY_MS } from './sync';
 
 const BASE = 'http://127.0.0.1:9999/meta';
 const week = { from: '2026-11-20', to: '2026-11-26' };
@@ -253,9 +253,20 @@ describe('Meta syncWindow over a long window', () => {
     expect(decodeMetaCursor('not json', week)).toBeNull();
   });
 
-  it('treats a failed report job as transient so the retry starts a new job', async () => {
+  it('starts a fresh report when Meta failed the one in the cursor, and hands its cursor back counting the restart', async () => {
+    const scripted = createScriptedFetch([
+      { body: { id: '999', async_status: 'Job Failed', error_message: 'Report Failed' } },
+      { expect: (r) => expect(r.method).toBe('POST'), body: { report_run_id: '1000' } },
+    ]);
+    const result = await metaConnector.syncWindow(input(scripted.fetch, { window: quarter, cursor: encodeMetaCursor('999', quarter) }));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.rows).toEqual([]);
+    expect(decodeMetaCursor(result.nextCursor, quarter)).toMatchObject({ reportRunId: '1000', restarts: 1 });
+  });
+
+  it(`fails the window as transient once Meta failed ${META_MAX_REPORT_RESTARTS} fresh reports of it in a row`, async () => {
     const scripted = createScriptedFetch([{ body: { id: '999', async_status: 'Job Failed', error_message: 'Report Failed' } }]);
-    const cursor = encodeMetaCursor('999', quarter);
+    const cursor = encodeMetaCursor('999', quarter, META_MAX_REPORT_RESTARTS);
     const result = await metaConnector.syncWindow(input(scripted.fetch, { window: quarter, cursor }));
     expect(result).toMatchObject({ ok: false, error: { kind: 'transient', message: expect.stringContaining('Report Failed') } });
   });

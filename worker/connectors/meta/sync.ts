@@ -36,12 +36,20 @@ const reportCursorSchema = z.object({
   next: z.string().optional(),
   from: z.string(),
   to: z.string(),
+  /** Reports of this window that Meta failed and we started afresh. */
+  restarts: z.number().int().min(0).optional(),
 });
 type ReportCursor = z.infer<typeof reportCursorSchema>;
 
+/**
+ * A failed report is started afresh inside the same delivery this often before the window fails:
+ * a queue retry would redeliver the failed report's cursor and poll the dead job again.
+ */
+export const META_MAX_REPORT_RESTARTS = 3;
+
 /** Cursor that resumes a running async report for this window. */
-export function encodeMetaCursor(reportRunId: string, window: DateWindow): string {
-  return JSON.stringify({ v: 1, reportRunId, from: window.from, to: window.to } satisfies ReportCursor);
+export function encodeMetaCursor(reportRunId: string, window: DateWindow, restarts = 0): string {
+  return JSON.stringify({ v: 1, reportRunId, from: window.from, to: window.to, ...(restarts ? { restarts } : {}) } satisfies ReportCursor);
 }
 
 /** Cursor that continues this window's daily rows at a paging.next URL. */
@@ -138,7 +146,7 @@ const HOURLY: ReportKind<NormalizedHourlyRow> = { hourly: true, map: mapMetaHour
 async function fetchDailyRows(client: MetaClient, accountId: string, input: SyncInput): Promise<Step<NormalizedDailyRow[]>> {
   const resumed = decodeMetaCursor(input.cursor, input.window);
   if (resumed?.next) return mapRows(await client.insightsFrom(resumed.next), mapMetaDailyRow, 'insights', input.cursor);
-  if (resumed?.reportRunId) return runReport(client, accountId, input, resumed.reportRunId, DAILY);
+  if (resumed?.reportRunId) return runReport(client, accountId, input, resumed.reportRunId, DAILY, resumed.restarts ?? 0);
   if (input.options?.forceAsync || windowLength(input.window) > META_ASYNC_AFTER_DAYS) {
     return runReport(client, accountId, input, null, DAILY);
   }
@@ -168,6 +176,7 @@ async function runReport<T>(
   input: SyncInput,
   existingRunId: string | null,
   kind: ReportKind<T>,
+  restarts = 0,
 ): Promise<Step<T[]>> {
   let reportRunId = existingRunId;
   if (!reportRunId) {
@@ -175,7 +184,7 @@ async function runReport<T>(
     if (!created.ok) return { ok: false, error: mapMetaFailure(created.failure, 'create report run', null) };
     reportRunId = created.items[0] ?? '';
   }
-  const pendingCursor = encodeMetaCursor(reportRunId, input.window);
+  const pendingCursor = encodeMetaCursor(reportRunId, input.window, restarts);
   if (!existingRunId && kind.resumable) return { ok: 'pending', cursor: pendingCursor };
   const cursor = kind.resumable ? pendingCursor : null;
   const maxPolls = input.options?.maxAsyncPolls ?? DEFAULT_MAX_POLLS;
@@ -190,7 +199,8 @@ async function runReport<T>(
       return mapRows(rows, kind.map, 'report run insights', cursor);
     }
     if (run?.async_status === 'Job Failed' || run?.async_status === 'Job Skipped') {
-      // The next attempt starts a fresh job (cursor dropped); Meta's own advice for failed runs.
+      // Meta's advice for a failed run is a fresh job: started here (its cursor goes back to the queue).
+      if (kind.resumable && restarts < META_MAX_REPORT_RESTARTS) return runReport(client, accountId, input, null, kind, restarts + 1);
       const detail = run.error_message ? `: ${run.error_message}` : '';
       return { ok: false, error: { kind: 'transient', message: `report run ${reportRunId} ${run.async_status}${detail}` } };
     }
