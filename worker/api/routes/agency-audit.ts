@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listAgencyRolesForUser } from '../../../db/queries/api-keys';
 import { listAgencyAudit } from '../../../db/queries/audit';
 import { listAgencyTenantIds } from '../../../db/queries/tenant-agency';
-import { canManageAgencyKeys } from '../../auth/roles';
 import type { AppEnv } from '../context';
-import { AppError } from '../errors';
 import { requireUser } from '../middleware/auth';
+import { resolveAgency } from '../v1/agency-api-keys';
 import { readQuery } from '../validate';
 
 const auditQuery = z.object({
@@ -18,15 +16,7 @@ const auditQuery = z.object({
 /** GET /api/agency/audit-log: the agency's and its tenants' security-relevant actions, newest first (owners and admins). */
 export const agencyAuditRoutes = new Hono<AppEnv>().get('/agency/audit-log', requireUser, async (c) => {
   const { agencyId, before, limit } = readQuery(c, auditQuery);
-  const roles = await listAgencyRolesForUser(c.get('db'), c.get('user').id);
-  const chosen = agencyId ? roles.find((r) => r.agencyId === agencyId) : roles.length === 1 ? roles[0] : undefined;
-  if (!chosen) {
-    if (agencyId || roles.length === 0) throw new AppError('not_found', 'No such agency.');
-    throw new AppError('validation_failed', 'You belong to several agencies: say which one.', {
-      issues: [{ field: 'agencyId', message: 'Required when you belong to several agencies.' }],
-    });
-  }
-  if (!canManageAgencyKeys(chosen.role)) throw new AppError('forbidden', 'Only agency owners and admins read the audit log.');
+  const chosen = await resolveAgency(c, agencyId, 'Only agency owners and admins read the audit log.');
   const db = c.get('db');
   const entries = await listAgencyAudit(
     db,

@@ -16,7 +16,11 @@ const agencyIdSchema = z.uuid({ message: 'Must be an agency id (UUID).' });
  * The agency the request acts for: the one named by `agencyId`, or the user's only agency. A user
  * who is not a member of it gets 404 (as if it did not exist); a member below admin gets 403.
  */
-async function resolveAgency(c: AppContext, agencyId: string | undefined): Promise<AgencyRole> {
+export async function resolveAgency(
+  c: AppContext,
+  agencyId: string | undefined,
+  forbidden = 'Only agency owners and admins manage API keys.',
+): Promise<AgencyRole> {
   const roles = await listAgencyRolesForUser(c.get('db'), c.get('user').id);
   const chosen = agencyId ? roles.find((r) => r.agencyId === agencyId) : roles.length === 1 ? roles[0] : undefined;
   if (!chosen) {
@@ -25,7 +29,7 @@ async function resolveAgency(c: AppContext, agencyId: string | undefined): Promi
       issues: [{ field: 'agencyId', message: 'Required when you belong to several agencies.' }],
     });
   }
-  if (!canManageAgencyKeys(chosen.role)) throw new AppError('forbidden', 'Only agency owners and admins manage API keys.');
+  if (!canManageAgencyKeys(chosen.role)) throw new AppError('forbidden', forbidden);
   return chosen;
 }
 
