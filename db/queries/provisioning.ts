@@ -97,7 +97,9 @@ export type TenantFields = {
   branding: TenantBranding;
 };
 
-export type TenantWriteResult = { ok: true; tenant: ProvisionedTenant } | { ok: false; reason: 'slug_taken' | 'hostname_taken' };
+export type TenantWriteResult =
+  | { ok: true; tenant: ProvisionedTenant; released: ReleasedDomain[] }
+  | { ok: false; reason: 'slug_taken' | 'hostname_taken' };
 
 /** Whether a slug or hostname is free (both are unique across all agencies). */
 async function conflictOf(
@@ -126,11 +128,17 @@ async function conflictOf(
   return null;
 }
 
-async function replaceDomain(tx: AgencyTx, tenantId: string, hostname: string | null, actorLabel: string): Promise<void> {
-  await inAgencyTenant(tx, tenantId, async (db) => {
-    const current = await db.select({ hostname: tenantDomains.hostname }).from(tenantDomains).where(eq(tenantDomains.tenantId, tenantId));
+/** A hostname a change took from a tenant: after the commit it is removed at Cloudflare and from the host cache. */
+export type ReleasedDomain = { hostname: string; cloudflareId: string | null };
+
+async function replaceDomain(tx: AgencyTx, tenantId: string, hostname: string | null, actorLabel: string): Promise<ReleasedDomain[]> {
+  return inAgencyTenant(tx, tenantId, async (db) => {
+    const current = await db
+      .select({ hostname: tenantDomains.hostname, cloudflareId: tenantDomains.cloudflareId })
+      .from(tenantDomains)
+      .where(eq(tenantDomains.tenantId, tenantId));
     const unchanged = hostname ? current.length === 1 && current[0]!.hostname === hostname : current.length === 0;
-    if (unchanged) return;
+    if (unchanged) return [];
     await db.delete(tenantDomains).where(eq(tenantDomains.tenantId, tenantId));
     // The Cloudflare custom-hostname registration comes later; until then a domain stays pending.
     if (hostname) await db.insert(tenantDomains).values({ tenantId, hostname, verificationStatus: 'pending' });
@@ -141,6 +149,7 @@ async function replaceDomain(tx: AgencyTx, tenantId: string, hostname: string | 
       target: tenantId,
       details: { from: current.map((d) => d.hostname), to: hostname, by: actorLabel },
     });
+    return current;
   });
 }
 
@@ -167,7 +176,7 @@ export async function createAgencyTenant(
     }),
   );
   if (customDomain) await replaceDomain(tx, row!.id, customDomain, actorLabel);
-  return { ok: true, tenant: (await getAgencyTenant(tx, row!.id))! };
+  return { ok: true, tenant: (await getAgencyTenant(tx, row!.id))!, released: [] };
 }
 
 export type TenantChanges = Partial<TenantFields> & { status?: ProvisionedTenant['status']; customDomain?: string | null };
@@ -200,23 +209,23 @@ export async function updateAgencyTenant(
       }),
     );
   }
-  if (customDomain !== undefined) await replaceDomain(tx, tenantId, customDomain, actorLabel);
-  return { ok: true, tenant: (await getAgencyTenant(tx, tenantId))! };
+  const released = customDomain === undefined ? [] : await replaceDomain(tx, tenantId, customDomain, actorLabel);
+  return { ok: true, tenant: (await getAgencyTenant(tx, tenantId))!, released };
 }
 
-/** Archives one of the agency's tenants and releases its custom domain; false when it is not the agency's. */
-export async function archiveAgencyTenant(tx: AgencyTx, tenantId: string, actorLabel: string): Promise<boolean> {
+/** Archives one of the agency's tenants and releases its custom domain (returned); null when it is not the agency's. */
+export async function archiveAgencyTenant(tx: AgencyTx, tenantId: string, actorLabel: string): Promise<ReleasedDomain[] | null> {
   const archived = await tx.db
     .update(tenants)
     .set({ status: 'archived' })
     .where(and(ofAgency(tx), eq(tenants.id, tenantId)))
     .returning({ id: tenants.id });
-  if (!archived.length) return false;
-  await replaceDomain(tx, tenantId, null, actorLabel);
+  if (!archived.length) return null;
+  const released = await replaceDomain(tx, tenantId, null, actorLabel);
   await inAgencyTenant(tx, tenantId, (db) =>
     db
       .insert(auditLog)
       .values({ tenantId, agencyId: tx.agencyId, action: 'tenant.deleted', target: tenantId, details: { by: actorLabel } }),
   );
-  return true;
+  return released;
 }

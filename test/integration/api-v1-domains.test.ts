@@ -46,4 +46,23 @@ describe('custom domains through /api/v1', () => {
       expect(count!.n).toBe(0);
     }
   });
+
+  it('removes the old hostname at Cloudflare when an update changes the domain, and the last one when the tenant is deleted', async () => {
+    const first = `${unique('old').toLowerCase()}.acme-shoes.com`;
+    const second = `${unique('new').toLowerCase()}.acme-shoes.com`;
+    const client = v1Client(writeKey);
+    const created = await client.POST('/tenants', { body: tenantBody({ customDomain: first }) });
+    expect(created.response.status).toBe(201);
+    const tenantId = created.data!.id;
+    expect(await atCloudflare(first)).toBeDefined();
+
+    const updated = await client.PATCH('/tenants/{tenantId}', { params: { path: { tenantId } }, body: { customDomain: second } });
+    expect(updated.response.status).toBe(200);
+    expect(await atCloudflare(first)).toBeUndefined();
+    expect((await atCloudflare(second))?.customMetadata).toEqual({ tenant_id: tenantId });
+
+    const deleted = await client.DELETE('/tenants/{tenantId}', { params: { path: { tenantId } } });
+    expect(deleted.response.status).toBe(204);
+    expect(await atCloudflare(second)).toBeUndefined();
+  });
 });

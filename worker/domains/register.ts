@@ -119,6 +119,34 @@ export async function recheckDomain(deps: DomainDeps, tenantId: string, id: stri
   return syncWithCloudflare(deps, tenantId, domain, domain.status === 'failed');
 }
 
+/**
+ * Hostnames a tenant update or archive took away (already deleted in our database): removed at
+ * Cloudflare and from this isolate's host cache. Cloudflare failing leaves a hostname there that
+ * routes nowhere (our row is gone, so it gets the neutral page); it is logged for an operator.
+ */
+export async function releaseDomains(
+  deps: Pick<DomainDeps, 'cloudflare'>,
+  tenantId: string,
+  released: ReadonlyArray<{ hostname: string; cloudflareId: string | null }>,
+): Promise<void> {
+  for (const domain of released) {
+    forgetHostRoute(domain.hostname);
+    if (!domain.cloudflareId || !deps.cloudflare) continue;
+    const removed = await deps.cloudflare.remove(domain.cloudflareId);
+    if (!removed.ok)
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          event: 'custom-domain-release-failed',
+          tenantId,
+          hostname: domain.hostname,
+          cloudflareId: domain.cloudflareId,
+          message: removed.message,
+        }),
+      );
+  }
+}
+
 /** Removes the hostname at Cloudflare, then our row; a Cloudflare failure keeps the row (nothing half-removed). */
 export async function removeDomain(
   deps: DomainDeps,

@@ -12,7 +12,7 @@ import {
 import type { TenantBranding } from '../../../db/schema';
 import { domainDeps, hostnameRules } from '../../domains/config';
 import { parseCustomHostname } from '../../domains/hostname';
-import { checkPendingDomains } from '../../domains/register';
+import { checkPendingDomains, releaseDomains } from '../../domains/register';
 import { fromBase64Url, toBase64Url } from '../../lib/base64url';
 import { AppError } from '../errors';
 import { createV1Router } from './app';
@@ -170,13 +170,24 @@ export const tenantV1Routes = createV1Router()
     );
     if (!result) throw notFound();
     const updated = written(result);
+    if (result.ok)
+      await releaseDomains(
+        domainDeps(c.get('config'), c.get('db'), () => c.get('scope').clock.now()),
+        tenantId,
+        result.released,
+      );
     if (changes.customDomain) await registerPendingDomain(c, updated);
     return c.json(toApiTenant(updated), 200);
   })
   .openapi(deleteTenant, async (c) => {
     const { tenantId } = c.req.valid('param');
     const key = c.get('apiKey');
-    const archived = await withAgency(c.get('db'), key.agencyId, (tx) => archiveAgencyTenant(tx, tenantId, actor(key)));
-    if (!archived) throw notFound();
+    const released = await withAgency(c.get('db'), key.agencyId, (tx) => archiveAgencyTenant(tx, tenantId, actor(key)));
+    if (!released) throw notFound();
+    await releaseDomains(
+      domainDeps(c.get('config'), c.get('db'), () => c.get('scope').clock.now()),
+      tenantId,
+      released,
+    );
     return c.body(null, 204);
   });
