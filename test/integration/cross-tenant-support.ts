@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { env } from 'cloudflare:test';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';

@@ -116,10 +116,10 @@ async function connectThroughOAuth(world: World, platform: Platform): Promise<st
       tokenKeys: await importTokenKeyring(tokenKeys(world.config)),
       fetch: async (input, init) => {
         const res = await fetch(input, init);
-        const body = await res
+        const body = (await res
           .clone()
           .json()
-          .catch(() => null);
+          .catch(() => null)) as Record<string, unknown> | null;
         for (const field of ['access_token', 'refresh_token']) if (typeof body?.[field] === 'string') seen.push(body[field] as string);
         return res;
       },
