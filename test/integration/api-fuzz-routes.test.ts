@@ -243,7 +243,15 @@ describe('every session-API route, page and form action under malformed input', 
           await expectWellFormed(res, `${method} http://tidemark.test${path}`);
         },
       ),
-      { numRuns: 80 },
+      {
+        numRuns: 80,
+        // Always tried besides the random ones: the page forms, named and unnamed.
+        examples: [
+          [['login'], 'POST', '?/default'],
+          [['logout'], 'POST', '?/default'],
+          [['login'], 'POST', '?/nope'],
+        ],
+      },
     );
   });
 });
