@@ -12,8 +12,8 @@ import {
 import { call, closeWhenIdle, superDb, testEnv } from './support';
 
 /*
- * Random and malformed input at every session-API route and every page and form action (the
- * /api/v1 routes have their own file, api-v1-fuzz.test.ts): paths, query strings, headers and
+ * Random and malformed input at every API route (api-v1-fuzz.test.ts goes deeper into the
+ * provisioning API's bodies) and every page and form action: paths, query strings, headers and
  * bodies. Zero 5xx; every API 4xx is a problem-details body, and a validation failure names each field.
  */
 
@@ -27,8 +27,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => closeWhenIdle(arranged));
 
-/** Every route but the provisioning API, as `METHOD /path/:param` (pages with their SvelteKit `[param]`). */
-const ROUTES = [...apiEndpoints().filter((r) => !r.split(' ')[1]!.startsWith('/api/v1')), ...pageEndpoints()];
+/** Every API route, page and form action, as `METHOD /path/:param` (pages with their SvelteKit `[param]`). */
+const ROUTES = [...apiEndpoints(), ...pageEndpoints()];
 
 /** Routes that end the session they are called with: each call gets a session of its own. */
 const ENDS_SESSION = new Set(['POST /api/auth/logout', 'POST /logout?/default']);
@@ -52,6 +52,8 @@ const paramValue = (name: string) =>
 function realValues(name: string): string[] {
   if (name === 'tenant') return [victim.slug, victim.tenantId];
   if (name === 'platform') return ['meta', 'google_ads', 'linkedin'];
+  // Another agency's tenant: the victim's key gets past validation to the lookup, and no fuzzed DELETE removes the fixture.
+  if (name === 'tenantId') return [other.tenantId];
   // Ids of nothing that route manages: the handler runs, and no fuzzed DELETE removes the fixture's keys or domains.
   return [victim.tenantId, victim.agencyId];
 }
@@ -100,7 +102,7 @@ const headers = fc.record(
     authorization: fc.oneof(
       headerText,
       headerText.map((s) => `Bearer ${s}`),
-      fc.constant('operator'),
+      fc.constantFrom('operator', 'key'),
     ),
     accept: fc.constantFrom('text/html', 'application/json', '*/*', ''),
   },
@@ -170,6 +172,7 @@ async function fire(s: Shot): Promise<{ res: Response; url: string }> {
     if (name === 'cookie' && value === 'valid')
       h.set('cookie', ENDS_SESSION.has(s.route) ? await sessionCookie(arranged.db, victim.userIds[0]!) : victim.cookies.agencyOwner);
     else if (name === 'authorization' && value === 'operator') h.set('authorization', `Bearer ${testEnv.OPERATOR_TOKEN}`);
+    else if (name === 'authorization' && value === 'key') h.set('authorization', `Bearer ${victim.keys.write.key}`);
     else h.set(name, value);
   }
   h.set('cf-connecting-ip', `192.0.2.${Math.floor(Math.random() * 250) + 1}`);
@@ -195,7 +198,7 @@ async function expectWellFormed(res: Response, url: string): Promise<void> {
   }
 }
 
-describe('every session-API route, page and form action under malformed input', () => {
+describe('every API route, page and form action under malformed input', () => {
   it('answers random paths, queries, headers, hosts and bodies without a 5xx, each API 4xx a problem naming its fields', async () => {
     await fc.assert(
       fc.asyncProperty(shot, async (s) => {
@@ -213,7 +216,7 @@ describe('every session-API route, page and form action under malformed input', 
         route,
         params: Object.fromEntries([...route.matchAll(/:(\w+)|\[(\w+)\]/g)].map((m) => [m[1] ?? m[2]!, realValues(m[1] ?? m[2]!)[0]!])),
         query: {},
-        headers: { 'content-type': 'application/json', cookie: 'valid', origin: 'http://tidemark.test' },
+        headers: { 'content-type': 'application/json', cookie: 'valid', authorization: 'key', origin: 'http://tidemark.test' },
         body: huge,
         host: 'tidemark.test',
       });
