@@ -4,6 +4,8 @@ import { withRequestScope } from '$worker/request-scope';
 
 /** The same request scope as the API's: one database pool per request, closed after the response; the session resolved once. */
 export const handle: Handle = async ({ event, resolve }) => {
+  // `?/default` names the unnamed form action explicitly, which SvelteKit refuses with a plain Error (a 500).
+  if (event.request.method === 'POST' && event.url.searchParams.has('/default')) error(404, 'No such form action.');
   const platform = event.platform;
   if (!platform) error(500, 'The app must run inside the Worker (wrangler dev or deployed).');
   return withRequestScope(platform.env, event.request, platform.ctx, async (scope) => {

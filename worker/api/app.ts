@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { loggableError } from '../../db/query-errors';
 import type { AppEnv } from './context';
 import { AppError, fromHttpException, problemBody } from './errors';
+import { requireAppHost } from './middleware/app-host';
 import { requestContext } from './middleware/request-context';
 import { agencyAuditRoutes } from './routes/agency-audit';
 import { authRoutes } from './routes/auth';
@@ -17,6 +18,9 @@ import { provisioningRoutes } from './v1';
 export const api = new Hono<AppEnv>()
   .basePath('/api')
   .use(requestContext)
+  .use('/v1/*', requireAppHost)
+  .use('/agency/*', requireAppHost)
+  .use('/ops/*', requireAppHost)
   .route('/', healthRoutes)
   .route('/', authRoutes)
   .route('/', tenantRoutes)

@@ -1,0 +1,521 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/database';
+import { sha256Hex } from '../../worker/auth/password';
+import { sessionHandle } from '../../worker/auth/sessions';
+import { tenantBody, v1Raw } from './api-v1-support';
+import {
+  type Attacker,
+  apiEndpoints,
+  createAttacker,
+  createVictim,
+  openApiOperations,
+  pageEndpoints,
+  sessionCookie,
+  snapshotVictim,
+  socketEndpoints,
+  type Victim,
+  victimIdentifiersIn,
+} from './cross-tenant-support';
+import { call, closeWhenIdle, superDb, testEnv, unique } from './support';
+
+/*
+ * Every route, every attacker: another agency's API key, another tenant's user, a weaker role of the
+ * right tenant, the victim's own credential on another tenant's custom hostname, a revoked key and an
+ * expired session. Each is refused (401, 403, 404; a page sends to the login or answers 404), the
+ * victim's rows are the same afterwards (counted and hashed in the database) and no answer names the
+ * victim. Then the victim's own call succeeds, which proves the case really reaches its route.
+ */
+
+const arranged = superDb();
+let victim: Victim;
+let attacker: Attacker;
+
+beforeAll(async () => {
+  victim = await createVictim(arranged.db);
+  attacker = await createAttacker(arranged.db);
+}, 120_000);
+afterAll(() => closeWhenIdle(arranged));
+
+type Kind = 'api' | 'page' | 'action' | 'socket';
+
+interface Target {
+  path: string;
+  /** A JSON body (API) or form fields (page actions). */
+  body?: unknown;
+  /** The route's own caller when it is not the case's `legit` (a session the route ends). */
+  legitAs?: Credential;
+}
+
+/** Whose credential a request carries, and on which host. */
+interface Credential {
+  cookie?: string;
+  bearer?: string;
+  host?: string;
+}
+
+interface RouteCase {
+  /** The credential the route is meant for: the victim's agency owner, its write key, or the operator. */
+  legit: 'owner' | 'key' | 'operator';
+  /** What that credential gets: 2xx or 3xx (or the statuses the route answers when nobody may use it). */
+  legitStatus: number[];
+  /** A member of the right tenant or agency whose role is too weak: refused with 403 (or 404). */
+  weak?: keyof Victim['cookies'] | 'readKey';
+  /**
+   * The route acts on the caller's own account or agency only (reason given): a stranger with a
+   * valid credential of their own may succeed, but on their own rows, and never sees the victim's.
+   */
+  self?: string;
+  /** A route meant for anyone (reason given): nobody is refused, nobody sees or changes the victim's rows. */
+  public?: string;
+  /** Statuses besides 401, 403 and 404 that count as a refusal here (reason in the case). */
+  alsoRefusedWith?: number[];
+  target(): Target | Promise<Target>;
+}
+
+const OPERATOR = () => testEnv.OPERATOR_TOKEN;
+const since = () => new Date(Date.now() - 86_400_000).toISOString();
+
+/** A fresh custom domain row of the victim tenant, for the route that removes one. */
+async function freshDomainId(): Promise<string> {
+  const hostname = `${unique('gone').toLowerCase()}.matrix-agency.com`;
+  const [row] = rowsOf<{ id: string }>(
+    await arranged.db.execute(
+      sql`insert into tenant_domains (tenant_id, hostname, verification_status) values (${victim.tenantId}, ${hostname}, 'pending') returning id`,
+    ),
+  );
+  return row!.id;
+}
+
+async function victimDomainId(): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await arranged.db.execute(sql`select id from tenant_domains where tenant_id = ${victim.tenantId} and hostname = ${victim.hostname}`),
+  );
+  return row!.id;
+}
+
+/** A fresh session of the victim's agency owner, so ending it leaves the shared cookies working. */
+const ownerSession = async (): Promise<Credential> => ({ cookie: await sessionCookie(arranged.db, victim.userIds[0]!) });
+
+const json = (res: Response) => res.json() as Promise<Record<string, unknown>>;
+
+const CASES: Record<string, RouteCase> = {
+  // --- /api: session routes
+  'GET /api/health': {
+    public: 'load balancers and uptime checks probe it',
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: '/api/health' }),
+  },
+  'POST /api/auth/login': {
+    public: 'signing in is how a session starts',
+    legit: 'owner',
+    legitStatus: [401],
+    target: () => ({ path: '/api/auth/login', body: { email: `${unique('nobody')}@matrix.test`, password: 'wrong-password' } }),
+  },
+  'POST /api/auth/logout': {
+    public: 'signing out ends the caller’s own session, and without one ends nothing',
+    legit: 'owner',
+    legitStatus: [204, 200],
+    target: async () => ({ path: '/api/auth/logout', legitAs: await ownerSession() }),
+  },
+  'GET /api/me': { self: 'the caller’s own profile', legit: 'owner', legitStatus: [200], target: () => ({ path: '/api/me' }) },
+  'GET /api/me/sessions': {
+    self: 'the caller’s own sessions',
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: '/api/me/sessions' }),
+  },
+  'DELETE /api/me/sessions/:id': {
+    self: 'ends one of the caller’s own sessions; another user’s handle is not found',
+    legit: 'owner',
+    legitStatus: [204],
+    target: async () => {
+      const other = (await ownerSession()).cookie!;
+      return { path: `/api/me/sessions/${await sessionHandle(await sha256Hex(other.split('=')[1]!))}` };
+    },
+  },
+  'GET /api/tenants': {
+    self: 'the tenants the caller belongs to',
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: '/api/tenants' }),
+  },
+  'GET /api/tenants/:tenant/overview': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/api/tenants/${victim.slug}/overview?from=2026-11-01&to=2026-11-02` }),
+  },
+  'GET /api/tenants/:tenant/spend-by-day': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/api/tenants/${victim.tenantId}/spend-by-day?from=2026-11-01&to=2026-11-02` }),
+  },
+  'GET /api/tenants/:tenant/campaigns': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/api/tenants/${victim.slug}/campaigns?from=2026-11-01&to=2026-11-02` }),
+  },
+  'GET /api/tenants/:tenant/pacing': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/api/tenants/${victim.slug}/pacing?date=2026-11-01` }),
+  },
+  'GET /api/tenants/:tenant/ad-accounts': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/api/tenants/${victim.tenantId}/ad-accounts` }),
+  },
+  'GET /api/tenants/:tenant/connections/:platform/connect': {
+    legit: 'owner',
+    legitStatus: [302],
+    weak: 'tenantViewer',
+    target: () => ({ path: `/api/tenants/${victim.slug}/connections/meta/connect` }),
+  },
+  'GET /api/tenants/:tenant/pipeline-health': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/api/tenants/${victim.slug}/pipeline-health` }),
+  },
+  'GET /api/tenants/:tenant/domains': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    target: () => ({ path: `/api/tenants/${victim.slug}/domains` }),
+  },
+  'POST /api/tenants/:tenant/domains': {
+    legit: 'owner',
+    legitStatus: [201],
+    weak: 'tenantEditor',
+    target: () => ({ path: `/api/tenants/${victim.slug}/domains`, body: { hostname: `${unique('new').toLowerCase()}.matrix-agency.com` } }),
+  },
+  'POST /api/tenants/:tenant/domains/:id/check': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    target: async () => ({ path: `/api/tenants/${victim.slug}/domains/${await victimDomainId()}/check` }),
+  },
+  'DELETE /api/tenants/:tenant/domains/:id': {
+    legit: 'owner',
+    legitStatus: [204],
+    weak: 'tenantEditor',
+    target: async () => ({ path: `/api/tenants/${victim.slug}/domains/${await freshDomainId()}` }),
+  },
+  'GET /api/oauth/:platform/callback': {
+    legit: 'owner',
+    legitStatus: [302],
+    // A state the caller's browser did not start (no nonce cookie, another user) is a 400 before anything is read.
+    alsoRefusedWith: [400],
+    target: async () => {
+      const started = await call(`/api/tenants/${victim.slug}/connections/meta/connect`, {
+        headers: { cookie: victim.cookies.agencyOwner },
+        redirect: 'manual',
+      });
+      const state = new URL(started.headers.get('location')!).searchParams.get('state')!;
+      // The nonce cookie stays in the victim's browser: only the victim's own call carries it.
+      const nonce = (started.headers.get('set-cookie') ?? '').split(';')[0]!;
+      return {
+        path: `/api/oauth/meta/callback?state=${encodeURIComponent(state)}&error=access_denied`,
+        legitAs: { cookie: `${victim.cookies.agencyOwner}; ${nonce}` },
+      };
+    },
+  },
+  'POST /api/ops/sync': {
+    legit: 'operator',
+    legitStatus: [400],
+    target: () => ({ path: '/api/ops/sync', body: { tenant: victim.slug, platform: 'nope' } }),
+  },
+  'GET /api/ops/sync-runs': {
+    legit: 'operator',
+    legitStatus: [200],
+    target: () => ({ path: `/api/ops/sync-runs?tenant=${victim.slug}&since=${encodeURIComponent(since())}` }),
+  },
+  'GET /api/ops/dead-letters': { legit: 'operator', legitStatus: [200], target: () => ({ path: '/api/ops/dead-letters' }) },
+  'POST /api/ops/dead-letters/redrive': {
+    legit: 'operator',
+    legitStatus: [400],
+    target: () => ({ path: '/api/ops/dead-letters/redrive', body: { ids: [] } }),
+  },
+  'GET /api/ops/pipeline-health': { legit: 'operator', legitStatus: [200], target: () => ({ path: '/api/ops/pipeline-health' }) },
+  'GET /api/agency/pipeline-health': {
+    self: 'the pipelines of the caller’s own agencies',
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: '/api/agency/pipeline-health' }),
+  },
+  'POST /api/agency/api-keys': {
+    legit: 'owner',
+    legitStatus: [201],
+    weak: 'agencyViewer',
+    target: () => ({ path: '/api/agency/api-keys', body: { name: unique('k'), scope: 'read', agencyId: victim.agencyId } }),
+  },
+  'GET /api/agency/api-keys': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'agencyViewer',
+    target: () => ({ path: `/api/agency/api-keys?agencyId=${victim.agencyId}` }),
+  },
+  'DELETE /api/agency/api-keys/:keyId': {
+    legit: 'owner',
+    legitStatus: [204],
+    weak: 'agencyViewer',
+    target: async () => {
+      const created = await call('/api/agency/api-keys', {
+        method: 'POST',
+        headers: { cookie: victim.cookies.agencyOwner, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: unique('doomed'), scope: 'read' }),
+      });
+      return { path: `/api/agency/api-keys/${(await json(created)).id}?agencyId=${victim.agencyId}` };
+    },
+  },
+  'GET /api/agency/audit-log': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'agencyViewer',
+    target: () => ({ path: `/api/agency/audit-log?agencyId=${victim.agencyId}` }),
+  },
+
+  // --- /api/v1: the agency provisioning API
+  'GET /api/v1/tenants': {
+    self: 'lists the key’s own agency’s tenants',
+    legit: 'key',
+    legitStatus: [200],
+    target: () => ({ path: '/api/v1/tenants' }),
+  },
+  'POST /api/v1/tenants': {
+    self: 'creates a tenant in the key’s own agency',
+    legit: 'key',
+    legitStatus: [201],
+    weak: 'readKey',
+    target: () => ({ path: '/api/v1/tenants', body: tenantBody() }),
+  },
+  'GET /api/v1/tenants/:tenantId': { legit: 'key', legitStatus: [200], target: () => ({ path: `/api/v1/tenants/${victim.tenantId}` }) },
+  'PATCH /api/v1/tenants/:tenantId': {
+    legit: 'key',
+    legitStatus: [200],
+    weak: 'readKey',
+    target: () => ({ path: `/api/v1/tenants/${victim.tenantId}`, body: { name: victim.name } }),
+  },
+  'DELETE /api/v1/tenants/:tenantId': {
+    legit: 'key',
+    legitStatus: [204],
+    weak: 'readKey',
+    target: async () => {
+      const created = await v1Raw('/tenants', victim.keys.write.key, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(tenantBody()),
+      });
+      return { path: `/api/v1/tenants/${(await json(created)).id}` };
+    },
+  },
+  'GET /api/v1/webhooks': {
+    self: 'the key’s own agency’s webhooks',
+    legit: 'key',
+    legitStatus: [200],
+    target: () => ({ path: '/api/v1/webhooks' }),
+  },
+  'POST /api/v1/webhooks': {
+    self: 'registers a webhook for the key’s own agency',
+    legit: 'key',
+    legitStatus: [201],
+    weak: 'readKey',
+    target: () => ({ path: '/api/v1/webhooks', body: { url: `${testEnv.FAKES_URL}/receivers/webhooks/matrix`, events: ['sync.failed'] } }),
+  },
+  'DELETE /api/v1/webhooks/:webhookId': {
+    legit: 'key',
+    legitStatus: [204],
+    weak: 'readKey',
+    target: async () => {
+      const created = await v1Raw('/webhooks', victim.keys.write.key, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url: `${testEnv.FAKES_URL}/receivers/webhooks/matrix`, events: ['sync.failed'] }),
+      });
+      return { path: `/api/v1/webhooks/${(await json(created)).id}` };
+    },
+  },
+  'GET /api/v1/openapi.json': {
+    public: 'the API’s documentation',
+    legit: 'key',
+    legitStatus: [200],
+    target: () => ({ path: '/api/v1/openapi.json' }),
+  },
+  'GET /api/v1/reference': {
+    public: 'the API’s documentation',
+    legit: 'key',
+    legitStatus: [200],
+    target: () => ({ path: '/api/v1/reference' }),
+  },
+
+  // --- pages
+  'GET /': {
+    self: 'sends the caller to their own tenant or tenant list',
+    legit: 'owner',
+    legitStatus: [303],
+    target: () => ({ path: '/' }),
+  },
+  'GET /login': { public: 'the sign-in page', legit: 'owner', legitStatus: [303], target: () => ({ path: '/login' }) },
+  'POST /login?/default': {
+    public: 'the sign-in form',
+    legit: 'owner',
+    // A failed sign-in renders the form again with its message.
+    legitStatus: [401],
+    target: () => ({ path: '/login', body: { email: `${unique('nobody')}@matrix.test`, password: 'wrong-password' }, legitAs: {} }),
+  },
+  'GET /logout': {
+    public: 'a plain visit only goes home, for anyone',
+    legit: 'owner',
+    legitStatus: [303],
+    target: () => ({ path: '/logout' }),
+  },
+  'POST /logout?/default': {
+    public: 'signing out ends the caller’s own session, and without one ends nothing',
+    legit: 'owner',
+    legitStatus: [303],
+    target: async () => ({ path: '/logout', legitAs: await ownerSession() }),
+  },
+  'GET /pipeline': {
+    self: 'the pipelines of the caller’s own agencies',
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: '/pipeline' }),
+  },
+  'GET /tenants': { self: 'the tenants the caller belongs to', legit: 'owner', legitStatus: [200], target: () => ({ path: '/tenants' }) },
+  'GET /t/[tenant]': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}` }) },
+  'GET /t/[tenant]/connections': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/connections` }) },
+  'GET /t/[tenant]/pipeline': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/pipeline` }) },
+
+  // --- WebSockets (partyserver)
+  'WS /parties/tenant-hub/:room': {
+    legit: 'owner',
+    legitStatus: [101],
+    target: () => ({ path: `/parties/tenant-hub/${victim.tenantId}` }),
+  },
+  'WS /parties/platform-quota/:room': {
+    legit: 'owner',
+    // Internal to the Worker: nobody opens it from outside, the victim's owner included.
+    legitStatus: [404],
+    target: () => ({ path: `/parties/platform-quota/${victim.tenantId}` }),
+  },
+};
+
+function kindOf(route: string): Kind {
+  if (route.startsWith('WS ')) return 'socket';
+  if (route.includes('?/')) return 'action';
+  return route.split(' ')[1]!.startsWith('/api') ? 'api' : 'page';
+}
+
+/** One request as `who`, shaped like the route's clients send it. */
+async function send(route: string, target: Target, who: Credential): Promise<Response> {
+  const kind = kindOf(route);
+  const method = kind === 'socket' ? 'GET' : route.split(' ')[0]!;
+  const origin = `http://${who.host ?? 'tidemark.test'}`;
+  const headers = new Headers();
+  if (who.cookie) headers.set('cookie', who.cookie);
+  if (who.bearer) headers.set('authorization', `Bearer ${who.bearer}`);
+  let body: BodyInit | undefined;
+  if (kind === 'socket') headers.set('upgrade', 'websocket');
+  if (kind === 'page' || kind === 'action') headers.set('accept', 'text/html');
+  if (kind === 'action') {
+    headers.set('origin', origin);
+    body = new URLSearchParams((target.body ?? {}) as Record<string, string>);
+  } else if (target.body !== undefined) {
+    headers.set('content-type', 'application/json');
+    body = JSON.stringify(target.body);
+  }
+  const res = await call(target.path, { origin, method, headers, body, redirect: 'manual' });
+  if (res.webSocket) {
+    res.webSocket.accept();
+    res.webSocket.close();
+  }
+  return res;
+}
+
+function legitCredential(c: RouteCase, host?: string): Credential {
+  if (c.legit === 'key') return { bearer: victim.keys.write.key, host };
+  if (c.legit === 'operator') return { bearer: OPERATOR(), host };
+  return { cookie: victim.cookies.agencyOwner, host };
+}
+
+interface Attack {
+  name: string;
+  who: Credential;
+  /** True when the attacker holds a valid credential of their own (a self route may serve them). */
+  ownCredential: boolean;
+}
+
+function attacksOn(c: RouteCase): Attack[] {
+  const attacks: Attack[] = [
+    { name: 'another agency’s API key', who: { bearer: attacker.key.key }, ownCredential: true },
+    { name: 'another tenant’s user', who: { cookie: attacker.cookie }, ownCredential: true },
+    { name: 'a revoked API key', who: { bearer: victim.keys.revoked.key }, ownCredential: false },
+    { name: 'an expired session', who: { cookie: victim.cookies.expired }, ownCredential: false },
+  ];
+  // On a self or public route the victim's credential acts on the victim's own account wherever it is sent.
+  if (!c.self && !c.public)
+    attacks.push({
+      name: 'the victim’s credential on another tenant’s custom host',
+      who: legitCredential(c, attacker.hostname),
+      ownCredential: false,
+    });
+  if (c.weak === 'readKey')
+    attacks.push({ name: 'a read-only key of the right agency', who: { bearer: victim.keys.read.key }, ownCredential: false });
+  else if (c.weak)
+    attacks.push({ name: `the ${c.weak} of the right tenant or agency`, who: { cookie: victim.cookies[c.weak] }, ownCredential: false });
+  return attacks;
+}
+
+/** A refusal as the route's kind of client sees it. */
+function refused(kind: Kind, res: Response, c: RouteCase): boolean {
+  if ([401, 403, 404, ...(c.alsoRefusedWith ?? [])].includes(res.status)) return true;
+  if (kind === 'page' || kind === 'action') return res.status === 303 && (res.headers.get('location') ?? '').startsWith('/login');
+  return false;
+}
+
+const ROUTES = [...apiEndpoints(), ...pageEndpoints(), ...socketEndpoints()];
+
+describe('the route inventory', () => {
+  it('finds the API, page and socket routes in the code', () => {
+    expect(apiEndpoints()).toContain('GET /api/tenants/:tenant/overview');
+    expect(pageEndpoints()).toEqual(expect.arrayContaining(['GET /t/[tenant]', 'POST /login?/default']));
+    expect(socketEndpoints()).toContain('WS /parties/tenant-hub/:room');
+  });
+
+  it('has a matrix case for every route, and none for a route that is gone', () => {
+    const missing = ROUTES.filter((route) => !CASES[route]);
+    expect(missing, `routes without a cross-tenant matrix case: ${missing.join(', ')}`).toEqual([]);
+    const stale = Object.keys(CASES).filter((route) => !ROUTES.includes(route));
+    expect(stale, `matrix cases for routes that no longer exist: ${stale.join(', ')}`).toEqual([]);
+  });
+
+  it('serves every operation of the OpenAPI document, and documents every /api/v1 route', () => {
+    const served = apiEndpoints().filter((route) => route.split(' ')[1]!.startsWith('/api/v1/'));
+    expect(openApiOperations()).toEqual(served);
+  });
+});
+
+describe.each(ROUTES.filter((route) => CASES[route]))('%s', (route) => {
+  it('refuses every attacker, changes none of the victim’s rows, names the victim nowhere, and serves its own caller', async () => {
+    const c = CASES[route]!;
+    const kind = kindOf(route);
+    const target = await c.target();
+    const before = await snapshotVictim(arranged.db, victim);
+    const failures: string[] = [];
+    for (const attack of attacksOn(c)) {
+      const res = await send(route, target, attack.who);
+      const text = `${res.headers.get('location') ?? ''}\n${res.status === 101 ? '' : await res.text()}`;
+      const mayServe = c.public || (c.self && attack.ownCredential);
+      if (res.status >= 500) failures.push(`${attack.name}: ${res.status}`);
+      else if (!mayServe && !refused(kind, res, c)) failures.push(`${attack.name}: not refused (${res.status})`);
+      const named = victimIdentifiersIn(text, victim, target.path);
+      if (named.length) failures.push(`${attack.name}: the answer names the victim (${named.join(', ')})`);
+    }
+    expect(failures, `${route}`).toEqual([]);
+    expect(await snapshotVictim(arranged.db, victim), `${route} changed the victim's rows`).toEqual(before);
+
+    const again = await c.target();
+    const res = await send(route, again, again.legitAs ?? legitCredential(c));
+    expect(c.legitStatus, `${route} as its own caller answered ${res.status}`).toContain(res.status);
+  });
+});
