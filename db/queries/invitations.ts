@@ -137,19 +137,22 @@ export async function findInvitationByTokenHash(db: Database, tokenHash: string)
 }
 
 /**
- * Marks a pending invitation accepted by `userId`, atomically: of two parallel accepts, the second
- * waits for the first's row lock and then finds nothing pending. Null when it is no longer pending.
+ * Marks a pending invitation accepted, atomically: of two parallel accepts, the second waits for the
+ * first's row lock and then finds nothing pending. Null when it is no longer pending.
  */
-export async function claimInvitation(
-  tx: PeopleTx,
-  id: string,
-  userId: string,
-  now: Date,
-): Promise<{ email: string; role: MembershipRole } | null> {
+export async function claimInvitation(tx: PeopleTx, id: string, now: Date): Promise<{ email: string; role: MembershipRole } | null> {
   const [row] = await tx.db
     .update(invitations)
-    .set({ acceptedAt: now, acceptedByUserId: userId })
+    .set({ acceptedAt: now })
     .where(and(invitationScope(tx), eq(invitations.id, id), pending(now)))
     .returning({ email: invitations.email, role: invitations.role });
   return row ?? null;
+}
+
+/** Records who accepted a claimed invitation (a new account exists only after the claim). */
+export async function setInvitationAcceptedBy(tx: PeopleTx, id: string, userId: string): Promise<void> {
+  await tx.db
+    .update(invitations)
+    .set({ acceptedByUserId: userId })
+    .where(and(invitationScope(tx), eq(invitations.id, id)));
 }

@@ -5,8 +5,8 @@
  */
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { ROLE_RANK } from '../../worker/auth/roles';
-import { type AgencyTx, type Database, rowsOf, TenantTx } from '../database';
-import { auditLog, type MembershipRole, memberships, users } from '../schema';
+import { type AgencyTx, type Database, rowsOf, TenantTx, withTenant } from '../database';
+import { agencies, auditLog, type MembershipRole, memberships, users } from '../schema';
 
 export type PeopleTx = TenantTx | AgencyTx;
 
@@ -141,4 +141,32 @@ export async function recordUserAudit(db: Database, userId: string, entry: Peopl
     await set('app.tenant_id', before?.tenant ?? '');
     await set('app.agency_id', before?.agency ?? '');
   });
+}
+
+/** An agency's name (agencies has no row-level security), for emails and the accept page. */
+export async function findAgencyName(db: Database, agencyId: string): Promise<string | null> {
+  const [row] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
+  return row?.name ?? null;
+}
+
+/**
+ * Runs `fn` in one of the agency's tenants' scope inside the agency's transaction (a savepoint), then
+ * clears the tenant setting again, so the agency's own statements after it (idempotency keys) run in
+ * the agency's scope alone. The caller must have checked that the tenant belongs to the agency.
+ */
+export async function withTenantInAgency<T>(tx: AgencyTx, tenantId: string, fn: (tenant: TenantTx) => Promise<T>): Promise<T> {
+  try {
+    return await withTenant(tx.db, tenantId, fn);
+  } finally {
+    await tx.db.execute(sql`select set_config('app.tenant_id', '', true)`);
+  }
+}
+
+/** Creates a user (an invitee setting up their account); the email is stored lower-cased. */
+export async function createUser(db: Database, user: { email: string; name: string; passwordHash: string }): Promise<string> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...user, email: user.email.trim().toLowerCase() })
+    .returning({ id: users.id });
+  return row!.id;
 }
