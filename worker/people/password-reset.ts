@@ -27,8 +27,11 @@ export interface ResetRequestDeps {
   brandTenant: Parameters<typeof mailBrand>[0];
   production: boolean;
   now: Date;
-  /** Sends after the answer (waitUntil), so the answer takes as long for a known email as for an unknown one. */
-  background: (work: Promise<unknown>) => void;
+  /**
+   * Runs after the answer (waitUntil, with a pool of its own: the request's closes with the response),
+   * so the answer takes as long for a known email as for an unknown one.
+   */
+  background: (work: (db: Database) => Promise<void>) => void;
 }
 
 export type ResetRequestResult = { ok: true } | { ok: false; reason: 'locked'; retryAfterSeconds: number };
@@ -37,7 +40,7 @@ export type ResetRequestResult = { ok: true } | { ok: false; reason: 'locked'; r
 export async function requestPasswordReset(deps: ResetRequestDeps, request: { email: string; ip: string }): Promise<ResetRequestResult> {
   const lock = await claimLoginAttempt(deps.db, resetThrottleKeys(request.email, request.ip), deps.now);
   if (lock) return { ok: false, reason: 'locked', retryAfterSeconds: lock.retryAfterSeconds };
-  deps.background(sendResetLink(deps, request));
+  deps.background((db) => sendResetLink({ ...deps, db }, request));
   return { ok: true };
 }
 
