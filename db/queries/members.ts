@@ -52,6 +52,7 @@ export async function lockAgencyOwnerCount(tx: AgencyTx): Promise<number> {
     .select({ id: memberships.id })
     .from(memberships)
     .where(and(membershipScope(tx), eq(memberships.role, 'owner')))
+    .orderBy(asc(memberships.id))
     .for('update');
   return rows.length;
 }

@@ -30,9 +30,10 @@ async function change(
   targetUserId: string,
   request: MemberChangeRequest,
 ): Promise<MemberChangeResult> {
+  // Owners first, in one order for everyone, then the target: two changes at once queue instead of deadlocking.
+  const ownerCount = tx instanceof TenantTx ? 0 : await lockAgencyOwnerCount(tx as AgencyTx);
   const targetRole = await lockMemberRole(tx, targetUserId);
   if (!targetRole) return { ok: false, reason: 'not_found' };
-  const ownerCount = tx instanceof TenantTx ? 0 : await lockAgencyOwnerCount(tx as AgencyTx);
   const decision: MemberChange = { actorRole: actor.role, scope: place.kind, targetRole, change: request, ownerCount };
   const decided = decideMemberChange(decision);
   if (!decided.ok) return decided;
