@@ -10,7 +10,8 @@ import type { RenderedMail } from './templates';
 export type Mailer = (to: { email: string; name?: string }, brand: MailBrand, mail: RenderedMail) => Promise<SendResult>;
 
 /** A mailer over the configured SendGrid account; without SENDGRID_API_KEY every send fails as `unauthorized`. */
-export function configuredMailer(config: Config, fetcher: typeof fetch = fetch): Mailer {
+export function configuredMailer(config: Config, fetcher: typeof fetch = (input, init) => fetch(input, init)): Mailer {
+  // The default is wrapped: workerd refuses a `fetch` called with another `this` (Illegal invocation).
   const apiKey = config.SENDGRID_API_KEY;
   const client = apiKey ? createSendGridClient({ fetch: fetcher, baseUrl: config.SENDGRID_API_BASE, apiKey }) : null;
   return async (to, brand, mail) => {

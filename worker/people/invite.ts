@@ -107,7 +107,12 @@ async function refusedMailAsResult(work: () => Promise<InviteResult>): Promise<I
   try {
     return await work();
   } catch (error) {
-    if (error instanceof MailRefused) return { ok: false, reason: 'email_failed', failure: error.failure };
+    if (error instanceof MailRefused) {
+      // The failure's kind and SendGrid's message only: never the link or the address.
+      const { kind, status, message } = error.failure;
+      console.error(JSON.stringify({ level: 'error', event: 'invitation-email-failed', kind, status, message }));
+      return { ok: false, reason: 'email_failed', failure: error.failure };
+    }
     throw error;
   }
 }
