@@ -90,7 +90,26 @@ describe('inviting someone to a tenant', () => {
     const admin = await world.member('admin');
     const email = newEmail();
     expect((await invite(await admin.cookie(), world.tenant.slug, email, 'viewer')).status).toBe(201);
-    expect(linkIn(await nthMailTo(email), '/invite').url.startsWith(`http://${hostname}/invite/`)).toBe(true);
+    const { url, token } = linkIn(await nthMailTo(email), '/invite');
+    expect(url.startsWith(`http://${hostname}/invite/`)).toBe(true);
+    const onHost = await call(`/invite/${token}`, { origin: `http://${hostname}` });
+    expect(await onHost.text()).toContain(`Join ${world.tenant.name}`);
+
+    // Another tenant's invitation does not exist on this tenant's domain.
+    const other = await createPeopleWorld(arranged.db, { displayName: 'Other Brand' });
+    const otherEmail = newEmail();
+    expect((await invite(await (await other.member('admin')).cookie(), other.tenant.slug, otherEmail, 'viewer')).status).toBe(201);
+    const otherToken = linkIn(await nthMailTo(otherEmail), '/invite').token;
+    const foreign = await (await call(`/invite/${otherToken}`, { origin: `http://${hostname}` })).text();
+    expect(foreign).toContain('not valid');
+    expect(foreign).not.toContain(other.tenant.name);
+    expect(foreign).not.toContain('Other Brand');
+    const posted = await submitForm(
+      `/invite/${otherToken}`,
+      { name: 'X', password: 'a long enough password' },
+      { origin: `http://${hostname}` },
+    );
+    expect(posted).toMatchObject({ status: 410 });
   });
 
   it('lets an existing user sign in on the page to accept, and keeps a stronger role they already hold', async () => {

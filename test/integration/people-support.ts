@@ -92,6 +92,8 @@ export async function createPeopleWorld(db: Database, branding: TenantBranding =
 /** Posts a page's form action as the enhanced form does (JSON answer with devalue-encoded data). */
 export async function submitForm(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
   const res = await call(path, {
+    // The form is posted to the origin it came from (a custom domain's, when `headers.origin` names one).
+    origin: headers.origin ?? 'http://tidemark.test',
     method: 'POST',
     headers: { origin: 'http://tidemark.test', 'x-sveltekit-action': 'true', 'cf-connecting-ip': nextIp(), ...headers },
     body: new URLSearchParams(fields),

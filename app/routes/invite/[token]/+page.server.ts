@@ -4,13 +4,23 @@ import { formatWait } from '$lib/format';
 import { clientInfo } from '$lib/server/client-info';
 import { SESSION_COOKIE, sessionCookieOptions } from '$worker/auth/cookies';
 import { openSession, signIn } from '$worker/auth/sign-in';
-import { type AcceptResult, acceptAsNewUser, acceptAsUser, viewInvitation } from '$worker/people/accept';
+import { type AcceptResult, acceptAsNewUser, acceptAsUser, type InvitationView, viewInvitation } from '$worker/people/accept';
 import type { Actions, PageServerLoad } from './$types';
 import { describeInvitation } from './describe';
 
+/**
+ * On a tenant's custom domain only that tenant's invitations exist: any other (another tenant's, the
+ * agency's) reads as an unknown link there, so the domain never shows another name.
+ */
+async function viewOnThisHost(locals: App.Locals, token: string, now: Date): Promise<InvitationView> {
+  const view = await viewInvitation(locals.db, token, now);
+  if (locals.host.kind !== 'tenant' || view.state === 'unknown') return view;
+  return view.invitation.tenant?.id === locals.host.tenant.id ? view : { state: 'unknown' };
+}
+
 export const load: PageServerLoad = async ({ locals, params, parent, setHeaders }) => {
   setHeaders({ 'cache-control': 'no-store' });
-  const view = await viewInvitation(locals.db, params.token, new Date());
+  const view = await viewOnThisHost(locals, params.token, new Date());
   const { site } = await parent();
   const tenant = view.state === 'unknown' ? null : view.invitation.tenant;
   return {
@@ -41,12 +51,12 @@ export const actions: Actions = {
     const password = String(form.get('password') ?? '');
     const now = new Date();
     const cookieOptions = { ...sessionCookieOptions(url.protocol === 'https:'), sameSite: 'lax' as const };
+    const view = await viewOnThisHost(locals, params.token, now);
+    if (view.state !== 'pending') return fail(410, { message: 'This invitation can no longer be used.' });
     let result: AcceptResult;
     if (locals.user) {
       result = await acceptAsUser(locals.db, params.token, locals.user, now);
     } else {
-      const view = await viewInvitation(locals.db, params.token, now);
-      if (view.state !== 'pending') return fail(410, { message: 'This invitation can no longer be used.' });
       if (view.hasAccount) {
         const signedIn = await signIn(locals.db, { email: view.invitation.email, password, ...clientInfo(request) }, now);
         if (!signedIn.ok && signedIn.reason === 'locked')
