@@ -3,7 +3,7 @@
  * 32 bytes whose SHA-256 alone is stored, the invitation and its audit entry, and the email, all in
  * the scope's transaction: when SendGrid refuses the mail, nothing is stored and the caller may retry.
  */
-import { type AgencyTx, type TenantTx, withAgency, withTenant } from '../../db/database';
+import { type AgencyTx, type Database, type TenantTx, withAgency, withTenant } from '../../db/database';
 import { listTenantDomains } from '../../db/queries/domains';
 import { createInvitation, type InvitationSummary } from '../../db/queries/invitations';
 import { type PeopleTx, recordPeopleAudit } from '../../db/queries/members';
@@ -18,7 +18,7 @@ import { invitationEmail } from '../email/templates';
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface PeopleDeps {
-  db: import('../../db/database').Database;
+  db: Database;
   mailer: Mailer;
   /** The product's origin for this request (links when the tenant has no verified custom hostname). */
   appOrigin: string;
