@@ -222,6 +222,10 @@ describe('inviting someone to a tenant', () => {
     const rows = rowsOf<{ n: number }>(await arranged.db.execute(sql`select count(*)::int as n from invitations where email = ${email}`));
     expect(rows[0]!.n).toBe(0);
     expect(await mailsTo(email)).toEqual([]);
+    await control('/faults', { method: 'POST', body: JSON.stringify({ service: 'sendgrid', kind: 'rate_limit', remaining: 1 }) });
+    const limited = await invite(await admin.cookie(), world.tenant.slug, email, 'viewer');
+    expect(limited.status).toBe(503);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await invite(await admin.cookie(), world.tenant.slug, email, 'viewer')).status).toBe(201);
   });
 });

@@ -20,8 +20,16 @@ export function peopleRefusal(reason: PeopleRefusal | 'not_found', what = 'membe
   }
 }
 
-/** SendGrid refused the invitation email: nothing was stored, so the client may simply retry. */
+/**
+ * SendGrid refused the invitation email: nothing was stored. A refused address is the client's to
+ * fix (400 naming `email`); anything else is ours or SendGrid's, and the client may simply retry (503).
+ */
 export function emailFailed(failure: MailFailure): AppError {
+  if (failure.kind === 'rejected') {
+    return new AppError('validation_failed', 'The invitation email could not be sent to this address; nothing was saved.', {
+      issues: [{ field: 'email', message: 'The mail service refused this address.' }],
+    });
+  }
   const headers: Record<string, string> =
     failure.kind === 'rate_limited' && failure.retryAfterSeconds ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
   return new AppError('upstream_unavailable', 'The invitation email could not be sent; nothing was saved. Try again shortly.', { headers });
