@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InvitationLookup } from '$worker/people/accept';
+import type { InvitationLookup } from '$db/queries/invitations';
 import { describeInvitation } from './describe';
 
 const invitation: InvitationLookup = {
