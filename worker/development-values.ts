@@ -23,6 +23,8 @@ export const DEV_SECRETS = {
   DATADOG_API_KEY: 'dev-datadog-api-key',
   /** The Cloudflare fake accepts any bearer token of 20 characters or more. */
   CLOUDFLARE_API_TOKEN: 'dev-cloudflare-api-token-0123456789',
+  /** The SendGrid fake accepts any `SG.…` key. */
+  SENDGRID_API_KEY: 'SG.tidemark-dev.sendgrid-key',
 } as const;
 
 /** Custom hostnames locally: the fake's zone and the CNAME target its instructions name. */

@@ -73,6 +73,7 @@ describe('parseConfig', () => {
     ['LINKEDIN_CLIENT_SECRET', 'the development client secret cannot be used in production'],
     ['DATADOG_API_KEY', 'the development DataDog API key cannot be used in production'],
     ['CLOUDFLARE_API_TOKEN', 'the development Cloudflare API token cannot be used in production'],
+    ['SENDGRID_API_KEY', 'the development SendGrid API key cannot be used in production'],
   ] as const;
 
   it('has a refusal for every development secret', () => {

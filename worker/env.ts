@@ -105,6 +105,10 @@ export const configSchema = z.object({
   DD_ENV: z.string().min(1).optional(),
   /** Meta Marketing API access tier of our app: picks the per-ad-account BUC formula (AD-APIS.md §1.6). */
   META_ACCESS_TIER: z.enum(['limited', 'full']).default('limited'),
+  /** SendGrid API key (secret) for invitations and password resets; without it no email is sent and invitations are refused. */
+  SENDGRID_API_KEY: z.string().startsWith('SG.', 'must be a SendGrid API key (SG.…)').optional(),
+  /** The address emails come from (its name is the tenant's branded product name, or Tidemark). */
+  EMAIL_FROM: z.string().email('must be an email address').default('no-reply@tidemark.dev'),
   /** Bearer token of the operator API (/api/ops); the API is off when unset. */
   OPERATOR_TOKEN: z.string().min(16).optional(),
   /** Compressed time for the sync benchmark (worker/lib/clock.ts): `<simEpochISO>@<realAnchorMs>x<speed>`; unset = real time. */
@@ -140,6 +144,7 @@ const DEV_SECRET_NAMES: Record<keyof typeof DEV_SECRETS, string> = {
   LINKEDIN_CLIENT_SECRET: 'client secret',
   DATADOG_API_KEY: 'DataDog API key',
   CLOUDFLARE_API_TOKEN: 'Cloudflare API token',
+  SENDGRID_API_KEY: 'SendGrid API key',
 };
 
 /** Compared as bytes: the same key written as base64url or without padding is still the development key. */

@@ -3,6 +3,7 @@ export * from './enums';
 export * from './facts';
 export * from './identity';
 export * from './operations';
+export * from './people';
 export * from './pipeline';
 export * from './provisioning';
 export * from './rollups';

@@ -86,6 +86,26 @@ export interface paths {
     patch: operations['updateTenant'];
     trace?: never;
   };
+  '/tenants/{tenantId}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite someone to a tenant
+     * @description Emails a single-use link (valid seven days) in the tenant's branding, on its custom domain once verified. Inviting the same email again replaces the earlier link. The link itself is never returned.
+     */
+    post: operations['createInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/webhooks': {
     parameters: {
       query?: never;
@@ -157,6 +177,34 @@ export interface components {
     CreatedWebhook: components['schemas']['Webhook'] & {
       /** @description Shown once. Each delivery carries `Tidemark-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with this secret>`; refuse a t older than 300 seconds. */
       secret: string;
+    };
+    Invitation: {
+      /** Format: date-time */
+      createdAt: string;
+      email: string;
+      /**
+       * Format: date-time
+       * @description Seven days after creation; the link works once.
+       */
+      expiresAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'admin' | 'editor' | 'viewer';
+      /** Format: uuid */
+      tenantId: string;
+    };
+    InvitationCreate: {
+      /**
+       * Format: email
+       * @example ana@acme-shoes.com
+       */
+      email: string;
+      /**
+       * @description The role in the tenant.
+       * @enum {string}
+       */
+      role: 'admin' | 'editor' | 'viewer';
     };
     /** @description RFC 9457 problem details with a stable `code`; `issues` names each invalid field. */
     Problem: {
@@ -642,6 +690,107 @@ export interface operations {
       };
       /** @description The body is not JSON. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createInvitation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of a POST with the same key and body for 24 hours; another body with the same key is a 409. */
+        'idempotency-key'?: string;
+      };
+      path: {
+        tenantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InvitationCreate'];
+      };
+    };
+    responses: {
+      /** @description The invitation (also when an Idempotency-Key replays it). */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Invitation'];
+        };
+      };
+      /** @description Invalid input; `issues` has one entry per field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid API key (missing, malformed, unknown or revoked). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The key is read-only. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such tenant in this agency. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The slug or hostname is taken, or the Idempotency-Key was used with another body. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The email could not be sent; nothing was stored, retry. */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -59,7 +59,8 @@ describe('GET /api/agency/audit-log', () => {
     await postJson('/api/agency/api-keys', { name: 'mine', scope: 'read' }, { cookie: await agency.cookieOf('admin') });
     const other = await createTestAgency(arranged.db);
     const theirs = (await (await auditOf(await other.cookieOf('owner'))).json()) as { entries: Entry[] };
-    expect(theirs.entries).toEqual([]);
+    // Only their own owner's sign-in (sign-ins are audited in the user's agency).
+    expect(theirs.entries.map((e) => e.action)).toEqual(['auth.signed_in']);
     expect((await auditOf(await agency.cookieOf('viewer'))).status).toBe(403);
     expect((await auditOf(await agency.cookieOf('editor'))).status).toBe(403);
     expect((await call('/api/agency/audit-log')).status).toBe(401);

@@ -27,6 +27,7 @@ function productionEnv(): Env {
     LINKEDIN_CLIENT_SECRET: 'WPL_AP1.prod-secret',
     DATADOG_API_KEY: 'dd-7c1e9a4b2f8d0e6a3b5c9d1f',
     CLOUDFLARE_API_TOKEN: 'cf-4b9d2e7a1c6f3e8b0d5a9c2e7f1b4d6a',
+    SENDGRID_API_KEY: 'SG.prod-key-0a1b2c3d.4e5f6a7b8c9d',
     APP_HOSTS: 'tidemark.example.com',
     TIME_SCALE: undefined,
   } as Env;

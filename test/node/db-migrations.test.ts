@@ -87,7 +87,7 @@ describe('migrations on embedded Postgres (no TimescaleDB)', () => {
     expect(await schemaFingerprint(postgres.url)).toEqual(first);
   });
 
-  it('enable and force row-level security with a tenant policy on every table with a tenant_id (NOT NULL, or nullable: audit_log, memberships, dead_letters)', async () => {
+  it('enable and force row-level security with a tenant policy on every table with a tenant_id (NOT NULL, or nullable: audit_log, memberships, dead_letters, invitations)', async () => {
     const tables = await tenantOwnedTables(postgres.url);
     expect(tables.map((t) => t.relname)).toEqual(TENANT_TABLES);
     for (const table of tables) {
@@ -95,16 +95,20 @@ describe('migrations on embedded Postgres (no TimescaleDB)', () => {
     }
     const nullableTenant = await query(
       postgres.url,
-      `select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ('audit_log', 'memberships', 'dead_letters') order by relname`,
+      `select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ('audit_log', 'memberships', 'dead_letters', 'invitations') order by relname`,
     );
     expect(nullableTenant).toEqual(
-      ['audit_log', 'dead_letters', 'memberships'].map((relname) => ({ relname, relrowsecurity: true, relforcerowsecurity: true })),
+      ['audit_log', 'dead_letters', 'invitations', 'memberships'].map((relname) => ({
+        relname,
+        relrowsecurity: true,
+        relforcerowsecurity: true,
+      })),
     );
     const policies = await query<{ tablename: string }>(
       postgres.url,
       `select tablename from pg_policies where policyname = 'tenant_isolation' order by tablename`,
     );
-    expect(policies.map((p) => p.tablename)).toEqual([...TENANT_TABLES, 'audit_log', 'dead_letters', 'memberships'].sort());
+    expect(policies.map((p) => p.tablename)).toEqual([...TENANT_TABLES, 'audit_log', 'dead_letters', 'invitations', 'memberships'].sort());
   });
 
   it('leave tables without tenant_id free of row-level security', async () => {

@@ -72,6 +72,9 @@ async function fillEveryTenantTable(db: Database, tenantId: string, label: strin
   );
   await db.execute(sql`insert into audit_log (tenant_id, action, target) values (${ids.tenantId}, 'connection.created', ${label})`);
   await db.execute(
+    sql`insert into invitations (tenant_id, email, role, token_hash, expires_at) values (${ids.tenantId}, ${`${label}@invited.example`}, 'viewer', ${randomUUID()}, now() + interval '7 days')`,
+  );
+  await db.execute(
     sql`insert into webhook_events (tenant_id, type, payload, occurred_at) values (${ids.tenantId}, 'sync.completed', '{}'::jsonb, now())`,
   );
   const { user } = await createTestUser(db, { tenantRoles: [{ tenantId, role: 'viewer' }] });

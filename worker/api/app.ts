@@ -9,6 +9,8 @@ import { agencyAuditRoutes } from './routes/agency-audit';
 import { authRoutes } from './routes/auth';
 import { oauthCallbackRoutes } from './routes/connections';
 import { healthRoutes } from './routes/health';
+import { invitationRoutes } from './routes/invitations';
+import { memberRoutes } from './routes/members';
 import { opsRoutes } from './routes/ops';
 import { pipelineOverviewRoutes } from './routes/pipeline-health';
 import { tenantRoutes } from './routes/tenants';
@@ -28,7 +30,9 @@ export const api = new Hono<AppEnv>()
   .route('/', opsRoutes)
   .route('/', pipelineOverviewRoutes)
   .route('/', provisioningRoutes)
-  .route('/', agencyAuditRoutes);
+  .route('/', agencyAuditRoutes)
+  .route('/', invitationRoutes)
+  .route('/', memberRoutes);
 
 api.notFound((c) => {
   const error = new AppError('not_found', `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`);

@@ -8,6 +8,7 @@ import {
   type SessionUser,
   settleSuccessfulSignIn,
 } from '../../db/queries/auth';
+import { recordUserAudit } from '../../db/queries/members';
 import { SESSION_TTL_SECONDS } from './cookies';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from './password';
 
@@ -53,21 +54,47 @@ export async function signIn(db: Database, attempt: SignInAttempt, now = new Dat
   if (lock) {
     return { ok: false, reason: 'locked', retryAfterSeconds: lock.retryAfterSeconds };
   }
-  const user = await findUserByEmail(db, attempt.email.trim().toLowerCase());
+  const email = attempt.email.trim().toLowerCase();
+  const user = await findUserByEmail(db, email);
   decoyHash ??= hashPassword(randomToken(16));
   const ok = await verifyPassword(attempt.password, user?.passwordHash ?? (await decoyHash));
-  if (!user || !ok) return { ok: false, reason: 'invalid_credentials' };
+  // A failure on a known account goes to the logs of the agencies and tenants it belongs to (they
+  // see guesses at their own people); an unknown email belongs to nobody's log, but takes the same
+  // steps (a random id has no memberships) so timing does not tell the two apart. Never the password.
+  const details = { ip: attempt.ip, emailDomain: emailDomain(email), userAgent: attempt.userAgent.slice(0, 300) };
+  if (!user || !ok) {
+    const target = user?.id ?? crypto.randomUUID();
+    await recordUserAudit(db, target, { action: 'auth.sign_in_failed', target, actorUserId: null, details });
+    return { ok: false, reason: 'invalid_credentials' };
+  }
   await settleSuccessfulSignIn(db, keys);
+  const session = await openSession(db, { id: user.id, email: user.email, name: user.name }, attempt, now);
+  await recordUserAudit(db, user.id, { action: 'auth.signed_in', target: user.id, actorUserId: user.id, details });
+  return { ok: true, session };
+}
+
+/** The part after the @, lower-cased: enough to see which organisation was targeted. */
+export function emailDomain(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** Opens a session for a user whose identity is already established (sign-in, an accepted invitation). */
+export async function openSession(
+  db: Database,
+  user: SessionUser,
+  client: { ip: string; userAgent: string },
+  now = new Date(),
+): Promise<OpenedSession> {
   const token = randomToken(32);
   const expiresAt = new Date(now.getTime() + SESSION_TTL_SECONDS * 1000);
   await createSession(db, {
     userId: user.id,
     tokenHash: await sha256Hex(token),
     expiresAt,
-    ip: attempt.ip,
-    userAgent: attempt.userAgent.slice(0, 300),
+    ip: client.ip,
+    userAgent: client.userAgent.slice(0, 300),
   });
-  return { ok: true, session: { token, expiresAt, user: { id: user.id, email: user.email, name: user.name } } };
+  return { token, expiresAt, user };
 }
 
 /** The signed-in user for a session token, or null when absent, unknown or expired. */

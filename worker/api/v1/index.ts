@@ -4,6 +4,7 @@ import { agencyApiKeyRoutes } from './agency-api-keys';
 import { createV1Router } from './app';
 import { requireApiKey, requireWriteScope } from './auth';
 import { openApiDocument } from './document';
+import { invitationV1Routes } from './invitations';
 import { limitBody, requireJsonBody } from './json-body';
 import { renderReferencePage } from './reference';
 import { getApiReference, getOpenApiDocument } from './routes';
@@ -20,6 +21,7 @@ v1Api.use('/tenants/*', requireApiKey, requireWriteScope, limitBody, requireJson
 v1Api.use('/webhooks/*', requireApiKey, requireWriteScope, limitBody, requireJsonBody);
 v1Api.route('/', tenantV1Routes);
 v1Api.route('/', webhookV1Routes);
+v1Api.route('/', invitationV1Routes);
 v1Api.openapi(getOpenApiDocument, (c) => c.json(openApiDocument() as unknown as Record<string, unknown>, 200));
 v1Api.openapi(getApiReference, (c) => {
   // The page has one style block and nothing else to load.

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createInvitation } from './invitation-schemas';
 import {
   idempotencyHeaderSchema,
   problemResponses,
@@ -164,6 +165,7 @@ export const V1_ROUTES = [
   getTenant,
   updateTenant,
   deleteTenant,
+  createInvitation,
   listWebhooks,
   createWebhook,
   deleteWebhook,
