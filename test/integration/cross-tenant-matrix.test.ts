@@ -14,6 +14,7 @@ import {
   sessionCookie,
   snapshotVictim,
   socketEndpoints,
+  userWith,
   type Victim,
   victimIdentifiersIn,
 } from './cross-tenant-support';
@@ -98,6 +99,23 @@ async function victimDomainId(): Promise<string> {
 const ownerSession = async (): Promise<Credential> => ({ cookie: await sessionCookie(arranged.db, victim.userIds[0]!) });
 
 const json = (res: Response) => res.json() as Promise<Record<string, unknown>>;
+
+const invitee = () => ({ email: `${unique('invitee')}@matrix.test` });
+
+/** A pending invitation made by the victim's owner, to a tenant's or the agency's people. */
+async function freshInvitationId(place: 'tenant' | 'agency'): Promise<string> {
+  const path = place === 'tenant' ? `/api/tenants/${victim.slug}/invitations` : '/api/agency/invitations';
+  const created = await call(path, {
+    method: 'POST',
+    headers: { cookie: victim.cookies.agencyOwner, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...invitee(), role: place === 'tenant' ? 'viewer' : 'admin' }),
+  });
+  if (created.status !== 201) throw new Error(`invitation failed: ${created.status} ${await created.text()}`);
+  return ((await json(created)).invitation as { id: string }).id;
+}
+
+/** A link nobody was sent: the token is the credential of these pages, so a made-up one shows the "unknown link" page. */
+const madeUpToken = () => `${unique('tok')}${'x'.repeat(32)}`;
 
 const CASES: Record<string, RouteCase> = {
   // --- /api: session routes
@@ -275,6 +293,90 @@ const CASES: Record<string, RouteCase> = {
     target: () => ({ path: `/api/agency/audit-log?agencyId=${victim.agencyId}` }),
   },
 
+  // --- people: invitations and members (session API)
+  'POST /api/tenants/:tenant/invitations': {
+    legit: 'owner',
+    legitStatus: [201],
+    weak: 'tenantEditor',
+    target: () => ({ path: `/api/tenants/${victim.slug}/invitations`, body: { ...invitee(), role: 'viewer' } }),
+  },
+  'GET /api/tenants/:tenant/invitations': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    target: () => ({ path: `/api/tenants/${victim.slug}/invitations` }),
+  },
+  'DELETE /api/tenants/:tenant/invitations/:invitationId': {
+    legit: 'owner',
+    legitStatus: [204],
+    weak: 'tenantEditor',
+    target: async () => ({ path: `/api/tenants/${victim.slug}/invitations/${await freshInvitationId('tenant')}` }),
+  },
+  'GET /api/tenants/:tenant/members': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    target: () => ({ path: `/api/tenants/${victim.slug}/members` }),
+  },
+  'PATCH /api/tenants/:tenant/members/:userId': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    // The tenant viewer stays a viewer: the call is allowed for the owner and changes nothing.
+    target: () => ({ path: `/api/tenants/${victim.slug}/members/${victim.userIds[3]}`, body: { role: 'viewer' } }),
+  },
+  'DELETE /api/tenants/:tenant/members/:userId': {
+    legit: 'owner',
+    legitStatus: [204],
+    weak: 'tenantEditor',
+    target: async () => {
+      const member = await userWith(arranged.db, { tenantId: victim.tenantId }, 'viewer');
+      return { path: `/api/tenants/${victim.slug}/members/${member.id}` };
+    },
+  },
+  'POST /api/agency/invitations': {
+    legit: 'owner',
+    legitStatus: [201],
+    weak: 'agencyViewer',
+    target: () => ({ path: '/api/agency/invitations', body: { ...invitee(), role: 'admin', agencyId: victim.agencyId } }),
+  },
+  'GET /api/agency/invitations': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'agencyViewer',
+    target: () => ({ path: `/api/agency/invitations?agencyId=${victim.agencyId}` }),
+  },
+  'DELETE /api/agency/invitations/:invitationId': {
+    legit: 'owner',
+    legitStatus: [204],
+    weak: 'agencyViewer',
+    target: async () => ({ path: `/api/agency/invitations/${await freshInvitationId('agency')}?agencyId=${victim.agencyId}` }),
+  },
+  'GET /api/agency/members': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'agencyViewer',
+    target: () => ({ path: `/api/agency/members?agencyId=${victim.agencyId}` }),
+  },
+  'PATCH /api/agency/members/:userId': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'agencyViewer',
+    target: async () => {
+      const admin = await userWith(arranged.db, { agencyId: victim.agencyId }, 'admin');
+      return { path: `/api/agency/members/${admin.id}?agencyId=${victim.agencyId}`, body: { role: 'admin' } };
+    },
+  },
+  'DELETE /api/agency/members/:userId': {
+    legit: 'owner',
+    legitStatus: [204],
+    weak: 'agencyViewer',
+    target: async () => {
+      const admin = await userWith(arranged.db, { agencyId: victim.agencyId }, 'admin');
+      return { path: `/api/agency/members/${admin.id}?agencyId=${victim.agencyId}` };
+    },
+  },
+
   // --- /api/v1: the agency provisioning API
   'GET /api/v1/tenants': {
     self: 'lists the key’s own agency’s tenants',
@@ -308,6 +410,12 @@ const CASES: Record<string, RouteCase> = {
       });
       return { path: `/api/v1/tenants/${(await json(created)).id}` };
     },
+  },
+  'POST /api/v1/tenants/:tenantId/invitations': {
+    legit: 'key',
+    legitStatus: [201],
+    weak: 'readKey',
+    target: () => ({ path: `/api/v1/tenants/${victim.tenantId}/invitations`, body: { ...invitee(), role: 'viewer' } }),
   },
   'GET /api/v1/webhooks': {
     self: 'the key’s own agency’s webhooks',
@@ -374,6 +482,45 @@ const CASES: Record<string, RouteCase> = {
     legit: 'owner',
     legitStatus: [303],
     target: async () => ({ path: '/logout', legitAs: await ownerSession() }),
+  },
+  'GET /forgot-password': {
+    public: 'the form to ask for a reset link',
+    legit: 'owner',
+    legitStatus: [200, 303],
+    target: () => ({ path: '/forgot-password' }),
+  },
+  'POST /forgot-password?/default': {
+    public: 'asking for a reset link: the same answer for every email, and the link goes only to the address',
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: '/forgot-password', body: invitee(), legitAs: {} }),
+  },
+  'GET /reset-password/[token]': {
+    public: 'the link is the credential; a made-up one names nobody',
+    legit: 'owner',
+    legitStatus: [200, 404, 410],
+    target: () => ({ path: `/reset-password/${madeUpToken()}` }),
+  },
+  'POST /reset-password/[token]?/default': {
+    public: 'the link is the credential; a made-up one changes nothing',
+    legit: 'owner',
+    legitStatus: [200, 400, 404, 410],
+    target: () => ({
+      path: `/reset-password/${madeUpToken()}`,
+      body: { password: 'a-new-password-of-length', confirm: 'a-new-password-of-length' },
+    }),
+  },
+  'GET /invite/[token]': {
+    public: 'the link is the credential; a made-up one names nobody',
+    legit: 'owner',
+    legitStatus: [200, 404, 410],
+    target: () => ({ path: `/invite/${madeUpToken()}` }),
+  },
+  'POST /invite/[token]?/default': {
+    public: 'the link is the credential; a made-up one changes nothing',
+    legit: 'owner',
+    legitStatus: [200, 400, 404, 410],
+    target: () => ({ path: `/invite/${madeUpToken()}`, body: { name: 'Someone', password: 'a-new-password-of-length' } }),
   },
   'GET /pipeline': {
     self: 'the pipelines of the caller’s own agencies',

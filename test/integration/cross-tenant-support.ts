@@ -120,7 +120,7 @@ export interface Attacker {
 let ipCounter = 0;
 const nextIp = () => `203.0.113.${(ipCounter++ % 200) + 20}`;
 
-async function userWith(db: Database, scope: { tenantId: string } | { agencyId: string }, role: MembershipRole) {
+export async function userWith(db: Database, scope: { tenantId: string } | { agencyId: string }, role: MembershipRole) {
   const email = `${unique(role)}@matrix.test`;
   const password = `pw-${unique('m')}`;
   const [user] = await db

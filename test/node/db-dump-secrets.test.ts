@@ -14,8 +14,11 @@ import { signIn } from '../../worker/auth/sign-in';
 import { importTokenKeyring } from '../../worker/auth/token-crypto';
 import { completeConnection } from '../../worker/connections/connect';
 import { getConnector } from '../../worker/connectors/registry';
+import { configuredMailer } from '../../worker/email/mailer';
 import { type Config, parseConfig, platformEndpoints, tokenKeys } from '../../worker/env';
 import { fromBase64Url } from '../../worker/lib/base64url';
+import { inviteToTenant } from '../../worker/people/invite';
+import { requestPasswordReset } from '../../worker/people/password-reset';
 import { createEndpoint } from '../../worker/webhooks/endpoints';
 import { type DumpableDatabase, startDumpableDatabase } from './pglite-dump';
 
@@ -82,6 +85,43 @@ const SECRET_KINDS: SecretKind[] = [
       return [secret];
     },
   },
+  {
+    kind: 'invitation token',
+    async write(world) {
+      const email = `invitee-${crypto.randomUUID()}@dump.test`;
+      const { user } = await createTestUser(world.db, { agencyRoles: [{ agencyId: world.agencyId, role: 'owner' }] });
+      const invited = await inviteToTenant(
+        { db: world.db, mailer: configuredMailer(world.config), appOrigin: 'http://tidemark.test', production: false, now: new Date() },
+        { id: world.tenantId, name: 'Dump Tenant', agencyId: world.agencyId },
+        { kind: 'user', userId: user.id, name: user.name, role: 'owner' },
+        { email, role: 'viewer' },
+      );
+      if (!invited.ok) throw new Error(`invitation failed: ${invited.reason}`);
+      return [await emailedToken(world, email, '/invite')];
+    },
+  },
+  {
+    kind: 'password-reset token',
+    async write(world) {
+      const { user } = await createTestUser(world.db);
+      const sent: Array<Promise<void>> = [];
+      const requested = await requestPasswordReset(
+        {
+          db: world.db,
+          mailer: configuredMailer(world.config),
+          appOrigin: 'http://tidemark.test',
+          brandTenant: null,
+          production: false,
+          now: new Date(),
+          background: (work) => sent.push(work(world.db)),
+        },
+        { email: user.email, ip: '192.0.2.11' },
+      );
+      if (!requested.ok) throw new Error('reset request refused');
+      await Promise.all(sent);
+      return [await emailedToken(world, user.email, '/reset-password')];
+    },
+  },
   ...(['google_ads', 'linkedin', 'meta'] as const).map(
     (platform): SecretKind => ({
       kind: `${platform} OAuth access and refresh tokens`,
@@ -89,6 +129,17 @@ const SECRET_KINDS: SecretKind[] = [
     }),
   ),
 ];
+
+/** The token of the link the SendGrid fake received for `email` (the only place the plaintext goes). */
+async function emailedToken(world: World, email: string, path: '/invite' | '/reset-password'): Promise<string> {
+  const { items } = (await (await fetch(`${world.fakes.url}/_control/outbox/sendgrid`)).json()) as {
+    items: Array<{ summary: { to: string[]; text?: string } }>;
+  };
+  const text = items.find((m) => m.summary.to.includes(email))?.summary.text ?? '';
+  const token = new RegExp(`${path}/([A-Za-z0-9_-]+)`).exec(text)?.[1];
+  if (!token) throw new Error(`no ${path} link mailed to ${email}`);
+  return token;
+}
 
 /**
  * The platform's consent (auto-approved by the fake) and the product's code exchange, as the
