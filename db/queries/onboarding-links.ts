@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type Database, rowsOf, type TenantTx } from '../database';
-import { connections, onboardingLinks, tenantDomains, tenants } from '../schema';
+import { type AgencyTx, type Database, rowsOf, type TenantTx } from '../database';
+import { auditLog, connections, onboardingLinks, tenantDomains, tenants } from '../schema';
 import type { Platform } from '../schema/enums';
 import type { TenantBranding } from '../schema/identity';
+import { inAgencyTenant } from './agency-scope';
 
 export interface OnboardingLink {
   id: string;
@@ -21,17 +22,6 @@ const linkColumns = {
   expiresAt: onboardingLinks.expiresAt,
   revokedAt: onboardingLinks.revokedAt,
 };
-
-export async function insertOnboardingLink(
-  tx: TenantTx,
-  link: { tokenHash: string; platforms: Platform[]; appOrigin: string; expiresAt: Date; createdBy: string },
-): Promise<OnboardingLink> {
-  const [row] = await tx.db
-    .insert(onboardingLinks)
-    .values({ ...link, tenantId: tx.tenantId })
-    .returning(linkColumns);
-  return row!;
-}
 
 /**
  * The link whose token hashes to `tokenHash`, before its tenant is known: the transaction may read
@@ -52,16 +42,6 @@ export async function findOnboardingLink(tx: TenantTx, id: string): Promise<Onbo
     .from(onboardingLinks)
     .where(and(eq(onboardingLinks.tenantId, tx.tenantId), eq(onboardingLinks.id, id)));
   return row ?? null;
-}
-
-/** Revokes one of the tenant's links; false when there is no such link. */
-export async function revokeOnboardingLink(tx: TenantTx, id: string, now: Date): Promise<boolean> {
-  const rows = await tx.db
-    .update(onboardingLinks)
-    .set({ revokedAt: now })
-    .where(and(eq(onboardingLinks.tenantId, tx.tenantId), eq(onboardingLinks.id, id), sql`${onboardingLinks.revokedAt} is null`))
-    .returning({ id: onboardingLinks.id });
-  return rows.length > 0;
 }
 
 /** Ids of the connections (grants) made through the link. */
@@ -97,4 +77,42 @@ export async function getOnboardingTenant(tx: TenantTx): Promise<OnboardingTenan
     ),
   );
   return { ...tenant, verifiedHostname: domain?.hostname ?? null };
+}
+
+/** Creates a link for one of the agency's tenants inside the agency's transaction (the caller checked the tenant is the agency's). */
+export async function insertAgencyTenantOnboardingLink(
+  tx: AgencyTx,
+  tenantId: string,
+  link: { tokenHash: string; platforms: Platform[]; appOrigin: string; expiresAt: Date; createdBy: string },
+): Promise<OnboardingLink> {
+  return inAgencyTenant(tx, tenantId, async (db) => {
+    const [row] = await db
+      .insert(onboardingLinks)
+      .values({ ...link, tenantId })
+      .returning(linkColumns);
+    await db.insert(auditLog).values({
+      tenantId,
+      agencyId: tx.agencyId,
+      action: 'onboarding_link.created',
+      target: row!.id,
+      details: { platforms: link.platforms, expiresAt: link.expiresAt.toISOString(), by: link.createdBy },
+    });
+    return row!;
+  });
+}
+
+/** Revokes one of the agency's tenant's links; false when there is no such unrevoked link. */
+export async function revokeAgencyTenantOnboardingLink(tx: AgencyTx, tenantId: string, linkId: string, by: string, now: Date) {
+  return inAgencyTenant(tx, tenantId, async (db) => {
+    const rows = await db
+      .update(onboardingLinks)
+      .set({ revokedAt: now })
+      .where(and(eq(onboardingLinks.tenantId, tenantId), eq(onboardingLinks.id, linkId), sql`${onboardingLinks.revokedAt} is null`))
+      .returning({ id: onboardingLinks.id });
+    if (rows.length)
+      await db
+        .insert(auditLog)
+        .values({ tenantId, agencyId: tx.agencyId, action: 'onboarding_link.revoked', target: linkId, details: { by } });
+    return rows.length > 0;
+  });
 }

@@ -5,6 +5,7 @@ import { createV1Router } from './app';
 import { requireApiKey, requireWriteScope } from './auth';
 import { openApiDocument } from './document';
 import { limitBody, requireJsonBody } from './json-body';
+import { onboardingLinkV1Routes } from './onboarding-links';
 import { renderReferencePage } from './reference';
 import { getApiReference, getOpenApiDocument } from './routes';
 import { tenantV1Routes } from './tenants';
@@ -19,6 +20,7 @@ export const v1Api = createV1Router();
 v1Api.use('/tenants/*', requireApiKey, requireWriteScope, limitBody, requireJsonBody);
 v1Api.use('/webhooks/*', requireApiKey, requireWriteScope, limitBody, requireJsonBody);
 v1Api.route('/', tenantV1Routes);
+v1Api.route('/', onboardingLinkV1Routes);
 v1Api.route('/', webhookV1Routes);
 v1Api.openapi(getOpenApiDocument, (c) => c.json(openApiDocument() as unknown as Record<string, unknown>, 200));
 v1Api.openapi(getApiReference, (c) => {

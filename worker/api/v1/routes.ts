@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createOnboardingLink, revokeOnboardingLink } from './onboarding-link-routes';
 import {
   idempotencyHeaderSchema,
   problemResponses,
@@ -164,6 +165,8 @@ export const V1_ROUTES = [
   getTenant,
   updateTenant,
   deleteTenant,
+  createOnboardingLink,
+  revokeOnboardingLink,
   listWebhooks,
   createWebhook,
   deleteWebhook,
