@@ -162,6 +162,8 @@ export const oauthCallbackRoutes = new Hono<AppEnv>()
     back.searchParams.set('connected', platform);
     back.searchParams.set('accounts', String(adAccounts.length));
     if (autoPicked) back.searchParams.set('picked', 'auto');
+    const waiting = adAccounts.filter((a) => !a.picked).length;
+    if (waiting) back.searchParams.set('waiting', String(waiting));
     return c.redirect(back.toString(), 302);
   })
   .route('/', onboardingApiRoutes);
