@@ -7,7 +7,7 @@ export const ONBOARD_PATH = '/onboard/';
 /** Tokens are 32 random bytes as base64url: 43 characters. Anything else is not a token of ours. */
 export const ONBOARDING_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-/** When a link made at `now` for `days` (default 7, at most 30) stops working. */
+/** When a link made at `now` for `days` (default 7, at most 30) stops working: wall-clock time, like sessions, not the pipeline's clock. */
 export function linkExpiry(now: Date, days = DEFAULT_LINK_DAYS): Date {
   return new Date(now.getTime() + Math.min(Math.max(days, 1), MAX_LINK_DAYS) * 86_400_000);
 }

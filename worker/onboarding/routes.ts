@@ -12,12 +12,7 @@ import { readOnboardingAccounts } from './progress';
 
 /** The link `:token` opens, on a host allowed to show its tenant; anything else is one 404 (or says the link expired). */
 async function openLink(c: AppContext): Promise<OnboardingAccess> {
-  const resolved = await resolveOnboardingLink(
-    c.get('db'),
-    c.req.param('token') ?? '',
-    await c.get('scope').host(),
-    c.get('scope').clock.now(),
-  );
+  const resolved = await resolveOnboardingLink(c.get('db'), c.req.param('token') ?? '', await c.get('scope').host(), new Date());
   if (resolved.ok) return resolved.access;
   if (resolved.reason === 'not_found') throw new AppError('not_found', 'No such onboarding link.');
   throw new AppError('not_found', `This onboarding link ${resolved.reason === 'expired' ? 'expired' : 'was revoked'}: ask for a new one.`);

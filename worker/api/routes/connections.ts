@@ -88,7 +88,7 @@ async function resolveStarter(
     const { linkId, returnTo } = state.onboarding;
     // The link is checked again: it may have been revoked or have expired while the client was at the platform.
     const link = await withTenant(c.get('db'), state.tenantId, (tx) => findOnboardingLink(tx, linkId));
-    if (!link || linkState(link, c.get('scope').clock.now()) !== 'usable' || !link.platforms.includes(state.platform))
+    if (!link || linkState(link, new Date()) !== 'usable' || !link.platforms.includes(state.platform))
       throw new AppError('forbidden', 'This onboarding link no longer works: ask for a new one.');
     const tenant = await withTenant(c.get('db'), state.tenantId, (tx) => getOnboardingTenant(tx));
     if (!tenant) throw new AppError('forbidden', 'This onboarding link no longer works: ask for a new one.');

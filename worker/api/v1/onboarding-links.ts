@@ -46,7 +46,7 @@ export const onboardingLinkV1Routes = createV1Router()
             tokenHash: await sha256Hex(token),
             platforms: linkPlatforms(body.platforms),
             appOrigin,
-            expiresAt: linkExpiry(c.get('scope').clock.now(), body.expiresInDays),
+            expiresAt: linkExpiry(new Date(), body.expiresInDays),
             createdBy: `api_key:${key.id}`,
           });
           const stored: StoredLink = {
@@ -72,7 +72,7 @@ export const onboardingLinkV1Routes = createV1Router()
     const key = c.get('apiKey');
     const revoked = await withAgency(c.get('db'), key.agencyId, async (tx) => {
       if (!(await getAgencyTenant(tx, tenantId))) throw notFound();
-      return revokeAgencyTenantOnboardingLink(tx, tenantId, linkId, `api_key:${key.id}`, c.get('scope').clock.now());
+      return revokeAgencyTenantOnboardingLink(tx, tenantId, linkId, `api_key:${key.id}`, new Date());
     });
     if (!revoked) throw new AppError('not_found', 'No such onboarding link.');
     return c.body(null, 204);
