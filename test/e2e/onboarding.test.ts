@@ -16,13 +16,13 @@ const superDatabaseUrl = inject('superDatabaseUrl');
 const owner = inject('demoLogins').find((l) => l.email === DEMO_OWNER_LOGIN.email)!;
 
 const run = `${Date.now().toString(36)}`;
-const hostname = `reports-${run}.acme-shoes.example`;
+const hostname = `reports-${run}.acme-shoes.com`;
 const BRANDING = {
   productName: 'Acme Shoes Insights',
-  logoUrl: 'https://cdn.acme-shoes.example/logo.svg',
+  logoUrl: 'https://cdn.acme-shoes.com/logo.svg',
   primaryColor: '#aa3300',
   accentColor: '#225588',
-  faviconUrl: 'https://cdn.acme-shoes.example/favicon.ico',
+  faviconUrl: 'https://cdn.acme-shoes.com/favicon.ico',
 };
 
 async function control<T>(path: string, body?: unknown): Promise<T> {
@@ -80,7 +80,7 @@ describe('an agency onboards a client end to end', () => {
     const webhook = await api.POST('/webhooks', {
       body: { url: `${fakesUrl}/receivers/webhooks/${receiver}`, events: ['backfill.completed'] },
     });
-    expect(webhook.response.status).toBe(201);
+    expect(webhook.response.status, JSON.stringify(webhook.error)).toBe(201);
     const secret = webhook.data!.secret;
 
     // One idempotent call: the tenant with its branding and its custom domain; a retry replays it.
@@ -94,7 +94,7 @@ describe('an agency onboards a client end to end', () => {
     };
     const idempotencyKey = `tenant-${run}`;
     const created = await api.POST('/tenants', { params: { header: { 'idempotency-key': idempotencyKey } }, body: tenantBody });
-    expect(created.response.status).toBe(201);
+    expect(created.response.status, JSON.stringify(created.error)).toBe(201);
     const replayed = await api.POST('/tenants', { params: { header: { 'idempotency-key': idempotencyKey } }, body: tenantBody });
     expect(replayed.response.headers.get('idempotent-replayed')).toBe('true');
     expect(replayed.data!.id).toBe(created.data!.id);
@@ -115,7 +115,7 @@ describe('an agency onboards a client end to end', () => {
       params: { path: { tenantId: tenant.id } },
       body: { platforms: ['meta', 'linkedin'] },
     });
-    expect(link.response.status).toBe(201);
+    expect(link.response.status, JSON.stringify(link.error)).toBe(201);
     const linkUrl = new URL(link.data!.url);
     expect(linkUrl.hostname).toBe(hostname);
     expect(linkUrl.port).toBe(new URL(appUrl).port);
@@ -157,7 +157,9 @@ describe('an agency onboards a client end to end', () => {
     const pickedExternalId = (await choices.first().getAttribute('data-pick'))!;
     await choices.first().check();
     await page.getByRole('button', { name: 'Sync 1 account' }).click();
-    await page.locator('[data-picker]').waitFor({ state: 'detached' });
+    // The other account keeps waiting in the picker: it can be picked later, and nothing syncs it meanwhile.
+    await expect.poll(() => choices.count(), { timeout: 15_000 }).toBe(1);
+    expect(await choices.first().getAttribute('data-pick')).not.toBe(pickedExternalId);
 
     // The import's progress arrives on the open page, for both synced accounts.
     const seen = new Set<string>();
