@@ -123,6 +123,11 @@ describe('an agency onboards a client end to end', () => {
     // The client, with no login, opens the link on the custom hostname.
     await browser.clearCookies();
     const page = await browser.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
     await page.goto(linkUrl.toString(), { waitUntil: 'networkidle' });
     expect(await page.title()).toBe('Connect your ad accounts · Acme Shoes Insights');
     expect(await page.content()).not.toMatch(/tidemark/i);
@@ -175,6 +180,10 @@ describe('an agency onboards a client end to end', () => {
       .toBe(2);
     expect(seen.has('running'), 'the page showed the import running before it completed').toBe(true);
     await page.screenshot({ path: 'test-results/phone-onboarding.png', fullPage: true });
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+      'the page keeps to its Content-Security-Policy',
+    ).toEqual([]);
 
     // In the database: only the picked accounts are enabled, and only they were synced.
     const { rows } = await db.query<{ id: string; platform: string; external_id: string; enabled: boolean; runs: number }>(
