@@ -214,6 +214,26 @@ describe('disconnecting', () => {
     expect(audit).toMatchObject([{ action: 'connection.removed', details: { revokedAtPlatform: true } }]);
   });
 
+  it('still deletes a grant whose stored token cannot be decrypted, and says it was not revoked at the platform', async () => {
+    const editor = await createEditorTenant(arranged.db, '198.51.100.181');
+    const [connection] = rowsOf<{ id: string }>(
+      await arranged.db.execute(sql`insert into connections (tenant_id, platform, external_user_id, access_token_enc)
+        values (${editor.tenantId}, 'meta', 'lost-key', 'v2.gone.AAAA.BBBB') returning id`),
+    );
+    const res = await call(`/api/tenants/${editor.tenantId}/connections/${connection!.id}`, {
+      origin: ORIGIN,
+      method: 'DELETE',
+      headers: { cookie: editor.cookie, origin: ORIGIN },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      revokedAtPlatform: false,
+      revokeError: expect.stringContaining('could not be decrypted'),
+    });
+    expect(rowsOf(await arranged.db.execute(sql`select 1 from connections where id = ${connection!.id}`))).toHaveLength(0);
+  });
+
   it('answers 404 for another tenant’s connection and 403 without the Origin of this site', async () => {
     const editor = await createEditorTenant(arranged.db, '198.51.100.179');
     const other = await createEditorTenant(arranged.db, '198.51.100.180');

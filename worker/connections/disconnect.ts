@@ -28,19 +28,12 @@ export async function disconnectConnection(
   const grant = await withTenant(deps.db, input.tenantId, (tx) => findConnectionGrant(tx, input.connectionId));
   if (!grant) return { ok: false, reason: 'not_found' };
   const connector = getConnector(grant.platform);
-  const endpoints = platformEndpoints(deps.config, grant.platform);
   let revokedAtPlatform = false;
   let revokeError: string | undefined;
   if (connector.oauth.revoke) {
-    const binding = { tenantId: input.tenantId, connectionId: grant.id };
-    // Google revokes the whole grant through its refresh token; Meta and LinkedIn revoke the access token.
-    const useRefresh = grant.platform === 'google_ads' && grant.refreshTokenEnc !== null;
-    const token = useRefresh
-      ? await decryptToken(deps.tokenKeys, grant.refreshTokenEnc!, { ...binding, field: 'refresh' })
-      : await decryptToken(deps.tokenKeys, grant.accessTokenEnc, { ...binding, field: 'access' });
-    const revoked = await connector.oauth.revoke({ http: { fetch: deps.fetch, baseUrl: endpoints.tokenBase }, app: endpoints.app, token });
+    const revoked = await revokeAtPlatform(deps, input.tenantId, grant);
     revokedAtPlatform = revoked.ok;
-    if (!revoked.ok) revokeError = revoked.error.message;
+    if (!revoked.ok) revokeError = revoked.message;
   }
   const adAccounts = await withTenant(deps.db, input.tenantId, async (tx) => {
     const count = await deleteConnection(tx, grant.id);
@@ -53,4 +46,27 @@ export async function disconnectConnection(
     return count;
   });
   return { ok: true, revokedAtPlatform, adAccounts, ...(revokeError ? { revokeError } : {}) };
+}
+
+/** Revokes the grant at its platform; a token that cannot be read here (a lost key) or a refusal is reported, never thrown. */
+async function revokeAtPlatform(
+  deps: DisconnectDeps,
+  tenantId: string,
+  grant: NonNullable<Awaited<ReturnType<typeof findConnectionGrant>>>,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const connector = getConnector(grant.platform);
+  const endpoints = platformEndpoints(deps.config, grant.platform);
+  const binding = { tenantId, connectionId: grant.id };
+  // Google revokes the whole grant through its refresh token; Meta and LinkedIn revoke the access token.
+  const useRefresh = grant.platform === 'google_ads' && grant.refreshTokenEnc !== null;
+  let token: string;
+  try {
+    token = useRefresh
+      ? await decryptToken(deps.tokenKeys, grant.refreshTokenEnc!, { ...binding, field: 'refresh' })
+      : await decryptToken(deps.tokenKeys, grant.accessTokenEnc, { ...binding, field: 'access' });
+  } catch {
+    return { ok: false, message: 'the stored token could not be decrypted, so it was deleted without revoking it at the platform' };
+  }
+  const revoked = await connector.oauth.revoke!({ http: { fetch: deps.fetch, baseUrl: endpoints.tokenBase }, app: endpoints.app, token });
+  return revoked.ok ? { ok: true } : { ok: false, message: revoked.error.message };
 }
