@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type TenantTx } from '../database';
 import { adAccounts, connections, syncRuns } from '../schema';
 import type { BackfillState } from '../schema/connections';
@@ -14,6 +14,8 @@ export interface NewConnection {
   accessExpiresAt: Date | null;
   refreshExpiresAt: Date | null;
   scopes: string[];
+  /** The onboarding link the grant came through, if any (a grant made again elsewhere keeps it). */
+  onboardingLinkId?: string | null;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function upsertConnection(tx: TenantTx, connection: NewConnection):
       target: [connections.tenantId, connections.platform, connections.externalUserId],
       set: {
         ...takeExcluded(connections, ['accessTokenEnc', 'refreshTokenEnc', 'accessExpiresAt', 'refreshExpiresAt', 'scopes']),
+        ...(connection.onboardingLinkId ? { onboardingLinkId: connection.onboardingLinkId } : {}),
         status: 'active',
         lastError: null,
         updatedAt: sql`now()`,
@@ -53,14 +56,18 @@ export interface DiscoveredAdAccount {
   managerExternalId: string | null;
 }
 
-/** Attaches the accounts a grant can read to the connection; returns their ids by external id. */
+/**
+ * Attaches the accounts a grant can read to the connection; returns their ids and whether each is
+ * picked for syncing. A newly discovered account waits unpicked, unless `pickAt` is given (the grant
+ * has exactly one account); a known account keeps its choice.
+ */
 export async function upsertAdAccounts(
   tx: TenantTx,
   connectionId: string,
   platform: Platform,
   accounts: DiscoveredAdAccount[],
-  backfill: (externalId: string) => BackfillState & { from: string },
-): Promise<Array<{ id: string; externalId: string; timeZone: string }>> {
+  pickAt: Date | null,
+): Promise<Array<{ id: string; externalId: string; timeZone: string; enabled: boolean }>> {
   if (!accounts.length) return [];
   return tx.db
     .insert(adAccounts)
@@ -74,18 +81,100 @@ export async function upsertAdAccounts(
         currency: a.currency,
         timeZone: a.timeZone,
         managerExternalId: a.managerExternalId,
-        backfillFrom: backfill(a.externalId).from,
-        backfillState: backfill(a.externalId),
+        enabled: pickAt !== null,
+        selectedAt: pickAt,
       })),
     )
     .onConflictDoUpdate({
       target: [adAccounts.tenantId, adAccounts.platform, adAccounts.externalId],
       set: {
-        ...takeExcluded(adAccounts, ['connectionId', 'name', 'currency', 'timeZone', 'managerExternalId', 'backfillFrom', 'backfillState']),
+        ...takeExcluded(adAccounts, ['connectionId', 'name', 'currency', 'timeZone', 'managerExternalId']),
+        ...(pickAt ? { enabled: true, selectedAt: pickAt } : {}),
         updatedAt: sql`now()`,
       },
     })
-    .returning({ id: adAccounts.id, externalId: adAccounts.externalId, timeZone: adAccounts.timeZone });
+    .returning({ id: adAccounts.id, externalId: adAccounts.externalId, timeZone: adAccounts.timeZone, enabled: adAccounts.enabled });
+}
+
+/** Records the backfill an account is about to get: its window, how many chunks, when it was asked for. */
+export async function recordBackfillRequest(tx: TenantTx, adAccountId: string, backfill: BackfillState & { from: string }): Promise<void> {
+  await tx.db
+    .update(adAccounts)
+    .set({ backfillFrom: backfill.from, backfillState: backfill, updatedAt: sql`now()` })
+    .where(and(eq(adAccounts.tenantId, tx.tenantId), eq(adAccounts.id, adAccountId)));
+}
+
+export interface PickableAdAccount {
+  id: string;
+  platform: Platform;
+  timeZone: string;
+  enabled: boolean;
+  connectionId: string | null;
+}
+
+/** The tenant's accounts among `ids` (those of other tenants are simply not found), optionally only those of one onboarding link's grants. */
+export async function findPickableAdAccounts(tx: TenantTx, ids: string[], onboardingLinkId?: string): Promise<PickableAdAccount[]> {
+  if (!ids.length) return [];
+  return tx.db
+    .select({
+      id: adAccounts.id,
+      platform: adAccounts.platform,
+      timeZone: adAccounts.timeZone,
+      enabled: adAccounts.enabled,
+      connectionId: adAccounts.connectionId,
+    })
+    .from(adAccounts)
+    .leftJoin(connections, eq(connections.id, adAccounts.connectionId))
+    .where(
+      and(
+        eq(adAccounts.tenantId, tx.tenantId),
+        inArray(adAccounts.id, ids),
+        onboardingLinkId ? eq(connections.onboardingLinkId, onboardingLinkId) : undefined,
+      ),
+    );
+}
+
+/** Picks accounts for syncing (or stops them: their data stays). */
+export async function setAdAccountsPicked(tx: TenantTx, ids: string[], picked: boolean, now: Date): Promise<void> {
+  if (!ids.length) return;
+  await tx.db
+    .update(adAccounts)
+    .set({ enabled: picked, ...(picked ? { selectedAt: now } : {}), updatedAt: sql`now()` })
+    .where(and(eq(adAccounts.tenantId, tx.tenantId), inArray(adAccounts.id, ids)));
+}
+
+export interface StoredGrant {
+  id: string;
+  platform: Platform;
+  accessTokenEnc: string;
+  refreshTokenEnc: string | null;
+}
+
+/** One connection's platform and token ciphertexts (for revoking at the platform), or null. */
+export async function findConnectionGrant(tx: TenantTx, connectionId: string): Promise<StoredGrant | null> {
+  const [row] = await tx.db
+    .select({
+      id: connections.id,
+      platform: connections.platform,
+      accessTokenEnc: connections.accessTokenEnc,
+      refreshTokenEnc: connections.refreshTokenEnc,
+    })
+    .from(connections)
+    .where(and(eq(connections.tenantId, tx.tenantId), eq(connections.id, connectionId)));
+  return row ?? null;
+}
+
+/**
+ * Deletes a connection and so its tokens; its ad accounts keep their data with no connection
+ * (the foreign key sets it null), which is what "disconnected" means: nothing syncs them.
+ */
+export async function deleteConnection(tx: TenantTx, connectionId: string): Promise<number> {
+  const accounts = await tx.db
+    .select({ id: adAccounts.id })
+    .from(adAccounts)
+    .where(and(eq(adAccounts.tenantId, tx.tenantId), eq(adAccounts.connectionId, connectionId)));
+  await tx.db.delete(connections).where(and(eq(connections.tenantId, tx.tenantId), eq(connections.id, connectionId)));
+  return accounts.length;
 }
 
 export interface AdAccountStatus {
@@ -96,6 +185,8 @@ export interface AdAccountStatus {
   currency: string;
   timeZone: string;
   enabled: boolean;
+  selectedAt: Date | null;
+  connectionId: string | null;
   connectionStatus: ConnectionStatus | null;
   accessExpiresAt: Date | null;
   refreshExpiresAt: Date | null;
@@ -120,6 +211,8 @@ export async function listAdAccountStatus(tx: TenantTx, adAccountId?: string): P
       currency: adAccounts.currency,
       timeZone: adAccounts.timeZone,
       enabled: adAccounts.enabled,
+      selectedAt: adAccounts.selectedAt,
+      connectionId: adAccounts.connectionId,
       connectionStatus: connections.status,
       accessExpiresAt: connections.accessExpiresAt,
       refreshExpiresAt: connections.refreshExpiresAt,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, char, date, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { connectionStatusEnum, platformEnum } from './enums';
 import { tenants } from './identity';
+import { onboardingLinks } from './onboarding';
 
 const timestamps = () => ({
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -25,6 +26,8 @@ export const connections = pgTable(
     scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
     status: connectionStatusEnum('status').notNull().default('active'),
     lastError: text('last_error'),
+    /** Set when the grant came through a client onboarding link: that link's page shows the grant's accounts. */
+    onboardingLinkId: uuid('onboarding_link_id').references(() => onboardingLinks.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
   (t) => [unique('connections_tenant_platform_user_key').on(t.tenantId, t.platform, t.externalUserId)],
@@ -58,7 +61,10 @@ export const adAccounts = pgTable(
     timeZone: text('time_zone').notNull(),
     // Google Ads login-customer-id when the account is reached through a manager (MCC).
     managerExternalId: text('manager_external_id'),
+    // The sync gate: discovered accounts start off and sync only once picked (an unpicked account keeps its data).
     enabled: boolean('enabled').notNull().default(true),
+    /** When someone last picked the account for syncing; null while it waits for a first choice. */
+    selectedAt: timestamp('selected_at', { withTimezone: true }),
     backfillFrom: date('backfill_from', { mode: 'string' }),
     backfillState: jsonb('backfill_state').$type<BackfillState>().notNull().default({}),
     lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),

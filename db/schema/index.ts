@@ -2,6 +2,7 @@ export * from './connections';
 export * from './enums';
 export * from './facts';
 export * from './identity';
+export * from './onboarding';
 export * from './operations';
 export * from './people';
 export * from './pipeline';

@@ -106,6 +106,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenants/{tenantId}/onboarding-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a client onboarding link
+     * @description A link to a page in the tenant's branding where the client, without a login, connects ad platforms, picks the ad accounts to sync and watches their history import.
+     */
+    post: operations['createOnboardingLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tenants/{tenantId}/onboarding-links/{linkId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke a client onboarding link
+     * @description The link stops working at once; connections already made through it stay.
+     */
+    delete: operations['revokeOnboardingLink'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/webhooks': {
     parameters: {
       query?: never;
@@ -205,6 +245,36 @@ export interface components {
        * @enum {string}
        */
       role: 'admin' | 'editor' | 'viewer';
+    };
+    OnboardingLink: {
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: uuid */
+      id: string;
+      platforms: ('meta' | 'google_ads' | 'linkedin')[];
+      /** Format: uuid */
+      tenantId: string;
+      /**
+       * Format: uri
+       * @description The page to send the client: on the tenant's verified custom domain when it has one, else on the app. It carries the link's secret token; only its SHA-256 is stored.
+       */
+      url: string;
+    };
+    OnboardingLinkCreate: {
+      /**
+       * @description Days until the link stops working, 1 to 30.
+       * @default 7
+       * @example 7
+       */
+      expiresInDays?: number;
+      /**
+       * @description Platforms the client may connect through the link; all three when left out.
+       * @example [
+       *       "meta",
+       *       "linkedin"
+       *     ]
+       */
+      platforms?: ('meta' | 'google_ads' | 'linkedin')[];
     };
     /** @description RFC 9457 problem details with a stable `code`; `issues` names each invalid field. */
     Problem: {
@@ -791,6 +861,155 @@ export interface operations {
       };
       /** @description The email could not be sent; nothing was stored, retry. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createOnboardingLink: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of a POST with the same key and body for 24 hours; another body with the same key is a 409. */
+        'idempotency-key'?: string;
+      };
+      path: {
+        tenantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OnboardingLinkCreate'];
+      };
+    };
+    responses: {
+      /** @description The link (also when an Idempotency-Key replays it; then `Idempotent-Replayed: true`). */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingLink'];
+        };
+      };
+      /** @description Invalid input; `issues` has one entry per field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid API key (missing, malformed, unknown or revoked). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The key is read-only. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such tenant in this agency. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The slug or hostname is taken, or the Idempotency-Key was used with another body. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  revokeOnboardingLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        linkId: string;
+        tenantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `issues` has one entry per field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid API key (missing, malformed, unknown or revoked). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The key is read-only. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such tenant in this agency, or no such (unrevoked) link of it. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

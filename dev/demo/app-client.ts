@@ -66,9 +66,10 @@ export function connectOutcome(landing: URL): ConnectOutcome {
 const MAX_HOPS = 10;
 
 /**
- * The real connect flow, as a browser does it: our connect endpoint → the platform's consent
- * dialog → our callback (with the session and the OAuth nonce cookie) → the tenant's dashboard.
- * The dashboard page itself is not fetched: its URL carries the outcome.
+ * The real connect flow, as a browser does it: a same-origin POST to our connect endpoint answers the
+ * consent URL → the platform's consent dialog → our callback (with the session and the OAuth nonce
+ * cookie). The dashboard page itself is not fetched: its URL carries the outcome. The demo owner then
+ * picks every account the grant found that waits for a choice (a grant of one account is picked already).
  */
 export async function connectPlatform(
   client: AppClient,
@@ -76,8 +77,14 @@ export async function connectPlatform(
   platform: Platform,
   backfillDays: number,
 ): Promise<ConnectOutcome> {
-  let url = new URL(`/api/tenants/${tenantId}/connections/${platform}/connect?backfillDays=${backfillDays}`, client.appUrl);
   const app = new URL(client.appUrl);
+  const start = await client.request(`/api/tenants/${tenantId}/connections/${platform}/connect`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: app.origin },
+    body: JSON.stringify({ backfillDays }),
+  });
+  if (start.status !== 200) return { ok: false, error: `connect answered ${start.status}: ${(await start.text()).slice(0, 300)}` };
+  let url = new URL(((await start.json()) as { authorizeUrl: string }).authorizeUrl);
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const res = await client.request(url);
     const location = res.headers.get('location');
@@ -87,7 +94,31 @@ export async function connectPlatform(
     }
     await res.text(); // drain the tiny redirect body so the connection is reused cleanly
     url = new URL(location, url);
-    if (url.origin === app.origin && !url.pathname.startsWith('/api/')) return connectOutcome(url);
+    if (url.origin === app.origin && !url.pathname.startsWith('/api/')) {
+      const outcome = connectOutcome(url);
+      if (outcome.ok && url.searchParams.get('picked') !== 'auto') {
+        const picked = await pickWaitingAccounts(client, tenantId, platform, backfillDays);
+        if (!picked.ok) return picked;
+      }
+      return outcome;
+    }
   }
   return { ok: false, error: `more than ${MAX_HOPS} redirects` };
+}
+
+/** Picks every account of the platform that waits for a first choice, as the owner ticking them all would. */
+async function pickWaitingAccounts(client: AppClient, tenantId: string, platform: Platform, backfillDays: number) {
+  const { adAccounts } = await client.getJson<{ adAccounts: Array<{ id: string; platform: string; selectedAt: string | null }> }>(
+    `/api/tenants/${tenantId}/ad-accounts`,
+  );
+  const waiting = adAccounts.filter((a) => a.platform === platform && a.selectedAt === null).map((a) => a.id);
+  if (!waiting.length) return { ok: true as const };
+  const res = await client.request(`/api/tenants/${tenantId}/ad-accounts/picks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: new URL(client.appUrl).origin },
+    body: JSON.stringify({ adAccountIds: waiting, sync: true, backfillDays }),
+  });
+  if (res.status !== 200)
+    return { ok: false as const, error: `picking accounts answered ${res.status}: ${(await res.text()).slice(0, 300)}` };
+  return { ok: true as const };
 }

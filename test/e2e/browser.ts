@@ -16,6 +16,8 @@ export const DESKTOP = { width: 1366, height: 900 } as const;
 export async function openBrowser(
   viewport: { width: number; height: number },
   mobile = false,
+  /** More Chromium flags, e.g. `--host-resolver-rules=MAP dash.client.example 127.0.0.1` for a custom hostname. */
+  extraArgs: readonly string[] = [],
 ): Promise<BrowserContext & { dispose(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'tidemark-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -34,6 +36,7 @@ export async function openBrowser(
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
   return Object.assign(context, {

@@ -79,14 +79,17 @@ describe('the Connections page in a browser', () => {
     // 90 days of history is three monthly windows, all started at once (a year would be released in waves a minute apart).
     await page.getByLabel('30 days').check({ force: true });
     await page.getByLabel('90 days').check({ force: true });
-    const connect = page.getByRole('link', { name: 'Connect Meta' });
-    expect(await connect.getAttribute('href')).toBe(`/api/tenants/${tenant.id}/connections/meta/connect?backfillDays=90`);
+    // The button asks the API (a same-origin POST) for the consent URL, then navigates there.
+    const connect = page.getByRole('button', { name: 'Connect Meta' });
+    const started = page.waitForRequest((r) => r.url().endsWith(`/api/tenants/${tenant.id}/connections/meta/connect`));
     await Promise.all([
       page.waitForURL((url) => url.pathname === `/t/${tenant.slug}/connections` && url.searchParams.get('connected') === 'meta', {
         waitUntil: 'load',
       }),
       connect.click(),
     ]);
+    const request = await started;
+    expect([request.method(), request.postData()]).toEqual(['POST', '{"backfillDays":90}']);
     let loads = 0;
     page.on('load', () => (loads += 1));
     await page.evaluate(() => Object.assign(window, { __landed: 'still here' }));
@@ -154,9 +157,20 @@ describe('the Connections page in a browser', () => {
     });
 
     await chooseConsentMember('linkedin');
+    // Another tab of the same browser starts the reconnect as the page's button does: a same-origin POST, then the consent URL.
     const connect = await phone.newPage();
-    await connect.goto(`${appUrl}/api/tenants/${tenant.id}/connections/linkedin/connect?backfillDays=90`);
-    expect(new URL(connect.url()).searchParams.get('connected')).toBe('linkedin');
+    await connect.goto(`${appUrl}/t/${tenant.slug}/connections`, { waitUntil: 'networkidle' });
+    await Promise.all([
+      connect.waitForURL((url) => url.searchParams.get('connected') === 'linkedin', { waitUntil: 'load' }),
+      connect.evaluate(async (tenantId) => {
+        const res = await fetch(`/api/tenants/${tenantId}/connections/linkedin/connect`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ backfillDays: 90 }),
+        });
+        window.location.assign(((await res.json()) as { authorizeUrl: string }).authorizeUrl);
+      }, tenant.id),
+    ]);
     await connect.close();
 
     const shown = () => overview.evaluate(() => (window as unknown as { __syncingShown: string[] }).__syncingShown);
@@ -203,7 +217,7 @@ describe('the Connections page in a browser', () => {
       expect(await refused.getAttribute('role')).toBe('alert');
       expect(await refused.textContent()).toContain('Reconnect needed');
       expect(await page.locator('[data-connect]').count(), 'a viewer gets no Connect buttons').toBe(0);
-      expect(await page.getByRole('link', { name: /^(Connect |Reconnect$)/ }).count(), 'nor Reconnect links').toBe(0);
+      expect(await page.getByRole('button', { name: /^(Connect |Reconnect$)/ }).count(), 'nor Reconnect buttons').toBe(0);
       expect(await page.getByText('An owner, admin or editor can reconnect it.').count()).toBe(2);
       expect(await page.getByRole('link', { name: 'Connections' }).getAttribute('aria-current')).toBe('page');
       await page.screenshot({ path: 'test-results/phone-connections-viewer.png', fullPage: true });
@@ -211,13 +225,14 @@ describe('the Connections page in a browser', () => {
       await context.clearCookies();
       await signIn(page, appUrl, owner!);
       await page.goto(`${appUrl}/t/${tenant.slug}/connections`, { waitUntil: 'networkidle' });
-      const reconnects = await page
-        .getByRole('link', { name: 'Reconnect', exact: true })
-        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-      expect(reconnects.sort()).toEqual([
-        `/api/tenants/${tenant.id}/connections/linkedin/connect?backfillDays=90`,
-        `/api/tenants/${tenant.id}/connections/meta/connect?backfillDays=90`,
+      expect(await page.getByRole('button', { name: 'Reconnect', exact: true }).count()).toBe(2);
+      // Reconnect asks the API for Meta's consent URL with a POST; the navigation to the platform is stopped here.
+      await page.route(`${fakesUrl}/**`, (route) => route.abort());
+      const [request] = await Promise.all([
+        page.waitForRequest((r) => r.url().endsWith('/connect')),
+        page.locator('article[data-platform="meta"]').getByRole('button', { name: 'Reconnect', exact: true }).click(),
       ]);
+      expect([request.method(), new URL(request.url()).pathname]).toEqual(['POST', `/api/tenants/${tenant.id}/connections/meta/connect`]);
     } finally {
       await context.dispose();
       for (const c of saved)

@@ -23,6 +23,25 @@ beforeAll(async () => {
 const receiver = `${testEnv.FAKES_URL}/receivers/webhooks/api-v1`;
 
 describe('/api/v1/webhooks', () => {
+  it('replays an idempotent registration with the same secret, which the stored replay keeps sealed', async () => {
+    const idempotencyKey = crypto.randomUUID();
+    const body = { url: receiver, events: ['sync.failed' as const] };
+    const params = { header: { 'idempotency-key': idempotencyKey } };
+    const first = await v1Client(writeKey).POST('/webhooks', { body, params });
+    const replay = await v1Client(writeKey).POST('/webhooks', { body, params });
+    expect(first.response.status).toBe(201);
+    expect(replay.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.data).toEqual(first.data);
+    const secret = first.data!.secret;
+    const stored = rowsOf<{ response_body: unknown }>(
+      await arranged.db.execute(sql`select response_body from idempotency_keys where agency_id = ${agency.agencyId}`),
+    );
+    expect(stored.length).toBeGreaterThan(0);
+    const text = JSON.stringify(stored);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(secret.slice('whsec_'.length));
+  });
+
   it('registers an endpoint and shows its signing secret once, storing it encrypted', async () => {
     const created = await v1Client(writeKey).POST('/webhooks', { body: { url: receiver, events: ['backfill.completed', 'sync.failed'] } });
     expect(created.response.status).toBe(201);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/database';
-import { importStateKey, OAUTH_NONCE_COOKIE, type OAuthState, signState } from '../../worker/auth/oauth-state';
+import { importStateKey, OAUTH_NONCE_COOKIE, type OAuthState, sealState } from '../../worker/auth/oauth-state';
 import { connectedTenant, createEditorTenant, deliver, syncMessage, truthFacts } from './pipeline-support';
 import { call, closeWhenIdle, createTenantWithData, postJson, signInCookie, superDb, type TestTenant, unique } from './support';
 import { workerConfig } from './sync-support';
@@ -202,10 +202,16 @@ describe('tenant isolation over the API', () => {
 
   it('lets only owners, admins and editors start a connection', async () => {
     const cookie = await signInCookie(a.email, a.password, '198.51.100.26');
-    const res = await call(`/api/tenants/${a.tenantId}/connections/meta/connect`, { headers: { cookie }, redirect: 'manual' });
+    const start = (platform: string) =>
+      call(`/api/tenants/${a.tenantId}/connections/${platform}/connect`, {
+        method: 'POST',
+        headers: { cookie, origin: 'http://tidemark.test', 'content-type': 'application/json' },
+        body: '{}',
+      });
+    const res = await start('meta');
     expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ code: 'forbidden' });
-    const unknown = await call(`/api/tenants/${a.tenantId}/connections/tiktok/connect`, { headers: { cookie }, redirect: 'manual' });
+    expect(await res.json()).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('editors') });
+    const unknown = await start('tiktok');
     expect(unknown.status).toBe(404);
   });
 
@@ -232,10 +238,10 @@ describe('tenant isolation over the API', () => {
     async function userId(email: string): Promise<string> {
       return rowsOf<{ id: string }>(await arranged.db.execute(sql`select id from users where email = ${email}`))[0]!.id;
     }
-    /** A state signed with the Worker's own key, as the connect endpoint would issue it. */
+    /** A state sealed with the Worker's own key, as the connect endpoint would issue it. */
     async function signed(overrides: Partial<OAuthState> = {}): Promise<string> {
       const key = await importStateKey(workerConfig().TOKEN_ENCRYPTION_KEY);
-      return signState(key, {
+      return sealState(key, {
         tenantId: editor.tenantId,
         platform: 'meta',
         userId: editorId,
@@ -293,10 +299,11 @@ describe('tenant isolation over the API', () => {
       }
     });
 
-    it('is refused when its payload was changed after signing, when expired, or from another browser', async () => {
-      const [payload, signature] = (await signed()).split('.');
-      const tampered = { ...JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')), userId: otherId };
-      const forgedState = `${Buffer.from(JSON.stringify(tampered)).toString('base64url')}.${signature}`;
+    it('is refused when it was changed after sealing, when expired, or from another browser', async () => {
+      const [version, iv, sealed] = (await signed()).split('.');
+      const bytes = Buffer.from(sealed!, 'base64url');
+      bytes[3] = bytes[3]! ^ 0x20;
+      const forgedState = `${version}.${iv}.${bytes.toString('base64url')}`;
       expect((await refusal(await callback('meta', forgedState))).detail).toContain('state signature does not match');
       expect((await refusal(await callback('meta', await signed({ expiresAt: Date.now() - 1000 })))).detail).toContain('expired');
       expect((await refusal(await callback('meta', await signed(), 'another-browser'))).detail).toContain('another browser');

@@ -46,6 +46,11 @@ interface Target {
   body?: unknown;
   /** The route's own caller when it is not the case's `legit` (a session the route ends). */
   legitAs?: Credential;
+  /**
+   * The path with a real token, where the token in the path is the credential (an onboarding link):
+   * its holder is served, and the same request on another tenant's custom host is refused.
+   */
+  tokenPath?: string;
 }
 
 /** Whose credential a request carries, and on which host. */
@@ -112,6 +117,41 @@ async function freshInvitationId(place: 'tenant' | 'agency'): Promise<string> {
   });
   if (created.status !== 201) throw new Error(`invitation failed: ${created.status} ${await created.text()}`);
   return ((await json(created)).invitation as { id: string }).id;
+}
+
+async function victimAccountId(): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await arranged.db.execute(sql`select id from ad_accounts where tenant_id = ${victim.tenantId} order by created_at limit 1`),
+  );
+  return row!.id;
+}
+
+/** A fresh connection of the victim tenant (placeholder ciphertexts), for the route that disconnects one. */
+async function freshConnectionId(): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await arranged.db.execute(
+      sql`insert into connections (tenant_id, platform, external_user_id, access_token_enc) values (${victim.tenantId}, 'linkedin', ${unique('gone')}, 'v1.test.test') returning id`,
+    ),
+  );
+  return row!.id;
+}
+
+/** A new onboarding link of the victim tenant, made by its agency's write key. */
+async function freshOnboardingLink(): Promise<{ id: string; url: string }> {
+  const created = await v1Raw(`/tenants/${victim.tenantId}/onboarding-links`, victim.keys.write.key, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (created.status !== 201) throw new Error(`onboarding link failed: ${created.status} ${await created.text()}`);
+  return (await created.json()) as { id: string; url: string };
+}
+
+let linkToken: string | undefined;
+/** The token of one onboarding link of the victim tenant, made once. */
+async function onboardingToken(): Promise<string> {
+  linkToken ??= new URL((await freshOnboardingLink()).url).pathname.split('/').pop()!;
+  return linkToken;
 }
 
 /** A link nobody was sent: the token is the credential of these pages, so a made-up one shows the "unknown link" page. */
@@ -184,11 +224,61 @@ const CASES: Record<string, RouteCase> = {
     legitStatus: [200],
     target: () => ({ path: `/api/tenants/${victim.tenantId}/ad-accounts` }),
   },
-  'GET /api/tenants/:tenant/connections/:platform/connect': {
+  'POST /api/tenants/:tenant/connections/:platform/connect': {
     legit: 'owner',
-    legitStatus: [302],
+    legitStatus: [200],
     weak: 'tenantViewer',
-    target: () => ({ path: `/api/tenants/${victim.slug}/connections/meta/connect` }),
+    target: () => ({ path: `/api/tenants/${victim.slug}/connections/meta/connect`, body: {} }),
+  },
+  'POST /api/tenants/:tenant/ad-accounts/picks': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantViewer',
+    target: async () => ({
+      path: `/api/tenants/${victim.slug}/ad-accounts/picks`,
+      body: { adAccountIds: [await victimAccountId()], sync: true },
+    }),
+  },
+  'DELETE /api/tenants/:tenant/connections/:connectionId': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantViewer',
+    target: async () => ({ path: `/api/tenants/${victim.slug}/connections/${await freshConnectionId()}` }),
+  },
+
+  // --- the client's onboarding link: its token is the credential (no session, no key)
+  'GET /api/onboard/:token/accounts': {
+    public: 'the link’s token is the credential: a made-up one is refused, the real one works on its own tenant’s hosts only',
+    legit: 'owner',
+    legitStatus: [200],
+    target: async () => ({ path: `/api/onboard/${madeUpToken()}/accounts`, tokenPath: `/api/onboard/${await onboardingToken()}/accounts` }),
+  },
+  'POST /api/onboard/:token/connections/:platform/connect': {
+    public: 'the link’s token is the credential: a made-up one is refused, the real one works on its own tenant’s hosts only',
+    legit: 'owner',
+    legitStatus: [200],
+    target: async () => ({
+      path: `/api/onboard/${madeUpToken()}/connections/meta/connect`,
+      tokenPath: `/api/onboard/${await onboardingToken()}/connections/meta/connect`,
+      body: {},
+    }),
+  },
+  'POST /api/onboard/:token/ad-accounts/picks': {
+    public: 'the link’s token is the credential: a made-up one is refused, the real one works on its own tenant’s hosts only',
+    legit: 'owner',
+    // A link may pick only the accounts of the grants made through it: this one has none yet.
+    legitStatus: [404],
+    target: async () => ({
+      path: `/api/onboard/${madeUpToken()}/ad-accounts/picks`,
+      tokenPath: `/api/onboard/${await onboardingToken()}/ad-accounts/picks`,
+      body: { adAccountIds: [await victimAccountId()], sync: true },
+    }),
+  },
+  'GET /onboard/[token]': {
+    public: 'the link’s token is the credential: a made-up one is refused, the real one works on its own tenant’s hosts only',
+    legit: 'owner',
+    legitStatus: [200],
+    target: async () => ({ path: `/onboard/${madeUpToken()}`, tokenPath: `/onboard/${await onboardingToken()}` }),
   },
   'GET /api/tenants/:tenant/pipeline-health': {
     legit: 'owner',
@@ -226,10 +316,12 @@ const CASES: Record<string, RouteCase> = {
     alsoRefusedWith: [400],
     target: async () => {
       const started = await call(`/api/tenants/${victim.slug}/connections/meta/connect`, {
-        headers: { cookie: victim.cookies.agencyOwner },
-        redirect: 'manual',
+        method: 'POST',
+        headers: { cookie: victim.cookies.agencyOwner, origin: 'http://tidemark.test', 'content-type': 'application/json' },
+        body: '{}',
       });
-      const state = new URL(started.headers.get('location')!).searchParams.get('state')!;
+      const { authorizeUrl } = (await started.json()) as { authorizeUrl: string };
+      const state = new URL(authorizeUrl).searchParams.get('state')!;
       // The nonce cookie stays in the victim's browser: only the victim's own call carries it.
       const nonce = (started.headers.get('set-cookie') ?? '').split(';')[0]!;
       return {
@@ -417,6 +509,18 @@ const CASES: Record<string, RouteCase> = {
     weak: 'readKey',
     target: () => ({ path: `/api/v1/tenants/${victim.tenantId}/invitations`, body: { ...invitee(), role: 'viewer' } }),
   },
+  'POST /api/v1/tenants/:tenantId/onboarding-links': {
+    legit: 'key',
+    legitStatus: [201],
+    weak: 'readKey',
+    target: () => ({ path: `/api/v1/tenants/${victim.tenantId}/onboarding-links`, body: {} }),
+  },
+  'DELETE /api/v1/tenants/:tenantId/onboarding-links/:linkId': {
+    legit: 'key',
+    legitStatus: [204],
+    weak: 'readKey',
+    target: async () => ({ path: `/api/v1/tenants/${victim.tenantId}/onboarding-links/${(await freshOnboardingLink()).id}` }),
+  },
   'GET /api/v1/webhooks': {
     self: 'the key’s own agency’s webhooks',
     legit: 'key',
@@ -563,6 +667,8 @@ async function send(route: string, target: Target, who: Credential): Promise<Res
   if (who.bearer) headers.set('authorization', `Bearer ${who.bearer}`);
   let body: BodyInit | undefined;
   if (kind === 'socket') headers.set('upgrade', 'websocket');
+  // A browser's fetch sends its Origin on a POST, PATCH or DELETE; same-origin routes refuse one without it.
+  if (kind === 'api' && method !== 'GET') headers.set('origin', origin);
   if (kind === 'page' || kind === 'action') headers.set('accept', 'text/html');
   if (kind === 'action') {
     headers.set('origin', origin);
@@ -590,9 +696,11 @@ interface Attack {
   who: Credential;
   /** True when the attacker holds a valid credential of their own (a self route may serve them). */
   ownCredential: boolean;
+  /** Another path than the case's (the real token of a token route). */
+  path?: string;
 }
 
-function attacksOn(c: RouteCase): Attack[] {
+function attacksOn(c: RouteCase, target: Target): Attack[] {
   const attacks: Attack[] = [
     { name: 'another agency’s API key', who: { bearer: attacker.key.key }, ownCredential: true },
     { name: 'another tenant’s user', who: { cookie: attacker.cookie }, ownCredential: true },
@@ -605,6 +713,13 @@ function attacksOn(c: RouteCase): Attack[] {
       name: 'the victim’s credential on another tenant’s custom host',
       who: legitCredential(c, attacker.hostname),
       ownCredential: false,
+    });
+  if (target.tokenPath)
+    attacks.push({
+      name: 'the real link on another tenant’s custom host',
+      who: { host: attacker.hostname },
+      ownCredential: false,
+      path: target.tokenPath,
     });
   if (c.weak === 'readKey')
     attacks.push({ name: 'a read-only key of the right agency', who: { bearer: victim.keys.read.key }, ownCredential: false });
@@ -649,10 +764,10 @@ describe.each(ROUTES.filter((route) => CASES[route]))('%s', (route) => {
     const target = await c.target();
     const before = await snapshotVictim(arranged.db, victim);
     const failures: string[] = [];
-    for (const attack of attacksOn(c)) {
-      const res = await send(route, target, attack.who);
+    for (const attack of attacksOn(c, target)) {
+      const res = await send(route, attack.path ? { ...target, path: attack.path } : target, attack.who);
       const text = `${res.headers.get('location') ?? ''}\n${res.status === 101 ? '' : await res.text()}`;
-      const mayServe = c.public || (c.self && attack.ownCredential);
+      const mayServe = (c.public && !attack.path) || (c.self && attack.ownCredential);
       if (res.status >= 500) failures.push(`${attack.name}: ${res.status}`);
       else if (!mayServe && !refused(kind, res, c)) failures.push(`${attack.name}: not refused (${res.status})`);
       const named = victimIdentifiersIn(text, victim, target.path);
@@ -662,7 +777,7 @@ describe.each(ROUTES.filter((route) => CASES[route]))('%s', (route) => {
     expect(await snapshotVictim(arranged.db, victim), `${route} changed the victim's rows`).toEqual(before);
 
     const again = await c.target();
-    const res = await send(route, again, again.legitAs ?? legitCredential(c));
+    const res = await send(route, again.tokenPath ? { ...again, path: again.tokenPath } : again, again.legitAs ?? legitCredential(c));
     expect(c.legitStatus, `${route} as its own caller answered ${res.status}`).toContain(res.status);
   });
 });

@@ -64,7 +64,11 @@ describe('path parameters that are neither an id nor a slug', () => {
   });
 
   it('answers an unknown platform with NUL in it with a 404 problem', async () => {
-    const res = await call(`/api/tenants/${member.slug}/connections/me%00ta/connect`, { headers: { cookie } });
+    const res = await call(`/api/tenants/${member.slug}/connections/me%00ta/connect`, {
+      method: 'POST',
+      headers: { cookie, origin: 'http://tidemark.test', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(404);
     expect((await problem(res)).code).toBe('not_found');
   });

@@ -47,20 +47,30 @@ export async function chooseMember(platform: Platform, key: string): Promise<Wor
 }
 
 /**
- * Runs the real connect flow: our connect endpoint → the platform's consent dialog (fake) →
- * our callback. Returns where the callback sent the browser.
+ * Runs the real connect flow: our connect endpoint (a same-origin POST answering the consent URL) →
+ * the platform's consent dialog (fake) → our callback. Then picks every account the grant found that
+ * waits for a choice (as a user ticking them all would; `pick: 'none'` leaves them waiting). Returns
+ * where the callback sent the browser.
  */
-export async function connectThroughOAuth(cookie: string, tenantId: string, platform: Platform, backfillDays: number): Promise<URL> {
+export async function connectThroughOAuth(
+  cookie: string,
+  tenantId: string,
+  platform: Platform,
+  backfillDays: number,
+  options: { pick?: 'all' | 'none' } = {},
+): Promise<URL> {
   // The platforms' registered redirect URIs are local addresses in development.
   const origin = 'http://127.0.0.1:8787';
-  const start = await call(`/api/tenants/${tenantId}/connections/${platform}/connect?backfillDays=${backfillDays}`, {
+  const start = await call(`/api/tenants/${tenantId}/connections/${platform}/connect`, {
     origin,
-    headers: { cookie },
-    redirect: 'manual',
+    method: 'POST',
+    headers: { cookie, origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ backfillDays }),
   });
-  if (start.status !== 302) throw new Error(`connect: ${start.status} ${await start.text()}`);
+  if (start.status !== 200) throw new Error(`connect: ${start.status} ${await start.text()}`);
+  const { authorizeUrl } = (await start.json()) as { authorizeUrl: string };
   const nonce = /tm_oauth_nonce=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')?.[1];
-  const dialog = await fetch(start.headers.get('location')!, { redirect: 'manual' });
+  const dialog = await fetch(authorizeUrl, { redirect: 'manual' });
   if (dialog.status !== 302) throw new Error(`dialog: ${dialog.status} ${await dialog.text()}`);
   const callback = new URL(dialog.headers.get('location')!);
   const done = await call(`${callback.pathname}${callback.search}`, {
@@ -69,7 +79,27 @@ export async function connectThroughOAuth(cookie: string, tenantId: string, plat
     redirect: 'manual',
   });
   if (done.status !== 302) throw new Error(`callback: ${done.status} ${await done.text()}`);
-  return new URL(done.headers.get('location')!);
+  const landing = new URL(done.headers.get('location')!);
+  if ((options.pick ?? 'all') === 'all' && landing.searchParams.has('connected') && landing.searchParams.get('picked') !== 'auto')
+    await pickWaitingAccounts(cookie, tenantId, platform, backfillDays);
+  return landing;
+}
+
+/** Picks, through the API, every account of the platform that waits for a first choice. */
+export async function pickWaitingAccounts(cookie: string, tenantId: string, platform: Platform, backfillDays: number): Promise<string[]> {
+  const origin = 'http://127.0.0.1:8787';
+  const listed = await call(`/api/tenants/${tenantId}/ad-accounts`, { origin, headers: { cookie } });
+  const { adAccounts } = (await listed.json()) as { adAccounts: Array<{ id: string; platform: string; selectedAt: string | null }> };
+  const waiting = adAccounts.filter((a) => a.platform === platform && a.selectedAt === null).map((a) => a.id);
+  if (!waiting.length) return [];
+  const picked = await call(`/api/tenants/${tenantId}/ad-accounts/picks`, {
+    origin,
+    method: 'POST',
+    headers: { cookie, origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ adAccountIds: waiting, sync: true, backfillDays }),
+  });
+  if (picked.status !== 200) throw new Error(`picks: ${picked.status} ${await picked.text()}`);
+  return waiting;
 }
 
 /**

@@ -13,6 +13,7 @@ import { apiKeyEnvironment, generateApiKey } from '../../worker/auth/api-keys';
 import { signIn } from '../../worker/auth/sign-in';
 import { importTokenKeyring } from '../../worker/auth/token-crypto';
 import { completeConnection } from '../../worker/connections/connect';
+import { codeChallengeS256, createCodeVerifier } from '../../worker/connections/pkce';
 import { getConnector } from '../../worker/connectors/registry';
 import { configuredMailer } from '../../worker/email/mailer';
 import { type Config, parseConfig, platformEndpoints, tokenKeys } from '../../worker/env';
@@ -34,6 +35,8 @@ interface World {
   fakes: FakeServer;
   agencyId: string;
   tenantId: string;
+  /** The agency owner who connects the platforms. */
+  ownerId: string;
 }
 
 /** One kind of secret: written through the product's code; returns every plaintext it produced. */
@@ -148,12 +151,16 @@ async function emailedToken(world: World, email: string, path: '/invite' | '/res
 async function connectThroughOAuth(world: World, platform: Platform): Promise<string[]> {
   const endpoints = platformEndpoints(world.config, platform);
   const redirectUri = `http://127.0.0.1:8787/api/oauth/${platform}/callback`;
+  const connector = getConnector(platform);
+  // PKCE as the connect start does it (worker/connections/start.ts): the verifier travels only in the sealed state.
+  const codeVerifier = connector.oauth.pkce ? createCodeVerifier() : undefined;
   const consent = await fetch(
-    getConnector(platform).oauth.authorizeUrl({
+    connector.oauth.authorizeUrl({
       authorizeBaseUrl: endpoints.authorizeBase,
       clientId: endpoints.app.clientId,
       redirectUri,
       state: 'dump-test',
+      ...(codeVerifier ? { codeChallenge: await codeChallengeS256(codeVerifier) } : {}),
     }),
     { redirect: 'manual' },
   );
@@ -177,7 +184,16 @@ async function connectThroughOAuth(world: World, platform: Platform): Promise<st
       now: () => new Date(),
       enqueue: async () => {},
     },
-    { tenantId: world.tenantId, tenantTimeZone: 'UTC', platform, code, redirectUri, backfillDays: 7 },
+    {
+      tenantId: world.tenantId,
+      tenantTimeZone: 'UTC',
+      platform,
+      code,
+      redirectUri,
+      backfillDays: 7,
+      ...(codeVerifier ? { codeVerifier } : {}),
+      actor: { userId: world.ownerId },
+    },
   );
   if (!completed.ok) throw new Error(`${platform} connect failed: ${completed.error.message}`);
   return seen;
@@ -225,7 +241,8 @@ beforeAll(async () => {
   closeDb = node.close;
   const [agency] = await node.db.insert(agencies).values({ name: 'Dump Agency' }).returning();
   const tenant = await createTestTenant(node.db, { agencyId: agency!.id });
-  world = { db: node.db, config: parsed.config, fakes, agencyId: agency!.id, tenantId: tenant.id };
+  const { user: owner } = await createTestUser(node.db, { agencyRoles: [{ agencyId: agency!.id, role: 'owner' }] });
+  world = { db: node.db, config: parsed.config, fakes, agencyId: agency!.id, tenantId: tenant.id, ownerId: owner.id };
   written = [];
   for (const kind of SECRET_KINDS) for (const secret of await kind.write(world)) written.push({ kind: kind.kind, secret });
   await node.close();

@@ -23,6 +23,7 @@ const TENANT_TABLES = [
   'campaign_daily',
   'campaigns',
   'connections',
+  'onboarding_links',
   'sync_runs',
   'tenant_domains',
   'webhook_events',

@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, rowsOf, withTenant } from '../../db/database';
 import { getTenantForUser, listTenantsForUser } from '../../db/queries/auth';
 import { findTenantIdByHostnameAcrossTenants, listDeadLettersAcrossTenants, recordDeadLetter } from '../../db/queries/fleet';
+import { findOnboardingLinkByTokenHash } from '../../db/queries/onboarding-links';
 import { listAgencyIdsForUser, listTenantDeadLetters } from '../../db/queries/pipeline-health';
 import { campaigns } from '../../db/schema';
 import { createTestAdAccount, createTestTenant, createTestUser } from '../../db/testing/factories';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import { sha256Hex } from '../../worker/auth/password';
 import { RLS_EXEMPT_TABLES } from '../rls-exemptions';
 
 let testDb: TestDatabase;
@@ -76,6 +78,10 @@ async function fillEveryTenantTable(db: Database, tenantId: string, label: strin
   );
   await db.execute(
     sql`insert into webhook_events (tenant_id, type, payload, occurred_at) values (${ids.tenantId}, 'sync.completed', '{}'::jsonb, now())`,
+  );
+  await db.execute(
+    sql`insert into onboarding_links (tenant_id, token_hash, platforms, app_origin, created_by, expires_at)
+      values (${ids.tenantId}, ${await sha256Hex(`token-${label}`)}, '{meta}', 'https://app.example.test', 'test', now() + interval '7 days')`,
   );
   const { user } = await createTestUser(db, { tenantRoles: [{ tenantId, role: 'viewer' }] });
   users[label] = user.id;
@@ -374,5 +380,25 @@ describe('custom-domain lookup under row-level security', () => {
       return countByTenant(tx, 'tenant_domains');
     });
     expect(leaked).toEqual({ [tenantA]: 1 });
+  });
+});
+
+describe('onboarding-link lookup under row-level security', () => {
+  it('finds exactly the link whose token hash is asked for, before any tenant is set, and nothing else', async () => {
+    const link = await findOnboardingLinkByTokenHash(testDb.appDb, await sha256Hex('token-a'));
+    expect(link).toMatchObject({ tenantId: tenantA, platforms: ['meta'] });
+    expect(await findOnboardingLinkByTokenHash(testDb.appDb, await sha256Hex('token-unknown'))).toBeNull();
+    const leaked = await testDb.appDb.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.onboarding_token_hash', ${await sha256Hex('token-a')}, true)`);
+      return countByTenant(tx, 'onboarding_links');
+    });
+    expect(leaked).toEqual({ [tenantA]: 1 });
+    const written = testDb.appDb.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.onboarding_token_hash', ${await sha256Hex('token-a')}, true)`);
+      await tx.execute(sql`update onboarding_links set revoked_at = now() where tenant_id = ${tenantA}`);
+      return countByTenant(tx, 'onboarding_links');
+    });
+    expect(await written, 'the lookup may read, not write').toEqual({ [tenantA]: 1 });
+    expect(rowsOf(await testDb.db.execute(sql`select 1 from onboarding_links where revoked_at is not null`))).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { type Database, withTenant } from '../../db/client';
 import { recordTenantAudit } from '../../db/queries/audit';
-import { findConnectionId, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
-import { loggableErrorMessage } from '../../db/query-errors';
+import { findConnectionId, recordBackfillRequest, upsertAdAccounts, upsertConnection } from '../../db/queries/connections';
 import type { Platform } from '../../db/schema/enum-values';
 import { sha256Hex } from '../auth/password';
 import { encryptToken, type TokenKeyring } from '../auth/token-crypto';
@@ -11,6 +10,7 @@ import { type Config, platformEndpoints } from '../env';
 import { BACKFILL_CHUNK_DAYS, backfillWindow, planBackfill } from '../jobs/backfill';
 import type { SyncMessage } from '../jobs/messages';
 import { backfillChunks } from '../jobs/windows';
+import { enqueueBackfill } from './enqueue-backfill';
 
 export interface ConnectDeps {
   db: Database;
@@ -23,17 +23,33 @@ export interface ConnectDeps {
 
 export interface ConnectResult {
   connectionId: string;
-  adAccounts: Array<{ id: string; externalId: string }>;
+  adAccounts: Array<{ id: string; externalId: string; picked: boolean }>;
+  /** The grant had exactly one account, so it was picked without asking. */
+  autoPicked: boolean;
   backfillMessages: number;
 }
 
+export interface ConnectInput {
+  tenantId: string;
+  tenantTimeZone: string;
+  platform: Platform;
+  code: string;
+  redirectUri: string;
+  backfillDays: number;
+  codeVerifier?: string;
+  /** Who connected: a user, or an onboarding link (which the audit entry names). */
+  actor: { userId: string } | { onboardingLinkId: string };
+}
+
 /**
- * Finishes an OAuth connect: exchanges the code, discovers the ad accounts the grant can read,
- * stores the encrypted tokens and the accounts, and enqueues their backfill.
+ * Finishes an OAuth connect: exchanges the code, discovers the ad accounts the grant can read and
+ * stores the encrypted tokens and the accounts. Nothing syncs until it is picked (pick.ts): a new
+ * account waits for a choice, unless it is the grant's only one; an account picked before (a
+ * reconnect) gets its backfill again.
  */
 export async function completeConnection(
   deps: ConnectDeps,
-  input: { tenantId: string; tenantTimeZone: string; platform: Platform; code: string; redirectUri: string; backfillDays: number },
+  input: ConnectInput,
 ): Promise<{ ok: true; result: ConnectResult } | { ok: false; error: ConnectorError }> {
   const connector = getConnector(input.platform);
   const endpoints = platformEndpoints(deps.config, input.platform);
@@ -42,6 +58,7 @@ export async function completeConnection(
     app: endpoints.app,
     code: input.code,
     redirectUri: input.redirectUri,
+    ...(input.codeVerifier ? { codeVerifier: input.codeVerifier } : {}),
   });
   if (!exchanged.ok) return exchanged;
   const { tokens } = exchanged;
@@ -69,6 +86,9 @@ export async function completeConnection(
     )
   ).slice(0, 32)}`;
 
+  const autoPicked = accounts.length === 1;
+  const onboardingLinkId = 'onboardingLinkId' in input.actor ? input.actor.onboardingLinkId : null;
+
   const result = await withTenant(deps.db, input.tenantId, async (tx) => {
     // Tokens are sealed to the tenant, the connection id and the field: a reconnect keeps the existing id.
     const connectionId = (await findConnectionId(tx, input.platform, externalUserId)) ?? crypto.randomUUID();
@@ -84,8 +104,8 @@ export async function completeConnection(
       accessExpiresAt: tokens.accessTokenExpiresInSeconds ? new Date(now.getTime() + tokens.accessTokenExpiresInSeconds * 1000) : null,
       refreshExpiresAt: tokens.refreshTokenExpiresInSeconds ? new Date(now.getTime() + tokens.refreshTokenExpiresInSeconds * 1000) : null,
       scopes: tokens.scopes ?? [],
+      onboardingLinkId,
     });
-    const windows = new Map(accounts.map((a) => [a.externalId, backfillWindow(input.platform, a.timeZone, now, input.backfillDays)]));
     const stored = await upsertAdAccounts(
       tx,
       connectionId,
@@ -97,38 +117,41 @@ export async function completeConnection(
         timeZone: a.timeZone,
         managerExternalId: a.managerExternalId ?? null,
       })),
-      (externalId) => {
-        const window = windows.get(externalId)!;
-        return { ...window, windowsTotal: backfillChunks(window, BACKFILL_CHUNK_DAYS).length, requestedAt: now.toISOString() };
-      },
+      autoPicked ? now : null,
     );
+    const picked = stored.filter((a) => a.enabled);
+    const windows = new Map(picked.map((a) => [a.id, backfillWindow(input.platform, a.timeZone, now, input.backfillDays)]));
+    for (const account of picked) {
+      const window = windows.get(account.id)!;
+      await recordBackfillRequest(tx, account.id, {
+        ...window,
+        windowsTotal: backfillChunks(window, BACKFILL_CHUNK_DAYS).length,
+        requestedAt: now.toISOString(),
+      });
+    }
     await recordTenantAudit(tx, {
       action: 'connection.added',
       target: connectionId,
-      details: { platform: input.platform, adAccounts: stored.length },
+      actorUserId: 'userId' in input.actor ? input.actor.userId : null,
+      details: {
+        platform: input.platform,
+        adAccounts: stored.length,
+        ...(onboardingLinkId ? { by: `onboarding_link:${onboardingLinkId}` } : {}),
+      },
     });
-    return { connectionId, stored, windows };
+    return { connectionId, stored, picked, windows };
   });
 
-  const messages = result.stored.flatMap((account) =>
-    planBackfill({ tenantId: input.tenantId, adAccountId: account.id }, result.windows.get(account.externalId)!, now),
+  const messages = result.picked.flatMap((account) =>
+    planBackfill({ tenantId: input.tenantId, adAccountId: account.id }, result.windows.get(account.id)!, now),
   );
-  let enqueued = messages.length;
-  try {
-    await deps.enqueue(messages);
-  } catch (error) {
-    // The connection and its accounts are stored; the nightly cron restarts a backfill that never ran.
-    console.warn(
-      JSON.stringify({ level: 'warn', event: 'backfill enqueue failed', tenantId: input.tenantId, error: loggableErrorMessage(error) }),
-    );
-    enqueued = 0;
-  }
   return {
     ok: true,
     result: {
       connectionId: result.connectionId,
-      adAccounts: result.stored.map(({ id, externalId }) => ({ id, externalId })),
-      backfillMessages: enqueued,
+      adAccounts: result.stored.map(({ id, externalId, enabled }) => ({ id, externalId, picked: enabled })),
+      autoPicked,
+      backfillMessages: await enqueueBackfill(deps, input.tenantId, messages),
     },
   };
 }

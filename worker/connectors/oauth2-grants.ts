@@ -15,6 +15,7 @@ export function standardGrants(tokenRequest: TokenRequest) {
           redirect_uri: params.redirectUri,
           client_id: params.app.clientId,
           client_secret: params.app.clientSecret,
+          ...(params.codeVerifier ? { code_verifier: params.codeVerifier } : {}),
         },
         'code exchange',
       ),

@@ -204,6 +204,8 @@ export interface AuthorizeParams {
   state: string;
   /** Defaults to the scopes the connector needs. */
   scopes?: string[];
+  /** PKCE (RFC 7636) S256 challenge; sent only by flows whose platform supports PKCE. */
+  codeChallenge?: string;
 }
 
 export interface ExchangeCodeParams {
@@ -212,7 +214,18 @@ export interface ExchangeCodeParams {
   app: OAuthApp;
   code: string;
   redirectUri: string;
+  /** The PKCE verifier of the challenge the consent URL carried. */
+  codeVerifier?: string;
 }
+
+export interface RevokeParams {
+  http: HttpConfig;
+  app: OAuthApp;
+  /** The token to revoke at the platform (Google revokes the whole grant through either token). */
+  token: string;
+}
+
+export type RevokeResult = { ok: true } | { ok: false; error: ConnectorError };
 
 export interface RefreshParams {
   http: HttpConfig;
@@ -237,6 +250,10 @@ export interface OAuthFlow {
   exchangeCode(params: ExchangeCodeParams): Promise<OAuthResult>;
   /** Absent on Meta, which has no refresh tokens (the user reconnects before the 60 days run out). */
   refresh?(params: RefreshParams): Promise<OAuthResult>;
+  /** Whether the consent URL carries a PKCE S256 challenge (and the code exchange its verifier). */
+  pkce: boolean;
+  /** Revokes the grant at the platform; absent where the platform has no revocation endpoint. */
+  revoke?(params: RevokeParams): Promise<RevokeResult>;
 }
 
 export interface Connector {

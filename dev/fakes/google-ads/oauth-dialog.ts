@@ -1,3 +1,4 @@
+import { type PkceChallenge, readChallenge } from '../pkce';
 import type { FakeMember } from '../world/types';
 import { CLIENT_ID } from './tokens';
 
@@ -23,6 +24,8 @@ export interface AuthorizeRequest {
   state?: string;
   member: FakeMember;
   params: URLSearchParams;
+  /** PKCE: the code this consent issues is redeemable only with the matching code_verifier. */
+  pkce: PkceChallenge | null;
 }
 
 export type AuthorizeCheck = { ok: true; request: AuthorizeRequest } | { ok: false; status: 400 | 401; error: string; detail: string };
@@ -76,10 +79,12 @@ export function checkAuthorize(params: URLSearchParams, members: FakeMember[], c
       'invalid_request',
       hint ? `login_hint ${hint} does not match any Google account of this fake` : 'No Google member exists in the fake world',
     );
+  const pkce = readChallenge(params);
+  if (pkce && 'error' in pkce) return fail(400, 'invalid_request', pkce.error);
   const state = params.get('state');
   return {
     ok: true,
-    request: { redirectUri, scopes, offline: accessType === 'offline', ...(state !== null ? { state } : {}), member, params },
+    request: { redirectUri, scopes, offline: accessType === 'offline', ...(state !== null ? { state } : {}), member, params, pkce },
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { FakeContext } from '../context';
+import { type PkceChallenge, verifierMatches } from '../pkce';
 import { OAuthError, type OAuthErrorBody } from './errors';
 import { type AuthorizeRequest, checkAuthorize, consentPage, errorPage, redirectBack } from './oauth-dialog';
 import { CLIENT_ID, CLIENT_SECRET, type TokenResponse, type TokenStore } from './tokens';
@@ -9,6 +10,8 @@ const DIALOG_PATH = '/o/oauth2/v2/auth';
 /** accounts.google.com's dialog and oauth2.googleapis.com's token endpoint, as Google Ads clients use them. */
 export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore, drop: (c: Context) => Response): Hono {
   const app = new Hono();
+  /** PKCE challenges by the code their consent issued. */
+  const challenges = new Map<string, PkceChallenge>();
   const record = (method: string, path: string, status: number, principal?: string) =>
     ctx.calls.record({
       service: 'google_ads',
@@ -28,8 +31,11 @@ export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore, drop: (c
       return c.html(errorPage(checked.status, checked.error, checked.detail), checked.status);
     }
     const request = checked.request;
-    const approve = (r: AuthorizeRequest) =>
-      tokens.issueCode({ memberId: r.member.id, scopes: r.scopes, redirectUri: r.redirectUri, offline: r.offline });
+    const approve = (r: AuthorizeRequest) => {
+      const code = tokens.issueCode({ memberId: r.member.id, scopes: r.scopes, redirectUri: r.redirectUri, offline: r.offline });
+      if (r.pkce) challenges.set(code, r.pkce);
+      return code;
+    };
     if (decision === undefined && !(ctx.oauth?.autoApprove('google_ads') ?? true)) {
       record(c.req.method, DIALOG_PATH, 200, request.member.id);
       return c.html(consentPage(request, `${ctx.publicBaseUrl}/google-ads${DIALOG_PATH}`));
@@ -58,7 +64,7 @@ export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore, drop: (c
       if (fault?.kind === 'server_error') throw new OAuthError(500, 'internal_failure', 'Backend Error');
       if (fault?.kind === 'rate_limit') throw new OAuthError(429, 'rate_limit_exceeded', 'Rate Limit Exceeded');
       const form = (c.req.header('content-type') ?? '').includes('application/json') ? jsonForm(text) : new URLSearchParams(text);
-      ({ body, principal } = exchange(tokens, form, c.req.header('authorization'), fault?.kind === 'revoked_token'));
+      ({ body, principal } = exchange(tokens, form, c.req.header('authorization'), fault?.kind === 'revoked_token', challenges));
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
       status = error.httpStatus;
@@ -78,6 +84,18 @@ export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore, drop: (c
   };
   app.post('/token', token);
   app.post('/oauth2/v3/token', token);
+
+  // oauth2.googleapis.com/revoke: `token` (access or refresh) in the form or the query; revoking a refresh token ends the grant.
+  app.post('/revoke', async (c) => {
+    const form = new URLSearchParams(await c.req.text());
+    const value = form.get('token') ?? new URL(c.req.url).searchParams.get('token');
+    const member = value ? tokens.memberOfRefreshToken(value) : undefined;
+    if (member) tokens.revokeMember(member);
+    const known = member !== undefined || (value ? tokens.control(value, 'revoke') !== null : false);
+    record('POST', '/revoke', known ? 200 : 400, member);
+    if (!known) return c.json({ error: 'invalid_token', error_description: 'Token expired or revoked' }, 400);
+    return c.body(null, 200);
+  });
   return app;
 }
 
@@ -107,6 +125,7 @@ function exchange(
   form: URLSearchParams,
   authorization: string | undefined,
   revoke: boolean,
+  challenges: Map<string, PkceChallenge>,
 ): { body: TokenResponse; principal?: string } {
   for (const name of form.keys()) {
     if (!TOKEN_PARAMETERS.has(name)) throw new OAuthError(400, 'invalid_request', `Parameter not allowed for this message type: ${name}`);
@@ -124,6 +143,13 @@ function exchange(
     if (!code) throw new OAuthError(400, 'invalid_request', 'Missing required parameter: code');
     const redirectUri = form.get('redirect_uri');
     if (!redirectUri) throw new OAuthError(400, 'invalid_request', 'Missing required parameter: redirect_uri');
+    const challenge = challenges.get(code);
+    if (challenge) {
+      const verifier = form.get('code_verifier');
+      if (!verifier) throw new OAuthError(400, 'invalid_grant', 'Missing code verifier.');
+      if (!verifierMatches(challenge, verifier)) throw new OAuthError(400, 'invalid_grant', 'Invalid code verifier.');
+      challenges.delete(code);
+    }
     return { body: tokens.exchangeCode(code, redirectUri) };
   }
   if (grantType === 'refresh_token') {

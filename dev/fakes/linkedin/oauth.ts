@@ -137,5 +137,23 @@ export function createOAuthRoutes(ctx: FakeContext, tokens: TokenStore): Hono {
     }
   });
 
+  // POST /oauth/v2/revoke (RFC 7009 style): client credentials and the token; an unknown token is answered 200 too.
+  app.post('/oauth/v2/revoke', async (c) => {
+    try {
+      const form = new URLSearchParams(await c.req.text());
+      const need = (name: string) => {
+        const value = form.get(name);
+        if (!value) throw oauthErrors.missingParam(name);
+        return value;
+      };
+      if (need('client_id') !== CLIENT_ID || need('client_secret') !== CLIENT_SECRET) throw oauthErrors.invalidClient();
+      tokens.control(need('token'), 'revoke');
+      return c.body(null, 200);
+    } catch (error) {
+      if (error instanceof LinkedInOAuthError) return c.json(error.body, error.status);
+      throw error;
+    }
+  });
+
   return app;
 }

@@ -29,6 +29,9 @@ export function handleGraphCall(call: CallContext, route: Route): unknown {
   switch (route.kind) {
     case 'me':
       return renderUser(member, parseEntityFields('user', params.get('fields')));
+    case 'me_permissions':
+      state.tokens.revokeMember(member.id);
+      return { success: true };
     case 'me_adaccounts': {
       const fields = parseEntityFields('account', params.get('fields'));
       const accounts = member.accountIds.map((id) => world.account('meta', id)).filter((a) => a !== undefined);

@@ -1,3 +1,4 @@
+import { type PkceChallenge, readChallenge, verifierMatches } from '../pkce';
 import type { FakeMember } from '../world/types';
 import { MetaError, metaErrorBody, metaErrors, newFbtraceId } from './errors';
 import type { GraphRequest } from './request';
@@ -21,8 +22,24 @@ export const KNOWN_SCOPES = [
   'pages_show_list',
   'pages_read_engagement',
 ];
-const DIALOG_PARAMS = ['client_id', 'redirect_uri', 'scope', 'state', 'response_type', 'login_hint', 'auth_type', 'display', 'decision'];
-const TOKEN_PARAMS = ['client_id', 'client_secret', 'redirect_uri', 'code', 'grant_type', 'fb_exchange_token'];
+const DIALOG_PARAMS = [
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'response_type',
+  'login_hint',
+  'auth_type',
+  'display',
+  'decision',
+  'code_challenge',
+  'code_challenge_method',
+];
+const TOKEN_PARAMS = ['client_id', 'client_secret', 'redirect_uri', 'code', 'grant_type', 'fb_exchange_token', 'code_verifier'];
+
+/** PKCE challenges by the code their consent issued, per fake instance. */
+const challengesOf = new WeakMap<MetaState, Map<string, PkceChallenge>>();
+const challenges = (state: MetaState) => challengesOf.get(state) ?? challengesOf.set(state, new Map()).get(state)!;
 
 export function handleOAuth(state: MetaState, kind: 'oauth_dialog' | 'oauth_token', req: GraphRequest): OAuthOutcome {
   if (kind === 'oauth_token') {
@@ -57,6 +74,17 @@ function exchangeToken(state: MetaState, params: Map<string, string>): { body: R
     throw metaErrors.invalidParameter(
       `Unsupported grant_type ${grantType}: this app exchanges codes and fb_exchange_token only (Meta has no refresh tokens)`,
     );
+  const challenge = challenges(state).get(require('code'));
+  // Facebook Login's PKCE: a code issued for a code_challenge is redeemed only with its code_verifier.
+  if (challenge) {
+    if (!verifierMatches(challenge, params.get('code_verifier')))
+      throw new MetaError({
+        status: 400,
+        code: 100,
+        message: 'Invalid code verifier. The code_verifier does not match the code_challenge.',
+      });
+    challenges(state).delete(require('code'));
+  }
   const grant = state.tokens.redeemCode(require('code'), require('redirect_uri'));
   return { body: { access_token: grant.token, token_type: 'bearer', expires_in: SHORT_LIVED_SECONDS }, memberId: grant.memberId };
 }
@@ -81,6 +109,8 @@ function dialog(state: MetaState, req: GraphRequest): OAuthOutcome {
     return page(400, 'Invalid Scopes', `Invalid Scopes: ${invalid.join(', ')}. This message is only shown to developers.`);
   const member = chooseMember(state, params.get('login_hint'));
   if (!member) return page(400, 'Unknown member', `No Meta member matches login_hint ${params.get('login_hint')}`);
+  const pkce = readChallenge(params);
+  if (pkce && 'error' in pkce) return page(400, 'Error', pkce.error);
 
   const redirect = (query: Record<string, string>): OAuthOutcome => {
     const target = new URL(redirectUri);
@@ -95,7 +125,11 @@ function dialog(state: MetaState, req: GraphRequest): OAuthOutcome {
   };
   const stateParam: Record<string, string> = params.has('state') ? { state: params.get('state')! } : {};
   const decision = req.method === 'POST' ? params.get('decision') : state.ctx.oauth?.autoApprove('meta') === false ? undefined : 'allow';
-  if (decision === 'allow') return redirect({ code: state.tokens.issueCode(member.id, scopes, redirectUri), ...stateParam });
+  if (decision === 'allow') {
+    const code = state.tokens.issueCode(member.id, scopes, redirectUri);
+    if (pkce) challenges(state).set(code, pkce);
+    return redirect({ code, ...stateParam });
+  }
   if (decision === 'deny')
     return redirect({
       error: 'access_denied',

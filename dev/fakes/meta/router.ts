@@ -10,6 +10,7 @@ export type Route =
   | { kind: 'oauth_token' }
   | { kind: 'me' }
   | { kind: 'me_adaccounts' }
+  | { kind: 'me_permissions' }
   | { kind: 'account'; accountId: string }
   | { kind: 'account_edge'; accountId: string; edge: Edge }
   | { kind: 'node'; nodeKind: NodeKind; id: string; accountId: string }
@@ -49,6 +50,11 @@ export function resolveRoute(segments: string[], method: string, fullPath: strin
   if (first === 'oauth' && second === 'access_token') {
     only('GET', 'POST');
     return { kind: 'oauth_token' };
+  }
+  if (first === 'me' && second === 'permissions') {
+    // DELETE /me/permissions de-authorizes the app for the user (every permission, every token).
+    only('DELETE');
+    return { kind: 'me_permissions' };
   }
   if (first === 'me') {
     only('GET');

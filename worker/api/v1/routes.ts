@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createInvitation } from './invitation-schemas';
+import { createOnboardingLink, revokeOnboardingLink } from './onboarding-link-routes';
 import {
   idempotencyHeaderSchema,
   problemResponses,
@@ -166,6 +167,8 @@ export const V1_ROUTES = [
   updateTenant,
   deleteTenant,
   createInvitation,
+  createOnboardingLink,
+  revokeOnboardingLink,
   listWebhooks,
   createWebhook,
   deleteWebhook,

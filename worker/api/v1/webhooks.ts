@@ -7,6 +7,7 @@ import { checkEndpoint, createEndpoint } from '../../webhooks/endpoints';
 import { AppError } from '../errors';
 import { createV1Router } from './app';
 import { runIdempotent } from './idempotency';
+import { openReplaySecret, sealReplaySecret } from './replay-seal';
 import { createWebhook, deleteWebhook, listWebhooks } from './routes';
 
 function toApiWebhook(endpoint: WebhookEndpoint) {
@@ -37,11 +38,15 @@ export const webhookV1Routes = createV1Router()
           events: endpoint.events,
           by: `api_key:${c.get('apiKey').id}`,
         });
-        return { status: 201, body: { ...toApiWebhook(endpoint), secret } };
+        // The stored replay keeps the secret sealed: idempotency_keys never holds it in plain text.
+        const sealedSecret = await sealReplaySecret(c.get('config').TOKEN_ENCRYPTION_KEY, `webhook:${endpoint.id}`, secret);
+        return { status: 201, body: { ...toApiWebhook(endpoint), sealedSecret } };
       }),
     );
     if (result.replayed) c.header('idempotent-replayed', 'true');
-    return c.json(result.body as ReturnType<typeof toApiWebhook> & { secret: string }, 201);
+    const { sealedSecret, ...webhook } = result.body as ReturnType<typeof toApiWebhook> & { sealedSecret: string };
+    const secret = await openReplaySecret(c.get('config').TOKEN_ENCRYPTION_KEY, `webhook:${webhook.id}`, sealedSecret);
+    return c.json({ ...webhook, secret }, 201);
   })
   .openapi(deleteWebhook, async (c) => {
     const { webhookId } = c.req.valid('param');

@@ -1,8 +1,9 @@
 /** Google OAuth 2.0 for the adwords scope: offline access (refresh token), one-hour access tokens. */
 import { createHttpSession, formBody, joinUrl } from '../http';
+import { sendRevocation } from '../oauth-revoke';
 import { mapOAuth2Failure } from '../oauth2-errors';
 import { standardGrants } from '../oauth2-grants';
-import type { AuthorizeParams, ExchangeCodeParams, OAuthFlow, OAuthResult } from '../types';
+import type { AuthorizeParams, ExchangeCodeParams, OAuthFlow, OAuthResult, RevokeParams } from '../types';
 import { googleTokenSchema } from './api-types';
 
 export const GOOGLE_ADS_SCOPE = 'https://www.googleapis.com/auth/adwords';
@@ -19,6 +20,10 @@ export function googleAuthorizeUrl(params: AuthorizeParams): string {
     prompt: 'consent',
     state: params.state,
   });
+  if (params.codeChallenge) {
+    query.set('code_challenge', params.codeChallenge);
+    query.set('code_challenge_method', 'S256');
+  }
   return joinUrl(params.authorizeBaseUrl, `/o/oauth2/v2/auth?${query}`);
 }
 
@@ -46,4 +51,24 @@ async function tokenRequest(http: ExchangeCodeParams['http'], fields: Record<str
   };
 }
 
-export const googleAdsOAuth: OAuthFlow = { authorizeUrl: googleAuthorizeUrl, ...standardGrants(tokenRequest) };
+/** POST oauth2.googleapis.com/revoke: either token revokes the whole grant; one Google no longer knows is `invalid_token`. */
+function revokeGoogle(params: RevokeParams) {
+  return sendRevocation(
+    params.http,
+    {
+      method: 'POST',
+      path: '/revoke',
+      body: formBody({ token: params.token }).toString(),
+      alreadyGone: (status, body) => status === 400 && body.includes('invalid_token'),
+    },
+    'google revoke',
+  );
+}
+
+// Google documents PKCE (S256) for web-server apps too, alongside the client secret.
+export const googleAdsOAuth: OAuthFlow = {
+  authorizeUrl: googleAuthorizeUrl,
+  ...standardGrants(tokenRequest),
+  pkce: true,
+  revoke: revokeGoogle,
+};

@@ -4,9 +4,10 @@
  * returned for the app to warn before the user must reconnect.
  */
 import { createHttpSession, formBody, joinUrl } from '../http';
+import { sendRevocation } from '../oauth-revoke';
 import { mapOAuth2Failure } from '../oauth2-errors';
 import { standardGrants } from '../oauth2-grants';
-import type { AuthorizeParams, HttpConfig, OAuthFlow, OAuthResult } from '../types';
+import type { AuthorizeParams, HttpConfig, OAuthFlow, OAuthResult, RevokeParams } from '../types';
 import { linkedInTokenSchema } from './api-types';
 
 export const LINKEDIN_DEFAULT_SCOPES = ['r_ads', 'r_ads_reporting'];
@@ -47,4 +48,28 @@ async function tokenRequest(http: HttpConfig, fields: Record<string, string>, la
   };
 }
 
-export const linkedInOAuth: OAuthFlow = { authorizeUrl: linkedInAuthorizeUrl, ...standardGrants(tokenRequest) };
+/**
+ * LinkedIn's PKCE flow is for native apps only (loopback redirect, enabled per app by LinkedIn on
+ * request: authorization-code-flow-native), so the web flow sends none. Revocation is POST /oauth/v2/revoke
+ * with the client credentials and the token (RFC 7009 style, next to the documented /oauth/v2/introspectToken;
+ * known from integrators' write-ups rather than a LinkedIn reference page, so a refusal is logged, never fatal).
+ */
+function revokeLinkedIn(params: RevokeParams) {
+  return sendRevocation(
+    params.http,
+    {
+      method: 'POST',
+      path: '/oauth/v2/revoke',
+      body: formBody({ client_id: params.app.clientId, client_secret: params.app.clientSecret, token: params.token }).toString(),
+      alreadyGone: (status, body) => status === 400 && body.includes('invalid_token'),
+    },
+    'linkedin revoke',
+  );
+}
+
+export const linkedInOAuth: OAuthFlow = {
+  authorizeUrl: linkedInAuthorizeUrl,
+  ...standardGrants(tokenRequest),
+  pkce: false,
+  revoke: revokeLinkedIn,
+};

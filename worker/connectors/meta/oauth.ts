@@ -3,7 +3,8 @@
  * long-lived token (~60 days). Meta has no refresh tokens; the user reconnects before expiry.
  */
 import { createHttpSession, joinUrl } from '../http';
-import type { AuthorizeParams, ConnectorError, ExchangeCodeParams, OAuthFlow, OAuthResult } from '../types';
+import { sendRevocation } from '../oauth-revoke';
+import type { AuthorizeParams, ConnectorError, ExchangeCodeParams, OAuthFlow, OAuthResult, RevokeParams } from '../types';
 import { META_API_VERSION, metaTokenSchema } from './api-types';
 import { mapMetaFailure, readMetaErrorBody } from './errors';
 
@@ -18,6 +19,10 @@ export function metaAuthorizeUrl(params: AuthorizeParams): string {
     scope: (params.scopes ?? META_DEFAULT_SCOPES).join(','),
     response_type: 'code',
   });
+  if (params.codeChallenge) {
+    query.set('code_challenge', params.codeChallenge);
+    query.set('code_challenge_method', 'S256');
+  }
   return joinUrl(params.authorizeBaseUrl, `/${META_API_VERSION}/dialog/oauth?${query}`);
 }
 
@@ -34,6 +39,7 @@ export async function exchangeMetaCode(params: ExchangeCodeParams): Promise<OAut
       client_secret: params.app.clientSecret,
       redirect_uri: params.redirectUri,
       code: params.code,
+      ...(params.codeVerifier ? { code_verifier: params.codeVerifier } : {}),
     }),
     schema: metaTokenSchema,
   });
@@ -69,4 +75,19 @@ function oauthError(failure: Parameters<typeof mapMetaFailure>[0], label: string
   return mapMetaFailure(failure, label, null);
 }
 
-export const metaOAuth: OAuthFlow = { authorizeUrl: metaAuthorizeUrl, exchangeCode: exchangeMetaCode };
+/** DELETE /me/permissions revokes every permission the user granted the app; an invalid token (190) is already gone. */
+function revokeMeta(params: RevokeParams) {
+  return sendRevocation(
+    params.http,
+    {
+      method: 'DELETE',
+      path: `/${META_API_VERSION}/me/permissions?${new URLSearchParams({ access_token: params.token })}`,
+      alreadyGone: (status, body) => status === 400 && /"code"\s*:\s*190\b/.test(body),
+    },
+    'meta revoke',
+  );
+}
+
+// Manually built Facebook Login flows document PKCE (code_challenge with S256 on the dialog, code_verifier on
+// the exchange: facebook-login/guides/advanced/oidc-token); the client secret is still sent.
+export const metaOAuth: OAuthFlow = { authorizeUrl: metaAuthorizeUrl, exchangeCode: exchangeMetaCode, pkce: true, revoke: revokeMeta };
