@@ -1,6 +1,6 @@
 import { type Database, forEachTenant } from '../../db/database';
 import { listActiveTenantsAcrossTenants } from '../../db/queries/fleet';
-import { purgeExpiredSessions, purgeStaleLoginThrottles } from '../../db/queries/housekeeping';
+import { purgeExpiredSessions, purgeFinishedLinks, purgeStaleLoginThrottles } from '../../db/queries/housekeeping';
 import { purgeDispatchedEvents } from '../../db/queries/webhooks';
 import type { TokenKeyring } from '../auth/token-crypto';
 import { laneForCron } from './plan';
@@ -21,13 +21,15 @@ export interface HousekeepingResult {
   loginThrottles: number;
   tokens: ReencryptResult;
   webhookEvents: number;
+  finishedLinks: { invitations: number; passwordResets: number };
 }
 
 /** Dispatched webhook events are kept this long (a receiver's support question is about the last days). */
 export const WEBHOOK_EVENT_RETENTION_MS = 7 * 86_400_000;
 
 /**
- * Purges expired sessions, stale login-throttle counters and week-old dispatched webhook events, and re-encrypts token ciphertexts left
+ * Purges expired sessions, stale login-throttle counters, week-old dispatched webhook events and
+ * invitations and reset links finished a month ago, and re-encrypts token ciphertexts left
  * under a previous key, a bounded batch of each. `now` is the wall clock: sessions and throttles are
  * stamped in real time even when the benchmark compresses time.
  */
@@ -37,6 +39,7 @@ export async function runHousekeeping(db: Database, now: Date, tokenKeys: TokenK
     loginThrottles: await purgeStaleLoginThrottles(db, now, HOUSEKEEPING_BATCH),
     tokens: await reencryptStaleTokens(db, tokenKeys, TOKEN_SWEEP_BATCH),
     webhookEvents: await purgeWebhookEvents(db, new Date(now.getTime() - WEBHOOK_EVENT_RETENTION_MS)),
+    finishedLinks: await purgeFinishedLinks(db, now, HOUSEKEEPING_BATCH),
   };
 }
 
