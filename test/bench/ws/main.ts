@@ -156,7 +156,11 @@ async function main(): Promise<void> {
   const latencies = clients.flatMap((c) => c.latenciesMs);
   const notOk = outcomes.filter((o) => o !== 'ok').length;
   log(`hub events seq ${startSeq + 1}..${finalSeq} (${finalSeq - startSeq}); sync runs ${outcomes.length} (${notOk} not ok)`);
-  log(`live deliveries timed: ${latencies.length}; max ${Math.max(...latencies)} ms; duplicates ${report.duplicates}`);
+  const delivered = clients.reduce((sum, c) => sum + c.log.seqs.length, 0);
+  log(
+    `deliveries: ${delivered} (${latencies.length} live and timed, ${delivered - latencies.length} replayed on resume); ` +
+      `max ${Math.max(...latencies)} ms; duplicates ${report.duplicates}`,
+  );
   log(
     resultLine({
       sockets: clients.length,
