@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { HubMessage } from '$worker/realtime/events';
-import { decideLiveAction, type LiveInterest, nextSince, parseHubMessage } from './live-updates';
+import { affectedWidgets, decideLiveAction, type LiveInterest, nextSince, parseHubMessage, type WidgetDependency } from './live-updates';
 
 const visible = { from: '2026-11-02', to: '2026-11-29' };
 const overview: LiveInterest = { range: visible, syncProgress: 'ignore' };
 const updated = (from: string, to: string, seq: number): HubMessage => ({
   type: 'metrics-updated',
   adAccountIds: ['a'],
+  platforms: ['meta'],
   from,
   to,
   dataVersion: 3,
@@ -104,5 +105,80 @@ describe('parseHubMessage', () => {
     expect(parseHubMessage('pong')).toBeNull();
     expect(parseHubMessage(JSON.stringify({ type: 'hello' }))).toBeNull();
     expect(parseHubMessage(new ArrayBuffer(2))).toBeNull();
+  });
+});
+
+describe('affectedWidgets', () => {
+  const event = { adAccountIds: ['acc-meta-1'], platforms: ['meta' as const], from: '2026-11-20', to: '2026-11-21' };
+  const widget = (key: string, dependency: Omit<WidgetDependency, 'key'>): WidgetDependency => ({ key, ...dependency });
+
+  it('picks the widgets whose dates overlap the changed dates', () => {
+    const widgets = [
+      widget('this-week', { range: { from: '2026-11-16', to: '2026-11-22' } }),
+      widget('last-month', { range: { from: '2026-10-01', to: '2026-10-31' } }),
+    ];
+    expect(affectedWidgets(event, widgets)).toEqual(['this-week']);
+  });
+
+  it('skips a widget filtered to other platforms and keeps one showing every platform', () => {
+    const widgets = [
+      widget('google-only', { range: visible, platforms: ['google_ads'] }),
+      widget('meta-and-google', { range: visible, platforms: ['google_ads', 'meta'] }),
+      widget('all-platforms', { range: visible, platforms: null }),
+    ];
+    expect(affectedWidgets(event, widgets)).toEqual(['meta-and-google', 'all-platforms']);
+  });
+
+  it('skips a widget filtered to other ad accounts', () => {
+    const widgets = [
+      widget('other-account', { range: visible, adAccountIds: ['acc-meta-2'] }),
+      widget('this-account', { range: visible, adAccountIds: ['acc-meta-1'] }),
+    ];
+    expect(affectedWidgets(event, widgets)).toEqual(['this-account']);
+  });
+
+  it('treats an event without platforms (logged by an older hub) as touching every platform', () => {
+    const old = { ...event, platforms: [] };
+    expect(affectedWidgets(old, [widget('google-only', { range: visible, platforms: ['google_ads'] })])).toEqual(['google-only']);
+  });
+});
+
+describe('decideLiveAction with widget dependencies', () => {
+  const widgets: WidgetDependency[] = [
+    { key: 'kpis', range: visible },
+    { key: 'linkedin-split', range: visible, platforms: ['linkedin'] },
+  ];
+
+  it('refetches only the widgets new metrics touch', () => {
+    expect(decideLiveAction(updated('2026-11-28', '2026-11-29', 7), { ...overview, widgets })).toEqual({
+      kind: 'refresh-widgets',
+      seq: 7,
+      widgets: ['kpis'],
+    });
+  });
+
+  it('ignores metrics that touch no widget', () => {
+    expect(decideLiveAction(updated('2026-09-01', '2026-09-02', 8), { ...overview, widgets })).toEqual({ kind: 'ignore', seq: 8 });
+  });
+
+  it('ignores metrics the page was already rendered with (same or older data version)', () => {
+    expect(decideLiveAction(updated('2026-11-28', '2026-11-29', 9), { ...overview, widgets, dataVersion: 3 })).toEqual({
+      kind: 'ignore',
+      seq: 9,
+    });
+    expect(decideLiveAction(updated('2026-11-28', '2026-11-29', 9), { ...overview, widgets, dataVersion: 2 }).kind).toBe('refresh-widgets');
+  });
+
+  it('acts on each seq once when a resume replays an event already read', () => {
+    expect(decideLiveAction(updated('2026-11-28', '2026-11-29', 5), overview, 5)).toEqual({ kind: 'ignore', seq: 5 });
+    expect(decideLiveAction(progress(4), { range: null, syncProgress: 'refresh' }, 5)).toEqual({ kind: 'ignore', seq: 4 });
+    expect(decideLiveAction(updated('2026-11-28', '2026-11-29', 6), overview, 5)).toEqual({ kind: 'refresh', seq: 6 });
+  });
+
+  it('does not catch up on connect when the page resumes from the seq it was rendered at', () => {
+    expect(decideLiveAction({ type: 'hello', tenant: 't', seq: 12 }, { ...overview, catchUpOnConnect: true }, 10)).toEqual({
+      kind: 'hello',
+      seq: 12,
+    });
   });
 });

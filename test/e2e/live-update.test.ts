@@ -88,6 +88,11 @@ describe('live updates in the browser', () => {
     });
     let loads = 0;
     page.on('load', () => (loads += 1));
+    const dataRequests: Array<{ at: number; path: string }> = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.endsWith('/__data.json') || pathname.startsWith('/api/tenants/')) dataRequests.push({ at: Date.now(), path: pathname });
+    });
     await signIn(page, appUrl, viewer!);
     await page.goto(`${appUrl}/t/${tenant.slug}?from=${range.from}&to=${range.to}`, { waitUntil: 'networkidle' });
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('Live');
@@ -118,6 +123,9 @@ describe('live updates in the browser', () => {
     ).toEqual([]);
     expect(await page.getByRole('status').textContent()).toContain('Live');
     expect(await syncOutcomes(started)).toEqual(['ok', 'ok']);
+    // Only the widgets the new metrics touch refetch, each from its own endpoint: the page's load does not rerun.
+    const refetched = new Set(dataRequests.filter((r) => r.at >= requestedAt).map((r) => r.path));
+    expect([...refetched].sort()).toEqual(['campaigns', 'overview', 'spend-by-day'].map((widget) => `/api/tenants/${tenant.id}/${widget}`));
 
     const firstEvent = hubEvents.find((e) => e.type === 'metrics-updated' && e.at >= requestedAt);
     expect(firstEvent, 'the update arrived over the tenant hub WebSocket').toBeDefined();

@@ -74,8 +74,22 @@ describe('TenantHub over real WebSockets', () => {
     expect(client.res.status).toBe(101);
     await client.until((m) => m.some((x) => x.type === 'hello'));
     const hub = await getServerByName(env.TenantHub, a.tenantId);
-    await hub.publish({ type: 'metrics-updated', adAccountIds: [a.adAccountId], from: '2026-11-01', to: '2026-11-02', dataVersion: 1 });
-    await hub.publish({ type: 'metrics-updated', adAccountIds: [a.adAccountId], from: '2026-11-03', to: '2026-11-03', dataVersion: 2 });
+    await hub.publish({
+      type: 'metrics-updated',
+      adAccountIds: [a.adAccountId],
+      platforms: ['meta'],
+      from: '2026-11-01',
+      to: '2026-11-02',
+      dataVersion: 1,
+    });
+    await hub.publish({
+      type: 'metrics-updated',
+      adAccountIds: [a.adAccountId],
+      platforms: ['meta'],
+      from: '2026-11-03',
+      to: '2026-11-03',
+      dataVersion: 2,
+    });
     const all = await client.until((m) => m.filter((x) => x.type === 'metrics-updated').length === 2);
     const seqs = all.filter((x) => x.type === 'metrics-updated').map((x) => (x as { seq: number }).seq);
     expect(seqs[1]).toBe(seqs[0]! + 1);
@@ -85,8 +99,22 @@ describe('TenantHub over real WebSockets', () => {
   it('coalesces a burst of updates into one broadcast', async () => {
     const hub = await getServerByName(env.TenantHub, a.tenantId);
     const stored = await Promise.all([
-      hub.publish({ type: 'metrics-updated', adAccountIds: ['x'], from: '2026-11-05', to: '2026-11-05', dataVersion: 7 }),
-      hub.publish({ type: 'metrics-updated', adAccountIds: ['y'], from: '2026-11-04', to: '2026-11-04', dataVersion: 8 }),
+      hub.publish({
+        type: 'metrics-updated',
+        adAccountIds: ['x'],
+        platforms: ['meta'],
+        from: '2026-11-05',
+        to: '2026-11-05',
+        dataVersion: 7,
+      }),
+      hub.publish({
+        type: 'metrics-updated',
+        adAccountIds: ['y'],
+        platforms: ['google_ads'],
+        from: '2026-11-04',
+        to: '2026-11-04',
+        dataVersion: 8,
+      }),
     ]);
     expect(stored[0]).toEqual(stored[1]);
     expect(stored[0]).toHaveLength(1);

@@ -164,7 +164,7 @@ async function syncJob(message: SyncMessage, attempt: number, deps: SyncDeps, tr
   }
 
   const committed = await trace.step('transaction', () => commitWindow(deps, message, account.platform, result, startedAt, apiCalls));
-  await trace.step('publish', () => hub.publish(...hubEvents(message, committed)));
+  await trace.step('publish', () => hub.publish(...hubEvents(message, account.platform, committed)));
   const action: SyncAction = result.nextCursor
     ? { kind: 'defer', reason: 'continuation', delaySeconds: continuationDelaySeconds(result), cursor: result.nextCursor }
     : { kind: 'done' };
@@ -296,9 +296,10 @@ async function commitWindow(
   });
 }
 
-function hubEvents(message: SyncMessage, committed: Awaited<ReturnType<typeof commitWindow>>): HubEventBody[] {
+function hubEvents(message: SyncMessage, platform: Platform, committed: Awaited<ReturnType<typeof commitWindow>>): HubEventBody[] {
   const { adAccountId, from, to } = message;
-  const events: HubEventBody[] = [{ type: 'metrics-updated', adAccountIds: [adAccountId], from, to, dataVersion: committed.dataVersion }];
+  const { dataVersion } = committed;
+  const events: HubEventBody[] = [{ type: 'metrics-updated', adAccountIds: [adAccountId], platforms: [platform], from, to, dataVersion }];
   if (committed.progress) {
     const { windowsDone, windowsTotal, rows } = committed.progress;
     events.push({ type: 'sync-progress', adAccountId, windowsDone, windowsTotal, rows });

@@ -19,14 +19,28 @@ describe('planResume', () => {
 });
 
 describe('coalesceEvents', () => {
-  it('merges a burst of metrics updates into one covering every account and date', () => {
+  it('merges a burst of metrics updates into one covering every account, platform and date', () => {
     const merged = coalesceEvents([
-      { type: 'metrics-updated', adAccountIds: ['b'], from: '2026-11-10', to: '2026-11-12', dataVersion: 3 },
+      { type: 'metrics-updated', adAccountIds: ['b'], platforms: ['meta'], from: '2026-11-10', to: '2026-11-12', dataVersion: 3 },
       { type: 'sync-progress', adAccountId: 'b', windowsDone: 1, windowsTotal: 4, rows: 10 },
-      { type: 'metrics-updated', adAccountIds: ['a', 'b'], from: '2026-11-01', to: '2026-11-11', dataVersion: 5 },
+      {
+        type: 'metrics-updated',
+        adAccountIds: ['a', 'b'],
+        platforms: ['google_ads', 'meta'],
+        from: '2026-11-01',
+        to: '2026-11-11',
+        dataVersion: 5,
+      },
     ]);
     expect(merged).toEqual([
-      { type: 'metrics-updated', adAccountIds: ['a', 'b'], from: '2026-11-01', to: '2026-11-12', dataVersion: 5 },
+      {
+        type: 'metrics-updated',
+        adAccountIds: ['a', 'b'],
+        platforms: ['google_ads', 'meta'],
+        from: '2026-11-01',
+        to: '2026-11-12',
+        dataVersion: 5,
+      },
       { type: 'sync-progress', adAccountId: 'b', windowsDone: 1, windowsTotal: 4, rows: 10 },
     ]);
   });

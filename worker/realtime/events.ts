@@ -1,8 +1,12 @@
+import type { Platform } from '../../db/schema/enum-values';
+
 /** Events a tenant's dashboards receive over the TenantHub WebSocket. */
 export type HubEventBody =
   | {
+      /** New numbers landed: which ad accounts (and their platforms), which local dates, and the tenant's data version after the commit. */
       type: 'metrics-updated';
       adAccountIds: string[];
+      platforms: Platform[];
       from: string;
       to: string;
       dataVersion: number;
@@ -54,11 +58,12 @@ export function coalesceEvents(events: HubEventBody[]): HubEventBody[] {
       continue;
     }
     if (!merged) {
-      merged = { ...event, adAccountIds: [...event.adAccountIds] };
+      merged = { ...event, adAccountIds: [...event.adAccountIds], platforms: [...event.platforms] };
       out.push(merged);
       continue;
     }
     merged.adAccountIds = [...new Set([...merged.adAccountIds, ...event.adAccountIds])].sort();
+    merged.platforms = [...new Set([...merged.platforms, ...event.platforms])].sort();
     merged.from = event.from < merged.from ? event.from : merged.from;
     merged.to = event.to > merged.to ? event.to : merged.to;
     merged.dataVersion = Math.max(merged.dataVersion, event.dataVersion);

@@ -74,6 +74,14 @@ export class TenantHub extends BudgetServer {
     return this.#flushing;
   }
 
+  /**
+   * The newest sequence number: a page is rendered with it and its socket opens with `?since=` it,
+   * so events published between the render and the connect are replayed rather than lost.
+   */
+  currentSeq(): number {
+    return this.#newestSeq();
+  }
+
   /** Events after `seq`, oldest first (for tests and operator tools). */
   eventsAfter(seq: number): HubEvent[] {
     return this.#eventsAfter(seq);
