@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { formatWait } from '$lib/format';
 import { clientInfo } from '$lib/server/client-info';
+import { readForm } from '$lib/server/form';
 import { configuredMailer } from '$worker/email/mailer';
 import { readConfig } from '$worker/env';
 import { runAfterResponse } from '$worker/people/background';
@@ -10,7 +11,7 @@ import type { Actions } from './$types';
 export const actions: Actions = {
   default: async ({ locals, request, platform, url }) => {
     if (!platform) error(500, 'The app must run inside the Worker.');
-    const email = String((await request.formData()).get('email') ?? '').trim();
+    const email = String((await readForm(request)).get('email') ?? '').trim();
     if (!email || email.length > 320 || !email.includes('@')) return fail(400, { email, message: 'Enter your email address.' });
     const config = readConfig(platform.env);
     const host = locals.host;

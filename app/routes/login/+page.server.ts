@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formatWait } from '$lib/format';
 import { safeNext } from '$lib/redirects';
+import { readForm } from '$lib/server/form';
 import { SESSION_COOKIE, sessionCookieOptions } from '$worker/auth/cookies';
 import { signIn } from '$worker/auth/sign-in';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals, cookies, url }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
     if (!email || !password) return fail(400, { email, message: 'Enter your email address and password.' });

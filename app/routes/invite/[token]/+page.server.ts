@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { applyBranding } from '$lib/branding';
 import { formatWait } from '$lib/format';
 import { clientInfo } from '$lib/server/client-info';
+import { readForm } from '$lib/server/form';
 import { SESSION_COOKIE, sessionCookieOptions } from '$worker/auth/cookies';
 import { openSession, signIn } from '$worker/auth/sign-in';
 import { type AcceptResult, acceptAsNewUser, acceptAsUser, type InvitationView, viewInvitation } from '$worker/people/accept';
@@ -47,7 +48,7 @@ function refused(result: Exclude<AcceptResult, { ok: true }>) {
 
 export const actions: Actions = {
   default: async ({ locals, params, request, cookies, url }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     const password = String(form.get('password') ?? '');
     const now = new Date();
     const cookieOptions = { ...sessionCookieOptions(url.protocol === 'https:'), sameSite: 'lax' as const };

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { clientInfo } from '$lib/server/client-info';
+import { readForm } from '$lib/server/form';
 import { sha256Hex } from '$worker/auth/password';
 import { resetPassword, viewResetLink } from '$worker/people/password-reset';
 import { closeSessionSockets } from '$worker/realtime/close-sockets';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 export const actions: Actions = {
   default: async ({ locals, params, request, platform }) => {
     if (!platform) error(500, 'The app must run inside the Worker.');
-    const form = await request.formData();
+    const form = await readForm(request);
     const password = String(form.get('password') ?? '');
     if (password !== String(form.get('confirm') ?? '')) return fail(400, { message: 'The two passwords differ.' });
     const result = await resetPassword(
