@@ -16,7 +16,7 @@ import { type AppContext, type AppEnv, tenantScope } from '../context';
 import { requireTenant, requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
 import { connectionRoutes } from './connections';
-import { dateRangeQuery, reportQuery } from './date-range';
+import { reportQuery } from './date-range';
 import { tenantDomainRoutes } from './domains';
 import { tenantPipelineHealthRoutes } from './pipeline-health';
 
