@@ -30,6 +30,7 @@ export function fakeServiceVars(fakesUrl: string): Record<string, string> {
     DATADOG_LOGS_BASE: `${fakesUrl}/datadog`,
     DATADOG_TRACE_BASE: `${fakesUrl}/datadog`,
     CLOUDFLARE_API_BASE: `${fakesUrl}/cloudflare`,
+    FX_RATES_BASE: `${fakesUrl}/fx-rates/v1`,
   };
 }
 

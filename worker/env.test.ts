@@ -152,6 +152,7 @@ describe('parseConfig', () => {
         'DATADOG_LOGS_BASE',
         'DATADOG_TRACE_BASE',
         'CLOUDFLARE_API_BASE',
+        'FX_RATES_BASE',
       ].sort(),
     );
   });

@@ -68,6 +68,8 @@ export const configSchema = z.object({
   /** A trace intake speaking the Agent's trace API (PUT /v0.3/traces); traces are not sent when unset. */
   DATADOG_TRACE_BASE: url.optional(),
   CLOUDFLARE_API_BASE: url.default('https://api.cloudflare.com'),
+  /** The Frankfurter API (v1), serving the ECB's daily euro reference rates: the daily FX load reads it (worker/fx/). */
+  FX_RATES_BASE: url.default('https://api.frankfurter.dev/v1'),
   /** Cloudflare for SaaS (custom hostnames): a token with SSL and Certificates edit on the zone; custom domains are off when unset. */
   CLOUDFLARE_API_TOKEN: z.string().min(20, 'must be a Cloudflare API token').optional(),
   CLOUDFLARE_ZONE_ID: z

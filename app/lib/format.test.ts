@@ -5,6 +5,7 @@ import {
   formatDay,
   formatDecimalCount,
   formatMoney,
+  formatMoneyCompact,
   formatPercent,
   formatWait,
   NOT_AVAILABLE,
@@ -29,6 +30,22 @@ describe('formatMoney', () => {
 
   it('shows a dash when there is no amount to show', () => {
     expect(formatMoney(null, 'USD')).toBe(NOT_AVAILABLE);
+  });
+});
+
+describe('zero-decimal currencies', () => {
+  it('shows won and Chilean pesos without decimals, rounded half up', () => {
+    expect(formatMoney(1_500_000, 'KRW')).toBe('₩2');
+    expect(formatMoney(1_234_499_999, 'CLP')).toBe('CLP\u00a01,234');
+  });
+
+  it('never shows a fraction of a yen on a compact axis label', () => {
+    expect(formatMoneyCompact(1_500_000, 'JPY')).toBe('¥2');
+    expect(formatMoneyCompact(1_234_000_000, 'JPY')).toBe('¥1.2K');
+  });
+
+  it('keeps the decimals of currencies that have them on a compact label', () => {
+    expect(formatMoneyCompact(1_500_000, 'USD')).toBe('$1.5');
   });
 });
 

@@ -1,4 +1,4 @@
-import { formatMoney as formatMicros, formatMoneyCompact as formatMicrosCompact } from '$worker/lib/money';
+import { formatMoney as formatMicros, formatMoneyCompact as formatMicrosCompact, roundMicrosToMinorUnit } from '$worker/lib/money';
 
 /** Shown wherever a value cannot be computed (a ratio whose denominator is 0). */
 export const NOT_AVAILABLE = '—';
@@ -12,9 +12,12 @@ export function formatMoney(micros: number | null, currency: string, locale = LO
   return formatMicros(Math.round(micros), currency, locale);
 }
 
-/** Short money for chart axes ("$1.2K"). */
+/**
+ * Short money for chart axes ("$1.2K"). The amount is first rounded to the currency's smallest unit,
+ * so a zero-decimal currency never shows a fraction below a thousand ("¥2", not "¥1.5").
+ */
 export function formatMoneyCompact(micros: number, currency: string, locale = LOCALE): string {
-  return formatMicrosCompact(micros, currency, locale);
+  return formatMicrosCompact(roundMicrosToMinorUnit(Math.round(micros), currency), currency, locale);
 }
 
 /** Whole counts with grouping ("12,345"). */

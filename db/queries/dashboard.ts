@@ -94,3 +94,58 @@ export async function listCampaignPerformance(tx: TenantTx, range: DashboardRang
     .groupBy(campaignDaily.adAccountId, adAccounts.platform, campaignDaily.campaignId, campaigns.name, campaignDaily.currency)
     .orderBy(desc(spend.spendMicros), asc(campaignDaily.campaignId));
 }
+
+/*
+ * Rows for the reporting-currency view: one per ad account (or campaign) and date, each in its own
+ * currency, so every row is converted at the rate of its own date before anything is summed.
+ */
+
+export type AccountDay = MetricTotals & { adAccountId: string; date: string; currency: string };
+export type CampaignDay = CampaignPerformance & { date: string };
+
+/** Each ad account's totals per date over the range (account_daily rows as stored). */
+export async function listAccountDays(tx: TenantTx, range: DashboardRange): Promise<AccountDay[]> {
+  if (range.adAccountIds?.length === 0) return [];
+  return tx.db
+    .select({ adAccountId: accountDaily.adAccountId, date: accountDaily.date, currency: accountDaily.currency, ...totals(accountDaily) })
+    .from(accountDaily)
+    .where(inRange(accountDaily, tx.tenantId, range))
+    .groupBy(accountDaily.adAccountId, accountDaily.date, accountDaily.currency)
+    .orderBy(asc(accountDaily.date), asc(accountDaily.currency), asc(accountDaily.adAccountId));
+}
+
+/** Each campaign's totals per date over the range, with its platform and name. */
+export async function listCampaignDays(tx: TenantTx, range: DashboardRange): Promise<CampaignDay[]> {
+  if (range.adAccountIds?.length === 0) return [];
+  const { tenantId } = tx;
+  return tx.db
+    .select({
+      adAccountId: campaignDaily.adAccountId,
+      platform: adAccounts.platform,
+      campaignId: campaignDaily.campaignId,
+      campaignName: sql<string>`coalesce(${campaigns.name}, ${campaignDaily.campaignId})`,
+      currency: campaignDaily.currency,
+      date: campaignDaily.date,
+      ...totals(campaignDaily),
+    })
+    .from(campaignDaily)
+    .innerJoin(adAccounts, and(eq(adAccounts.id, campaignDaily.adAccountId), eq(adAccounts.tenantId, tenantId)))
+    .leftJoin(
+      campaigns,
+      and(
+        eq(campaigns.tenantId, tenantId),
+        eq(campaigns.adAccountId, campaignDaily.adAccountId),
+        eq(campaigns.externalId, campaignDaily.campaignId),
+      ),
+    )
+    .where(inRange(campaignDaily, tenantId, range))
+    .groupBy(
+      campaignDaily.adAccountId,
+      adAccounts.platform,
+      campaignDaily.campaignId,
+      campaigns.name,
+      campaignDaily.currency,
+      campaignDaily.date,
+    )
+    .orderBy(asc(campaignDaily.date), asc(campaignDaily.adAccountId), asc(campaignDaily.campaignId));
+}

@@ -5,7 +5,7 @@
  */
 import type { FakeMember, Platform, World } from './world/types';
 
-export type ServiceName = Platform | 'sendgrid' | 'slack' | 'datadog' | 'cloudflare' | 'webhooks';
+export type ServiceName = Platform | 'sendgrid' | 'slack' | 'datadog' | 'cloudflare' | 'webhooks' | 'fx_rates';
 
 export interface CallRecord {
   service: ServiceName;

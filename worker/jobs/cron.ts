@@ -5,6 +5,7 @@ import { importTokenKeyring } from '../auth/token-crypto';
 import { domainDeps } from '../domains/config';
 import { checkPendingDomains, type DomainDeps } from '../domains/register';
 import { type Config, readConfig, settlingDays, tokenKeys } from '../env';
+import { runFxLoad } from '../fx/load';
 import { clockOf } from '../lib/clock';
 import { traceSlots } from '../observability/cron-telemetry';
 import { recordFleetTelemetry } from '../observability/fleet-snapshot';
@@ -54,7 +55,11 @@ export async function runCron(cron: string, now: Date, env: Env, ctx: ExecutionC
       await checkCustomDomains(domainDeps(config, db, () => now));
       await sweepUndispatchedEvents(db, env.WEBHOOK_QUEUE, now);
     }
-    if (isHousekeepingSlot(cron, now)) await housekeeping(db, config);
+    if (isHousekeepingSlot(cron, now)) {
+      await housekeeping(db, config);
+      // Daily FX reference rates: asked for hourly until the day's rates are out; a failure is logged, not thrown.
+      await runFxLoad(db, { baseUrl: config.FX_RATES_BASE, fetch: (input, init) => fetch(input, init), now });
+    }
     return slots.messages;
   } finally {
     ctx.waitUntil(close());

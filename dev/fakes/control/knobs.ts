@@ -5,7 +5,7 @@ import type { FaultRule, Regimes } from '../context';
 import { updateRegime } from '../regimes';
 import { badRequest, type ControlDeps, issuesMessage, parsePlatform, readJsonBody } from './shared';
 
-const SERVICES = ['meta', 'google_ads', 'linkedin', 'sendgrid', 'slack', 'datadog', 'cloudflare', 'webhooks'] as const;
+const SERVICES = ['meta', 'google_ads', 'linkedin', 'sendgrid', 'slack', 'datadog', 'cloudflare', 'webhooks', 'fx_rates'] as const;
 const faultSchema = z.strictObject({
   service: z.enum(SERVICES),
   kind: z.enum(['server_error', 'timeout', 'truncated_body', 'rate_limit', 'revoked_token', 'repeat_cursor']),

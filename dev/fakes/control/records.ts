@@ -7,7 +7,7 @@ import { PLATFORMS } from '../world/types';
 import { badRequest, type ControlDeps, parsePlatform } from './shared';
 
 const OUTBOUND: readonly OutboundService[] = ['sendgrid', 'slack', 'datadog', 'cloudflare', 'webhooks'];
-const SERVICES: readonly string[] = [...PLATFORMS, ...OUTBOUND];
+const SERVICES: readonly string[] = [...PLATFORMS, ...OUTBOUND, 'fx_rates'];
 /** A bit over Meta's 37 months, so the oldest history stays reachable. */
 const MAX_TRUTH_DAYS = 1_300;
 const MAX_LISTED_CALLS = 1_000;

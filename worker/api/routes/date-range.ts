@@ -14,3 +14,9 @@ export const dateRangeQuery = z
   });
 
 export type DateRange = z.infer<typeof dateRangeQuery>;
+
+/**
+ * A dashboard report's query: the range, and `currency=original` (the default: one row per account
+ * currency, nothing converted) or `currency=reporting` (everything in the tenant's reporting currency).
+ */
+export const reportQuery = z.intersection(dateRangeQuery, z.object({ currency: z.enum(['original', 'reporting']).default('original') }));

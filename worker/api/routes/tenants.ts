@@ -2,14 +2,21 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { listTenantsForUser } from '../../../db/queries/auth';
 import { isoDateSchema } from '../../lib/dates';
-import { readCampaignPerformance, readOverviewKpis, readSpendByDay } from '../../read-models/overview';
+import {
+  readCampaignPerformance,
+  readCampaignPerformanceConverted,
+  readOverviewKpis,
+  readOverviewKpisConverted,
+  readSpendByDay,
+  readSpendByDayConverted,
+} from '../../read-models/overview';
 import { readHourlyPacing } from '../../read-models/pacing';
 import type { Cached } from '../../read-models/scope';
 import { type AppContext, type AppEnv, tenantScope } from '../context';
 import { requireTenant, requireUser } from '../middleware/auth';
 import { readQuery } from '../validate';
 import { connectionRoutes } from './connections';
-import { dateRangeQuery } from './date-range';
+import { reportQuery } from './date-range';
 import { tenantDomainRoutes } from './domains';
 import { tenantPipelineHealthRoutes } from './pipeline-health';
 
@@ -25,19 +32,34 @@ export const tenantRoutes = new Hono<AppEnv>()
   .get('/tenants', async (c) => c.json({ tenants: await listTenantsForUser(c.get('db'), c.get('user').id) }))
   .use('/tenants/:tenant/*', requireTenant)
   .get('/tenants/:tenant/overview', async (c) => {
-    const range = readQuery(c, dateRangeQuery);
+    const { currency, ...range } = readQuery(c, reportQuery);
+    const tenant = c.get('tenant');
+    if (currency === 'reporting') {
+      const { value, conversion } = reportCache(c, await readOverviewKpisConverted(tenantScope(c), range, tenant.reportingCurrency));
+      return c.json({ tenant, range, currency, kpis: value, conversion });
+    }
     const kpis = reportCache(c, await readOverviewKpis(tenantScope(c), range));
-    return c.json({ tenant: c.get('tenant'), range, kpis });
+    return c.json({ tenant, range, kpis });
   })
   .get('/tenants/:tenant/spend-by-day', async (c) => {
-    const range = readQuery(c, dateRangeQuery);
+    const { currency, ...range } = readQuery(c, reportQuery);
+    const tenant = c.get('tenant');
+    if (currency === 'reporting') {
+      const { value, conversion } = reportCache(c, await readSpendByDayConverted(tenantScope(c), range, tenant.reportingCurrency));
+      return c.json({ tenant, range, currency, days: value, conversion });
+    }
     const days = reportCache(c, await readSpendByDay(tenantScope(c), range));
-    return c.json({ tenant: c.get('tenant'), range, days });
+    return c.json({ tenant, range, days });
   })
   .get('/tenants/:tenant/campaigns', async (c) => {
-    const range = readQuery(c, dateRangeQuery);
+    const { currency, ...range } = readQuery(c, reportQuery);
+    const tenant = c.get('tenant');
+    if (currency === 'reporting') {
+      const { value, conversion } = reportCache(c, await readCampaignPerformanceConverted(tenantScope(c), range, tenant.reportingCurrency));
+      return c.json({ tenant, range, currency, campaigns: value, conversion });
+    }
     const campaigns = reportCache(c, await readCampaignPerformance(tenantScope(c), range));
-    return c.json({ tenant: c.get('tenant'), range, campaigns });
+    return c.json({ tenant, range, campaigns });
   })
   .get('/tenants/:tenant/pacing', async (c) => {
     const { date } = readQuery(c, z.object({ date: isoDateSchema }));
