@@ -30,6 +30,8 @@ export function fakeServiceVars(fakesUrl: string): Record<string, string> {
     DATADOG_LOGS_BASE: `${fakesUrl}/datadog`,
     DATADOG_TRACE_BASE: `${fakesUrl}/datadog`,
     CLOUDFLARE_API_BASE: `${fakesUrl}/cloudflare`,
+    // Logos and favicons are fetched through the fake public web (refused in production).
+    BRAND_ASSET_FETCH_PROXY: `${fakesUrl}/public-web`,
   };
 }
 
