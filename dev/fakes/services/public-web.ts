@@ -24,7 +24,16 @@ const GIF_1X1 = new Uint8Array([
 export const HUGE_IMAGE_BYTES = 2 * 1024 * 1024;
 const SLOW_MS = 20_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits, unless the client gives up first (so a test run does not wait for the slow answer to finish). */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 /** 2 MB starting with a PNG signature, sent in 64 KB chunks so only a reader that stops early saves the download. */
 function hugePngStream(): ReadableStream<Uint8Array> {
@@ -48,7 +57,7 @@ function redirect(location: string): Response {
   return new Response(null, { status: 302, headers: { location } });
 }
 
-async function answer(target: URL): Promise<Response> {
+async function answer(target: URL, signal: AbortSignal): Promise<Response> {
   const name = target.pathname.split('/').pop() ?? '';
   switch (name) {
     case 'huge.png':
@@ -60,7 +69,7 @@ async function answer(target: URL): Promise<Response> {
     case 'missing.png':
       return new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } });
     case 'slow.png':
-      await sleep(SLOW_MS);
+      await sleep(SLOW_MS, signal);
       return image(onePixelPng(), 'image/png');
     case 'redirect.png':
       return redirect(new URL('logo.png', target).href);
@@ -87,7 +96,7 @@ export function createPublicWebFake(): Hono {
       return c.text('not an encoded URL', 400);
     }
     if (target.protocol !== 'https:') return c.text('the public web fake serves https URLs only', 400);
-    return answer(target);
+    return answer(target, c.req.raw.signal);
   });
   app.all('*', (c) => c.text('GET /public-web/<encoded https URL>', 404));
   return app;
