@@ -16,7 +16,7 @@ export const load: LayoutServerLoad = async ({ locals, url, params }) => {
       role: tenant.role,
       dataVersion: tenant.dataVersion,
     },
-    branding: applyBranding(tenant.branding, tenant.name),
+    branding: applyBranding(tenant.branding, tenant.name, tenant.id),
     hasOtherTenants: tenants.length > 1,
   };
 };
