@@ -86,7 +86,10 @@ const on = (hostname: string) => `http://${hostname}`;
 
 describe('a tenant on its custom hostname', () => {
   it('opens on its dashboard and signs in under its name, colours, logo and favicon, never the product’s', async () => {
-    const { a, hostname, logoPath, faviconPath } = await agencyOnCustomHost();
+    const { a, hostname, logoPath, faviconPath, cookie } = await agencyOnCustomHost();
+    const dashboard = await (await call(`/t/${a.slug}`, { origin: on(hostname), headers: { cookie } })).text();
+    expect(dashboard).toContain(`<img src="${logoPath}"`);
+    expect(dashboard).toContain(`<link rel="icon" href="${faviconPath}"`);
     const root = await call('/', { origin: on(hostname), redirect: 'manual' });
     expect(root.status).toBe(303);
     expect(root.headers.get('location')).toBe(`/t/${a.slug}`);
