@@ -229,7 +229,9 @@ describe('an agency onboards a client end to end', () => {
     // The copies kept when the branding was written, from this host (img-src 'self'), never the agency's URLs.
     const logo = dashboard.locator(`img[src^="/api/brand/${tenant.id}/logo/"]`).first();
     expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    expect(await dashboard.locator(`link[rel="icon"][href^="/api/brand/${tenant.id}/favicon/"]`).count()).toBeGreaterThan(0);
+    // Svelte writes the hydrated head's href resolved against the page: it must be this host's.
+    const favicon = dashboard.locator(`link[rel="icon"][href*="/api/brand/${tenant.id}/favicon/"]`).first();
+    expect(new URL(await favicon.evaluate((link: HTMLLinkElement) => link.href)).origin).toBe(new URL(site).origin);
     expect(await dashboard.content()).not.toContain(BRANDING.logoUrl);
     const primary = await dashboard
       .locator('.tenant-theme')
