@@ -21,14 +21,14 @@ export default {
     alias: aliases,
     // Pages' Content-Security-Policy (other responses get theirs in worker/security-headers.ts). SvelteKit
     // puts a fresh nonce on its own inline scripts; styles allow 'unsafe-inline' because Svelte's style
-    // attributes (chart heights, the tenant's brand colours) are inline. Logos are https images.
+    // attributes (chart heights, the tenant's brand colours) are inline. Logos and favicons are the kept copies on our own origin (/api/brand/…).
     csp: {
       mode: 'auto',
       directives: {
         'default-src': ['self'],
         'script-src': ['self'],
         'style-src': ['self', 'unsafe-inline'],
-        'img-src': ['self', 'data:', 'https:'],
+        'img-src': ['self', 'data:'],
         'font-src': ['self', 'data:'],
         'connect-src': ['self'],
         'object-src': ['none'],

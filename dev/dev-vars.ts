@@ -31,6 +31,8 @@ export function fakeServiceVars(fakesUrl: string): Record<string, string> {
     DATADOG_TRACE_BASE: `${fakesUrl}/datadog`,
     CLOUDFLARE_API_BASE: `${fakesUrl}/cloudflare`,
     FX_RATES_BASE: `${fakesUrl}/fx-rates/v1`,
+    // Logos and favicons are fetched through the fake public web (refused in production).
+    BRAND_ASSET_FETCH_PROXY: `${fakesUrl}/public-web`,
   };
 }
 

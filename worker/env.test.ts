@@ -175,6 +175,16 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('refuses the brand-asset fetch proxy in production, and a local run passes the fake public web as it', () => {
+    expect(issuesOf(parseConfig({ ...productionVars, BRAND_ASSET_FETCH_PROXY: 'https://proxy.example.com' }))).toEqual([
+      { variable: 'BRAND_ASSET_FETCH_PROXY', message: 'the brand-asset fetch proxy is for development and tests, not production' },
+    ]);
+    expect(parseConfig(devVars('test'))).toMatchObject({
+      ok: true,
+      config: { BRAND_ASSET_FETCH_PROXY: 'http://127.0.0.1:8790/public-web' },
+    });
+  });
+
   it('passes the time scale of a local run to the Worker as TIME_SCALE', () => {
     const vars = developmentVars({
       appEnv: 'test',
@@ -197,7 +207,7 @@ describe('parseConfig', () => {
   it('names every development value when the development configuration is started in production', () => {
     const issues = issuesOf(parseConfig({ ...devVars('development'), APP_ENV: 'production' }));
     expect(issues.map((i) => i.variable).sort()).toEqual(
-      [...Object.keys(DEV_SECRETS), 'DATABASE_URL', ...SERVICE_BASE_VARIABLES, 'WS_PROXY'].sort(),
+      [...Object.keys(DEV_SECRETS), 'DATABASE_URL', ...SERVICE_BASE_VARIABLES, 'WS_PROXY', 'BRAND_ASSET_FETCH_PROXY'].sort(),
     );
     const messages = JSON.stringify(issues);
     for (const value of [...Object.values(DEV_SECRETS), DEV_APP_PASSWORD, '127.0.0.1']) expect(messages).not.toContain(value);

@@ -111,6 +111,11 @@ export const configSchema = z.object({
   SENDGRID_API_KEY: z.string().startsWith('SG.', 'must be a SendGrid API key (SG.…)').optional(),
   /** The address emails come from (its name is the tenant's branded product name, or Tidemark). */
   EMAIL_FROM: z.string().email('must be an email address').default('no-reply@tidemark.dev'),
+  /**
+   * Development and tests only (production refuses it): tenants' logos and favicons are fetched as
+   * `${BRAND_ASSET_FETCH_PROXY}/<the https URL, encoded>`, so the fake public web stands in for the internet.
+   */
+  BRAND_ASSET_FETCH_PROXY: url.optional(),
   /** Bearer token of the operator API (/api/ops); the API is off when unset. */
   OPERATOR_TOKEN: z.string().min(16).optional(),
   /** Compressed time for the sync benchmark (worker/lib/clock.ts): `<simEpochISO>@<realAnchorMs>x<speed>`; unset = real time. */
@@ -198,6 +203,12 @@ export function productionIssues(config: Config): ConfigIssue[] {
   }
   if (config.TIME_SCALE !== undefined) {
     issues.push({ variable: 'TIME_SCALE', message: 'compressed time is for development and benchmarks, not production' });
+  }
+  if (config.BRAND_ASSET_FETCH_PROXY !== undefined) {
+    issues.push({
+      variable: 'BRAND_ASSET_FETCH_PROXY',
+      message: 'the brand-asset fetch proxy is for development and tests, not production',
+    });
   }
   if (config.WS_PROXY !== undefined && !parseWsProxy(config.WS_PROXY)?.secure) {
     issues.push({ variable: 'WS_PROXY', message: 'must be reached with TLS in production (wss://host[:port])' });

@@ -1,9 +1,14 @@
+import { brandAssetPath } from '$worker/branding/asset-path';
+
 /** What a tenant may customise (tenants.branding JSON). Every field is optional. */
 export interface Branding {
   primaryColor?: string;
   accentColor?: string;
+  /** The URL the agency gave; never shown: the pages show the copy kept when it was written (its hash below). */
   logoUrl?: string;
   faviconUrl?: string;
+  logoSha256?: string;
+  faviconSha256?: string;
   displayName?: string;
 }
 
@@ -15,27 +20,27 @@ export interface AppliedBranding {
   style: string;
 }
 
-// Branding is tenant-controlled input placed into a style attribute and an <img src>:
-// only plain hex colours and http(s)/root-relative URLs pass, so nothing can break out of the attribute.
+// Branding is tenant-controlled input placed into a style attribute: only plain hex colours pass,
+// so nothing can break out of the attribute. Images are the product's own URLs of the kept copies.
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
 export function isSafeColor(value: unknown): value is string {
   return typeof value === 'string' && HEX_COLOR.test(value.trim());
 }
 
-export function isSafeLogoUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > 2000) return false;
-  if (/^\/(?!\/)/.test(value)) return true;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** The served URL of a kept image, or null when the tenant has no kept copy of that kind. */
+function keptImage(tenantId: string, kind: 'logo' | 'favicon', sha256: unknown): string | null {
+  return typeof sha256 === 'string' && SHA256.test(sha256) ? brandAssetPath(tenantId, kind, sha256) : null;
 }
 
-/** Turns a tenant's stored branding into CSS variables and a header, ignoring anything unsafe. */
-export function applyBranding(branding: Branding | null | undefined, tenantName: string): AppliedBranding {
+/**
+ * Turns a tenant's stored branding into CSS variables and a header, ignoring anything unsafe. The logo
+ * and favicon are the copies kept when the branding was written, served from our origin; a URL
+ * without a kept copy (written before copies were kept) is not shown.
+ */
+export function applyBranding(branding: Branding | null | undefined, tenantName: string, tenantId: string): AppliedBranding {
   const b = branding ?? {};
   const vars: string[] = [];
   if (isSafeColor(b.primaryColor)) vars.push(`--brand-primary: ${b.primaryColor.trim()}`);
@@ -43,8 +48,8 @@ export function applyBranding(branding: Branding | null | undefined, tenantName:
   const displayName = typeof b.displayName === 'string' && b.displayName.trim() ? b.displayName.trim().slice(0, 80) : tenantName;
   return {
     displayName,
-    logoUrl: isSafeLogoUrl(b.logoUrl) ? b.logoUrl : null,
-    faviconUrl: isSafeLogoUrl(b.faviconUrl) ? b.faviconUrl : null,
+    logoUrl: keptImage(tenantId, 'logo', b.logoSha256),
+    faviconUrl: keptImage(tenantId, 'favicon', b.faviconSha256),
     style: vars.join('; '),
   };
 }

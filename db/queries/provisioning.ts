@@ -2,6 +2,7 @@ import { and, asc, eq, gt, ilike, inArray, ne, or, type SQL, sql } from 'drizzle
 import { auditLog, type TenantBranding, type TenantStatus, tenantDomains, tenants } from '../schema';
 import type { DomainVerificationStatus } from '../schema/enum-values';
 import { type AgencyTx, inAgencyTenant } from './agency-scope';
+import { type BrandAssetCopy, saveTenantAssets } from './brand-assets';
 
 /**
  * Tenants as the agency provisioning API (/api/v1) sees them: only the key's agency's tenants, never
@@ -156,12 +157,12 @@ async function replaceDomain(tx: AgencyTx, tenantId: string, hostname: string | 
 /** Creates one of the agency's tenants, with its custom domain (pending) when one is given. */
 export async function createAgencyTenant(
   tx: AgencyTx,
-  fields: TenantFields & { customDomain?: string | null },
+  fields: TenantFields & { customDomain?: string | null; assets?: readonly BrandAssetCopy[] },
   actorLabel: string,
 ): Promise<TenantWriteResult> {
   const conflict = await conflictOf(tx, null, fields.slug, fields.customDomain);
   if (conflict) return { ok: false, reason: conflict };
-  const { customDomain, ...columns } = fields;
+  const { customDomain, assets, ...columns } = fields;
   const [row] = await tx.db
     .insert(tenants)
     .values({ ...columns, agencyId: tx.agencyId, status: 'active' })
@@ -175,11 +176,17 @@ export async function createAgencyTenant(
       details: { slug: fields.slug, by: actorLabel },
     }),
   );
+  if (assets?.length) await inAgencyTenant(tx, row!.id, (db) => saveTenantAssets(db, row!.id, assets));
   if (customDomain) await replaceDomain(tx, row!.id, customDomain, actorLabel);
   return { ok: true, tenant: (await getAgencyTenant(tx, row!.id))!, released: [] };
 }
 
-export type TenantChanges = Partial<TenantFields> & { status?: ProvisionedTenant['status']; customDomain?: string | null };
+export type TenantChanges = Partial<TenantFields> & {
+  status?: ProvisionedTenant['status'];
+  customDomain?: string | null;
+  /** Fetched copies of the branding's logo and favicon, kept in the same transaction as the branding. */
+  assets?: readonly BrandAssetCopy[];
+};
 
 /** Applies a partial update to one of the agency's tenants; null when it is not the agency's (or archived). */
 export async function updateAgencyTenant(
@@ -192,7 +199,7 @@ export async function updateAgencyTenant(
   if (!existing) return null;
   const conflict = await conflictOf(tx, tenantId, changes.slug, changes.customDomain);
   if (conflict) return { ok: false, reason: conflict };
-  const { customDomain, branding, ...columns } = changes;
+  const { customDomain, branding, assets, ...columns } = changes;
   const set = { ...columns, ...(branding ? { branding: { ...existing.branding, ...branding } } : {}) };
   if (Object.keys(set).length) {
     await tx.db
@@ -209,6 +216,7 @@ export async function updateAgencyTenant(
       }),
     );
   }
+  if (assets?.length) await inAgencyTenant(tx, tenantId, (db) => saveTenantAssets(db, tenantId, assets));
   const released = customDomain === undefined ? [] : await replaceDomain(tx, tenantId, customDomain, actorLabel);
   return { ok: true, tenant: (await getAgencyTenant(tx, tenantId))!, released };
 }

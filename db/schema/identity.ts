@@ -16,6 +16,9 @@ export type TenantBranding = {
   accentColor?: string;
   displayName?: string;
   faviconUrl?: string;
+  /** SHA-256 (hex) of the kept copy of the logo / favicon in tenant_assets: the pages show /brand/<tenant>/<kind>/<sha256>. */
+  logoSha256?: string;
+  faviconSha256?: string;
 };
 
 export const tenants = pgTable(

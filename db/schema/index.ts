@@ -1,3 +1,4 @@
+export * from './brand-assets';
 export * from './connections';
 export * from './enums';
 export * from './facts';

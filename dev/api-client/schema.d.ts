@@ -196,13 +196,13 @@ export interface components {
       accentColor?: string;
       /**
        * Format: uri
-       * @description The favicon, https only.
+       * @description The favicon, https only: fetched and kept like the logo, at most 128 KB.
        * @example https://cdn.example.com/logo.svg
        */
       faviconUrl?: string;
       /**
        * Format: uri
-       * @description The logo, https only.
+       * @description The logo, https only: fetched once when written (PNG, JPEG, GIF, WebP, ICO or SVG by content type and bytes, at most 512 KB, up to 3 https redirects, 5 s) and shown from our own origin; a refused image answers 400 naming this field.
        * @example https://cdn.example.com/logo.svg
        */
       logoUrl?: string;

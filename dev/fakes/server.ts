@@ -6,6 +6,7 @@ import { createControlApp } from './control';
 import { createFakeContext, type FullFakeContext } from './fake-context';
 import { createOutboundServices, OUTBOUND_PREFIXES, type OutboundServices } from './services';
 import { createFxRatesFake } from './services/fx-rates';
+import { createPublicWebFake } from './services/public-web';
 import type { WorldOptions } from './world';
 import type { Platform } from './world/types';
 
@@ -44,6 +45,7 @@ export async function buildFakeApp(options: FakeServerOptions, ctx: FullFakeCont
     app.mount(prefix, services.apps[service].fetch);
   }
   app.mount('/fx-rates', createFxRatesFake(ctx).fetch);
+  app.mount('/public-web', createPublicWebFake().fetch);
   app.mount('/_control', createControlApp({ ctx, services, mounted, startedAtMs: Date.now() }).fetch);
   app.notFound((c) => c.json({ error: 'not_found', message: `nothing on the fake server answers ${c.req.method} ${c.req.path}` }, 404));
   app.onError((err, c) => {

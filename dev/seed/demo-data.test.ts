@@ -12,7 +12,7 @@ describe('demo data', () => {
 
   it('brands each tenant with a display name and a colour the dashboard accepts', () => {
     for (const tenant of DEMO_TENANTS) {
-      const applied = applyBranding(tenant.branding, tenant.name);
+      const applied = applyBranding(tenant.branding, tenant.name, tenant.id);
       expect(applied.displayName).toBe(tenant.branding.displayName);
       expect(applied.style).toContain(`--brand-primary: ${tenant.branding.primaryColor}`);
     }

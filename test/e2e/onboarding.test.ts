@@ -226,8 +226,13 @@ describe('an agency onboards a client end to end', () => {
     await dashboard.goto(`${site}/t/${tenant.slug}`, { waitUntil: 'networkidle' });
     expect(new URL(dashboard.url()).hostname).toBe(hostname);
     expect(await dashboard.title()).toContain('Acme Shoes Insights');
-    expect(await dashboard.locator(`img[src="${BRANDING.logoUrl}"]`).count()).toBeGreaterThan(0);
-    expect(await dashboard.locator(`link[rel="icon"][href="${BRANDING.faviconUrl}"]`).count()).toBeGreaterThan(0);
+    // The copies kept when the branding was written, from this host (img-src 'self'), never the agency's URLs.
+    const logo = dashboard.locator(`img[src^="/api/brand/${tenant.id}/logo/"]`).first();
+    expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // Svelte writes the hydrated head's href resolved against the page: it must be this host's.
+    const favicon = dashboard.locator(`link[rel="icon"][href*="/api/brand/${tenant.id}/favicon/"]`).first();
+    expect(new URL(await favicon.evaluate((link: HTMLLinkElement) => link.href)).origin).toBe(new URL(site).origin);
+    expect(await dashboard.content()).not.toContain(BRANDING.logoUrl);
     const primary = await dashboard
       .locator('.tenant-theme')
       .first()

@@ -30,6 +30,7 @@ function productionEnv(): Env {
     SENDGRID_API_KEY: 'SG.prod-key-0a1b2c3d.4e5f6a7b8c9d',
     APP_HOSTS: 'tidemark.example.com',
     TIME_SCALE: undefined,
+    BRAND_ASSET_FETCH_PROXY: undefined,
   } as Env;
 }
 

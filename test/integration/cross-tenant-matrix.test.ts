@@ -154,6 +154,24 @@ async function onboardingToken(): Promise<string> {
   return linkToken;
 }
 
+let victimLogo: Promise<string> | undefined;
+/** The served path of the victim tenant's kept logo, written once through its agency's write key (the fake public web serves it). */
+function victimLogoPath(): Promise<string> {
+  victimLogo ??= (async () => {
+    const res = await v1Raw(`/tenants/${victim.tenantId}`, victim.keys.write.key, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ branding: { logoUrl: 'https://cdn.matrix-victim.test/logo.png' } }),
+    });
+    if (res.status !== 200) throw new Error(`branding failed: ${res.status} ${await res.text()}`);
+    const [row] = rowsOf<{ sha: string }>(
+      await arranged.db.execute(sql`select sha256 as sha from tenant_assets where tenant_id = ${victim.tenantId} and kind = 'logo'`),
+    );
+    return `/api/brand/${victim.tenantId}/logo/${row!.sha}`;
+  })();
+  return victimLogo;
+}
+
 /** A link nobody was sent: the token is the credential of these pages, so a made-up one shows the "unknown link" page. */
 const madeUpToken = () => `${unique('tok')}${'x'.repeat(32)}`;
 
@@ -164,6 +182,12 @@ const CASES: Record<string, RouteCase> = {
     legit: 'owner',
     legitStatus: [200],
     target: () => ({ path: '/api/health' }),
+  },
+  'GET /api/brand/:tenantId/:kind/:sha256': {
+    public: 'a tenant’s logo and favicon are public (its sign-in page shows them); on another tenant’s custom host they are not served',
+    legit: 'owner',
+    legitStatus: [200],
+    target: async () => ({ path: `/api/brand/${victim.tenantId}/logo/${'0'.repeat(64)}`, tokenPath: await victimLogoPath() }),
   },
   'POST /api/auth/login': {
     public: 'signing in is how a session starts',

@@ -1,12 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/database';
-import { agencies, memberships, tenantDomains, tenants, users } from '../../db/schema';
+import { agencies, memberships, tenantAssets, tenantDomains, tenants, users } from '../../db/schema';
+import { onePixelIco, SMALL_SVG } from '../../dev/fakes/services/public-web-images';
 import { hashPassword } from '../../worker/auth/password';
 import { call, closeWhenIdle, signInCookie, superDb, unique } from './support';
 
 const arranged = superDb();
 afterAll(() => closeWhenIdle(arranged));
+
+const sha256Hex = async (bytes: Uint8Array) =>
+  [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+const LOGO = new TextEncoder().encode(SMALL_SVG);
+const FAVICON = onePixelIco();
 
 /** An agency with two client tenants, A on a verified custom hostname (and branded), B without one; and a member of the agency. */
 async function agencyOnCustomHost() {
@@ -14,6 +20,7 @@ async function agencyOnCustomHost() {
     .insert(agencies)
     .values({ name: unique('Agency') })
     .returning();
+  const [logoSha256, faviconSha256] = [await sha256Hex(LOGO), await sha256Hex(FAVICON)];
   const client = async (name: string, branding: Record<string, string> = {}) =>
     (
       await arranged.db
@@ -26,7 +33,30 @@ async function agencyOnCustomHost() {
     primaryColor: '#aa3300',
     logoUrl: 'https://cdn.acme-shoes.com/logo.svg',
     faviconUrl: 'https://cdn.acme-shoes.com/favicon.ico',
+    logoSha256,
+    faviconSha256,
   });
+  // The copies a branding write keeps (worker/branding/), as the pages show them.
+  await arranged.db.insert(tenantAssets).values([
+    {
+      tenantId: a.id,
+      kind: 'logo',
+      contentType: 'image/svg+xml',
+      bytes: LOGO,
+      byteLength: LOGO.length,
+      sha256: logoSha256,
+      sourceUrl: 'https://cdn.acme-shoes.com/logo.svg',
+    },
+    {
+      tenantId: a.id,
+      kind: 'favicon',
+      contentType: 'image/x-icon',
+      bytes: FAVICON,
+      byteLength: FAVICON.length,
+      sha256: faviconSha256,
+      sourceUrl: 'https://cdn.acme-shoes.com/favicon.ico',
+    },
+  ]);
   const b = await client(unique('Other Client'));
   const hostname = `${unique('reports').toLowerCase()}.acme-shoes.com`;
   const pending = `${unique('pending').toLowerCase()}.acme-shoes.com`;
@@ -41,14 +71,25 @@ async function agencyOnCustomHost() {
     .values({ email, name: 'Agency member', passwordHash: await hashPassword(password) })
     .returning();
   await arranged.db.insert(memberships).values({ userId: user!.id, agencyId: agency!.id, role: 'admin' });
-  return { a, b, hostname, pending, cookie: await signInCookie(email, password, '198.51.100.231') };
+  return {
+    a,
+    b,
+    hostname,
+    pending,
+    logoPath: `/api/brand/${a.id}/logo/${logoSha256}`,
+    faviconPath: `/api/brand/${a.id}/favicon/${faviconSha256}`,
+    cookie: await signInCookie(email, password, '198.51.100.231'),
+  };
 }
 
 const on = (hostname: string) => `http://${hostname}`;
 
 describe('a tenant on its custom hostname', () => {
   it('opens on its dashboard and signs in under its name, colours, logo and favicon, never the product’s', async () => {
-    const { a, hostname } = await agencyOnCustomHost();
+    const { a, hostname, logoPath, faviconPath, cookie } = await agencyOnCustomHost();
+    const dashboard = await (await call(`/t/${a.slug}`, { origin: on(hostname), headers: { cookie } })).text();
+    expect(dashboard).toContain(`<img src="${logoPath}"`);
+    expect(dashboard).toContain(`<link rel="icon" href="${faviconPath}"`);
     const root = await call('/', { origin: on(hostname), redirect: 'manual' });
     expect(root.status).toBe(303);
     expect(root.headers.get('location')).toBe(`/t/${a.slug}`);
@@ -56,8 +97,13 @@ describe('a tenant on its custom hostname', () => {
     expect(login.status).toBe(200);
     const html = await login.text();
     expect(html).toContain('<title>Sign in · Acme Shoes Reports</title>');
-    expect(html).toContain('https://cdn.acme-shoes.com/logo.svg');
-    expect(html).toContain('<link rel="icon" href="https://cdn.acme-shoes.com/favicon.ico"');
+    // The kept copies on this host, never the agency's URLs.
+    expect(html).toContain(`<img src="${logoPath}"`);
+    expect(html).toContain(`<link rel="icon" href="${faviconPath}"`);
+    expect(html).not.toContain('cdn.acme-shoes.com');
+    const logo = await call(logoPath, { origin: on(hostname) });
+    expect([logo.status, await logo.text()]).toEqual([200, SMALL_SVG]);
+    expect(new Uint8Array(await (await call(faviconPath, { origin: on(hostname) })).arrayBuffer())).toEqual(FAVICON);
     expect(html).toContain('--brand-primary: #aa3300');
     expect(html).not.toContain('Tidemark');
   });

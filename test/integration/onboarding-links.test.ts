@@ -115,8 +115,17 @@ describe('the onboarding page', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<title>Connect your ad accounts · Acme Insights</title>');
-    expect(html).toContain('https://cdn.acme.test/logo.svg');
-    expect(html).toContain('<link rel="icon" href="https://cdn.acme.test/favicon.ico"');
+    // The copies kept when the branding was written, served from this host; never the agency's URLs.
+    const [kept] = rowsOf<{ logo: string; favicon: string }>(
+      await arranged.db.execute(
+        sql`select branding->>'logoSha256' as logo, branding->>'faviconSha256' as favicon from tenants where id = ${tenant.id}`,
+      ),
+    );
+    expect(html).toContain(`<img src="/api/brand/${tenant.id}/logo/${kept!.logo}"`);
+    expect(html).toContain(`<link rel="icon" href="/api/brand/${tenant.id}/favicon/${kept!.favicon}"`);
+    expect(html).not.toContain('cdn.acme.test');
+    const logo = await call(`/api/brand/${tenant.id}/logo/${kept!.logo}`, { origin: `http://${hostname}` });
+    expect([logo.status, logo.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
     expect(html).toContain('#0f766e');
     expect(html, 'the token stays out of Referer headers').toContain('<meta name="referrer" content="no-referrer"');
     expect(html).not.toMatch(/tidemark/i);

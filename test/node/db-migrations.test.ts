@@ -25,6 +25,7 @@ const TENANT_TABLES = [
   'connections',
   'onboarding_links',
   'sync_runs',
+  'tenant_assets',
   'tenant_domains',
   'webhook_events',
 ];

@@ -7,6 +7,7 @@ import { requireAppHost } from './middleware/app-host';
 import { requestContext } from './middleware/request-context';
 import { agencyAuditRoutes } from './routes/agency-audit';
 import { authRoutes } from './routes/auth';
+import { brandAssetRoutes } from './routes/brand-assets';
 import { oauthCallbackRoutes } from './routes/connections';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
@@ -24,6 +25,7 @@ export const api = new Hono<AppEnv>()
   .use('/agency/*', requireAppHost)
   .use('/ops/*', requireAppHost)
   .route('/', healthRoutes)
+  .route('/', brandAssetRoutes)
   .route('/', authRoutes)
   .route('/', tenantRoutes)
   .route('/', oauthCallbackRoutes)

@@ -4,6 +4,7 @@
  * on the tenant's verified custom hostname when it has one; otherwise the product's name and origin.
  */
 import type { TenantBranding } from '../../db/schema';
+import { brandAssetPath } from '../branding/asset-path';
 
 export const PRODUCT_NAME = 'Tidemark';
 
@@ -14,6 +15,8 @@ export interface MailBrand {
 }
 
 export interface BrandTenant {
+  /** The tenant's id: the kept logo's URL names it. */
+  id?: string;
   name: string;
   branding: TenantBranding;
   /** The tenant's verified custom hostname, if any. */
@@ -45,4 +48,14 @@ export function mailBrand(tenant: BrandTenant | null, appOrigin: string, product
 /** A link on the brand's origin; the token is a path segment (never a query parameter, which would reach logs). */
 export function mailLink(brand: MailBrand, path: string, token: string): string {
   return `${brand.linkOrigin}${path}/${encodeURIComponent(token)}`;
+}
+
+/**
+ * The absolute URL of the tenant's kept logo (the copy fetched when its branding was written), on the
+ * mail's link origin; null without a tenant or a kept logo. Mail clients load it from us, never the agency's URL.
+ */
+export function mailLogoUrl(tenant: BrandTenant | null, brand: MailBrand): string | null {
+  const sha256 = tenant?.branding.logoSha256;
+  if (!tenant?.id || !sha256 || !/^[0-9a-f]{64}$/.test(sha256)) return null;
+  return `${brand.linkOrigin}${brandAssetPath(tenant.id, 'logo', sha256)}`;
 }

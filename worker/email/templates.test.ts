@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailBrand, mailLink } from './brand';
+import { mailBrand, mailLink, mailLogoUrl } from './brand';
 import { escapeHtml, invitationEmail, passwordResetEmail } from './templates';
 
 describe('email templates', () => {
@@ -72,6 +72,26 @@ describe('mail brand', () => {
 
   it("uses Tidemark and the app origin for mail that concerns no tenant (an agency's own people)", () => {
     expect(mailBrand(null, 'https://app.tidemark.dev', true)).toEqual({ productName: 'Tidemark', linkOrigin: 'https://app.tidemark.dev' });
+  });
+
+  it('shows the tenant’s kept logo in its mail, absolute on the mail’s link origin, and none without a kept copy', () => {
+    const id = '6f1c0a52-3d4e-4b8a-9c7d-2e5f6a7b8c9d';
+    const sha = 'c'.repeat(64);
+    const branded = { ...tenant, id, branding: { ...tenant.branding, logoUrl: 'https://cdn.acme.test/l.png', logoSha256: sha } };
+    const brand = mailBrand(branded, 'https://app.tidemark.dev', true);
+    const logoUrl = mailLogoUrl(branded, brand);
+    expect(logoUrl).toBe(`https://insights.acme.test/api/brand/${id}/logo/${sha}`);
+    const html = passwordResetEmail({
+      productName: 'Acme Insights',
+      userName: 'Ann',
+      resetUrl: 'https://insights.acme.test/r/x',
+      logoUrl,
+    }).html;
+    expect(html).toContain(`<img src="${logoUrl}" alt=""`);
+    expect(html).not.toContain('cdn.acme.test');
+    expect(mailLogoUrl({ ...branded, branding: { logoUrl: 'https://cdn.acme.test/l.png' } }, brand)).toBeNull();
+    expect(mailLogoUrl(null, brand)).toBeNull();
+    expect(passwordResetEmail({ productName: 'X', userName: 'Ann', resetUrl: 'https://a.test/r/x' }).html).not.toContain('<img');
   });
 
   it('puts the token in the path, encoded', () => {

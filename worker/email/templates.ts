@@ -20,11 +20,18 @@ function oneLine(value: string): string {
   return value.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
-function layout(productName: string, paragraphs: string[], action: { label: string; url: string }, footer: string): string {
+function layout(
+  productName: string,
+  paragraphs: string[],
+  action: { label: string; url: string },
+  footer: string,
+  logoUrl?: string | null,
+): string {
   const p = paragraphs.map((line) => `<p style="margin:0 0 16px">${escapeHtml(line)}</p>`).join('');
+  const logo = logoUrl ? `<img src="${escapeHtml(logoUrl)}" alt="" height="32" style="display:block;margin:0 0 12px">` : '';
   return (
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;max-width:560px;margin:0 auto;padding:24px">' +
-    `<p style="font-weight:700;margin:0 0 24px">${escapeHtml(productName)}</p>${p}` +
+    `${logo}<p style="font-weight:700;margin:0 0 24px">${escapeHtml(productName)}</p>${p}` +
     `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#0f766e;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p>` +
     `<p style="margin:0 0 16px;font-size:14px;color:#4b5563">Or open this link: ${escapeHtml(action.url)}</p>` +
     `<p style="margin:24px 0 0;font-size:13px;color:#6b7280">${escapeHtml(footer)}</p></body></html>`
@@ -41,6 +48,8 @@ export interface InvitationMail {
   role: string;
   acceptUrl: string;
   expiresAt: Date;
+  /** The tenant's kept logo, absolute on the mail's link origin (worker/email/brand.ts mailLogoUrl). */
+  logoUrl?: string | null;
 }
 
 export function invitationEmail(m: InvitationMail): RenderedMail {
@@ -53,7 +62,7 @@ export function invitationEmail(m: InvitationMail): RenderedMail {
   return {
     subject,
     text: `${lines.join('\n\n')}\n\nAccept the invitation: ${m.acceptUrl}\n\n${footer}\n`,
-    html: layout(m.productName, lines, { label: 'Accept the invitation', url: m.acceptUrl }, footer),
+    html: layout(m.productName, lines, { label: 'Accept the invitation', url: m.acceptUrl }, footer, m.logoUrl),
   };
 }
 
@@ -61,6 +70,7 @@ export interface PasswordResetMail {
   productName: string;
   userName: string;
   resetUrl: string;
+  logoUrl?: string | null;
 }
 
 export function passwordResetEmail(m: PasswordResetMail): RenderedMail {
@@ -72,6 +82,6 @@ export function passwordResetEmail(m: PasswordResetMail): RenderedMail {
   return {
     subject: oneLine(`Reset your ${m.productName} password`),
     text: `${lines.join('\n\n')}\n\nChoose a new password: ${m.resetUrl}\n\n${footer}\n`,
-    html: layout(m.productName, lines, { label: 'Choose a new password', url: m.resetUrl }, footer),
+    html: layout(m.productName, lines, { label: 'Choose a new password', url: m.resetUrl }, footer, m.logoUrl),
   };
 }

@@ -10,7 +10,7 @@ import { type PeopleTx, recordPeopleAudit } from '../../db/queries/members';
 import type { MembershipRole, TenantBranding } from '../../db/schema';
 import { randomToken, sha256Hex } from '../auth/password';
 import { decideInvitation, type PeopleRefusal } from '../auth/roles';
-import { mailBrand, mailLink } from '../email/brand';
+import { mailBrand, mailLink, mailLogoUrl } from '../email/brand';
 import type { Mailer } from '../email/mailer';
 import type { MailFailure } from '../email/sendgrid';
 import { invitationEmail } from '../email/templates';
@@ -97,6 +97,7 @@ async function invite(
     role: request.role,
     acceptUrl: mailLink(brand, '/invite', token),
     expiresAt,
+    logoUrl: mailLogoUrl(place.brandTenant, brand),
   });
   const sent = await deps.mailer({ email: invitation.email }, brand, mail);
   if (!sent.ok) throw new MailRefused(sent.failure);
@@ -133,7 +134,7 @@ export function inviteToTenant(
       invite(deps, tx, inviter, request, {
         name: tenant.name,
         tenantAgencyId: tenant.agencyId,
-        brandTenant: { name: tenant.name, branding: tenant.branding ?? {}, verifiedHostname: await verifiedHostname(tx) },
+        brandTenant: { id: tenant.id, name: tenant.name, branding: tenant.branding ?? {}, verifiedHostname: await verifiedHostname(tx) },
       }),
     ),
   );

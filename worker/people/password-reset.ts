@@ -8,7 +8,7 @@ import { claimLoginAttempt, findUserByEmail } from '../../db/queries/auth';
 import { completePasswordReset, createPasswordReset, findUsableReset } from '../../db/queries/password-resets';
 import { hashPassword, randomToken, sha256Hex } from '../auth/password';
 import { newPasswordProblem } from '../auth/password-rules';
-import { mailBrand, mailLink } from '../email/brand';
+import { mailBrand, mailLink, mailLogoUrl } from '../email/brand';
 import type { Mailer } from '../email/mailer';
 import { passwordResetEmail } from '../email/templates';
 
@@ -58,6 +58,7 @@ async function sendResetLink(deps: ResetRequestDeps, request: { email: string; i
     productName: brand.productName,
     userName: user.name,
     resetUrl: mailLink(brand, '/reset-password', token),
+    logoUrl: mailLogoUrl(deps.brandTenant, brand),
   });
   const sent = await deps.mailer({ email: user.email, name: user.name }, brand, mail);
   // The failure's kind and SendGrid's message only: never the link or the address.

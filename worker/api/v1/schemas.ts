@@ -62,10 +62,12 @@ export const hostnameSchema = z
 export const brandingSchema = z
   .object({
     productName: plainText(80).optional().openapi({ description: 'Shown instead of the tenant name in its pages and emails.' }),
-    logoUrl: httpsUrl('The logo, https only.').optional(),
+    logoUrl: httpsUrl(
+      'The logo, https only: fetched once when written (PNG, JPEG, GIF, WebP, ICO or SVG by content type and bytes, at most 512 KB, up to 3 https redirects, 5 s) and shown from our own origin; a refused image answers 400 naming this field.',
+    ).optional(),
     primaryColor: color('Primary brand colour.').optional(),
     accentColor: color('Accent colour.').optional(),
-    faviconUrl: httpsUrl('The favicon, https only.').optional(),
+    faviconUrl: httpsUrl('The favicon, https only: fetched and kept like the logo, at most 128 KB.').optional(),
   })
   .strict()
   .openapi('Branding');

@@ -10,6 +10,7 @@ import {
   updateAgencyTenant,
 } from '../../../db/queries/provisioning';
 import type { TenantBranding } from '../../../db/schema';
+import { type KeptAssets, keepBrandingAssets } from '../../branding/keep-assets';
 import { domainDeps, hostnameRules } from '../../domains/config';
 import { parseCustomHostname } from '../../domains/hostname';
 import { checkPendingDomains, releaseDomains } from '../../domains/register';
@@ -80,6 +81,16 @@ async function conflictOnRace<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The logo and favicon of a branding write, fetched and checked once to keep copies (worker/branding/);
+ * a refused image answers 400 naming the field and the reason, before anything of the write is kept.
+ */
+async function keptAssets(c: Context<V1Env>, branding: Branding | undefined): Promise<Extract<KeptAssets, { ok: true }>> {
+  const kept = await keepBrandingAssets(c.get('config'), branding);
+  if (!kept.ok) throw new AppError('validation_failed', 'The logo or favicon could not be used.', { issues: kept.issues });
+  return kept;
+}
+
 const notFound = () => new AppError('not_found', 'No such tenant.');
 
 /** The same hostname rules as the session routes (worker/domains/hostname.ts): not the product's own, not reserved. */
@@ -138,8 +149,14 @@ export const tenantV1Routes = createV1Router()
           { method: 'POST', path: '/api/v1/tenants', body: c.req.valid('json') },
           async () => {
             const { branding, customDomain, ...fields } = body;
+            // Inside the idempotent step: a replay answers the stored response without fetching again.
+            const { assets, hashes } = await keptAssets(c, branding);
             const tenant = written(
-              await createAgencyTenant(tx, { ...fields, branding: toStoredBranding(branding), customDomain }, actor(key)),
+              await createAgencyTenant(
+                tx,
+                { ...fields, branding: { ...toStoredBranding(branding), ...hashes }, customDomain, assets },
+                actor(key),
+              ),
             );
             created = tenant;
             return { status: 201, body: toApiTenant(tenant) };
@@ -163,9 +180,16 @@ export const tenantV1Routes = createV1Router()
     const { branding, ...changes } = c.req.valid('json');
     checkCustomDomain(c, changes.customDomain);
     const key = c.get('apiKey');
+    // Fetched before the transaction opens, so no database connection waits on someone else's server.
+    const { assets, hashes } = await keptAssets(c, branding);
     const result = await conflictOnRace(
       withAgency(c.get('db'), key.agencyId, (tx) =>
-        updateAgencyTenant(tx, tenantId, { ...changes, ...(branding ? { branding: toStoredBranding(branding) } : {}) }, actor(key)),
+        updateAgencyTenant(
+          tx,
+          tenantId,
+          { ...changes, ...(branding ? { branding: { ...toStoredBranding(branding), ...hashes } } : {}), assets },
+          actor(key),
+        ),
       ),
     );
     if (!result) throw notFound();

@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, parent, setHeaders 
   const { site } = await parent();
   const tenant = view.state === 'unknown' ? null : view.invitation.tenant;
   return {
-    brand: tenant ? applyBranding(tenant.branding, tenant.name) : site,
+    brand: tenant ? applyBranding(tenant.branding, tenant.name, tenant.id) : site,
     invitation: describeInvitation(view),
     signedInAs: locals.user?.email ?? null,
   };

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
   setHeaders({ 'cache-control': 'no-store' });
   return {
     token: params.token,
-    branding: applyBranding(tenant.branding, tenant.name),
+    branding: applyBranding(tenant.branding, tenant.name, tenant.id),
     platforms: link.platforms,
     accounts: await readOnboardingAccounts(locals.db, tenant.id, link.id),
   };

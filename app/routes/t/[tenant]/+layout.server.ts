@@ -21,7 +21,7 @@ export const load: LayoutServerLoad = async ({ locals, url, params, platform }) 
       role: tenant.role,
       dataVersion: tenant.dataVersion,
     },
-    branding: applyBranding(tenant.branding, tenant.name),
+    branding: applyBranding(tenant.branding, tenant.name, tenant.id),
     hasOtherTenants: tenants.length > 1,
     liveSeq,
   };
