@@ -35,6 +35,20 @@ async function createWith(branding: Record<string, string>) {
 type Problem = { code: string; issues: Array<{ field: string; message: string }> };
 
 describe('branding images written through /api/v1', () => {
+  it('answers 404 to a logo for another agency’s tenant before fetching any image for it', async () => {
+    const other = await createTestAgency(arranged.db);
+    const theirs = await v1Client((await createKey(other, 'write')).key).POST('/tenants', { body: tenantBody() });
+    expect(theirs.response.status).toBe(201);
+    const before = await assetsOf(theirs.data!.id);
+    // A missing image would be refused with a 400 naming the field, had it been fetched.
+    const patched = await v1Client(writeKey).PATCH('/tenants/{tenantId}', {
+      params: { path: { tenantId: theirs.data!.id } },
+      body: { branding: { logoUrl: cdn('missing.png') } },
+    });
+    expect(patched.response.status).toBe(404);
+    expect(await assetsOf(theirs.data!.id)).toEqual(before);
+  });
+
   it('keeps a copy of the logo and favicon and serves the same bytes from our origin, cacheable for good', async () => {
     const logoUrl = cdn('logo.png');
     const created = await createWith({ productName: 'Brand Co', logoUrl, faviconUrl: cdn('favicon.ico') });

@@ -180,7 +180,9 @@ export const tenantV1Routes = createV1Router()
     const { branding, ...changes } = c.req.valid('json');
     checkCustomDomain(c, changes.customDomain);
     const key = c.get('apiKey');
-    // Fetched before the transaction opens, so no database connection waits on someone else's server.
+    // Another agency's (or no) tenant is refused before any image is fetched on its behalf.
+    if (!(await withAgency(c.get('db'), key.agencyId, (tx) => getAgencyTenant(tx, tenantId)))) throw notFound();
+    // Fetched before the write's transaction opens, so no database connection waits on someone else's server.
     const { assets, hashes } = await keptAssets(c, branding);
     const result = await conflictOnRace(
       withAgency(c.get('db'), key.agencyId, (tx) =>
