@@ -85,6 +85,19 @@ async function agencyOnCustomHost() {
 const on = (hostname: string) => `http://${hostname}`;
 
 describe('a tenant on its custom hostname', () => {
+  it('refuses to start a connect there with a 409 that says where to connect, and sets no nonce cookie', async () => {
+    const { a, hostname, cookie } = await agencyOnCustomHost();
+    const res = await call(`/api/tenants/${a.slug}/connections/meta/connect`, {
+      origin: on(hostname),
+      method: 'POST',
+      headers: { cookie, origin: on(hostname), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { detail: string }).detail).toContain('onboarding link');
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
   it('opens on its dashboard and signs in under its name, colours, logo and favicon, never the product’s', async () => {
     const { a, hostname, logoPath, faviconPath, cookie } = await agencyOnCustomHost();
     const dashboard = await (await call(`/t/${a.slug}`, { origin: on(hostname), headers: { cookie } })).text();

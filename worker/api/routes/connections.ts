@@ -41,6 +41,13 @@ export const connectionRoutes = new Hono<AppEnv>()
   .post('/tenants/:tenant/connections/:platform/connect', requireSameOrigin, async (c) => {
     const platform = parsePlatform(c);
     requireConnectRole(c, 'connect ad accounts');
+    // The platforms send the browser back to one registered address, where this browser's session
+    // and nonce cookies do not exist: a custom domain connects through an onboarding link instead.
+    if ((await c.get('scope').host()).kind === 'tenant')
+      throw new AppError(
+        'conflict',
+        'Ad platforms cannot be connected on a custom domain: connect them on the product’s own address, or send the client an onboarding link.',
+      );
     const { backfillDays } = await readJson(c, connectBody);
     const nonce = randomToken(16);
     const authorizeUrl = await startConnect(c.get('config'), {
