@@ -96,6 +96,8 @@ describe('a tenant on its custom hostname', () => {
     expect(res.status).toBe(409);
     expect(((await res.json()) as { detail: string }).detail).toContain('onboarding link');
     expect(res.headers.get('set-cookie')).toBeNull();
+    const page = await (await call(`/t/${a.slug}/connections`, { origin: on(hostname), headers: { cookie } })).text();
+    expect(page).toContain('connected on the product’s own address, or by the client through an onboarding link');
   });
 
   it('opens on its dashboard and signs in under its name, colours, logo and favicon, never the product’s', async () => {
