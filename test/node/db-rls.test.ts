@@ -83,6 +83,10 @@ async function fillEveryTenantTable(db: Database, tenantId: string, label: strin
     sql`insert into onboarding_links (tenant_id, token_hash, platforms, app_origin, created_by, expires_at)
       values (${ids.tenantId}, ${await sha256Hex(`token-${label}`)}, '{meta}', 'https://app.example.test', 'test', now() + interval '7 days')`,
   );
+  await db.execute(
+    sql`insert into tenant_assets (tenant_id, kind, content_type, bytes, byte_length, sha256, source_url)
+      values (${ids.tenantId}, 'logo', 'image/png', '\\x89504e47'::bytea, 4, ${await sha256Hex(`logo-${label}`)}, 'https://cdn.example.test/logo.png')`,
+  );
   const { user } = await createTestUser(db, { tenantRoles: [{ tenantId, role: 'viewer' }] });
   users[label] = user.id;
   await recordDeadLetterAs(db, tenantId, label);
