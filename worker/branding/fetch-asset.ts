@@ -1,3 +1,4 @@
+import { readBytesWithin } from '../lib/limited-body';
 import { BRAND_ASSET_MAX_BYTES, type BrandAssetKind, checkImage, nextHttpsUrl } from './image-check';
 
 /** Redirects we follow (each to https only) before giving up. */
@@ -41,27 +42,8 @@ async function readLimited(response: Response, limit: number): Promise<BodyRead>
     await response.body?.cancel();
     return tooLarge;
   }
-  if (!response.body) return { ok: true, bytes: new Uint8Array() };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return tooLarge;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return { ok: true, bytes };
+  const read = await readBytesWithin(response.body, limit);
+  return read.ok ? read : tooLarge;
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -5,8 +5,11 @@ export type LimitedText = { ok: true; text: string } | { ok: false; reason: 'too
  * moment it passes `limitBytes`: a 10 MB or endless body costs at most one chunk past the limit,
  * whatever Content-Length claimed (or when there is none).
  */
-export async function readTextWithin(body: ReadableStream<Uint8Array> | null, limitBytes: number): Promise<LimitedText> {
-  if (!body) return { ok: true, text: '' };
+export type LimitedBytes = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too_large' };
+
+/** Reads a stream's bytes, cancelling it the moment it passes `limitBytes` (whatever Content-Length claimed). */
+export async function readBytesWithin(body: ReadableStream<Uint8Array> | null, limitBytes: number): Promise<LimitedBytes> {
+  if (!body) return { ok: true, bytes: new Uint8Array() };
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -26,8 +29,14 @@ export async function readTextWithin(body: ReadableStream<Uint8Array> | null, li
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return { ok: true, bytes };
+}
+
+export async function readTextWithin(body: ReadableStream<Uint8Array> | null, limitBytes: number): Promise<LimitedText> {
+  const read = await readBytesWithin(body, limitBytes);
+  if (!read.ok) return read;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(read.bytes) };
   } catch {
     return { ok: false, reason: 'not_utf8' };
   }
