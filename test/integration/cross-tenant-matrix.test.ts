@@ -238,6 +238,49 @@ const CASES: Record<string, RouteCase> = {
     legitStatus: [200],
     target: () => ({ path: `/api/tenants/${victim.slug}/campaigns?from=2026-11-01&to=2026-11-02` }),
   },
+  'GET /api/tenants/:tenant/report/totals': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/api/tenants/${victim.slug}/report/totals?from=2026-11-01&to=2026-11-02&compare=previous&currency=reporting` }),
+  },
+  'GET /api/tenants/:tenant/report/by-day': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/api/tenants/${victim.slug}/report/by-day?from=2026-11-01&to=2026-11-02&compare=previous&currency=reporting` }),
+  },
+  'GET /api/tenants/:tenant/report/by-platform': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({
+      path: `/api/tenants/${victim.slug}/report/by-platform?from=2026-11-01&to=2026-11-02&compare=previous&currency=reporting`,
+    }),
+  },
+  'GET /api/tenants/:tenant/report/by-account': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({
+      path: `/api/tenants/${victim.slug}/report/by-account?from=2026-11-01&to=2026-11-02&compare=previous&currency=reporting`,
+    }),
+  },
+  'GET /api/tenants/:tenant/report/campaigns': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({
+      path: `/api/tenants/${victim.slug}/report/campaigns?from=2026-11-01&to=2026-11-02&compare=previous&currency=reporting`,
+    }),
+  },
+  'GET /api/tenants/:tenant/report/ad-groups': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({
+      path: `/api/tenants/${victim.slug}/report/ad-groups?from=2026-11-01&to=2026-11-02&compare=previous&currency=reporting`,
+    }),
+  },
+  'GET /api/tenants/:tenant/report/ads': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/api/tenants/${victim.slug}/report/ads?from=2026-11-01&to=2026-11-02&compare=previous&currency=reporting` }),
+  },
   'GET /api/tenants/:tenant/pacing': {
     legit: 'owner',
     legitStatus: [200],

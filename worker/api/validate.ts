@@ -26,9 +26,9 @@ export async function readJson<S extends z.ZodType>(c: AppContext, schema: S): P
   return parseWith(schema, raw);
 }
 
-/** Validates query parameters against a schema. */
-export function readQuery<S extends z.ZodType>(c: AppContext, schema: S): z.infer<S> {
-  return parseWith(schema, c.req.query());
+/** Validates query parameters against a schema (each parameter's first value, unless `raw` says otherwise). */
+export function readQuery<S extends z.ZodType>(c: AppContext, schema: S, raw: unknown = c.req.query()): z.infer<S> {
+  return parseWith(schema, raw);
 }
 
 function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {

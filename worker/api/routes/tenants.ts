@@ -19,6 +19,7 @@ import { connectionRoutes } from './connections';
 import { reportQuery } from './date-range';
 import { tenantDomainRoutes } from './domains';
 import { tenantPipelineHealthRoutes } from './pipeline-health';
+import { reportRoutes } from './report';
 
 /** Says in a header whether a cached read model answered from the cache. */
 function reportCache<T>(c: AppContext, { value, hit }: Cached<T>): T {
@@ -66,6 +67,7 @@ export const tenantRoutes = new Hono<AppEnv>()
     const hours = reportCache(c, await readHourlyPacing(tenantScope(c), date));
     return c.json({ tenant: c.get('tenant'), date, hours });
   })
+  .route('/', reportRoutes)
   .route('/', connectionRoutes)
   .route('/', tenantPipelineHealthRoutes)
   .route('/', tenantDomainRoutes);
