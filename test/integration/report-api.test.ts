@@ -50,16 +50,14 @@ beforeAll(async () => {
     .values({ tenantId: tenant.tenantId, adAccountId: accounts.usd, externalId: 'c0', name: 'Spring sale', status: 'ACTIVE' })
     .returning();
   springCampaignId = spring!.id;
-  await db
-    .insert(adGroups)
-    .values({
-      tenantId: tenant.tenantId,
-      adAccountId: accounts.usd,
-      externalId: 'g0',
-      campaignExternalId: 'c0',
-      name: 'Lookalikes',
-      status: 'ACTIVE',
-    });
+  await db.insert(adGroups).values({
+    tenantId: tenant.tenantId,
+    adAccountId: accounts.usd,
+    externalId: 'g0',
+    campaignExternalId: 'c0',
+    name: 'Lookalikes',
+    status: 'ACTIVE',
+  });
   await db.insert(ads).values([
     {
       tenantId: tenant.tenantId,
