@@ -703,6 +703,7 @@ const CASES: Record<string, RouteCase> = {
   'GET /t/[tenant]': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}` }) },
   'GET /t/[tenant]/connections': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/connections` }) },
   'GET /t/[tenant]/pipeline': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/pipeline` }) },
+  'GET /t/[tenant]/pacing': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/pacing` }) },
 
   // --- WebSockets (partyserver)
   'WS /parties/tenant-hub/:room': {

@@ -10,7 +10,7 @@ import {
   readSpendByDay,
   readSpendByDayConverted,
 } from '../../read-models/overview';
-import { readHourlyPacing } from '../../read-models/pacing';
+import { MAX_PACING_COMPARISON_DAYS, readHourlyPacing, readPacingComparison } from '../../read-models/pacing';
 import type { Cached } from '../../read-models/scope';
 import { type AppContext, type AppEnv, tenantScope } from '../context';
 import { requireTenant, requireUser } from '../middleware/auth';
@@ -20,6 +20,11 @@ import { reportQuery } from './date-range';
 import { tenantDomainRoutes } from './domains';
 import { tenantPipelineHealthRoutes } from './pipeline-health';
 import { reportRoutes } from './report';
+
+const pacingQuery = z.object({
+  date: isoDateSchema,
+  compare: z.coerce.number().int().min(1).max(MAX_PACING_COMPARISON_DAYS).optional(),
+});
 
 /** Says in a header whether a cached read model answered from the cache. */
 function reportCache<T>(c: AppContext, { value, hit }: Cached<T>): T {
@@ -63,9 +68,12 @@ export const tenantRoutes = new Hono<AppEnv>()
     return c.json({ tenant, range, campaigns });
   })
   .get('/tenants/:tenant/pacing', async (c) => {
-    const { date } = readQuery(c, z.object({ date: isoDateSchema }));
+    const { date, compare } = readQuery(c, pacingQuery);
     const hours = reportCache(c, await readHourlyPacing(tenantScope(c), date));
-    return c.json({ tenant: c.get('tenant'), date, hours });
+    // ?compare=N adds the same hours of the N previous days (the pacing page's comparison).
+    if (compare === undefined) return c.json({ tenant: c.get('tenant'), date, hours });
+    const comparison = reportCache(c, await readPacingComparison(tenantScope(c), date, compare));
+    return c.json({ tenant: c.get('tenant'), date, hours, comparison });
   })
   .route('/', reportRoutes)
   .route('/', connectionRoutes)
