@@ -50,3 +50,24 @@ describe('ratio', () => {
     expect(ratio(1, 4)).toBe(0.25);
   });
 });
+
+describe('buildKpiTiles against a comparison period', () => {
+  const before: CurrencyTotals = { currency: 'USD', spendMicros: 120_000_000, impressions: 10_000, clicks: 250, conversions: 5 };
+
+  it('gives each figure its change and says whether that is good news', () => {
+    const tiles = buildKpiTiles([usd], 'USD', [before]);
+    const change = (key: string) => tiles.find((t) => t.key === key)!.values[0]!.change;
+    expect(change('spend')).toMatchObject({ text: '+25%', direction: 'up', good: true });
+    expect(change('clicks')).toMatchObject({ text: '−20%', direction: 'down', good: false });
+    // CPA 37.50 against 24.00: up 56.3%, which is bad news.
+    expect(change('cpa')).toMatchObject({ text: '+56.3%', direction: 'up', good: false });
+    expect(change('impressions')).toMatchObject({ text: '±0%', direction: 'flat', good: null });
+    expect(change('spend')?.description).toBe('up 25% from $120.00 in the comparison period');
+  });
+
+  it('shows no change without a comparison or without a base', () => {
+    expect(buildKpiTiles([usd], 'USD').every((t) => t.values.every((v) => v.change === undefined))).toBe(true);
+    const zeroBase = buildKpiTiles([usd], 'USD', [{ ...before, conversions: 0 }]);
+    expect(zeroBase.find((t) => t.key === 'cpa')!.values[0]!.change).toBeUndefined();
+  });
+});

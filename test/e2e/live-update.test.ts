@@ -125,7 +125,11 @@ describe('live updates in the browser', () => {
     expect(await syncOutcomes(started)).toEqual(['ok', 'ok']);
     // Only the widgets the new metrics touch refetch, each from its own endpoint: the page's load does not rerun.
     const refetched = new Set(dataRequests.filter((r) => r.at >= requestedAt).map((r) => r.path));
-    expect([...refetched].sort()).toEqual(['campaigns', 'overview', 'spend-by-day'].map((widget) => `/api/tenants/${tenant.id}/${widget}`));
+    expect([...refetched].sort()).toEqual(
+      ['by-account', 'by-day', 'by-platform', 'campaigns', 'freshness', 'totals'].map(
+        (widget) => `/api/tenants/${tenant.id}/report/${widget}`,
+      ),
+    );
 
     const firstEvent = hubEvents.find((e) => e.type === 'metrics-updated' && e.at >= requestedAt);
     expect(firstEvent, 'the update arrived over the tenant hub WebSocket').toBeDefined();

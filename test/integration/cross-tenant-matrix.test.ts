@@ -281,6 +281,11 @@ const CASES: Record<string, RouteCase> = {
     legitStatus: [200],
     target: () => ({ path: `/api/tenants/${victim.slug}/report/ads?from=2026-11-01&to=2026-11-02&compare=previous&currency=reporting` }),
   },
+  'GET /api/tenants/:tenant/report/freshness': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/api/tenants/${victim.tenantId}/report/freshness` }),
+  },
   'GET /api/tenants/:tenant/pacing': {
     legit: 'owner',
     legitStatus: [200],

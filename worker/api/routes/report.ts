@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { settlingDays } from '../../env';
+import { readAccountFreshness } from '../../read-models/freshness';
 import {
   type ReportRequest,
   readReportAdGroups,
@@ -46,6 +48,10 @@ export const reportRoutes = new Hono<AppEnv>()
   .get('/tenants/:tenant/report/by-account', (c) => answer(c, readReportByAccount(tenantScope(c), requestOf(c))))
   .get('/tenants/:tenant/report/campaigns', (c) => answer(c, readReportCampaigns(tenantScope(c), requestOf(c))))
   .get('/tenants/:tenant/report/ad-groups', (c) => answer(c, readReportAdGroups(tenantScope(c), requestOf(c))))
+  .get('/tenants/:tenant/report/freshness', async (c) => {
+    const now = c.get('scope').clock.now();
+    return c.json({ accounts: await readAccountFreshness(tenantScope(c), now, settlingDays(c.get('config'))) });
+  })
   .get('/tenants/:tenant/report/ads', (c) => {
     const request = requestOf(c);
     return answer(c, readReportAds(tenantScope(c), request, readReportQuery(c, topAdsQuery)));
