@@ -8,8 +8,8 @@ import type { DashboardView } from './dashboard-view';
 
 export type ViewPart = 'range' | 'compare' | 'filters' | 'currency';
 
-/** Hidden [name, value] pairs for every part of the view except `editing`. */
-export function hiddenFields(view: DashboardView, editing: ViewPart): Array<[string, string]> {
+/** Hidden [name, value] pairs for every part of the view except `editing` (null: the whole view, for a page's own form). */
+export function hiddenFields(view: DashboardView, editing: ViewPart | null): Array<[string, string]> {
   const fields: Array<[string, string]> = [];
   if (editing !== 'range') {
     if (view.preset) fields.push(['range', view.preset]);

@@ -88,9 +88,19 @@ export function viewSearch(view: DashboardView): string {
   return params.toString();
 }
 
-/** A link to `path` with the view changed by `changes` (a new preset, a filter removed…). */
-export function viewHref(path: string, view: DashboardView, changes: Partial<DashboardView> = {}): string {
-  const search = viewSearch({ ...view, ...changes });
+/**
+ * A link to `path` with the view changed by `changes` (a new preset, a filter removed…); `keep` are
+ * a page's own parameters (top ads' metric and order) that the link carries along.
+ */
+export function viewHref(
+  path: string,
+  view: DashboardView,
+  changes: Partial<DashboardView> = {},
+  keep: Record<string, string> = {},
+): string {
+  const params = new URLSearchParams(viewSearch({ ...view, ...changes }));
+  for (const [key, value] of Object.entries(keep)) params.set(key, value);
+  const search = params.toString();
   return search ? `${path}?${search}` : path;
 }
 

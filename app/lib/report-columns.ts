@@ -1,5 +1,5 @@
 import type { Platform } from '$db/schema/enum-values';
-import { metricValue } from '$worker/report/metrics';
+import { metricValue, relativeChange } from '$worker/report/metrics';
 import type { AccountTotals, DayTotals, EntityTotals, PlatformTotals, Totals } from '$worker/report/shape';
 import { platformLabel } from './campaign-rows';
 import type { TableColumn } from './table-columns';
@@ -119,3 +119,27 @@ export function groupByCurrency<Row extends Totals>(rows: readonly Row[]): Array
 }
 
 export const PLATFORM_ORDER: readonly Platform[] = ['meta', 'google_ads', 'linkedin'];
+
+/** "Spend change" against the comparison period's same entity (a ratio column: +0.25 = +25%). */
+export function spendChangeColumn<Row extends Totals>(previous: readonly Row[] | null, keyOf: (row: Row) => string): TableColumn<Row>[] {
+  if (!previous) return [];
+  const before = new Map(previous.map((row) => [keyOf(row), row.spendMicros]));
+  return [
+    {
+      key: 'spendChange',
+      label: 'Spend change',
+      kind: 'ratio',
+      value: (row) => relativeChange(row.spendMicros, before.get(keyOf(row)) ?? 0),
+    },
+  ];
+}
+
+/** The platform's own words for the levels below a campaign. */
+export const CHILD_LEVEL_NAMES: Record<Platform, { group: string; groups: string; ads: string }> = {
+  meta: { group: 'Ad set', groups: 'Ad sets', ads: 'Ads' },
+  google_ads: { group: 'Ad group', groups: 'Ad groups', ads: 'Ads' },
+  linkedin: { group: 'Campaign', groups: 'Campaigns', ads: 'Creatives' },
+};
+
+export const entityKey = (row: { adAccountId: string; externalId: string; currency: string }) =>
+  `${row.adAccountId}|${row.externalId}|${row.currency}`;

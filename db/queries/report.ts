@@ -249,3 +249,22 @@ export async function listChildLabels(tx: TenantTx, filter: ReportFilter, level:
       ),
     );
 }
+
+/** One campaign of the tenant by our id, with its account's platform, name and currency; null when it is not the tenant's. */
+export async function getCampaignLabel(tx: TenantTx, campaignId: string) {
+  const [row] = await tx.db
+    .select({
+      id: campaigns.id,
+      adAccountId: campaigns.adAccountId,
+      externalId: campaigns.externalId,
+      name: campaigns.name,
+      status: campaigns.status,
+      platform: adAccounts.platform,
+      accountName: adAccounts.name,
+      currency: adAccounts.currency,
+    })
+    .from(campaigns)
+    .innerJoin(adAccounts, and(eq(adAccounts.id, campaigns.adAccountId), eq(adAccounts.tenantId, tx.tenantId)))
+    .where(and(eq(campaigns.tenantId, tx.tenantId), eq(campaigns.id, campaignId)));
+  return row ?? null;
+}

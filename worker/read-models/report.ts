@@ -3,6 +3,7 @@ import { withTenant } from '../../db/database';
 import { getFxRatesVersion, listFxRates } from '../../db/queries/fx';
 import {
   type EntityDayRow,
+  getCampaignLabel,
   listAccountLabels,
   listCampaignLabels,
   listChildLabels,
@@ -241,4 +242,9 @@ export function readReportAds(
     const previous = answer.previous?.filter((ad) => shown.has(`${ad.adAccountId}|${ad.externalId}|${ad.currency}`)) ?? null;
     return { ...answer, current: top, previous };
   });
+}
+
+/** A campaign's name, status and account for its page; null when the tenant has no such campaign. */
+export function readCampaignLabel(scope: TenantReadScope, campaignId: string) {
+  return timedRead(scope, 'campaign-label', () => withTenant(scope.db, scope.tenant.id, (tx) => getCampaignLabel(tx, campaignId)));
 }
