@@ -21,7 +21,7 @@ const NARROW_PHONE = { width: 360, height: 740 } as const;
 const TAP_TARGET_PX = 44;
 
 /** Elements whose right edge passes the viewport, named so a failure says what overflows. */
-function overflowingElements(page: Page): Promise<string[]> {
+function overflowingElements(page: Page, viewportWidth: number = NARROW_PHONE.width): Promise<string[]> {
   return page.evaluate((width) => {
     const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
     return [...document.querySelectorAll('body *')]
@@ -31,7 +31,7 @@ function overflowingElements(page: Page): Promise<string[]> {
       })
       .map((el) => `${name(el)} right=${Math.round(el.getBoundingClientRect().right)}`)
       .slice(0, 10);
-  }, NARROW_PHONE.width);
+  }, viewportWidth);
 }
 
 /**
@@ -137,6 +137,27 @@ describe('the dashboards on a 360 px phone', () => {
     await expectPhoneFriendly(page);
     await page.screenshot({ path: 'test-results/phone-360-pacing.png', fullPage: true });
     await page.close();
+  });
+
+  it('from a large phone to a desktop (390 to 1440 px) neither page scrolls sideways', async () => {
+    for (const width of [390, 768, 1024, 1440]) {
+      const context = await openBrowser({ width, height: 900 }, width < 768);
+      try {
+        const page = await context.newPage();
+        await signIn(page, appUrl, clientLogin!);
+        await spendPathData(page);
+        for (const path of ['', '/pacing']) {
+          await page.goto(`${appUrl}/t/${tenant.slug}${path}`, { waitUntil: 'load' });
+          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(
+            scrollWidth,
+            `${path || 'overview'} at ${width} px: ${(await overflowingElements(page, width)).join(', ')}`,
+          ).toBeLessThanOrEqual(width);
+        }
+      } finally {
+        await context.dispose();
+      }
+    }
   });
 
   it('the first Tab shows a skip link with a visible focus ring, and following it moves focus to the page content', async () => {
