@@ -108,41 +108,44 @@ beforeAll(async () => {
 afterAll(() => arranged.close());
 
 describe('one read model behind the API and the pages', () => {
-  it('gives the overview page the API’s KPIs, spend by day and campaigns, from the same cache entries', async () => {
-    const query = 'from=2026-10-01&to=2026-10-31';
+  it('gives the overview page the report API’s widgets, from the same cache entries', async () => {
+    const view = 'from=2026-10-01&to=2026-10-31&currency=original';
     // The page goes first: its load fills the cache, and the API then answers from those very entries.
-    const page = await pageData(`/t/${tenant.slug}?${query}`);
-    const overview = await apiJson(`/api/tenants/${tenant.slug}/overview?${query}`);
-    const spendByDay = await apiJson(`/api/tenants/${tenant.slug}/spend-by-day?${query}`);
-    const campaignList = await apiJson(`/api/tenants/${tenant.slug}/campaigns?${query}`);
-    expect([overview.cache, spendByDay.cache, campaignList.cache]).toEqual(['hit', 'hit', 'hit']);
-
-    expect(page.kpis).toEqual(overview.body.kpis);
-    expect(page.spendByDay).toEqual(spendByDay.body.days);
-    expect(page.campaigns).toEqual(campaignList.body.campaigns);
-    // Not vacuous: both currencies, both days, all three campaigns.
-    expect((page.kpis as Array<{ currency: string }>).map((k) => k.currency)).toEqual(['EUR', 'USD']);
-    expect(page.spendByDay).toHaveLength(3);
-    expect((page.campaigns as Array<{ campaignName: string }>).map((c) => c.campaignName)).toEqual([
+    const page = await pageData(`/t/${tenant.slug}?${view}`);
+    const query = `${view}&compare=previous`;
+    const widgets = ['totals', 'by-day', 'by-platform', 'by-account', 'campaigns'] as const;
+    const api = await Promise.all(widgets.map((w) => apiJson(`/api/tenants/${tenant.slug}/report/${w}?${query}`)));
+    expect(api.map((a) => a.cache)).toEqual(widgets.map(() => 'hit'));
+    const [totals, byDay, byPlatform, byAccount, campaigns] = api.map((a) => a.body);
+    expect(page.totals).toEqual(totals);
+    expect(page.byDay).toEqual(byDay);
+    expect(page.byPlatform).toEqual(byPlatform);
+    expect(page.byAccount).toEqual(byAccount);
+    expect((page.campaigns as { current: unknown }).current).toEqual(campaigns!.current);
+    // Not vacuous: both currencies, three account-days, all three campaigns.
+    expect((totals!.current as Array<{ currency: string }>).map((k) => k.currency)).toEqual(['EUR', 'USD']);
+    expect(byDay!.current).toHaveLength(3);
+    expect((campaigns!.current as Array<{ name: string }>).map((c) => c.name)).toEqual([
       'Spring sale',
       'autumn',
       'urn:li:sponsoredCampaign:7',
     ]);
   });
 
-  it('answers the API first and the page next with the same numbers for another range', async () => {
+  it('answers the first endpoints from the same engine: the API first, then the page, with the same numbers', async () => {
     const query = 'from=2026-10-02&to=2026-10-02';
     const overview = await apiJson(`/api/tenants/${tenant.slug}/overview?${query}`);
     const spendByDay = await apiJson(`/api/tenants/${tenant.slug}/spend-by-day?${query}`);
     const campaignList = await apiJson(`/api/tenants/${tenant.slug}/campaigns?${query}`);
     expect([overview.cache, spendByDay.cache, campaignList.cache]).toEqual(['miss', 'miss', 'miss']);
-    const page = await pageData(`/t/${tenant.slug}?${query}`);
-    expect({ kpis: page.kpis, days: page.spendByDay, campaigns: page.campaigns }).toEqual({
-      kpis: overview.body.kpis,
-      days: spendByDay.body.days,
-      campaigns: campaignList.body.campaigns,
-    });
-    expect(page.spendByDay).toHaveLength(2);
+    const page = await pageData(`/t/${tenant.slug}?${query}&compare=none&currency=original`);
+    expect((page.totals as { current: unknown }).current).toEqual(overview.body.kpis);
+    expect((page.byDay as { current: unknown }).current).toEqual(spendByDay.body.days);
+    const names = (page.campaigns as { current: Array<{ name: string; spendMicros: number }> }).current.map((c) => [c.name, c.spendMicros]);
+    expect(names).toEqual(
+      (campaignList.body.campaigns as Array<{ campaignName: string; spendMicros: number }>).map((c) => [c.campaignName, c.spendMicros]),
+    );
+    expect(spendByDay.body.days).toHaveLength(2);
   });
 
   it('shows on the Connections page exactly the ad-account cards the API returns', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convertRows, describeMissing } from './convert';
+import { aggregateRows } from '../report/aggregate';
+import { describeMissing } from './convert';
 import { convertMicrosThroughEur, formatRate, parseRate } from './decimal-rate';
 import { createRateBook, MAX_RATE_AGE_DAYS } from './rate-book';
 
@@ -56,13 +57,20 @@ describe('the rate of each fact’s own date', () => {
     expect(book.eurTo('USD', '2026-09-30')).toBeNull();
   });
 
+  /** Facts as the report engine reads them, each its own group so every conversion shows. */
+  const convertEach = (rows: Array<{ date: string; currency: string; spendMicros: number; conversionValueMicros: number }>, target: string) => {
+    const facts = rows.map((r, i) => ({ ...r, adAccountId: 'a', key: String(i), impressions: 0, clicks: 0, conversions: 0 }));
+    const { cells, conversion } = aggregateRows(facts, (r) => r.key, { kind: 'reporting', currency: target, book });
+    return { rows: cells, note: conversion! };
+  };
+
   it('converts each row at its date’s rate and says which rate was used', () => {
     const rows = [
       { date: '2026-10-01', currency: 'EUR', spendMicros: 10_000_000, conversionValueMicros: 1 },
       { date: '2026-10-02', currency: 'EUR', spendMicros: 10_000_000, conversionValueMicros: 0 },
       { date: '2026-10-02', currency: 'USD', spendMicros: 5_000_000, conversionValueMicros: 0 },
     ];
-    const { rows: converted, note } = convertRows(rows, 'USD', book);
+    const { rows: converted, note } = convertEach(rows, 'USD');
     expect(converted.map((r) => [r.currency, r.spendMicros, r.conversionValueMicros])).toEqual([
       ['USD', 11_000_000, 1],
       ['USD', 12_000_000, 0],
@@ -82,7 +90,7 @@ describe('the rate of each fact’s own date', () => {
       { date: '2026-10-02', currency: 'GBP', spendMicros: 1_000_000, conversionValueMicros: 0 },
       { date: '2026-09-20', currency: 'GBP', spendMicros: 1_000_000, conversionValueMicros: 0 },
     ];
-    const { rows: converted, note } = convertRows(rows, 'USD', book);
+    const { rows: converted, note } = convertEach(rows, 'USD');
     expect(converted).toHaveLength(1);
     expect(converted[0]!.spendMicros).toBe(1_500_000);
     expect(note.missing).toEqual([{ currency: 'GBP', days: 2, dates: ['2026-09-20', '2026-10-01'] }]);
@@ -90,11 +98,7 @@ describe('the rate of each fact’s own date', () => {
   });
 
   it('needs no rate for rows already in the reporting currency', () => {
-    const { rows: converted, note } = convertRows(
-      [{ date: '2020-01-01', currency: 'usd', spendMicros: 7, conversionValueMicros: 0 }],
-      'USD',
-      book,
-    );
+    const { rows: converted, note } = convertEach([{ date: '2020-01-01', currency: 'usd', spendMicros: 7, conversionValueMicros: 0 }], 'USD');
     expect(converted[0]).toMatchObject({ currency: 'USD', spendMicros: 7 });
     expect(note.rateDates).toBeNull();
     expect(note.missing).toEqual([]);
