@@ -58,7 +58,10 @@ describe('the rate of each fact’s own date', () => {
   });
 
   /** Facts as the report engine reads them, each its own group so every conversion shows. */
-  const convertEach = (rows: Array<{ date: string; currency: string; spendMicros: number; conversionValueMicros: number }>, target: string) => {
+  const convertEach = (
+    rows: Array<{ date: string; currency: string; spendMicros: number; conversionValueMicros: number }>,
+    target: string,
+  ) => {
     const facts = rows.map((r, i) => ({ ...r, adAccountId: 'a', key: String(i), impressions: 0, clicks: 0, conversions: 0 }));
     const { cells, conversion } = aggregateRows(facts, (r) => r.key, { kind: 'reporting', currency: target, book });
     return { rows: cells, note: conversion! };
@@ -98,7 +101,10 @@ describe('the rate of each fact’s own date', () => {
   });
 
   it('needs no rate for rows already in the reporting currency', () => {
-    const { rows: converted, note } = convertEach([{ date: '2020-01-01', currency: 'usd', spendMicros: 7, conversionValueMicros: 0 }], 'USD');
+    const { rows: converted, note } = convertEach(
+      [{ date: '2020-01-01', currency: 'usd', spendMicros: 7, conversionValueMicros: 0 }],
+      'USD',
+    );
     expect(converted[0]).toMatchObject({ currency: 'USD', spendMicros: 7 });
     expect(note.rateDates).toBeNull();
     expect(note.missing).toEqual([]);
