@@ -63,7 +63,7 @@ export async function readAdAccountCards(scope: TenantReadScope, now: Date): Pro
   }));
 }
 
-/** Just what the overview's "Syncing history" line needs, for every ad account of the tenant. */
-export async function readBackfillProgress(scope: TenantReadScope) {
-  return (await readAccounts(scope)).map(({ account: { id, platform, name }, backfill }) => ({ id, platform, name, backfill }));
+/** Just what the overview's "Syncing history" line needs, from cards already read. */
+export function backfillProgressOf(cards: readonly AdAccountCard[]) {
+  return cards.map(({ id, platform, name, backfill }) => ({ id, platform, name, backfill }));
 }

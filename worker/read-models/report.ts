@@ -2,6 +2,7 @@ import type { TenantTx } from '../../db/database';
 import { withTenant } from '../../db/database';
 import { getFxRatesVersion, listFxRates } from '../../db/queries/fx';
 import {
+  type AccountLabel,
   type EntityDayRow,
   getCampaignLabel,
   listAccountLabels,
@@ -150,32 +151,33 @@ export function readReportByDay(scope: TenantReadScope, request: ReportRequest):
   );
 }
 
-/** Totals per platform. */
-export function readReportByPlatform(scope: TenantReadScope, request: ReportRequest): Promise<Cached<PeriodAnswer<PlatformTotals[]>>> {
-  return cachedReport(scope, request, 'by-platform', {}, async (tx, filters) => {
+/** A split of the totals by something every account has (its platform, itself). */
+function readAccountSplit<T>(
+  scope: TenantReadScope,
+  request: ReportRequest,
+  name: string,
+  shape: (rows: EntityDayRow[], accounts: AccountLabel[], mode: CurrencyMode) => T,
+): Promise<Cached<PeriodAnswer<T>>> {
+  return cachedReport(scope, request, name, {}, async (tx, filters) => {
     const accounts = await listAccountLabels(tx);
     return periods(
       tx,
       request,
       filters,
       (f) => listRollupRows(tx, f, 'account'),
-      (rows, mode) => shapeByPlatform(rows, accounts, mode),
+      (rows, mode) => shape(rows, accounts, mode),
     );
   });
 }
 
+/** Totals per platform. */
+export function readReportByPlatform(scope: TenantReadScope, request: ReportRequest): Promise<Cached<PeriodAnswer<PlatformTotals[]>>> {
+  return readAccountSplit(scope, request, 'by-platform', shapeByPlatform);
+}
+
 /** Totals per ad account. */
 export function readReportByAccount(scope: TenantReadScope, request: ReportRequest): Promise<Cached<PeriodAnswer<AccountTotals[]>>> {
-  return cachedReport(scope, request, 'by-account', {}, async (tx, filters) => {
-    const accounts = await listAccountLabels(tx);
-    return periods(
-      tx,
-      request,
-      filters,
-      (f) => listRollupRows(tx, f, 'account'),
-      (rows, mode) => shapeByAccount(rows, accounts, mode),
-    );
-  });
+  return readAccountSplit(scope, request, 'by-account', shapeByAccount);
 }
 
 /** Campaigns with totals, status and a daily spend line, biggest spend first. */

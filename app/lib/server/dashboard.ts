@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { type DashboardView, reportRequest, viewFromUrl } from '$lib/dashboard-view';
 import { readConfig, settlingDays } from '$worker/env';
-import { readAccountFreshness } from '$worker/read-models/freshness';
+import { type AdAccountCard, readAdAccountCards } from '$worker/read-models/ad-accounts';
+import { freshnessOf } from '$worker/read-models/freshness';
 import type { ReportRequest } from '$worker/read-models/report';
 import type { TenantReadScope } from '$worker/read-models/scope';
 import type { AccountFreshness } from '$worker/report/freshness';
@@ -12,6 +13,8 @@ export interface DashboardContext {
   scope: TenantReadScope;
   request: ReportRequest;
   accounts: AccountFreshness[];
+  /** The ad-account cards the freshness came from (the overview's backfill line reads them too, instead of reading again). */
+  cards: AdAccountCard[];
 }
 
 export async function loadDashboardContext(
@@ -23,6 +26,7 @@ export async function loadDashboardContext(
   const now = locals.clock.now();
   const view = viewFromUrl(url.searchParams, tenant.timeZone, now);
   const scope = { db: locals.db, tenant, telemetry: locals.telemetry };
-  const accounts = await readAccountFreshness(scope, now, settlingDays(readConfig(platform.env)));
-  return { view, scope, request: reportRequest(view, tenant.reportingCurrency), accounts };
+  const cards = await readAdAccountCards(scope, now);
+  const accounts = freshnessOf(cards, now, settlingDays(readConfig(platform.env)));
+  return { view, scope, request: reportRequest(view, tenant.reportingCurrency), accounts, cards };
 }

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Platform } from '$db/schema/enum-values';
 import { PRESET_OPTIONS } from '$lib/dashboard-view';
 import { loadDashboardContext } from '$lib/server/dashboard';
-import { readBackfillProgress } from '$worker/read-models/ad-accounts';
+import { backfillProgressOf } from '$worker/read-models/ad-accounts';
 import {
   readReportByAccount,
   readReportByDay,
@@ -39,15 +39,14 @@ export const load: PageServerLoad = async (event) => {
   const { url } = event;
   // The connect flow starts on the Connections page; its outcome belongs there, beside the new accounts.
   if (CONNECT_OUTCOME_PARAMS.some((key) => url.searchParams.has(key))) redirect(303, `/t/${tenant.slug}/connections${url.search}`);
-  const { view, scope, request, accounts } = await loadDashboardContext(event, tenant);
+  const { view, scope, request, accounts, cards } = await loadDashboardContext(event, tenant);
   // Each read model opens its own tenant transaction on the pool: a cache miss costs the slowest, not the sum.
-  const [totals, byDay, byPlatform, byAccount, campaigns, backfills] = await Promise.all([
+  const [totals, byDay, byPlatform, byAccount, campaigns] = await Promise.all([
     readReportTotals(scope, request),
     readReportByDay(scope, request),
     readReportByPlatform(scope, request),
     readReportByAccount(scope, request),
     readReportCampaigns(scope, request),
-    readBackfillProgress(scope),
   ]);
   return {
     view,
@@ -60,6 +59,6 @@ export const load: PageServerLoad = async (event) => {
     byPlatform: byPlatform.value,
     byAccount: byAccount.value,
     campaigns: topCampaigns(campaigns.value),
-    backfills,
+    backfills: backfillProgressOf(cards),
   };
 };
