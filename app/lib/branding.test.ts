@@ -24,11 +24,18 @@ describe('applyBranding', () => {
       logoUrl: `/api/brand/${TENANT}/logo/${SHA_A}`,
       faviconUrl: `/api/brand/${TENANT}/favicon/${SHA_B}`,
       style: '--brand-primary: #0f766e',
+      adjustments: [],
     });
   });
 
   it('falls back to the tenant name when there is no branding', () => {
-    expect(applyBranding(null, 'Partner B', TENANT)).toEqual({ displayName: 'Partner B', logoUrl: null, faviconUrl: null, style: '' });
+    expect(applyBranding(null, 'Partner B', TENANT)).toEqual({
+      displayName: 'Partner B',
+      logoUrl: null,
+      faviconUrl: null,
+      style: '',
+      adjustments: [],
+    });
   });
 
   it('never shows the URL the agency gave, only a kept copy', () => {
@@ -45,5 +52,15 @@ describe('applyBranding', () => {
     expect(applied.style).toBe('');
     expect(applied.logoUrl).toBeNull();
     expect(applied.faviconUrl).toBeNull();
+  });
+
+  it('darkens a tenant colour that would fail WCAG AA and says so', () => {
+    const applied = applyBranding({ primaryColor: '#fbbf24', accentColor: '#f59e0b' }, 'T', TENANT);
+    const [primary, accent] = applied.adjustments;
+    expect(primary).toMatchObject({ field: 'primaryColor', given: '#fbbf24' });
+    expect(primary?.ratio).toBeGreaterThanOrEqual(4.5);
+    expect(accent).toMatchObject({ field: 'accentColor', given: '#f59e0b' });
+    expect(accent?.ratio).toBeGreaterThanOrEqual(3);
+    expect(applied.style).toBe(`--brand-primary: ${primary?.used}; --brand-accent: ${accent?.used}`);
   });
 });
