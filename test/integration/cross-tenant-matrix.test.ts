@@ -709,6 +709,13 @@ const CASES: Record<string, RouteCase> = {
   'GET /t/[tenant]/connections': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/connections` }) },
   'GET /t/[tenant]/pipeline': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/pipeline` }) },
   'GET /t/[tenant]/pacing': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/pacing` }) },
+  'GET /t/[tenant]/campaigns': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/campaigns` }) },
+  'GET /t/[tenant]/campaigns/[campaign]': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/t/${victim.slug}/campaigns/${victim.campaignId}` }),
+  },
+  'GET /t/[tenant]/ads': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/ads?metric=clicks` }) },
 
   // --- WebSockets (partyserver)
   'WS /parties/tenant-hub/:room': {
