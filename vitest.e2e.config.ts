@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { kitAliases } from './test/kit-aliases';
+import { kitAliases } from './svelte.config.js';
 
 /** End-to-end: Debian chromium (playwright-core) against `wrangler dev` on the full local stack. */
 export default defineConfig({

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { kitAliases } from './test/kit-aliases';
+import { kitAliases } from './svelte.config.js';
 
 /** Node-side tests: pure logic beside the code (worker, app), the fake platforms, db migrations and RLS against real Postgres. */
 export default defineConfig({

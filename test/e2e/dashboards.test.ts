@@ -186,6 +186,11 @@ describe('the dashboards in a browser', () => {
       const totals = await expectTilesMatchApi(page);
       expect(totals.previous, 'the previous period has figures to compare with').not.toBeNull();
       expect(await page.locator('.kpi-tiles .change').count(), 'tiles show their change').toBeGreaterThan(0);
+      // The trend draws the comparison period under the range, and its text alternative gives both totals.
+      await expect.poll(() => page.locator('.metric-chart path.comparison-line').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await page.locator('.metric-chart').first().getAttribute('aria-label')).toMatch(
+        /^Spend by day, .*: total \$[\d,.]+ against \$[\d,.]+ in /,
+      );
 
       const filters = await openControl(page, 'Filters');
       await filters.getByRole('checkbox', { name: 'Meta', exact: true }).check();
