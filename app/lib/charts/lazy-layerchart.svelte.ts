@@ -1,17 +1,22 @@
 import { onMount } from 'svelte';
 
-type Layerchart = typeof import('layerchart');
+type Layerchart = typeof import('./layerchart-parts');
 
 let loading: Promise<Layerchart> | null = null;
 
 /**
- * LayerChart (most of a dashboard's JavaScript) is fetched after the page has hydrated instead of
- * with it: the server-rendered numbers paint and become interactive first, and each chart's
- * fixed-height box keeps the layout still until its chart draws. One download for every chart.
+ * LayerChart (most of a dashboard's JavaScript) is fetched after the page has hydrated and painted
+ * instead of with it: the server-rendered numbers paint and become interactive first, and each
+ * chart's fixed-height box keeps the layout still until its chart draws. One download for every chart.
  */
 export function loadLayerchart(): Promise<Layerchart> {
-  loading ??= import('layerchart');
+  loading ??= afterFirstPaint().then(() => import('./layerchart-parts'));
   return loading;
+}
+
+/** Resolves once the browser has painted a frame, so the server-rendered page shows before charts parse. */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** For a chart component's script: `lib` is null until LayerChart has loaded in the browser (never on the server). */

@@ -11,7 +11,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { DEMO_LOGINS, DEMO_TENANTS } from '../../../dev/seed/demo-data';
 import { CHROMIUM_PATH } from '../../e2e/browser';
-import { startOwnStack, useRunningDev } from '../support/bench-stack';
+import { signInCookie, startOwnStack, useRunningDev } from '../support/bench-stack';
 import { benchLifecycle, runBench } from '../support/lifecycle';
 import { type LighthouseResult, medianRun, type PageFigures, pageFigures, resultLine } from './summary';
 
@@ -46,21 +46,6 @@ function parseOptions(argv: readonly string[]): { appUrl: string | null; runs: n
   return options;
 }
 
-async function signIn(appUrl: string): Promise<string> {
-  const res = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: viewer.email, password: viewer.password }),
-  });
-  if (!res.ok) throw new Error(`sign-in as ${viewer.email}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  if (!cookie) throw new Error('sign-in set no cookie');
-  return cookie;
-}
-
 function describe(name: string, f: PageFigures): string {
   return (
     `${name.padEnd(10)} performance ${f.performance}  accessibility ${f.accessibility}  LCP ${f.lcpMs} ms  FCP ${f.fcpMs} ms  ` +
@@ -75,7 +60,7 @@ async function main(): Promise<void> {
   const stack = options.appUrl
     ? await useRunningDev(options.appUrl)
     : await startOwnStack({ name: 'lighthouse', backfillDays: 28, log, onStop: lifecycle.onStop });
-  const cookie = await signIn(stack.appUrl);
+  const cookie = await signInCookie(stack.appUrl, viewer);
   await mkdir(REPORTS, { recursive: true });
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,

@@ -83,3 +83,19 @@ export async function startOwnStack(options: {
     description: `started its own stack (wrangler dev at ${wrangler.url})`,
   };
 }
+
+/** Signs a demo login in through the API and returns its Cookie header. */
+export async function signInCookie(appUrl: string, login: { email: string; password: string }): Promise<string> {
+  const res = await fetch(`${appUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: login.email, password: login.password }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${login.email}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  if (!cookie) throw new Error('sign-in set no cookie');
+  return cookie;
+}

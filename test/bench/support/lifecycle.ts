@@ -7,7 +7,8 @@ export interface BenchLifecycle {
   stopAll(): Promise<void>;
 }
 
-export function benchLifecycle(timeLimitMs: number): BenchLifecycle {
+/** `timeLimitMs` null: no limit (a benchmark whose length is its own option). */
+export function benchLifecycle(timeLimitMs: number | null): BenchLifecycle {
   const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
   let stopping: Promise<void> | null = null;
   const stopAll = (): Promise<void> => {
@@ -24,11 +25,13 @@ export function benchLifecycle(timeLimitMs: number): BenchLifecycle {
       void stopAll().then(() => process.exit(130));
     });
   }
-  const limit = setTimeout(() => {
-    console.error(`time limit of ${timeLimitMs / 60_000} min reached: stopping`);
-    void stopAll().then(() => process.exit(2));
-  }, timeLimitMs);
-  limit.unref();
+  if (timeLimitMs !== null) {
+    const limit = setTimeout(() => {
+      console.error(`time limit of ${timeLimitMs / 60_000} min reached: stopping`);
+      void stopAll().then(() => process.exit(2));
+    }, timeLimitMs);
+    limit.unref();
+  }
   return { onStop: (name, stop) => stops.push({ name, stop }), stopAll };
 }
 

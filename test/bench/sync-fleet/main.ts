@@ -31,6 +31,7 @@ import {
   SLOT_MS,
 } from '../support/fleet-options';
 import { type ConnectEvent, type CronEvent, connectEvents, cronEvents } from '../support/fleet-slots';
+import { benchLifecycle } from '../support/lifecycle';
 import { formatNumber, formatTable } from '../support/stats';
 import { naiveCalls } from './naive-replay';
 import { BENCH_LOGIN, type BenchTenant, provisionFleet } from './provision';
@@ -57,24 +58,7 @@ const FAULT_SHARE = 0.1;
 const QUEUE_BATCH_LINE = /QUEUE (\S+) (\d+)\/(\d+) \((\d+)ms\)/;
 const batches: Array<{ queue: string; size: number; ms: number }> = [];
 
-const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
-let stopping: Promise<void> | null = null;
-
-function stopAll(): Promise<void> {
-  stopping ??= (async () => {
-    for (let next = stops.pop(); next; next = stops.pop()) {
-      await next.stop().catch((error: unknown) => console.error(`  could not stop ${next.name}: ${(error as Error).message}`));
-    }
-  })();
-  return stopping;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping everything the benchmark started`);
-    void stopAll().then(() => process.exit(130));
-  });
-}
+const { onStop, stopAll } = benchLifecycle(null);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const log = (line: string) => console.log(line);
@@ -184,7 +168,7 @@ async function main(): Promise<void> {
       const batch = QUEUE_BATCH_LINE.exec(line);
       if (batch) batches.push({ queue: batch[1]!, size: Number(batch[3]), ms: Number(batch[4]) });
     },
-    onStop: (name, stop) => stops.push({ name, stop }),
+    onStop,
   });
   const clock = stack.fakes.ctx.world.clock;
   const tenants = await provisionFleet(stack.superDatabaseUrl, scale.tenants);
@@ -240,7 +224,7 @@ async function main(): Promise<void> {
   const scheduleRealMs = Date.now() - runStartedReal;
 
   const { db, close } = createNodeDb(stack.superDatabaseUrl, 2);
-  stops.push({ name: 'database pool', stop: close });
+  onStop('database pool', close);
   log(`  schedule done in ${formatNumber(scheduleRealMs / 1000)} real s; draining the queues`);
   const drainStarted = Date.now();
   let lastCount = -1;

@@ -7,7 +7,7 @@
  * after an overall time limit.
  */
 import { DEMO_LOGINS, DEMO_TENANTS } from '../../../dev/seed/demo-data';
-import { type BenchStack, startOwnStack, useRunningDev } from '../support/bench-stack';
+import { type BenchStack, signInCookie, startOwnStack, useRunningDev } from '../support/bench-stack';
 import { benchLifecycle, runBench } from '../support/lifecycle';
 import { percentile } from '../support/stats';
 import { HubClient, inBatches } from './clients';
@@ -23,21 +23,6 @@ const lifecycle = benchLifecycle(TIME_LIMIT_MS);
 
 const log = (line: string) => console.log(line);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function signIn(appUrl: string): Promise<string> {
-  const res = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: viewer.email, password: viewer.password }),
-  });
-  if (!res.ok) throw new Error(`sign-in as ${viewer.email}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  if (!cookie) throw new Error('sign-in set no cookie');
-  return cookie;
-}
 
 /** One broadcast the product's way: a sync of the tenant's accounts (hot window), waited for until every run finished. */
 async function broadcast(stack: BenchStack): Promise<string[]> {
@@ -93,7 +78,7 @@ async function main(): Promise<void> {
       `${options.broadcasts} broadcasts (syncs through POST /api/ops/sync), a forced reconnect of every client after ${Math.floor(options.broadcasts / 2)}; ${stack.description}`,
   );
   const cookies: string[] = [];
-  for (let i = 0; i < SESSIONS; i += 1) cookies.push(await signIn(stack.appUrl));
+  for (let i = 0; i < SESSIONS; i += 1) cookies.push(await signInCookie(stack.appUrl, viewer));
   const hubUrl = `${stack.appUrl.replace(/^http/, 'ws')}/parties/tenant-hub/${tenant.id}`;
   const clients = Array.from({ length: options.clients }, (_, i) => new HubClient(hubUrl, cookies[i % cookies.length]!));
   lifecycle.onStop('clients', async () => {
