@@ -381,6 +381,13 @@ const CASES: Record<string, RouteCase> = {
     weak: 'tenantEditor',
     target: async () => ({ path: `/api/tenants/${victim.slug}/domains/${await freshDomainId()}` }),
   },
+  'PATCH /api/tenants/:tenant/settings': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    // The victim's own values: the owner's call is allowed and changes nothing.
+    target: () => ({ path: `/api/tenants/${victim.slug}/settings`, body: { reportingCurrency: 'USD', timeZone: 'UTC' } }),
+  },
   'GET /api/oauth/:platform/callback': {
     legit: 'owner',
     legitStatus: [302],
