@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBranding } from './branding';
+import { applyBranding, brandColors } from './branding';
 
 const TENANT = '6f1c0a52-3d4e-4b8a-9c7d-2e5f6a7b8c9d';
 const SHA_A = 'a'.repeat(64);
@@ -45,5 +45,20 @@ describe('applyBranding', () => {
     expect(applied.style).toBe('');
     expect(applied.logoUrl).toBeNull();
     expect(applied.faviconUrl).toBeNull();
+  });
+});
+
+describe('the contrast guard in the tenant’s pages', () => {
+  it('shows a colour that would fail AA darkened, and says so', () => {
+    const { primary, accent } = brandColors({ primaryColor: '#ffd700', accentColor: '#225588' });
+    expect(primary).toMatchObject({ chosen: '#ffd700', adjusted: true });
+    expect(accent).toMatchObject({ chosen: '#225588', shown: '#225588', adjusted: false });
+    expect(applyBranding({ primaryColor: '#ffd700', accentColor: '#225588' }, 'T', TENANT).style).toBe(
+      `--brand-primary: ${primary!.shown}; --brand-accent: #225588`,
+    );
+  });
+
+  it('has nothing to guard without safe colours', () => {
+    expect(brandColors({ primaryColor: 'red' })).toEqual({ primary: null, accent: null });
   });
 });

@@ -1,4 +1,5 @@
 import { brandAssetPath } from '$worker/branding/asset-path';
+import { type GuardedColor, guardColor, MIN_CONTRAST } from './contrast';
 
 /** What a tenant may customise (tenants.branding JSON). Every field is optional. */
 export interface Branding {
@@ -35,16 +36,27 @@ function keptImage(tenantId: string, kind: 'logo' | 'favicon', sha256: unknown):
   return typeof sha256 === 'string' && SHA256.test(sha256) ? brandAssetPath(tenantId, kind, sha256) : null;
 }
 
+/** The tenant's safe colours through the contrast guard (./contrast.ts): what the pages show, and whether it was adjusted. */
+export function brandColors(branding: Branding | null | undefined): { primary: GuardedColor | null; accent: GuardedColor | null } {
+  const b = branding ?? {};
+  return {
+    primary: isSafeColor(b.primaryColor) ? guardColor(b.primaryColor, MIN_CONTRAST.primary) : null,
+    accent: isSafeColor(b.accentColor) ? guardColor(b.accentColor, MIN_CONTRAST.accent) : null,
+  };
+}
+
 /**
- * Turns a tenant's stored branding into CSS variables and a header, ignoring anything unsafe. The logo
- * and favicon are the copies kept when the branding was written, served from our origin; a URL
- * without a kept copy (written before copies were kept) is not shown.
+ * Turns a tenant's stored branding into CSS variables and a header, ignoring anything unsafe; a colour
+ * that would fail WCAG AA contrast is shown darkened. The logo and favicon are the copies kept when
+ * the branding was written, served from our origin; a URL without a kept copy (written before copies
+ * were kept) is not shown.
  */
 export function applyBranding(branding: Branding | null | undefined, tenantName: string, tenantId: string): AppliedBranding {
   const b = branding ?? {};
+  const { primary, accent } = brandColors(b);
   const vars: string[] = [];
-  if (isSafeColor(b.primaryColor)) vars.push(`--brand-primary: ${b.primaryColor.trim()}`);
-  if (isSafeColor(b.accentColor)) vars.push(`--brand-accent: ${b.accentColor.trim()}`);
+  if (primary) vars.push(`--brand-primary: ${primary.shown}`);
+  if (accent) vars.push(`--brand-accent: ${accent.shown}`);
   const displayName = typeof b.displayName === 'string' && b.displayName.trim() ? b.displayName.trim().slice(0, 80) : tenantName;
   return {
     displayName,
