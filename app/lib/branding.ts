@@ -13,6 +13,9 @@ export interface Branding {
   displayName?: string;
 }
 
+/** The default theme's brand colours (app.css :root), which a tenant without its own colours shows. */
+export const DEFAULT_BRAND_COLORS = { primary: '#0e7490', accent: '#f59e0b' } as const;
+
 export interface AppliedBranding {
   displayName: string;
   logoUrl: string | null;
