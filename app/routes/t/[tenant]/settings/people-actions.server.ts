@@ -95,11 +95,12 @@ async function change(event: RequestEvent, request: (data: FormData) => MemberCh
       await closeSessionSockets(event.platform.env, event.locals.db, { userId: target.data.userId, tenantIds: [tenant.id] });
     return { form: 'people', ok: true, message: 'The member was removed: they no longer have access to this client.' } satisfies FormAnswer;
   }
-  return {
-    form: 'people',
-    ok: true,
-    message: `Role changed to ${ROLE_LABELS[result.to ?? result.from].toLowerCase()}.`,
-  } satisfies FormAnswer;
+  const role = ROLE_LABELS[result.to ?? result.from].toLowerCase();
+  const message =
+    result.to === result.from
+      ? `Nothing changed: the member already is ${role === 'admin' ? 'an' : 'a'} ${role}.`
+      : `Role changed to ${role}.`;
+  return { form: 'people', ok: true, message } satisfies FormAnswer;
 }
 
 /** Gives a member another tenant role. */
