@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyBranding, brandColors } from './branding';
+import { applyBranding, brandColors, DEFAULT_BRAND_COLORS } from './branding';
 
 const TENANT = '6f1c0a52-3d4e-4b8a-9c7d-2e5f6a7b8c9d';
 const SHA_A = 'a'.repeat(64);
@@ -60,5 +61,13 @@ describe('the contrast guard in the tenant’s pages', () => {
 
   it('has nothing to guard without safe colours', () => {
     expect(brandColors({ primaryColor: 'red' })).toEqual({ primary: null, accent: null });
+  });
+});
+
+describe('DEFAULT_BRAND_COLORS', () => {
+  it('are the default theme’s brand colours in app.css', () => {
+    const css = readFileSync(new URL('../app.css', import.meta.url), 'utf8');
+    expect(css).toContain(`--brand-primary: ${DEFAULT_BRAND_COLORS.primary};`);
+    expect(css).toContain(`--brand-accent: ${DEFAULT_BRAND_COLORS.accent};`);
   });
 });
