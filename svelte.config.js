@@ -1,9 +1,12 @@
+import { resolve } from 'node:path';
 import adapter from '@sveltejs/adapter-cloudflare';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
-/** `$lib` and the app's other import aliases, in one place: vitest.unit.config.ts gives the unit tests the same ones. */
+/** `$lib` and the app's other import aliases, in one place. */
 export const libDir = 'app/lib';
 export const aliases = { $db: 'db', $worker: 'worker' };
+/** The same aliases as absolute paths, for vitest (the unit and e2e tests import the app's pure modules). */
+export const kitAliases = Object.fromEntries(Object.entries({ $lib: libDir, ...aliases }).map(([name, path]) => [name, resolve(path)]));
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {

@@ -32,7 +32,11 @@ export function createDb(config: DbConfig): { db: Database; close(): Promise<voi
   const pool = new Pool({ connectionString: config.databaseUrl });
   // An idle pooled socket can drop (proxy restart, Worker request ending); without a listener
   // the pool's 'error' event would crash the isolate. The next query opens a fresh connection.
-  pool.on('error', (error: Error) => {
+  // A socket the runtime closed at the end of its request arrives as a bare ErrorEvent: routine,
+  // with nothing to say, and logging it would race the isolate's teardown (vitest-pool-workers
+  // fails the run with "Closing rpc while onUserConsoleLog was pending"). Real errors are logged.
+  pool.on('error', (error: unknown) => {
+    if (!(error instanceof Error)) return;
     console.warn(JSON.stringify({ level: 'warn', event: 'db-idle-connection-lost', message: loggableErrorMessage(error) }));
   });
   const db = drizzle({ client: pool, schema });

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyBranding, brandColors, DEFAULT_BRAND_COLORS } from './branding';
+import { applyBranding } from './branding';
 
 const TENANT = '6f1c0a52-3d4e-4b8a-9c7d-2e5f6a7b8c9d';
 const SHA_A = 'a'.repeat(64);
@@ -25,11 +24,18 @@ describe('applyBranding', () => {
       logoUrl: `/api/brand/${TENANT}/logo/${SHA_A}`,
       faviconUrl: `/api/brand/${TENANT}/favicon/${SHA_B}`,
       style: '--brand-primary: #0f766e',
+      adjustments: [],
     });
   });
 
   it('falls back to the tenant name when there is no branding', () => {
-    expect(applyBranding(null, 'Partner B', TENANT)).toEqual({ displayName: 'Partner B', logoUrl: null, faviconUrl: null, style: '' });
+    expect(applyBranding(null, 'Partner B', TENANT)).toEqual({
+      displayName: 'Partner B',
+      logoUrl: null,
+      faviconUrl: null,
+      style: '',
+      adjustments: [],
+    });
   });
 
   it('never shows the URL the agency gave, only a kept copy', () => {
@@ -47,27 +53,14 @@ describe('applyBranding', () => {
     expect(applied.logoUrl).toBeNull();
     expect(applied.faviconUrl).toBeNull();
   });
-});
 
-describe('the contrast guard in the tenant’s pages', () => {
-  it('shows a colour that would fail AA darkened, and says so', () => {
-    const { primary, accent } = brandColors({ primaryColor: '#ffd700', accentColor: '#225588' });
-    expect(primary).toMatchObject({ chosen: '#ffd700', adjusted: true });
-    expect(accent).toMatchObject({ chosen: '#225588', shown: '#225588', adjusted: false });
-    expect(applyBranding({ primaryColor: '#ffd700', accentColor: '#225588' }, 'T', TENANT).style).toBe(
-      `--brand-primary: ${primary!.shown}; --brand-accent: #225588`,
-    );
-  });
-
-  it('has nothing to guard without safe colours', () => {
-    expect(brandColors({ primaryColor: 'red' })).toEqual({ primary: null, accent: null });
-  });
-});
-
-describe('DEFAULT_BRAND_COLORS', () => {
-  it('are the default theme’s brand colours in app.css', () => {
-    const css = readFileSync(new URL('../app.css', import.meta.url), 'utf8');
-    expect(css).toContain(`--brand-primary: ${DEFAULT_BRAND_COLORS.primary};`);
-    expect(css).toContain(`--brand-accent: ${DEFAULT_BRAND_COLORS.accent};`);
+  it('darkens a tenant colour that would fail WCAG AA and says so', () => {
+    const applied = applyBranding({ primaryColor: '#fbbf24', accentColor: '#f59e0b' }, 'T', TENANT);
+    const [primary, accent] = applied.adjustments;
+    expect(primary).toMatchObject({ field: 'primaryColor', given: '#fbbf24' });
+    expect(primary?.ratio).toBeGreaterThanOrEqual(4.5);
+    expect(accent).toMatchObject({ field: 'accentColor', given: '#f59e0b' });
+    expect(accent?.ratio).toBeGreaterThanOrEqual(3);
+    expect(applied.style).toBe(`--brand-primary: ${primary?.used}; --brand-accent: ${accent?.used}`);
   });
 });

@@ -1,5 +1,5 @@
 import { brandAssetPath } from '$worker/branding/asset-path';
-import { type GuardedColor, guardColor, MIN_CONTRAST } from './contrast';
+import { GRAPHIC_CONTRAST, guardColor, TEXT_CONTRAST } from './contrast';
 
 /** What a tenant may customise (tenants.branding JSON). Every field is optional. */
 export interface Branding {
@@ -13,16 +13,32 @@ export interface Branding {
   displayName?: string;
 }
 
-/** The default theme's brand colours (app.css :root), which a tenant without its own colours shows. */
-export const DEFAULT_BRAND_COLORS = { primary: '#0e7490', accent: '#f59e0b' } as const;
-
 export interface AppliedBranding {
   displayName: string;
   logoUrl: string | null;
   faviconUrl: string | null;
   /** Inline `style` for the tenant layout: CSS custom properties only. */
   style: string;
+  /** Tenant colours the contrast guard darkened, so the settings page can say so. */
+  adjustments: ColorAdjustment[];
 }
+
+export interface ColorAdjustment {
+  field: 'primaryColor' | 'accentColor';
+  given: string;
+  used: string;
+  /** The contrast of `used` against the theme's light backgrounds. */
+  ratio: number;
+}
+
+/**
+ * What each brand colour must reach against the theme's light backgrounds: the primary colour is
+ * link text and the fill behind white button labels (text, 4.5:1); the accent marks graphics (3:1).
+ */
+const COLOR_FIELDS = [
+  { field: 'primaryColor', variable: '--brand-primary', minimum: TEXT_CONTRAST },
+  { field: 'accentColor', variable: '--brand-accent', minimum: GRAPHIC_CONTRAST },
+] as const;
 
 // Branding is tenant-controlled input placed into a style attribute: only plain hex colours pass,
 // so nothing can break out of the attribute. Images are the product's own URLs of the kept copies.
@@ -39,32 +55,29 @@ function keptImage(tenantId: string, kind: 'logo' | 'favicon', sha256: unknown):
   return typeof sha256 === 'string' && SHA256.test(sha256) ? brandAssetPath(tenantId, kind, sha256) : null;
 }
 
-/** The tenant's safe colours through the contrast guard (./contrast.ts): what the pages show, and whether it was adjusted. */
-export function brandColors(branding: Branding | null | undefined): { primary: GuardedColor | null; accent: GuardedColor | null } {
-  const b = branding ?? {};
-  return {
-    primary: isSafeColor(b.primaryColor) ? guardColor(b.primaryColor, MIN_CONTRAST.primary) : null,
-    accent: isSafeColor(b.accentColor) ? guardColor(b.accentColor, MIN_CONTRAST.accent) : null,
-  };
-}
-
 /**
- * Turns a tenant's stored branding into CSS variables and a header, ignoring anything unsafe; a colour
- * that would fail WCAG AA contrast is shown darkened. The logo and favicon are the copies kept when
- * the branding was written, served from our origin; a URL without a kept copy (written before copies
- * were kept) is not shown.
+ * Turns a tenant's stored branding into CSS variables and a header, ignoring anything unsafe and
+ * darkening colours that would fail WCAG AA on the theme's backgrounds. The logo
+ * and favicon are the copies kept when the branding was written, served from our origin; a URL
+ * without a kept copy (written before copies were kept) is not shown.
  */
 export function applyBranding(branding: Branding | null | undefined, tenantName: string, tenantId: string): AppliedBranding {
   const b = branding ?? {};
-  const { primary, accent } = brandColors(b);
   const vars: string[] = [];
-  if (primary) vars.push(`--brand-primary: ${primary.shown}`);
-  if (accent) vars.push(`--brand-accent: ${accent.shown}`);
+  const adjustments: ColorAdjustment[] = [];
+  for (const { field, variable, minimum } of COLOR_FIELDS) {
+    const given = b[field];
+    const guarded = isSafeColor(given) ? guardColor(given, minimum) : null;
+    if (!given || !guarded) continue;
+    vars.push(`${variable}: ${guarded.color}`);
+    if (guarded.adjusted) adjustments.push({ field, given: given.trim(), used: guarded.color, ratio: guarded.ratio });
+  }
   const displayName = typeof b.displayName === 'string' && b.displayName.trim() ? b.displayName.trim().slice(0, 80) : tenantName;
   return {
     displayName,
     logoUrl: keptImage(tenantId, 'logo', b.logoSha256),
     faviconUrl: keptImage(tenantId, 'favicon', b.faviconSha256),
     style: vars.join('; '),
+    adjustments,
   };
 }

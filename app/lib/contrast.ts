@@ -1,114 +1,80 @@
 /**
- * The contrast guard: a tenant's brand colour is shown only where it keeps WCAG AA contrast on the
- * theme's light backgrounds; one that would fail is darkened (same hue and saturation, the lightest
- * shade that passes), so a pale yellow brand still gives readable links and buttons. Pure, so the
- * pages and the settings preview adjust exactly alike.
+ * WCAG 2.x contrast: relative luminance and contrast ratio of sRGB colours, and a guard that darkens
+ * a tenant colour just enough to reach a minimum ratio against the backgrounds it is drawn on.
+ * Pure, so the pages and the settings preview show the same adjusted colour.
  */
 
-/** The backgrounds brand colours sit on (app.css `--card` and `--surface`); the guard checks against each. */
+export type Rgb = readonly [number, number, number];
+
+/** AA for normal text (links, white text on a button) and for graphical objects (focus rings, bars). */
+export const TEXT_CONTRAST = 4.5;
+export const GRAPHIC_CONTRAST = 3;
+
+/** The light backgrounds of the default theme that brand colours sit on (--card and --surface). */
 export const THEME_BACKGROUNDS = ['#ffffff', '#f5f7f9'] as const;
 
-/**
- * The primary colour is text (links, the current tab) and the fill under white button text: 4.5:1
- * (WCAG 1.4.3). The accent marks things that are not text: 3:1 (WCAG 1.4.11).
- */
-export const MIN_CONTRAST = { primary: 4.5, accent: 3 } as const;
+/** `#rgb`, `#rgba`, `#rrggbb` or `#rrggbbaa` to RGB; alpha is ignored (brand colours are drawn opaque). */
+export function parseHex(color: string): Rgb | null {
+  const hex = color.trim().replace(/^#/, '');
+  if (!/^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(hex)) return null;
+  const full = hex.length <= 4 ? [...hex.slice(0, 3)].map((d) => d + d).join('') : hex.slice(0, 6);
+  return [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16)) as unknown as Rgb;
+}
+
+export function toHex([r, g, b]: Rgb): string {
+  return `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+}
+
+function channel(value: number): number {
+  const c = value / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
+export function relativeLuminance([r, g, b]: Rgb): number {
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+export function contrastRatio(a: Rgb, b: Rgb): number {
+  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
 
 export interface GuardedColor {
-  /** What the tenant chose, as stored. */
-  chosen: string;
-  /** What the pages show: the chosen colour when it passes, otherwise its darkened shade (#rrggbb). */
-  shown: string;
+  /** The colour to use: the given one when it passes, else the lightest darker shade that does. */
+  color: string;
   adjusted: boolean;
-  /** Contrast of the chosen and of the shown colour against the weakest background, rounded down to 0.01. */
-  chosenRatio: number;
-  shownRatio: number;
+  /** The worst ratio of `color` against the backgrounds, rounded down to two decimals. */
+  ratio: number;
 }
 
-type Rgb = [number, number, number];
-
-const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
-
-/** #rgb, #rgba, #rrggbb or #rrggbbaa as 0-255 channels; a translucent colour is composited over `under`. */
-export function parseHexColor(value: string, under: Rgb = [255, 255, 255]): Rgb | null {
-  const hex = value.trim();
-  if (!HEX.test(hex)) return null;
-  const digits = hex.length <= 5 ? [...hex.slice(1)].map((d) => d + d) : (hex.slice(1).match(/../g) ?? []);
-  const [r, g, b, a = 'ff'] = digits.map((d) => d.toLowerCase());
-  const alpha = Number.parseInt(a, 16) / 255;
-  return [r, g, b].map((d, i) => Math.round(Number.parseInt(d!, 16) * alpha + under[i]! * (1 - alpha))) as Rgb;
+function worstRatio(color: Rgb, backgrounds: readonly Rgb[]): number {
+  return Math.min(...backgrounds.map((background) => contrastRatio(color, background)));
 }
 
-function toHex([r, g, b]: Rgb): string {
-  return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
-
-/** WCAG 2 relative luminance of an sRGB colour. */
-export function relativeLuminance([r, g, b]: Rgb): number {
-  const linear = (c: number) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-}
-
-/** WCAG 2 contrast ratio of two colours (1 to 21). */
-export function contrastRatio(a: Rgb, b: Rgb): number {
-  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
-}
-
-function rgbToHsl([r, g, b]: Rgb): [number, number, number] {
-  const [rs, gs, bs] = [r / 255, g / 255, b / 255];
-  const max = Math.max(rs, gs, bs);
-  const min = Math.min(rs, gs, bs);
-  const l = (max + min) / 2;
-  if (max === min) return [0, 0, l];
-  const d = max - min;
-  const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
-  const h = max === rs ? (gs - bs) / d + (gs < bs ? 6 : 0) : max === gs ? (bs - rs) / d + 2 : (rs - gs) / d + 4;
-  return [h / 6, s, l];
-}
-
-function hslToRgb([h, s, l]: [number, number, number]): Rgb {
-  if (s === 0) return [l, l, l].map((c) => Math.round(c * 255)) as Rgb;
-  const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
-  const p = 2 * l - q;
-  const hue = (t: number) => {
-    const u = t < 0 ? t + 1 : t > 1 ? t - 1 : t;
-    if (u < 1 / 6) return p + (q - p) * 6 * u;
-    if (u < 1 / 2) return q;
-    if (u < 2 / 3) return p + (q - p) * (2 / 3 - u) * 6;
-    return p;
-  };
-  return [hue(h + 1 / 3), hue(h), hue(h - 1 / 3)].map((c) => Math.round(c * 255)) as Rgb;
-}
-
-const floor2 = (ratio: number) => Math.floor(ratio * 100) / 100;
-
-/** Guards one colour: unchanged when it reaches `minimum` against every background, else the lightest darker shade that does. */
-export function guardColor(chosen: string, minimum: number, backgrounds: readonly string[] = THEME_BACKGROUNDS): GuardedColor | null {
-  const grounds = backgrounds.map((b) => parseHexColor(b)).filter((b): b is Rgb => b !== null);
-  const rgb = parseHexColor(chosen, grounds[0]);
+/**
+ * Darkens `color` toward black in small steps until it reaches `minimum` against every background
+ * (black reaches 19:1 on the theme's light backgrounds, so the search always ends). Keeping the hue
+ * keeps the tenant's colour recognisable. Returns null for a value that is not a hex colour.
+ */
+export function guardColor(
+  color: string,
+  minimum: number = TEXT_CONTRAST,
+  backgrounds: readonly string[] = THEME_BACKGROUNDS,
+): GuardedColor | null {
+  const rgb = parseHex(color);
+  const grounds = backgrounds.map(parseHex).filter((b): b is Rgb => b !== null);
   if (!rgb || grounds.length === 0) return null;
-  const worst = (c: Rgb) => Math.min(...grounds.map((g) => contrastRatio(c, g)));
-  const chosenRatio = worst(rgb);
-  if (chosenRatio >= minimum) {
-    return { chosen, shown: chosen.trim(), adjusted: false, chosenRatio: floor2(chosenRatio), shownRatio: floor2(chosenRatio) };
+  const given = worstRatio(rgb, grounds);
+  if (given >= minimum) return { color: toHex(rgb), adjusted: false, ratio: floor2(given) };
+  for (let step = 1; step <= 100; step++) {
+    const shade = rgb.map((v) => v * (1 - step / 100)) as unknown as Rgb;
+    const rounded = parseHex(toHex(shade)) as Rgb;
+    const ratio = worstRatio(rounded, grounds);
+    if (ratio >= minimum) return { color: toHex(rounded), adjusted: true, ratio: floor2(ratio) };
   }
-  // Lower lightness at the same hue and saturation only darkens, so the passing shades are an interval from black up.
-  const [h, s, l] = rgbToHsl(rgb);
-  let [low, high] = [0, l];
-  for (let i = 0; i < 24; i += 1) {
-    const mid = (low + high) / 2;
-    if (worst(hslToRgb([h, s, mid])) >= minimum) low = mid;
-    else high = mid;
-  }
-  let shade = hslToRgb([h, s, low]);
-  // Rounding to whole channels may lose a hair of contrast: step down until the written colour itself passes.
-  while (worst(shade) < minimum && low > 0) {
-    low = Math.max(0, low - 0.002);
-    shade = hslToRgb([h, s, low]);
-  }
-  return { chosen, shown: toHex(shade), adjusted: true, chosenRatio: floor2(chosenRatio), shownRatio: floor2(worst(shade)) };
+  return { color: '#000000', adjusted: true, ratio: floor2(worstRatio([0, 0, 0], grounds)) };
+}
+
+function floor2(value: number): number {
+  return Math.floor(value * 100) / 100;
 }

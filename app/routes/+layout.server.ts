@@ -5,7 +5,7 @@ import type { LayoutServerLoad } from './$types';
 function siteBranding(host: App.Locals['host']): AppliedBranding {
   return host.kind === 'tenant'
     ? applyBranding(host.tenant.branding, host.tenant.name, host.tenant.id)
-    : { displayName: 'Tidemark', logoUrl: null, faviconUrl: null, style: '' };
+    : { displayName: 'Tidemark', logoUrl: null, faviconUrl: null, style: '', adjustments: [] };
 }
 
 export const load: LayoutServerLoad = ({ locals }) => ({ user: locals.user, site: siteBranding(locals.host) });

@@ -101,6 +101,17 @@ describe('live updates in the browser', () => {
     expect(amount(spendBefore)).toBeGreaterThan(0);
     await page.evaluate(() => Object.assign(window, { __beforeSync: 'still here' }));
     const loadsBefore = loads;
+    // A second page on a past range: today's new numbers touch none of its figures, only its freshness.
+    const pastPage = await phone.newPage();
+    const pastRequests: string[] = [];
+    await pastPage.goto(`${appUrl}/t/${tenant.slug}?from=${addDays(today, -60)}&to=${addDays(today, -45)}&compare=none`, {
+      waitUntil: 'networkidle',
+    });
+    await expect.poll(() => pastPage.getByRole('status').textContent(), { timeout: 15_000 }).toContain('Live');
+    pastPage.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.endsWith('/__data.json') || pathname.startsWith('/api/tenants/')) pastRequests.push(pathname);
+    });
 
     // Three more hours of delivery on the platforms, then a sync of today through the operator API.
     await control('/clock', { advanceMs: 3 * 3_600_000 });
@@ -130,6 +141,12 @@ describe('live updates in the browser', () => {
         (widget) => `/api/tenants/${tenant.id}/report/${widget}`,
       ),
     );
+
+    await expect.poll(() => pastRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect([...new Set(pastRequests)], 'the past range refetched only its freshness').toEqual([
+      `/api/tenants/${tenant.id}/report/freshness`,
+    ]);
+    await pastPage.close();
 
     const firstEvent = hubEvents.find((e) => e.type === 'metrics-updated' && e.at >= requestedAt);
     expect(firstEvent, 'the update arrived over the tenant hub WebSocket').toBeDefined();

@@ -1,11 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import pg from 'pg';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { DEMO_TENANTS } from '../../dev/seed/demo-data';
 import { simulatedMs } from '../../worker/lib/clock';
 import { addDays, localHour, localToday } from '../../worker/lib/dates';
 import { openBrowser } from './browser';
+import { expectPhoneFriendly, NARROW_PHONE, overflowingElements, TAP_TARGET_PX } from './layout';
 import { signIn, spendPathData } from './pages';
 
 const appUrl = inject('appUrl');
@@ -15,58 +15,6 @@ const tenant = DEMO_TENANTS.find((t) => t.slug === 'partner-a')!;
 const clientLogin = inject('demoLogins').find((l) => l.email === 'viewer@partner-a.example');
 /** Hourly rows this suite adds (the demo backfill stores daily rows only) and removes again. */
 const PACING_AD_ID = 'e2e-pacing-ad';
-
-/** The narrowest phone the dashboards are built for. */
-const NARROW_PHONE = { width: 360, height: 740 } as const;
-const TAP_TARGET_PX = 44;
-
-/** Elements whose right edge passes the viewport, named so a failure says what overflows. */
-function overflowingElements(page: Page, viewportWidth: number = NARROW_PHONE.width): Promise<string[]> {
-  return page.evaluate((width) => {
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
-    return [...document.querySelectorAll('body *')]
-      .filter((el) => {
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && box.right > width + 0.5 && !el.closest('.table-wrap');
-      })
-      .map((el) => `${name(el)} right=${Math.round(el.getBoundingClientRect().right)}`)
-      .slice(0, 10);
-  }, viewportWidth);
-}
-
-/**
- * Visible controls in main (and the section nav) smaller than a tap target: buttons, links, inputs
- * and selects under 44 px high. Links inside running text are exempt (WCAG 2.5.8).
- */
-function smallTapTargets(page: Page): Promise<string[]> {
-  return page.evaluate((min) => {
-    const controls = [...document.querySelectorAll('main :is(a[href], button, input:not([type="hidden"]), select), nav a[href]')];
-    return controls
-      .filter((el) => {
-        const box = el.getBoundingClientRect();
-        const style = getComputedStyle(el);
-        if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') return false;
-        const inSentence =
-          el.tagName === 'A' &&
-          style.display === 'inline' &&
-          (el.parentElement?.textContent ?? '').trim() !== (el.textContent ?? '').trim();
-        return !inSentence && box.height < min - 0.5;
-      })
-      .map(
-        (el) =>
-          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().height)}px`,
-      );
-  }, TAP_TARGET_PX);
-}
-
-async function expectPhoneFriendly(page: Page): Promise<void> {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(
-    scrollWidth,
-    `nothing overflows the 360 px viewport sideways: ${(await overflowingElements(page)).join(', ')}`,
-  ).toBeLessThanOrEqual(NARROW_PHONE.width);
-  expect(await smallTapTargets(page), 'every control is at least 44 px high').toEqual([]);
-}
 
 describe('the dashboards on a 360 px phone', () => {
   let phone: Awaited<ReturnType<typeof openBrowser>>;

@@ -758,6 +758,13 @@ const CASES: Record<string, RouteCase> = {
     weak: 'tenantEditor',
     target: async () => ({ path: `/t/${victim.slug}/settings?/revoke`, body: { invitationId: await freshInvitationId('tenant') } }),
   },
+  'GET /t/[tenant]/campaigns': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/campaigns` }) },
+  'GET /t/[tenant]/campaigns/[campaign]': {
+    legit: 'owner',
+    legitStatus: [200],
+    target: () => ({ path: `/t/${victim.slug}/campaigns/${victim.campaignId}` }),
+  },
+  'GET /t/[tenant]/ads': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/ads?metric=clicks` }) },
 
   // --- WebSockets (partyserver)
   'WS /parties/tenant-hub/:room': {

@@ -89,6 +89,8 @@ export interface Victim {
   /** A verified custom hostname of the victim tenant. */
   hostname: string;
   userIds: string[];
+  /** A campaign of the victim's ad account, for the campaign page. */
+  campaignId: string;
   cookies: {
     agencyOwner: string;
     agencyViewer: string;
@@ -198,6 +200,10 @@ export async function createVictim(db: Database): Promise<Victim> {
   );
   await db.execute(sql`insert into account_daily (tenant_id, ad_account_id, currency, date, impressions, clicks, spend_micros, conversions, conversion_value_micros)
     values (${tenant.id}, ${account!.id}, 'USD', '2026-11-01', 1000, 10, 5000000, 1, 0)`);
+  const [campaign] = rowsOf<{ id: string }>(
+    await db.execute(sql`insert into campaigns (tenant_id, ad_account_id, external_id, name, status)
+      values (${tenant.id}, ${account!.id}, ${unique('cmp')}, 'Victim campaign', 'ACTIVE') returning id`),
+  );
   const webhook = await v1Raw('/webhooks', keys.write.key, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -211,6 +217,7 @@ export async function createVictim(db: Database): Promise<Victim> {
     name: tenant.name,
     hostname,
     userIds: [owner.id, agencyViewer.id, tenantEditor.id, tenantViewer.id],
+    campaignId: campaign!.id,
     cookies: {
       agencyOwner: owner.cookie,
       agencyViewer: agencyViewer.cookie,

@@ -1,6 +1,7 @@
 import { withTenant } from '../../db/database';
 import { type AdAccountStatus, type LatestDecisiveRun, listAdAccountStatus, listLatestDecisiveRuns } from '../../db/queries/connections';
 import { type ConnectionHealth, connectionHealth } from '../connections/health';
+import { type SyncSchedule, syncSchedule } from '../connections/next-sync';
 import { backfillStoppedReason, type SyncState, syncState } from '../connections/sync-state';
 import { type TenantReadScope, timedRead } from './scope';
 
@@ -25,6 +26,8 @@ export type AdAccountCard = Omit<AdAccountStatus, 'hasRefreshToken' | 'backfill'
   /** Whether the platform still serves the account (worker/connections/sync-state.ts). */
   syncState: SyncState;
   backfill: Backfill;
+  /** The next hot-lane slot and the lag behind the 15-minute target (none where waiting will not help). */
+  schedule: SyncSchedule;
 };
 
 async function readAccounts(scope: TenantReadScope) {
@@ -47,9 +50,8 @@ async function readAccountRows(scope: TenantReadScope) {
 
 /** The tenant's ad accounts with connection health (as of `now`), sync state and backfill progress. */
 export async function readAdAccountCards(scope: TenantReadScope, now: Date): Promise<AdAccountCard[]> {
-  return (await readAccounts(scope)).map(({ account: { hasRefreshToken, ...account }, syncState, backfill }) => ({
-    ...account,
-    connectionHealth: connectionHealth(
+  return (await readAccounts(scope)).map(({ account: { hasRefreshToken, ...account }, syncState, backfill }) => {
+    const health = connectionHealth(
       {
         status: account.connectionStatus,
         accessExpiresAt: account.accessExpiresAt,
@@ -57,10 +59,10 @@ export async function readAdAccountCards(scope: TenantReadScope, now: Date): Pro
         hasRefreshToken,
       },
       now,
-    ),
-    syncState,
-    backfill,
-  }));
+    );
+    const schedule = syncSchedule({ ...account, connectionHealth: health, syncState }, now);
+    return { ...account, connectionHealth: health, syncState, backfill, schedule };
+  });
 }
 
 /** Just what the overview's "Syncing history" line needs, from cards already read. */

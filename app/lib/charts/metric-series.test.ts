@@ -53,8 +53,22 @@ describe('the text alternative of a metric chart', () => {
   ];
 
   it('gives the dates, the total and the lowest and highest days', () => {
-    expect(describeMetric('Spend', points, 'money', 'USD')).toBe(
+    expect(describeMetric('Spend', points, { kind: 'money', currency: 'USD', additive: true })).toBe(
       'Spend by day, Nov 1 – Nov 3, 2026: total $10.00, lowest $0.50 on Nov 2, highest $7.50 on Nov 3.',
+    );
+  });
+
+  it('gives the comparison period’s total beside an additive total', () => {
+    const comparison = { label: 'Oct 29 – Oct 31, 2026', points: points.map((p, i) => ({ ...p, value: i === 1 ? null : 1_000_000 })) };
+    expect(describeMetric('Spend', points, { kind: 'money', currency: 'USD', additive: true, comparison })).toBe(
+      'Spend by day, Nov 1 – Nov 3, 2026: total $10.00 against $2.00 in Oct 29 – Oct 31, 2026, lowest $0.50 on Nov 2, highest $7.50 on Nov 3.',
+    );
+  });
+
+  it('never sums a money ratio such as cost per conversion', () => {
+    const comparison = { label: 'Oct 29 – Oct 31, 2026', points };
+    expect(describeMetric('Cost per conversion', points, { kind: 'money', currency: 'USD', additive: false, comparison })).toBe(
+      'Cost per conversion by day, Nov 1 – Nov 3, 2026: lowest $0.50 on Nov 2, highest $7.50 on Nov 3.',
     );
   });
 
@@ -64,12 +78,12 @@ describe('the text alternative of a metric chart', () => {
       { date: '2026-11-02', value: null },
       { date: '2026-11-03', value: 0.03 },
     ];
-    expect(describeMetric('CTR', ctr, 'ratio', undefined, '2026-11-03')).toBe(
+    expect(describeMetric('CTR', ctr, { kind: 'ratio', provisionalFrom: '2026-11-03', additive: false })).toBe(
       'CTR by day, Nov 1 – Nov 3, 2026: lowest 1.00% on Nov 1, highest 3.00% on Nov 3. Days from Nov 3 are provisional.',
     );
   });
 
   it('says when there is nothing to show', () => {
-    expect(describeMetric('Spend', [], 'money', 'USD')).toBe('Spend by day: no data.');
+    expect(describeMetric('Spend', [], { kind: 'money', currency: 'USD', additive: true })).toBe('Spend by day: no data.');
   });
 });

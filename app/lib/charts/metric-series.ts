@@ -61,31 +61,38 @@ export function splitProvisional(
   return { settled: points.slice(0, first), provisional: points.slice(Math.max(0, first - 1)) };
 }
 
+export interface MetricDescription {
+  kind: MetricKind;
+  currency?: string;
+  provisionalFrom?: string;
+  /** Whether daily values add up to a period's value (spend, conversions); a sum of daily CPAs or CTRs means nothing. */
+  additive: boolean;
+  /** The comparison period's aligned days and its name ("Oct 5 – Nov 1, 2026"). */
+  comparison?: { label: string; points: MetricPoint[] };
+}
+
+function knownValues(points: readonly MetricPoint[]): Array<{ date: string; value: number }> {
+  return points.filter((p): p is { date: string; value: number } => p.value !== null && Number.isFinite(p.value));
+}
+
+const sumOf = (points: ReadonlyArray<{ value: number }>) => points.reduce((sum, p) => sum + p.value, 0);
+
 /**
  * A sentence that stands in for the chart (its aria-label): the dates, the total for additive
- * metrics (a sum of daily ratios means nothing, so ratios get none), and the lowest and highest day.
+ * metrics (and the comparison period's), and the lowest and highest day.
  */
-export function describeMetric(
-  label: string,
-  points: MetricPoint[],
-  kind: MetricKind,
-  currency?: string,
-  provisionalFrom?: string,
-): string {
+export function describeMetric(label: string, points: MetricPoint[], options: MetricDescription): string {
+  const { kind, currency, provisionalFrom, additive, comparison } = options;
   if (points.length === 0) return `${label} by day: no data.`;
   const dates = `${label} by day, ${formatDateRange(points[0]!.date, points[points.length - 1]!.date)}`;
-  const known = points.filter((p): p is { date: string; value: number } => p.value !== null && Number.isFinite(p.value));
+  const known = knownValues(points);
   if (known.length === 0) return `${dates}: no values.`;
   const low = known.reduce((a, b) => (b.value < a.value ? b : a));
   const high = known.reduce((a, b) => (b.value > a.value ? b : a));
+  const compared =
+    additive && comparison ? ` against ${formatMetric(kind, sumOf(knownValues(comparison.points)), currency)} in ${comparison.label}` : '';
   const parts = [
-    kind === 'ratio'
-      ? null
-      : `total ${formatMetric(
-          kind,
-          known.reduce((sum, p) => sum + p.value, 0),
-          currency,
-        )}`,
+    additive ? `total ${formatMetric(kind, sumOf(known), currency)}${compared}` : null,
     `lowest ${formatMetric(kind, low.value, currency)} on ${formatDay(low.date)}`,
     `highest ${formatMetric(kind, high.value, currency)} on ${formatDay(high.date)}`,
   ].filter(Boolean);

@@ -7,38 +7,19 @@
  * after an overall time limit.
  */
 import { DEMO_LOGINS, DEMO_TENANTS } from '../../../dev/seed/demo-data';
+import { type BenchStack, startOwnStack, useRunningDev } from '../support/bench-stack';
+import { benchLifecycle, runBench } from '../support/lifecycle';
 import { percentile } from '../support/stats';
 import { HubClient, inBatches } from './clients';
 import { checkDelivery, resultLine } from './delivery';
 import { parseWsBenchOptions } from './options';
-import { startOwnStack, useRunningDev, type WsBenchStack } from './stack';
 
 const TIME_LIMIT_MS = 20 * 60_000;
 const SESSIONS = 5;
 const tenant = DEMO_TENANTS.find((t) => t.slug === 'partner-a')!;
 const viewer = DEMO_LOGINS.find((l) => l.email === 'viewer@partner-a.example')!;
 
-const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
-let stopping: Promise<void> | null = null;
-function stopAll(): Promise<void> {
-  stopping ??= (async () => {
-    for (let next = stops.pop(); next; next = stops.pop()) {
-      await next.stop().catch((error: unknown) => console.error(`  could not stop ${next.name}: ${(error as Error).message}`));
-    }
-  })();
-  return stopping;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping everything the benchmark started`);
-    void stopAll().then(() => process.exit(130));
-  });
-}
-const limit = setTimeout(() => {
-  console.error(`time limit of ${TIME_LIMIT_MS / 60_000} min reached: stopping`);
-  void stopAll().then(() => process.exit(2));
-}, TIME_LIMIT_MS);
-limit.unref();
+const lifecycle = benchLifecycle(TIME_LIMIT_MS);
 
 const log = (line: string) => console.log(line);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -59,7 +40,7 @@ async function signIn(appUrl: string): Promise<string> {
 }
 
 /** One broadcast the product's way: a sync of the tenant's accounts (hot window), waited for until every run finished. */
-async function broadcast(stack: WsBenchStack): Promise<string[]> {
+async function broadcast(stack: BenchStack): Promise<string[]> {
   const operator = async <T>(path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${stack.appUrl}/api${path}`, {
       method: body === undefined ? 'GET' : 'POST',
@@ -81,7 +62,7 @@ async function broadcast(stack: WsBenchStack): Promise<string[]> {
   }
 }
 
-async function broadcasts(stack: WsBenchStack, count: number, outcomes: string[]): Promise<void> {
+async function broadcasts(stack: BenchStack, count: number, outcomes: string[]): Promise<void> {
   for (let i = 0; i < count; i += 1) outcomes.push(...(await broadcast(stack)));
 }
 
@@ -106,7 +87,7 @@ async function main(): Promise<void> {
   log('# bench:ws');
   const stack = options.appUrl
     ? await useRunningDev(options.appUrl)
-    : await startOwnStack({ log, onStop: (name, stop) => stops.push({ name, stop }) });
+    : await startOwnStack({ name: 'ws', backfillDays: 3, log, onStop: lifecycle.onStop });
   log(
     `size: ${options.clients} WebSocket clients on one tenant's TenantHub (${tenant.slug}, ${SESSIONS} sessions of ${viewer.email}), ` +
       `${options.broadcasts} broadcasts (syncs through POST /api/ops/sync), a forced reconnect of every client after ${Math.floor(options.broadcasts / 2)}; ${stack.description}`,
@@ -115,11 +96,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < SESSIONS; i += 1) cookies.push(await signIn(stack.appUrl));
   const hubUrl = `${stack.appUrl.replace(/^http/, 'ws')}/parties/tenant-hub/${tenant.id}`;
   const clients = Array.from({ length: options.clients }, (_, i) => new HubClient(hubUrl, cookies[i % cookies.length]!));
-  stops.push({
-    name: 'clients',
-    stop: async () => {
-      for (const c of clients) c.close();
-    },
+  lifecycle.onStop('clients', async () => {
+    for (const c of clients) c.close();
   });
 
   let t0 = Date.now();
@@ -172,9 +150,4 @@ async function main(): Promise<void> {
   );
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
-  })
-  .finally(() => stopAll());
+runBench(lifecycle, main);

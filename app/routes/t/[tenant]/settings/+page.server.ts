@@ -1,7 +1,7 @@
 import { withTenant } from '$db/database';
 import { listPendingInvitations } from '$db/queries/invitations';
 import { listMembers } from '$db/queries/members';
-import { applyBranding, brandColors } from '$lib/branding';
+import { applyBranding } from '$lib/branding';
 import { requireTenant } from '$lib/server/guards';
 import { can, canManagePeople } from '$worker/auth/roles';
 import { FX_CURRENCIES } from '$worker/fx/currencies';
@@ -9,6 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { currencyOptions, timeZoneGroups } from './options';
 import { invitableRoles, memberControls } from './people';
 import { changeRole, removeMember, revokePending, sendInvitation } from './people-actions.server';
+import { previewColors } from './preview-colors';
 import { saveBranding, saveReporting } from './settings-actions.server';
 
 /** The tenant's people as its managers see them (direct members; the agency's people are managed at the agency). */
@@ -49,7 +50,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       primaryColor: branding.primaryColor ?? '',
       accentColor: branding.accentColor ?? '',
     },
-    preview: { ...applyBranding(branding, tenant.name, tenant.id), tenantName: tenant.name, colors: brandColors(branding) },
+    preview: { ...applyBranding(branding, tenant.name, tenant.id), tenantName: tenant.name, colors: previewColors(branding) },
     // Only a form needs the choices; members who read the settings get the values alone.
     options: canManage
       ? {

@@ -1,7 +1,7 @@
 /**
- * The WebSocket benchmark's stack: either a running `npm run dev` (reused, nothing started) or its
- * own embedded Postgres, proxy, fakes and `wrangler dev` with the demo seed connected through the
- * real OAuth flow. Everything started is registered with `onStop` as soon as it exists.
+ * A benchmark's stack (bench:ws, bench:lighthouse): either a running `npm run dev` (reused, nothing
+ * started) or its own embedded Postgres, proxy, fakes and `wrangler dev` with the demo seed connected
+ * through the real OAuth flow. Everything started is registered with `onStop` as soon as it exists.
  */
 import { rm } from 'node:fs/promises';
 import { connectDemo, waitForBackfill } from '../../../dev/demo';
@@ -12,17 +12,17 @@ import { DEMO_OWNER_LOGIN } from '../../../dev/seed/demo-data';
 import { startWranglerDev } from '../../../dev/wrangler-dev';
 import { startTestStack, testTimeScale } from '../../stack';
 
-export interface WsBenchStack {
+export interface BenchStack {
   appUrl: string;
   operatorToken: string;
   /** How the stack came about, for the report. */
   description: string;
 }
 
-const BENCH_OPERATOR_TOKEN = 'bench-ws-operator-token';
+const BENCH_OPERATOR_TOKEN = 'bench-operator-token';
 
 /** A running `npm run dev` (by default on its fixed port); its operator token from OPERATOR_TOKEN or the development default. */
-export async function useRunningDev(appUrl = `http://127.0.0.1:${DEV_PORTS.app}`): Promise<WsBenchStack> {
+export async function useRunningDev(appUrl = `http://127.0.0.1:${DEV_PORTS.app}`): Promise<BenchStack> {
   const url = appUrl;
   const up = await fetch(`${url}/api/health`).then(
     (r) => r.ok,
@@ -37,14 +37,18 @@ export async function useRunningDev(appUrl = `http://127.0.0.1:${DEV_PORTS.app}`
 }
 
 export async function startOwnStack(options: {
+  /** Names the wrangler state directory (`.wrangler/bench-<name>-<pid>`). */
+  name: string;
+  /** Days of history each demo account imports before the benchmark starts. */
+  backfillDays: number;
   log: (line: string) => void;
   onStop: (name: string, stop: () => Promise<unknown>) => void;
-}): Promise<WsBenchStack> {
+}): Promise<BenchStack> {
   options.log('starting embedded Postgres, the ws proxy and the fakes');
   const stack = await startTestStack();
   options.onStop('Postgres, proxy and fakes', () => stack.stop());
   await seedDemo(stack.superDatabaseUrl);
-  const persistTo = `.wrangler/bench-ws-${process.pid}`;
+  const persistTo = `.wrangler/bench-${options.name}-${process.pid}`;
   options.onStop('wrangler state', () => rm(persistTo, { recursive: true, force: true }));
   const port = await findFreePort();
   options.log(`starting wrangler dev on 127.0.0.1:${port}`);
@@ -63,11 +67,16 @@ export async function startOwnStack(options: {
     },
   });
   options.onStop('wrangler dev', () => wrangler.stop());
-  options.log('connecting the demo tenants through the fakes’ OAuth flow (3-day backfill)');
-  const demo = await connectDemo({ appUrl: wrangler.url, fakesUrl: stack.fakesUrl, login: DEMO_OWNER_LOGIN, backfillDays: 3 });
+  options.log(`connecting the demo tenants through the fakes’ OAuth flow (${options.backfillDays}-day backfill)`);
+  const demo = await connectDemo({
+    appUrl: wrangler.url,
+    fakesUrl: stack.fakesUrl,
+    login: DEMO_OWNER_LOGIN,
+    backfillDays: options.backfillDays,
+  });
   const failed = demo.results.filter((r) => !r.outcome.ok);
   if (failed.length) throw new Error(`demo connect failed: ${JSON.stringify(failed)}`);
-  await waitForBackfill(demo.client, demo.tenants, { timeoutMs: 120_000, intervalMs: 500 });
+  await waitForBackfill(demo.client, demo.tenants, { timeoutMs: 600_000, intervalMs: 500 });
   return {
     appUrl: wrangler.url,
     operatorToken: BENCH_OPERATOR_TOKEN,
