@@ -56,3 +56,40 @@ export async function expectPhoneFriendly(page: Page, width: number = NARROW_PHO
   ).toBeLessThanOrEqual(width);
   expect(await smallTapTargets(page), 'every control is at least 44 px high').toEqual([]);
 }
+
+/**
+ * Text that runs out of its own box (two figures running into each other, a label cut by its
+ * neighbour): elements with text of their own whose content is wider than the element, outside
+ * the tables' own scroll regions.
+ */
+export function overflowingText(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main *')]
+      .filter((el) => {
+        if (!(el instanceof HTMLElement) || el.closest('.table-wrap, svg') || !el.checkVisibility()) return false;
+        const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+        const style = getComputedStyle(el);
+        return ownText && style.display !== 'inline' && style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`)
+      .slice(0, 10),
+  );
+}
+
+/** Charts on screen that drew nothing: every visible chart figure has a drawn line, area or bar. */
+export async function expectChartsDrawn(page: Page): Promise<void> {
+  const empty = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('figure.metric-chart, figure.pacing-chart, .bar-breakdown')]
+        .filter((figure) => figure.checkVisibility())
+        .filter((figure) => {
+          const drawn = [...figure.querySelectorAll('svg path, svg rect, .bar')].some((shape) => {
+            const box = shape.getBoundingClientRect();
+            return box.width > 1 && box.height > 1;
+          });
+          return !drawn;
+        })
+        .map((figure) => figure.getAttribute('aria-label') ?? figure.className),
+    );
+  await expect.poll(empty, { timeout: 10_000, message: 'every chart on screen is drawn' }).toEqual([]);
+}

@@ -134,7 +134,7 @@ describe('the dashboards on a 360 px phone', () => {
     await page.goto(`${appUrl}/t/${tenant.slug}/pacing`);
     await page.locator('.pacing-chart svg path.today-line').waitFor({ state: 'attached', timeout: 15_000 });
     const card = page.locator('section.chart-card', { has: page.getByRole('heading', { name: 'Spend by hour' }) });
-    expect(await card.locator('figure.pacing-chart').getAttribute('aria-label')).toMatch(
+    expect(await card.locator('.pacing-chart [role="img"]').getAttribute('aria-label')).toMatch(
       /^Cumulative spend by hour in USD: Today \$[\d,.]+ by \d\d:00, against \$[\d,.]+ on average/,
     );
 
