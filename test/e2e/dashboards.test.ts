@@ -152,6 +152,7 @@ describe('the dashboards in a browser', () => {
         ['top-ads', '/ads'],
         ['pacing', '/pacing'],
         ['connections', '/connections'],
+        ['settings', '/settings'],
       ] as const;
       for (const [name, path] of pages) {
         const response = await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });

@@ -381,6 +381,13 @@ const CASES: Record<string, RouteCase> = {
     weak: 'tenantEditor',
     target: async () => ({ path: `/api/tenants/${victim.slug}/domains/${await freshDomainId()}` }),
   },
+  'PATCH /api/tenants/:tenant/settings': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    // The victim's own values: the owner's call is allowed and changes nothing.
+    target: () => ({ path: `/api/tenants/${victim.slug}/settings`, body: { reportingCurrency: 'USD', timeZone: 'UTC' } }),
+  },
   'GET /api/oauth/:platform/callback': {
     legit: 'owner',
     legitStatus: [302],
@@ -709,6 +716,48 @@ const CASES: Record<string, RouteCase> = {
   'GET /t/[tenant]/connections': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/connections` }) },
   'GET /t/[tenant]/pipeline': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/pipeline` }) },
   'GET /t/[tenant]/pacing': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/pacing` }) },
+  'GET /t/[tenant]/settings': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/settings` }) },
+  'POST /t/[tenant]/settings?/reporting': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    // The victim's own values: allowed for the owner, and nothing changes.
+    target: () => ({ path: `/t/${victim.slug}/settings?/reporting`, body: { reportingCurrency: 'USD', timeZone: 'UTC' } }),
+  },
+  'POST /t/[tenant]/settings?/branding': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    target: () => ({ path: `/t/${victim.slug}/settings?/branding`, body: { displayName: 'Victim Reports' } }),
+  },
+  'POST /t/[tenant]/settings?/invite': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    target: () => ({ path: `/t/${victim.slug}/settings?/invite`, body: { ...invitee(), role: 'viewer' } }),
+  },
+  'POST /t/[tenant]/settings?/role': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    // The tenant viewer stays a viewer.
+    target: () => ({ path: `/t/${victim.slug}/settings?/role`, body: { userId: victim.userIds[3]!, role: 'viewer' } }),
+  },
+  'POST /t/[tenant]/settings?/remove': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    target: async () => {
+      const member = await userWith(arranged.db, { tenantId: victim.tenantId }, 'viewer');
+      return { path: `/t/${victim.slug}/settings?/remove`, body: { userId: member.id } };
+    },
+  },
+  'POST /t/[tenant]/settings?/revoke': {
+    legit: 'owner',
+    legitStatus: [200],
+    weak: 'tenantEditor',
+    target: async () => ({ path: `/t/${victim.slug}/settings?/revoke`, body: { invitationId: await freshInvitationId('tenant') } }),
+  },
   'GET /t/[tenant]/campaigns': { legit: 'owner', legitStatus: [200], target: () => ({ path: `/t/${victim.slug}/campaigns` }) },
   'GET /t/[tenant]/campaigns/[campaign]': {
     legit: 'owner',

@@ -4,10 +4,10 @@ import { can, canConnect, isAtLeast, type Permission, ROLE_RANK, strongerRole } 
 
 describe('role permissions', () => {
   const table: Array<[MembershipRole, Record<Permission, boolean>]> = [
-    ['owner', { view_dashboard: true, connect_platforms: true, manage_domains: true }],
-    ['admin', { view_dashboard: true, connect_platforms: true, manage_domains: true }],
-    ['editor', { view_dashboard: true, connect_platforms: true, manage_domains: false }],
-    ['viewer', { view_dashboard: true, connect_platforms: false, manage_domains: false }],
+    ['owner', { view_dashboard: true, connect_platforms: true, manage_domains: true, manage_settings: true }],
+    ['admin', { view_dashboard: true, connect_platforms: true, manage_domains: true, manage_settings: true }],
+    ['editor', { view_dashboard: true, connect_platforms: true, manage_domains: false, manage_settings: false }],
+    ['viewer', { view_dashboard: true, connect_platforms: false, manage_domains: false, manage_settings: false }],
   ];
 
   it.each(table)('gives a %s exactly the permissions of its row', (role, expected) => {

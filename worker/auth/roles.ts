@@ -10,7 +10,7 @@ export const ROLE_RANK: Readonly<Record<MembershipRole, number>> = Object.fromEn
   MEMBERSHIP_ROLES.map((role, index) => [role, MEMBERSHIP_ROLES.length - index]),
 ) as Record<MembershipRole, number>;
 
-export type Permission = 'view_dashboard' | 'connect_platforms' | 'manage_domains';
+export type Permission = 'view_dashboard' | 'connect_platforms' | 'manage_domains' | 'manage_settings';
 
 /** The weakest role that holds each permission. */
 const MINIMUM_ROLE: Readonly<Record<Permission, MembershipRole>> = {
@@ -20,6 +20,8 @@ const MINIMUM_ROLE: Readonly<Record<Permission, MembershipRole>> = {
   connect_platforms: 'editor',
   /** Custom hostnames decide where the tenant is served: its admins (and the agency's). */
   manage_domains: 'admin',
+  /** Reporting currency, time zone and branding change every member's numbers and pages: admins (and the agency's). */
+  manage_settings: 'admin',
 };
 
 /** True when `role` is `minimum` or stronger. */

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { withAgency, withTenant } from '../../../db/database';
-import { type InvitationSummary, listPendingInvitations, revokeInvitation } from '../../../db/queries/invitations';
-import { findAgencyName, type PeopleTx, recordPeopleAudit } from '../../../db/queries/members';
-import { membershipRoleSchema } from '../../../db/schema/enums';
+import { type InvitationSummary, listPendingInvitations } from '../../../db/queries/invitations';
+import { findAgencyName, type PeopleTx } from '../../../db/queries/members';
 import { canManagePeople } from '../../auth/roles';
+import { invitationRequestSchema } from '../../people/invitation-request';
 import { type InviteResult, inviteToAgency, inviteToTenant } from '../../people/invite';
+import { revokeAuditedInvitation } from '../../people/revoke';
 import type { AppContext, AppEnv } from '../context';
 import { AppError } from '../errors';
 import { requireTenant, requireUser } from '../middleware/auth';
@@ -14,10 +15,6 @@ import { idParamSchema, readJson, readQuery } from '../validate';
 import { peopleDeps } from './people-deps';
 import { emailFailed, peopleRefusal } from './people-errors';
 
-const inviteBody = z.object({
-  email: z.string().trim().email('Enter a valid email address.').max(320),
-  role: membershipRoleSchema,
-});
 const agencyIdSchema = z.uuid({ message: 'Must be an agency id (UUID).' });
 const FORBIDDEN = 'Only owners and admins manage people; editors and viewers manage nobody.';
 
@@ -41,15 +38,8 @@ function readInvitationId(c: AppContext): string {
   return parsed.data;
 }
 
-async function revoke(c: AppContext, tx: PeopleTx, id: string, tenantAgencyId: string | null): Promise<boolean> {
-  const revoked = await revokeInvitation(tx, id, new Date());
-  if (!revoked) return false;
-  await recordPeopleAudit(
-    tx,
-    { action: 'invitation.revoked', target: id, actorUserId: c.get('user').id, details: { email: revoked.email, role: revoked.role } },
-    tenantAgencyId,
-  );
-  return true;
+function revoke(c: AppContext, tx: PeopleTx, id: string, tenantAgencyId: string | null): Promise<boolean> {
+  return revokeAuditedInvitation(tx, id, c.get('user').id, tenantAgencyId);
 }
 
 /**
@@ -62,7 +52,7 @@ export const invitationRoutes = new Hono<AppEnv>()
   .use('/agency/invitations', requireUser)
   .use('/agency/invitations/*', requireUser)
   .post('/tenants/:tenant/invitations', async (c) => {
-    const body = await readJson(c, inviteBody);
+    const body = await readJson(c, invitationRequestSchema);
     const tenant = c.get('tenant');
     const user = c.get('user');
     const result = await inviteToTenant(peopleDeps(c), tenant, { kind: 'user', userId: user.id, name: user.name, role: tenant.role }, body);
@@ -82,7 +72,7 @@ export const invitationRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   .post('/agency/invitations', async (c) => {
-    const body = await readJson(c, inviteBody.extend({ agencyId: agencyIdSchema.optional() }));
+    const body = await readJson(c, invitationRequestSchema.extend({ agencyId: agencyIdSchema.optional() }));
     const agency = await resolveAgency(c, body.agencyId, FORBIDDEN);
     const user = c.get('user');
     const name = (await findAgencyName(c.get('db'), agency.agencyId)) ?? 'your agency';

@@ -20,6 +20,7 @@ import { reportQuery } from './date-range';
 import { tenantDomainRoutes } from './domains';
 import { tenantPipelineHealthRoutes } from './pipeline-health';
 import { reportRoutes } from './report';
+import { tenantSettingsRoutes } from './settings';
 
 const pacingQuery = z.object({
   date: isoDateSchema,
@@ -78,4 +79,5 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route('/', reportRoutes)
   .route('/', connectionRoutes)
   .route('/', tenantPipelineHealthRoutes)
-  .route('/', tenantDomainRoutes);
+  .route('/', tenantDomainRoutes)
+  .route('/', tenantSettingsRoutes);

@@ -72,18 +72,24 @@ export const brandingSchema = z
   .strict()
   .openapi('Branding');
 
+/** A tenant's reporting currency: the session settings route (worker/tenants/settings-rules.ts) narrows it to the FX layer's currencies. */
+export const reportingCurrencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { message: 'An ISO 4217 code in capitals, like EUR.' })
+  .openapi({ example: 'EUR' });
+
+/** A tenant's time zone, as the IANA database names it. */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, { message: 'Must be an IANA time zone like Europe/Berlin.' })
+  .openapi({ example: 'Europe/Berlin' });
+
 const tenantWritable = {
   name: plainText(120).openapi({ example: 'Acme Shoes' }),
   slug: slugSchema,
-  reportingCurrency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, { message: 'An ISO 4217 code in capitals, like EUR.' })
-    .openapi({ example: 'EUR' }),
-  timeZone: z
-    .string()
-    .max(64)
-    .refine(isTimeZone, { message: 'Must be an IANA time zone like Europe/Berlin.' })
-    .openapi({ example: 'Europe/Berlin' }),
+  reportingCurrency: reportingCurrencySchema,
+  timeZone: timeZoneSchema,
   branding: brandingSchema,
 };
 
