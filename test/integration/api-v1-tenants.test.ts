@@ -78,6 +78,14 @@ describe('POST /api/v1/tenants', () => {
     ]);
   });
 
+  it('refuses a reporting currency without exchange rates, saying which ones have them', async () => {
+    const res = await v1Client(writeKey).POST('/tenants', { body: tenantBody({ reportingCurrency: 'XAF' }) });
+    expect(res.response.status).toBe(400);
+    expect((res.error as { issues: Array<{ field: string; message: string }> }).issues).toEqual([
+      { field: 'reportingCurrency', message: expect.stringMatching(/^No exchange rates are kept for XAF; choose one of .*EUR.*JPY.*USD/) },
+    ]);
+  });
+
   it('answers 415 to a body that is not JSON, 400 invalid_json to broken JSON and 413 above 64 KB', async () => {
     const post = (body: string, type = 'application/json') =>
       v1Raw('/tenants', writeKey, { method: 'POST', headers: { 'content-type': type }, body });

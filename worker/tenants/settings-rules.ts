@@ -2,12 +2,11 @@ import { z } from 'zod';
 import type { TenantSettings } from '../../db/queries/tenant-settings';
 import type { TenantBranding } from '../../db/schema';
 import { brandingSchema, reportingCurrencySchema, timeZoneSchema } from '../api/v1/schemas';
-import { FX_CURRENCIES, isFxCurrency } from '../fx/currencies';
 
 /*
  * The rules of a tenant's settings as its own admins change them (PATCH /api/tenants/:t/settings and
- * the settings page's forms): the provisioning API's field rules, narrowed to the currencies the FX
- * layer has rates for. Pure, so the API and the form actions refuse exactly the same input.
+ * the settings page's forms): the provisioning API's field rules. Pure, so the API and the form
+ * actions refuse exactly the same input.
  */
 
 /** A branding field the settings page may set, or clear (null) to fall back to the default look. */
@@ -15,13 +14,7 @@ const clearable = <S extends z.ZodType>(schema: S) => schema.nullable().optional
 
 export const tenantSettingsSchema = z
   .object({
-    reportingCurrency: reportingCurrencySchema
-      .refine(isFxCurrency, {
-        error: (issue) => `No exchange rates are kept for ${String(issue.input)}; choose one of ${FX_CURRENCIES.join(', ')}.`,
-        // Only a well-formed code gets this message; a malformed one already has the format's.
-        when: (payload) => payload.issues.length === 0,
-      })
-      .optional(),
+    reportingCurrency: reportingCurrencySchema.optional(),
     timeZone: timeZoneSchema.optional(),
     branding: z
       .object({

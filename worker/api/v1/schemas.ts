@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TENANT_STATUSES } from '../../../db/schema/enum-values';
+import { FX_CURRENCIES, isFxCurrency } from '../../fx/currencies';
 
 /** Request and response schemas of /api/v1: the validators and the OpenAPI document both come from these. */
 
@@ -72,11 +73,16 @@ export const brandingSchema = z
   .strict()
   .openapi('Branding');
 
-/** A tenant's reporting currency: the session settings route (worker/tenants/settings-rules.ts) narrows it to the FX layer's currencies. */
+/** A tenant's reporting currency: one the FX layer keeps rates for, or every converted amount would be missing. */
 export const reportingCurrencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, { message: 'An ISO 4217 code in capitals, like EUR.' })
-  .openapi({ example: 'EUR' });
+  .refine(isFxCurrency, {
+    error: (issue) => `No exchange rates are kept for ${String(issue.input)}; choose one of ${FX_CURRENCIES.join(', ')}.`,
+    // Only a well-formed code gets this message; a malformed one already has the format's.
+    when: (payload) => payload.issues.length === 0,
+  })
+  .openapi({ example: 'EUR', enum: [...FX_CURRENCIES] });
 
 /** A tenant's time zone, as the IANA database names it. */
 export const timeZoneSchema = z
