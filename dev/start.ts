@@ -83,7 +83,8 @@ async function main(): Promise<void> {
   stops.push({ name: 'ws proxy', stop: () => proxy.close() });
 
   step(`Starting the fake ad platforms and services on 127.0.0.1:${PORTS.fakes}`);
-  const fakes = await createFakeServer({ port: PORTS.fakes });
+  // The showcase roster gives the demo tenants several ad accounts per platform and tens of campaigns.
+  const fakes = await createFakeServer({ port: PORTS.fakes, showcase: true });
   stops.push({ name: 'fakes', stop: () => fakes.close() });
 
   step('Building the app (vite build)');

@@ -1,6 +1,6 @@
 import { DEMO_OWNER_LOGIN } from '../seed/demo-data';
 import { connectDemo, readProgress, waitForBackfill } from './index';
-import { DEMO_BACKFILL_DAYS, PLATFORM_LABELS } from './plan';
+import { DEMO_BACKFILL_DAYS, PLATFORM_LABELS, SHOWCASE_CONNECTIONS } from './plan';
 import { allBackfilled, describeAccount, describeTotals, type TenantProgress } from './progress';
 
 export interface LiveDemo {
@@ -21,7 +21,13 @@ export async function startLiveDemo(options: {
   backfillDays?: number;
 }): Promise<LiveDemo> {
   const backfillDays = options.backfillDays ?? DEMO_BACKFILL_DAYS;
-  const demo = await connectDemo({ appUrl: options.appUrl, fakesUrl: options.fakesUrl, login: DEMO_OWNER_LOGIN, backfillDays });
+  const demo = await connectDemo({
+    appUrl: options.appUrl,
+    fakesUrl: options.fakesUrl,
+    login: DEMO_OWNER_LOGIN,
+    backfillDays,
+    connections: SHOWCASE_CONNECTIONS,
+  });
   const names = new Map(demo.tenants.map((t) => [t.slug, t.name]));
   for (const r of demo.results) {
     const what = `${names.get(r.tenantSlug)} ← ${PLATFORM_LABELS[r.platform]} (as fake member '${r.memberKey}')`;
