@@ -1,5 +1,4 @@
 import { DEMO_OWNER_LOGIN } from '../seed/demo-data';
-import { tickFirstSlotOfHour } from './cron-tick';
 import { connectDemo, readProgress, waitForBackfill } from './index';
 import { DEMO_BACKFILL_DAYS, PLATFORM_LABELS, SHOWCASE_CONNECTIONS } from './plan';
 import { allBackfilled, describeAccount, describeTotals, type TenantProgress } from './progress';
@@ -20,6 +19,8 @@ export async function startLiveDemo(options: {
   fakesUrl: string;
   log: (line: string) => void;
   backfillDays?: number;
+  /** Runs once the backfill is done (at once when it was already). */
+  onBackfilled?: () => Promise<void>;
 }): Promise<LiveDemo> {
   const backfillDays = options.backfillDays ?? DEMO_BACKFILL_DAYS;
   const demo = await connectDemo({
@@ -50,15 +51,11 @@ export async function startLiveDemo(options: {
     lastTotals = totals;
     options.log(`  [sync] ${totals}`);
   };
-  // After the history, the first cron slot of the hour (wrangler dev runs none by itself): today's
-  // hourly pacing, entity names refreshed, the day's FX rates for the one-currency view.
-  const tick = () =>
-    tickFirstSlotOfHour(options.appUrl).then(
-      () => options.log(`  [cron] ran this hour's first slot: hourly pacing, names and FX rates follow through the queue`),
-      (error: unknown) => options.log(`  [cron] could not run a slot: ${(error as Error).message}`),
-    );
+  const backfilled = async () => {
+    if (!stopped) await options.onBackfilled?.();
+  };
   if (allBackfilled(first)) {
-    await tick();
+    await backfilled();
   } else {
     waitForBackfill(demo.client, demo.tenants, {
       timeoutMs: 15 * 60_000,
@@ -70,7 +67,7 @@ export async function startLiveDemo(options: {
         if (stopped) return;
         options.log(`  [sync] backfill finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s:`);
         for (const t of done) for (const a of t.accounts) options.log(`    ${describeAccount(t.tenant, a)}`);
-        await tick();
+        await backfilled();
       },
       (error: unknown) => {
         if (!stopped) options.log(`  [sync] stopped watching the backfill: ${(error as Error).message}`);
