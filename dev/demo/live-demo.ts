@@ -52,7 +52,8 @@ export async function startLiveDemo(options: {
     options.log(`  [sync] ${totals}`);
   };
   const backfilled = async () => {
-    if (!stopped) await options.onBackfilled?.();
+    if (stopped || !options.onBackfilled) return;
+    await options.onBackfilled().catch((error: unknown) => options.log(`  [sync] after the backfill: ${(error as Error).message}`));
   };
   if (allBackfilled(first)) {
     await backfilled();
