@@ -9,8 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { appRoleUrl, ensureAppRole, migrateDatabase } from '../db/migrate';
+import { createNodeDb } from '../db/node-client';
+import { createFrankfurterClient } from '../worker/fx/frankfurter';
+import { loadFxRates } from '../worker/fx/load';
+import { startDevCron } from './demo/dev-cron';
 import { startLiveDemo } from './demo/live-demo';
-import { DEV_APP_PASSWORD, developmentVars, DEV_PORTS as PORTS } from './dev-vars';
+import { DEV_APP_PASSWORD, developmentVars, fakeServiceVars, DEV_PORTS as PORTS } from './dev-vars';
 import { createFakeServer } from './fakes/server';
 import { startEmbeddedPostgres } from './postgres/embedded';
 import { startWsProxy } from './postgres/ws-proxy';
@@ -83,7 +87,8 @@ async function main(): Promise<void> {
   stops.push({ name: 'ws proxy', stop: () => proxy.close() });
 
   step(`Starting the fake ad platforms and services on 127.0.0.1:${PORTS.fakes}`);
-  const fakes = await createFakeServer({ port: PORTS.fakes });
+  // The showcase roster gives the demo tenants several ad accounts per platform and tens of campaigns.
+  const fakes = await createFakeServer({ port: PORTS.fakes, showcase: true });
   stops.push({ name: 'fakes', stop: () => fakes.close() });
 
   step('Building the app (vite build)');
@@ -106,11 +111,26 @@ async function main(): Promise<void> {
     },
   });
   stops.push({ name: 'wrangler dev', stop: () => wrangler.stop() });
+  const cron = startDevCron({ appUrl: wrangler.url, log: (line) => console.log(line) });
+  stops.push({ name: 'dev cron', stop: async () => cron.stop() });
+
+  // The hourly housekeeping loads the FX rates back to the earliest fact; loaded now, the
+  // one-currency view converts the new history at once instead of after the next full hour.
+  const loadFx = async () => {
+    const { db, close } = createNodeDb(superUrl, 1);
+    try {
+      const client = createFrankfurterClient({ baseUrl: fakeServiceVars(fakes.url).FX_RATES_BASE!, fetch });
+      const loaded = await loadFxRates(db, client, new Date().toISOString().slice(0, 10));
+      console.log(loaded.error ? `  [fx] loading FX rates failed: ${loaded.error}` : `  [fx] ${loaded.rates} ECB reference rates loaded`);
+    } finally {
+      await close();
+    }
+  };
 
   step('Connecting the demo tenants through the OAuth flow (fake consent dialogs)');
   let syncing: string[];
   try {
-    const demo = await startLiveDemo({ appUrl: wrangler.url, fakesUrl: fakes.url, log: (line) => console.log(line) });
+    const demo = await startLiveDemo({ appUrl: wrangler.url, fakesUrl: fakes.url, log: (line) => console.log(line), onBackfilled: loadFx });
     stops.push({ name: 'backfill reporter', stop: async () => demo.stop() });
     syncing = demo.syncing;
   } catch (error) {
@@ -130,7 +150,8 @@ ${syncing.join('\n')}
 
 Fake platforms: ${fakes.url}/_control/world   inbox: ${fakes.url}/_control/inbox
 Sync a tenant now: npm run sync -- --tenant partner-a
-Run a cron tick: curl '${wrangler.url}/__scheduled?cron=*/15+*+*+*+*'
+Crons run on Cloudflare's schedule (hot every 15 minutes, hourly pacing and FX with each hour's first slot);
+run one now: curl '${wrangler.url}/__scheduled?cron=*/15+*+*+*+*'
 Press Ctrl-C to stop everything.
 `);
 }

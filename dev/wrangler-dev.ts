@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { findFreePort } from './postgres/free-port';
 
 export interface WranglerDev {
   url: string;
@@ -17,7 +18,11 @@ export async function startWranglerDev(options: {
   log?: (line: string) => void;
   testScheduled?: boolean;
 }): Promise<WranglerDev> {
-  const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(options.port), '--show-interactive-dev-session=false'];
+  // The devtools inspector defaults to 9229 for every wrangler dev: a second stack on the machine
+  // (npm run dev beside an e2e run) would fail to bind it.
+  const inspectorPort = await findFreePort();
+  const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(options.port), '--inspector-port', String(inspectorPort)];
+  args.push('--show-interactive-dev-session=false');
   if (options.testScheduled) args.push('--test-scheduled');
   if (options.persistTo) args.push('--persist-to', options.persistTo);
   for (const [key, value] of Object.entries(options.vars)) args.push('--var', `${key}:${value}`);

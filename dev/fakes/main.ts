@@ -1,6 +1,7 @@
 /**
- * `npm run fakes`: every fake platform and service on one port. Env: FAKES_PORT (8790), FAKES_SEED,
- * FAKES_NOW, FAKES_SPEED, or FAKES_TIME_SCALE (the Worker's TIME_SCALE triple, which wins over both).
+ * `npm run fakes`: every fake platform and service on one port, with `npm run dev`'s showcase roster.
+ * Env: FAKES_PORT (8790), FAKES_SEED, FAKES_NOW, FAKES_SPEED, or FAKES_TIME_SCALE (the Worker's
+ * TIME_SCALE triple, which wins over both), FAKES_SHOWCASE=0 for the small fixed cast only.
  */
 import { parseTimeScale } from '../../worker/lib/clock';
 import { createFakeServer } from './server';
@@ -24,6 +25,7 @@ if (scaleText && !scale) throw new Error(`FAKES_TIME_SCALE must be <simEpochISO>
 const fakes = await createFakeServer({
   port: numberFromEnv('FAKES_PORT') ?? 8790,
   seed: numberFromEnv('FAKES_SEED'),
+  showcase: process.env.FAKES_SHOWCASE !== '0',
   ...(scale
     ? { now: new Date(scale.simEpochMs), speed: scale.speed, realAnchorMs: scale.realAnchorMs }
     : { now, speed: numberFromEnv('FAKES_SPEED') }),

@@ -64,6 +64,7 @@ export async function createFakeServer(options: FakeServerOptions = {}): Promise
     speed: options.speed,
     realAnchorMs: options.realAnchorMs,
     fleet: options.fleet,
+    showcase: options.showcase,
   });
   const { app, services } = await buildFakeApp(options, ctx);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

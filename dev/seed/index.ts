@@ -1,10 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database';
 import { createNodeDb } from '../../db/node-client';
-import { adAccounts, agencies, memberships, tenants, users } from '../../db/schema';
+import { adAccounts, agencies, connections, memberships, tenants, users } from '../../db/schema';
 import { hashPassword } from '../../worker/auth/password';
 import { DEMO_AGENCY, DEMO_LOGINS, DEMO_TENANTS, LEGACY_DIRECT_ACCOUNT_IDS } from './demo-data';
+import { smallCastAccounts } from './small-cast';
 
 export type SeedResult = { logins: { email: string; password: string; description: string }[] };
 
@@ -44,6 +45,34 @@ async function dropLegacyDirectAccounts(db: Database): Promise<number> {
 }
 
 /**
+ * A .dev-data kept from before the showcase roster has the small cast's accounts connected beside
+ * the showcase ones: they go (facts and rollups by cascade), and so do their connections once
+ * empty, so the demo tenants show the roster only. Returns how many accounts went.
+ */
+async function dropSmallCastAccounts(db: Database): Promise<number> {
+  const tenantIds = DEMO_TENANTS.map((t) => t.id);
+  let removed = 0;
+  for (const { platform, externalId } of smallCastAccounts()) {
+    const gone = await db
+      .delete(adAccounts)
+      .where(and(inArray(adAccounts.tenantId, tenantIds), eq(adAccounts.platform, platform), eq(adAccounts.externalId, externalId)))
+      .returning({ connectionId: adAccounts.connectionId });
+    removed += gone.length;
+    const emptied = gone.flatMap((a) => (a.connectionId ? [a.connectionId] : []));
+    if (emptied.length)
+      await db
+        .delete(connections)
+        .where(
+          and(
+            inArray(connections.id, emptied),
+            sql`not exists (select 1 from ${adAccounts} where ${adAccounts.connectionId} = ${connections.id})`,
+          ),
+        );
+  }
+  return removed;
+}
+
+/**
  * Idempotent demo identity: the Northwind Digital agency, its clients Partner A (USD,
  * America/New_York) and Partner B (EUR, Europe/Berlin) with their branding, and three logins.
  * No ad accounts or stats: those arrive through the real OAuth connect and sync pipeline
@@ -53,7 +82,8 @@ export async function seedDemo(superuserUrl: string): Promise<SeedResult> {
   const { db, close } = createNodeDb(superuserUrl, 1);
   try {
     await seedIdentity(db);
-    if ((await dropLegacyDirectAccounts(db)) > 0) {
+    // The e2e tests seed first and connect the small cast afterwards, so this never drops theirs.
+    if ((await dropLegacyDirectAccounts(db)) + (await dropSmallCastAccounts(db)) > 0) {
       await db.execute(sql`update ${tenants} set data_version = data_version + 1 where agency_id = ${DEMO_AGENCY.id}`);
     }
   } finally {

@@ -1,7 +1,10 @@
+import { env } from 'cloudflare:test';
 import { sql } from 'drizzle-orm';
+import { getServerByName } from 'partyserver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/database';
 import { META_ASYNC_AFTER_DAYS, META_REPORT_POLL_DELAY_MS } from '../../worker/connectors/meta/sync';
+import type { BudgetRow } from '../../worker/realtime/budget-store';
 import { connectedTenant, control, deliver, eventually, fakeCalls, storedFacts, syncMessage, truthFacts } from './pipeline-support';
 import { closeWhenIdle, superDb } from './support';
 
@@ -75,4 +78,22 @@ describe('Meta async report through the queue', () => {
       await control('/regimes/meta', { method: 'PUT', body: JSON.stringify({ reportRunSteps: null }) });
     }
   }, 120_000);
+
+  it('gives back the entity reads a delivery reserved but did not make while the report runs, so polls do not drain ads_management', async () => {
+    const tenant = await connectedTenant(arranged.db, 'meta', 'partner-b', { ip: '198.51.100.193' });
+    const [account] = tenant.accounts;
+    const { to } = account!.backfillState as { to: string };
+    const key = `${account!.id}:ads_management`;
+    const hub = await getServerByName(env.TenantHub, tenant.tenantId);
+    const tokens = async () => {
+      const row = ((await hub.budgets(Date.now())) as unknown as BudgetRow[]).find((r) => r.key === key);
+      return (row?.bucket as { tokens: number } | undefined)?.tokens;
+    };
+    const before = await tokens();
+    expect(before, 'the backfill spent from this budget').toBeDefined();
+    // Creates the report and hands back its cursor: no entity call, so none of the three reserved may stay spent.
+    await deliver('tidemark-sync', [syncMessage(tenant.tenantId, account!.id, addDays(to, -(WINDOW_DAYS - 1)), to)]);
+    expect(await manualRuns(tenant.tenantId)).toEqual([{ outcome: 'ok', rows: 0, apiCalls: 1 }]);
+    expect(await tokens()).toBeGreaterThanOrEqual(before!);
+  });
 });

@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/database';
 import { findUserByEmail, listTenantsForUser } from '../../db/queries/auth';
-import { accountDaily, adAccounts } from '../../db/schema';
+import { accountDaily, adAccounts, connections } from '../../db/schema';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
 import { seedDemo } from '../../dev/seed';
 import { DEMO_TENANTS, LEGACY_DIRECT_ACCOUNT_IDS } from '../../dev/seed/demo-data';
+import { smallCastAccounts } from '../../dev/seed/small-cast';
 import { verifyPassword } from '../../worker/auth/password';
 
 let testDb: TestDatabase;
@@ -120,5 +121,41 @@ describe('seedDemo', () => {
     expect(counts.ad_accounts).toBe(0);
     expect(counts.account_daily).toBe(0);
     expect(await dataVersion(tenant.id), 'cached dashboards become stale').toBeGreaterThan(versionBefore);
+  });
+
+  it('drops the small cast an earlier npm run dev connected, and its emptied connection, but no other account', async () => {
+    const tenant = DEMO_TENANTS[0]!;
+    const small = smallCastAccounts().find((a) => a.platform === 'meta')!;
+    const connection = (externalUserId: string) => ({
+      tenantId: tenant.id,
+      platform: 'meta' as const,
+      externalUserId,
+      accessTokenEnc: 'sealed',
+    });
+    const [old, roster] = await testDb.db
+      .insert(connections)
+      .values([connection('accounts:small-cast'), connection('accounts:roster')])
+      .returning({ id: connections.id });
+    const account = (connectionId: string, externalId: string) => ({
+      tenantId: tenant.id,
+      connectionId,
+      platform: 'meta' as const,
+      externalId,
+      name: externalId,
+      currency: 'USD',
+      timeZone: tenant.timeZone,
+    });
+    await testDb.db.insert(adAccounts).values([account(old!.id, small.externalId), account(roster!.id, '1234567890123456')]);
+    const versionBefore = await dataVersion(tenant.id);
+    await seedDemo(testDb.superuserUrl);
+    const left = rowsOf<{ external_id: string; connection_id: string }>(
+      await testDb.db.execute(sql`select external_id, connection_id from ad_accounts where tenant_id = ${tenant.id}`),
+    );
+    expect(left).toEqual([{ external_id: '1234567890123456', connection_id: roster!.id }]);
+    const kept = rowsOf<{ id: string }>(await testDb.db.execute(sql`select id from connections where tenant_id = ${tenant.id}`));
+    expect(kept).toEqual([{ id: roster!.id }]);
+    expect(await dataVersion(tenant.id)).toBeGreaterThan(versionBefore);
+    await testDb.db.execute(sql`delete from connections where tenant_id = ${tenant.id}`);
+    await testDb.db.execute(sql`delete from ad_accounts where tenant_id = ${tenant.id}`);
   });
 });

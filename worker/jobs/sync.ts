@@ -22,7 +22,7 @@ import { NO_TELEMETRY, type Telemetry } from '../observability/telemetry';
 import { accountDemands, appDemands, type Demand, type SyncPlan } from '../realtime/budget-scopes';
 import type { Admission, ScopeReport } from '../realtime/budget-store';
 import type { HubEventBody } from '../realtime/events';
-import { reportsFor } from '../realtime/usage-routing';
+import { reportsFor, unusedOptionalReservations } from '../realtime/usage-routing';
 import { backfillCompleted, connectionNeedsReauth, type NewWebhookEvent, syncCompleted, syncFailed } from '../webhooks/events';
 import { recordWebhookEvents } from '../webhooks/record';
 import { callWithAccessToken, type TokenedCall, type TokenSource } from './access-token';
@@ -157,6 +157,8 @@ async function syncJob(message: SyncMessage, attempt: number, deps: SyncDeps, tr
   trace.usage(result.usage);
   const now = reportAt();
   await hub.report(reports.account, now);
+  const unused = unusedOptionalReservations(result, plan, gate.account);
+  if (unused.length) await hub.release(unused, now);
   await quota.report(reports.app, now);
   if (!result.ok) {
     trace.failed(result.error);

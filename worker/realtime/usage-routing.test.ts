@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorError, SyncResult, SyncSuccess, UsageScope, UsageSignal } from '../connectors/types';
 import { accountDemands, appDemands, type SyncPlan } from './budget-scopes';
-import { keyForScope, reportsFor, sideOfKey, usageReading } from './usage-routing';
+import { keyForScope, reportsFor, sideOfKey, unusedOptionalReservations, usageReading } from './usage-routing';
 
 const signal = (scope: UsageScope, utilPct: number, extra: Partial<UsageSignal> = {}): UsageSignal => ({
   platform: 'meta',
@@ -144,5 +144,33 @@ describe('reportsFor', () => {
     const sides = reports(failure(error), plan('google_ads'));
     expect(byKey(sides.account).acct!.outcome).toBe(outcome);
     expect(sides.app.every((e) => e.report.outcome === 'inconclusive')).toBe(true);
+  });
+});
+
+describe('unusedOptionalReservations', () => {
+  const meta = plan('meta', { lane: 'backfill' });
+  const unused = (result: SyncResult, p = meta) => unusedOptionalReservations(result, p, accountDemands(p));
+
+  it('gives back the entity reads a Meta delivery reserved and did not make (its report is still running)', () => {
+    const polled = success([], { apiCalls: 1, useCaseCalls: { ads_insights: 1, ads_management: 0 }, nextCursor: 'report' });
+    expect(unused(polled)).toEqual([expect.objectContaining({ key: 'acct:ads_management', cost: 3 })]);
+    expect(unused(polled)[0]).not.toHaveProperty('breaker');
+  });
+
+  it('gives back nothing when the entity reads were made, nor any required scope', () => {
+    expect(unused(success([], { apiCalls: 5, useCaseCalls: { ads_insights: 2, ads_management: 3 } }))).toEqual([]);
+    expect(unused(success([], { apiCalls: 0 }), plan('google_ads'))).toEqual([]);
+    expect(unused(success([], { apiCalls: 0 }), plan('meta', { includeEntities: false }))).toEqual([]);
+  });
+
+  it('gives back the part of the reservation left over, also after a failure', () => {
+    expect(unused(success([], { apiCalls: 3, useCaseCalls: { ads_insights: 1, ads_management: 2 } }))).toEqual([
+      expect.objectContaining({ key: 'acct:ads_management', cost: 1 }),
+    ]);
+    expect(unused(failure({ kind: 'transient', message: 'insights 500' }))).toEqual([expect.objectContaining({ cost: 3 })]);
+  });
+
+  it('keeps a throttled ads_management scope blocked: nothing is given back to it', () => {
+    expect(unused(failure(throttle('account', 60_000, { useCase: 'ads_management' })))).toEqual([]);
   });
 });

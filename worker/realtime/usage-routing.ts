@@ -92,6 +92,20 @@ export function reportsFor(result: SyncResult, plan: SyncPlan, admitted: Demand[
   return sides;
 }
 
+/**
+ * What a sync reserved in optional scopes and did not spend, to be given back: a Meta delivery
+ * that only polls a running report (or reads one page of many) makes no entity reads, and kept
+ * reservations of its three ads_management calls drained that budget over a long report's polls
+ * until the delivery that finished the report had to skip the names. A throttled scope keeps its block.
+ */
+export function unusedOptionalReservations(result: SyncResult, plan: SyncPlan, admitted: Demand[]): Demand[] {
+  const throttled = throttledKey({ platform: plan.platform, adAccountId: plan.adAccountId, memberId: plan.memberId }, result);
+  return admitted
+    .filter((d) => d.optional && d.key !== throttled)
+    .map((d) => ({ key: d.key, policy: d.policy, cost: d.cost - callsFor(d.key, result) }))
+    .filter((d) => d.cost > 0);
+}
+
 function throttledKey(ids: ScopeIds, result: SyncResult): string | null {
   if (result.ok || result.error.kind !== 'rate_limited') return null;
   return keyForScope(ids, result.error.scope, result.error.useCase);

@@ -10,6 +10,8 @@ import {
 } from './accounts';
 import { addDays, daysBetween } from './dates';
 import { digits, intBetween, unit } from './hash';
+import { SHOWCASE_ACCOUNT_SPECS, SHOWCASE_PEOPLE, type ShowcaseAccountSpec } from './showcase';
+import { addPlannedTree } from './showcase-tree';
 import type { EntityStatus, FakeAccount, FakeAd, FakeAdGroup, FakeCampaign, FakeMember, Platform } from './types';
 import { PLATFORMS } from './types';
 
@@ -28,7 +30,14 @@ const AD_THEMES = ['Carousel', 'Video 15s', 'Single Image', 'Responsive Search',
 /** Campaign lifecycle by position: every account gets at least an active and a paused campaign. */
 const CAMPAIGN_LIFECYCLE: EntityStatus[] = ['ACTIVE', 'PAUSED', 'ARCHIVED', 'DELETED'];
 
-export function buildCatalog(seed: number, anchorDate: string, fleet?: FleetSpec): Catalog {
+export interface CatalogOptions {
+  fleet?: FleetSpec;
+  /** The demo agency's roster (showcase.ts) besides the fixed cast. */
+  showcase?: boolean;
+}
+
+export function buildCatalog(seed: number, anchorDate: string, options: CatalogOptions = {}): Catalog {
+  const { fleet } = options;
   const catalog: Catalog = { accounts: [], members: [], campaigns: [], adGroups: [], ads: [] };
   const usedIds = new Set<string>();
   const uniqueId = (length: number, ...parts: (string | number)[]) => {
@@ -42,7 +51,10 @@ export function buildCatalog(seed: number, anchorDate: string, fleet?: FleetSpec
   };
 
   const idByKey = new Map<string, string>();
-  const specs = [...ACCOUNT_SPECS, ...fleetAccountSpecs(fleet)];
+  // The fixed cast comes first, so its ids are the same whichever extras a world adds.
+  const showcase: readonly ShowcaseAccountSpec[] = options.showcase ? SHOWCASE_ACCOUNT_SPECS : [];
+  const specs: readonly AccountSpec[] = [...ACCOUNT_SPECS, ...fleetAccountSpecs(fleet), ...showcase];
+  const plans = new Map(showcase.map((spec) => [spec.key, spec.plan]));
   for (const spec of specs) {
     const id = uniqueId(ACCOUNT_ID_DIGITS[spec.platform], 'account', spec.key);
     idByKey.set(spec.key, id);
@@ -58,15 +70,21 @@ export function buildCatalog(seed: number, anchorDate: string, fleet?: FleetSpec
       ...(spec.managerKey ? { managerId: idByKey.get(spec.managerKey) } : {}),
     };
     catalog.accounts.push(account);
-    if (!spec.isManager) addAccountTree(catalog, seed, spec, account, anchorDate, uniqueId);
+    const plan = plans.get(spec.key);
+    if (plan) addPlannedTree(catalog, seed, plan, account, anchorDate, uniqueId);
+    else if (!spec.isManager) addAccountTree(catalog, seed, spec, account, anchorDate, uniqueId);
   }
   const groupsById = new Map(specs.map((spec) => [idByKey.get(spec.key)!, spec.groups as readonly string[]]));
-  const fleetIds = new Set(fleetAccountSpecs(fleet).map((spec) => idByKey.get(spec.key)!));
-  catalog.members = buildMembers(seed, catalog.accounts, groupsById, fleetIds, fleetPeople(fleet));
+  // The 'demo' member sees the fixed cast only: fleet and showcase accounts belong to their own members.
+  const ownedIds = new Set([...fleetAccountSpecs(fleet), ...showcase].map((spec) => idByKey.get(spec.key)!));
+  catalog.members = buildMembers(seed, catalog.accounts, groupsById, ownedIds, [
+    ...fleetPeople(fleet),
+    ...(options.showcase ? SHOWCASE_PEOPLE : []),
+  ]);
   return catalog;
 }
 
-type UniqueId = (length: number, ...parts: (string | number)[]) => string;
+export type UniqueId = (length: number, ...parts: (string | number)[]) => string;
 
 function addAccountTree(catalog: Catalog, seed: number, spec: AccountSpec, account: FakeAccount, anchor: string, uniqueId: UniqueId) {
   const platform = spec.platform;
@@ -213,16 +231,16 @@ function buildMembers(
   seed: number,
   accounts: FakeAccount[],
   groupsById: Map<string, readonly string[]>,
-  fleetIds: ReadonlySet<string>,
-  fleet: Person[],
+  ownedIds: ReadonlySet<string>,
+  extraPeople: Person[],
 ): FakeMember[] {
   const members: FakeMember[] = [];
   for (const platform of PLATFORMS) {
     const own = accounts.filter((a) => a.platform === platform);
-    for (const person of [...MEMBER_PEOPLE, ...fleet]) {
+    for (const person of [...MEMBER_PEOPLE, ...extraPeople]) {
       const visible =
         person.key === 'demo'
-          ? own.filter((a) => !a.managerId && !fleetIds.has(a.id)) // Google clients are reached through their manager
+          ? own.filter((a) => !a.managerId && !ownedIds.has(a.id)) // Google clients are reached through their manager
           : own.filter((a) => groupsById.get(a.id)?.includes(person.key));
       members.push({
         platform,

@@ -39,6 +39,8 @@ export interface WorldOptions {
   realAnchorMs?: number;
   /** Extra members with their own ad accounts, for fleet-scale runs; none by default. */
   fleet?: FleetSpec;
+  /** The demo agency's roster (showcase.ts: several accounts per demo tenant, tens of named campaigns); off by default. */
+  showcase?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export function createWorld(options: WorldOptions = {}): World {
   const seed = options.seed ?? 42;
   const clock = createClock({ now: options.now, speed: options.speed, realAnchorMs: options.realAnchorMs });
   const anchorDate = formatDate(Math.floor(clock.now().getTime() / DAY_MS) * DAY_MS);
-  const catalog = buildCatalog(seed, anchorDate, options.fleet);
+  const catalog = buildCatalog(seed, anchorDate, { fleet: options.fleet, showcase: options.showcase });
 
   const accountsByKey = new Map(catalog.accounts.map((a) => [`${a.platform}|${a.id}`, a]));
   const campaignsById = new Map<string, FakeCampaign>(catalog.campaigns.map((c) => [`${c.platform}|${c.id}`, c]));
