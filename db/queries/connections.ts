@@ -197,8 +197,8 @@ export interface AdAccountStatus {
 
 /**
  * The tenant's ad accounts with connection health and backfill progress. Progress counts
- * distinct backfill windows that finished ok since the backfill was requested, so a
- * redelivered message never counts twice.
+ * distinct backfill windows that finished ok since the backfill was requested (a run that left
+ * a continuation does not finish its window), so a redelivered message never counts twice.
  */
 export async function listAdAccountStatus(tx: TenantTx, adAccountId?: string): Promise<AdAccountStatus[]> {
   const { db, tenantId } = tx;
@@ -234,6 +234,8 @@ export async function listAdAccountStatus(tx: TenantTx, adAccountId?: string): P
         where ${syncRuns.tenantId} = ${tenantId} and ${syncRuns.adAccountId} = ${account.id}
           and ${syncRuns.lane} = 'backfill' and ${syncRuns.outcome} = 'ok' and ${syncRuns.startedAt} >= ${requestedAt.toISOString()}
         group by ${syncRuns.windowFrom}, ${syncRuns.windowTo}
+        -- A window is done once a run finished it: one that only started a report (a continuation) is not.
+        having bool_or(not ${syncRuns.continues})
       ) windows`);
     const progress = rowsOf<{ windowsDone: number; rows: number }>(result)[0];
     out.push({

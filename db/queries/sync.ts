@@ -129,6 +129,8 @@ export interface SyncRunRecord {
   apiCalls: number;
   rows: number;
   error: string | null;
+  /** An ok run whose window goes on in a later run (the connector returned a continuation cursor). */
+  continues?: boolean;
 }
 
 export async function recordSyncRun(tx: TenantTx, run: SyncRunRecord): Promise<void> {

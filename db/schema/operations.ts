@@ -1,4 +1,4 @@
-import { char, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { adAccounts } from './connections';
 import { deferralReasonEnum, syncLaneEnum, syncOutcomeEnum } from './enums';
 import { tenants } from './identity';
@@ -25,6 +25,9 @@ export const syncRuns = pgTable(
     error: text('error'),
     // Set only on a `deferred` run: which gate refused the call.
     deferralReason: deferralReasonEnum('deferral_reason'),
+    // An ok run that left its window unfinished (a Meta report still running, more pages to come):
+    // its rows landed, but the window is done only when a run without a continuation finishes it.
+    continues: boolean('continues').notNull().default(false),
   },
   (t) => [
     index('sync_runs_tenant_started_idx').on(t.tenantId, t.startedAt),

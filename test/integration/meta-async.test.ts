@@ -22,11 +22,12 @@ interface RunRow {
   outcome: string;
   rows: number;
   apiCalls: number;
+  continues: boolean;
 }
 const manualRuns = async (tenantId: string) =>
   rowsOf<RunRow>(
     await arranged.db.execute(
-      sql`select outcome, rows, api_calls as "apiCalls" from sync_runs where tenant_id = ${tenantId} and lane = 'manual' and outcome is distinct from 'deferred' order by started_at`,
+      sql`select outcome, rows, api_calls as "apiCalls", continues from sync_runs where tenant_id = ${tenantId} and lane = 'manual' and outcome is distinct from 'deferred' order by started_at`,
     ),
   );
 
@@ -46,7 +47,8 @@ describe('Meta async report through the queue', () => {
       expect(first.retryMessages).toEqual([]);
       // The first delivery created the report and handed back its cursor at once: no poll, no sleep.
       expect(Date.now() - started).toBeLessThan(META_REPORT_POLL_DELAY_MS);
-      expect(await manualRuns(tenant.tenantId)).toEqual([{ outcome: 'ok', rows: 0, apiCalls: 1 }]);
+      // The run is ok but leaves its window to a continuation: the window is not done yet.
+      expect(await manualRuns(tenant.tenantId)).toEqual([{ outcome: 'ok', rows: 0, apiCalls: 1, continues: true }]);
       const firstCalls = (await fakeCalls('meta', { accountId: account!.externalId })).slice(before);
       expect(firstCalls.map((c) => c.method)).toEqual(['POST']);
       expect(firstCalls[0]!.path).toMatch(/\/insights$/);
@@ -63,8 +65,8 @@ describe('Meta async report through the queue', () => {
       expect(polls).toBeGreaterThanOrEqual(1);
       expect(polls).toBeLessThanOrEqual(REPORT_STEPS + 1);
       // Every delivery in between polled once and deferred again; the last one polled and read the rows.
-      expect(runs.slice(0, -1)).toEqual(Array.from({ length: polls }, () => ({ outcome: 'ok', rows: 0, apiCalls: 1 })));
-      expect(runs.at(-1)).toEqual({ outcome: 'ok', rows: truth.length, apiCalls: expect.any(Number) });
+      expect(runs.slice(0, -1)).toEqual(Array.from({ length: polls }, () => ({ outcome: 'ok', rows: 0, apiCalls: 1, continues: true })));
+      expect(runs.at(-1)).toEqual({ outcome: 'ok', rows: truth.length, apiCalls: expect.any(Number), continues: false });
       expect(await storedFacts(arranged.db, account!.id, window.from, window.to)).toEqual(truth);
       const allCalls = (await fakeCalls('meta', { accountId: account!.externalId })).slice(before);
       // Still the one report: each continuation resumed it instead of starting over.

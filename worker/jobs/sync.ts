@@ -283,7 +283,7 @@ async function commitWindow(
     await upsertDailyStats(tx, adAccountId, result.rows);
     if (result.hourly?.length) await upsertHourlyStats(tx, adAccountId, result.hourly);
     await rebuildRollups(tx, adAccountId, message.from, message.to);
-    await recordSyncRun(tx, runRecord(deps, message, startedAt, 'ok', apiCalls, result.rows.length));
+    await recordSyncRun(tx, { ...runRecord(deps, message, startedAt, 'ok', apiCalls, result.rows.length), continues: !!result.nextCursor });
     await markAccountSynced(tx, adAccountId, deps.now());
     const progress = message.lane === 'backfill' ? (await listAdAccountStatus(tx, adAccountId))[0]?.backfill : undefined;
     const dataVersion = await bumpDataVersion(tx);
