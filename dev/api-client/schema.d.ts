@@ -323,8 +323,39 @@ export interface components {
       /**
        * @default USD
        * @example EUR
+       * @enum {string}
        */
-      reportingCurrency?: string;
+      reportingCurrency?:
+        | 'AUD'
+        | 'BRL'
+        | 'CAD'
+        | 'CHF'
+        | 'CNY'
+        | 'CZK'
+        | 'DKK'
+        | 'EUR'
+        | 'GBP'
+        | 'HKD'
+        | 'HUF'
+        | 'IDR'
+        | 'ILS'
+        | 'INR'
+        | 'ISK'
+        | 'JPY'
+        | 'KRW'
+        | 'MXN'
+        | 'MYR'
+        | 'NOK'
+        | 'NZD'
+        | 'PHP'
+        | 'PLN'
+        | 'RON'
+        | 'SEK'
+        | 'SGD'
+        | 'THB'
+        | 'TRY'
+        | 'USD'
+        | 'ZAR';
       /** @example acme-shoes */
       slug: string;
       /**
@@ -347,8 +378,41 @@ export interface components {
       customDomain?: string | null;
       /** @example Acme Shoes */
       name?: string;
-      /** @example EUR */
-      reportingCurrency?: string;
+      /**
+       * @example EUR
+       * @enum {string}
+       */
+      reportingCurrency?:
+        | 'AUD'
+        | 'BRL'
+        | 'CAD'
+        | 'CHF'
+        | 'CNY'
+        | 'CZK'
+        | 'DKK'
+        | 'EUR'
+        | 'GBP'
+        | 'HKD'
+        | 'HUF'
+        | 'IDR'
+        | 'ILS'
+        | 'INR'
+        | 'ISK'
+        | 'JPY'
+        | 'KRW'
+        | 'MXN'
+        | 'MYR'
+        | 'NOK'
+        | 'NZD'
+        | 'PHP'
+        | 'PLN'
+        | 'RON'
+        | 'SEK'
+        | 'SGD'
+        | 'THB'
+        | 'TRY'
+        | 'USD'
+        | 'ZAR';
       /** @example acme-shoes */
       slug?: string;
       /**

@@ -18,7 +18,7 @@ export async function signIn(page: Page, appUrl: string, login: { email: string;
 
 /** Waits until layerchart has drawn the overview's trend (spend by default) client-side and returns its path data. */
 export async function spendPathData(page: Page): Promise<string> {
-  const path = page.locator('.metric-chart svg path.lc-area-path').first();
+  const path = page.locator('.metric-chart svg path.lc-area-path:not(.comparison-line)').first();
   await path.waitFor({ state: 'attached', timeout: 15_000 });
   await expect.poll(async () => (await path.getAttribute('d'))?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(50);
   return (await path.getAttribute('d')) ?? '';
