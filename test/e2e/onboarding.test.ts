@@ -87,7 +87,7 @@ describe('an agency onboards a client end to end', () => {
     const tenantBody = {
       name: 'Acme Shoes',
       slug: `acme-shoes-${run}`,
-      reportingCurrency: 'EUR',
+      reportingCurrency: 'EUR' as const,
       timeZone: 'Europe/Berlin',
       branding: BRANDING,
       customDomain: hostname,

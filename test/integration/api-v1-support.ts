@@ -68,7 +68,7 @@ export function tenantBody(overrides: Record<string, unknown> = {}) {
   return {
     name: `Client ${slug}`,
     slug,
-    reportingCurrency: 'EUR',
+    reportingCurrency: 'EUR' as const,
     timeZone: 'Europe/Berlin',
     branding: {
       productName: 'Acme Insights',
