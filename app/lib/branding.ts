@@ -40,6 +40,15 @@ const COLOR_FIELDS = [
   { field: 'accentColor', variable: '--brand-accent', minimum: GRAPHIC_CONTRAST },
 ] as const;
 
+export type BrandColorField = (typeof COLOR_FIELDS)[number]['field'];
+
+/** A tenant's brand colour as the pages show it (the contrast guard at that colour's minimum), or null when it is not a safe colour. */
+export function guardBrandColor(field: BrandColorField, value: unknown) {
+  const minimum = COLOR_FIELDS.find((c) => c.field === field)!.minimum;
+  const guarded = isSafeColor(value) ? guardColor(value, minimum) : null;
+  return guarded && { ...guarded, minimum };
+}
+
 // Branding is tenant-controlled input placed into a style attribute: only plain hex colours pass,
 // so nothing can break out of the attribute. Images are the product's own URLs of the kept copies.
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
@@ -65,9 +74,9 @@ export function applyBranding(branding: Branding | null | undefined, tenantName:
   const b = branding ?? {};
   const vars: string[] = [];
   const adjustments: ColorAdjustment[] = [];
-  for (const { field, variable, minimum } of COLOR_FIELDS) {
+  for (const { field, variable } of COLOR_FIELDS) {
     const given = b[field];
-    const guarded = isSafeColor(given) ? guardColor(given, minimum) : null;
+    const guarded = guardBrandColor(field, given);
     if (!given || !guarded) continue;
     vars.push(`${variable}: ${guarded.color}`);
     if (guarded.adjusted) adjustments.push({ field, given: given.trim(), used: guarded.color, ratio: guarded.ratio });

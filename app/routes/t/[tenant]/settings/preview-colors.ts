@@ -1,5 +1,4 @@
-import { isSafeColor } from '$lib/branding';
-import { GRAPHIC_CONTRAST, guardColor, TEXT_CONTRAST } from '$lib/contrast';
+import { type BrandColorField, guardBrandColor } from '$lib/branding';
 
 /** The default theme's brand colours (app.css :root): what a tenant without colours of its own shows. */
 export const DEFAULT_BRAND_COLORS = { primary: '#0e7490', accent: '#b45309' } as const;
@@ -14,19 +13,20 @@ export interface PreviewColor {
   minimum: number;
 }
 
-function preview(value: string | undefined, minimum: number): PreviewColor | null {
-  if (!isSafeColor(value)) return null;
-  const guarded = guardColor(value, minimum);
-  return guarded ? { given: value.trim(), used: guarded.color, adjusted: guarded.adjusted, ratio: guarded.ratio, minimum } : null;
+function preview(field: BrandColorField, value: string | undefined): PreviewColor | null {
+  const guarded = guardBrandColor(field, value);
+  return guarded && value
+    ? { given: value.trim(), used: guarded.color, adjusted: guarded.adjusted, ratio: guarded.ratio, minimum: guarded.minimum }
+    : null;
 }
 
 /**
- * The primary and accent colours through the same guard and minimums as applyBranding ($lib/branding),
+ * The primary and accent colours through applyBranding's own guard ($lib/branding),
  * for values still being typed: null for an empty or unfinished colour (the default is shown then).
  */
 export function previewColors(colors: { primaryColor?: string; accentColor?: string }): {
   primary: PreviewColor | null;
   accent: PreviewColor | null;
 } {
-  return { primary: preview(colors.primaryColor, TEXT_CONTRAST), accent: preview(colors.accentColor, GRAPHIC_CONTRAST) };
+  return { primary: preview('primaryColor', colors.primaryColor), accent: preview('accentColor', colors.accentColor) };
 }
