@@ -1,13 +1,12 @@
+import { nextSlot } from '../../worker/connections/next-sync';
 import { NIGHTLY_CRON } from '../../worker/jobs/plan';
 
 /** The Worker's 15-minute cron, as wrangler.toml names it (the nightly one is NIGHTLY_CRON). */
 export const HOT_CRON = '*/15 * * * *';
 
-const QUARTER_MS = 15 * 60_000;
-
 /** The next instant after `now` at which Cloudflare fires the Worker's crons, and which ones: every quarter hour, the nightly one at 02:30 UTC. */
 export function nextCronSlot(now: Date): { at: Date; crons: string[] } {
-  const at = new Date(Math.floor(now.getTime() / QUARTER_MS) * QUARTER_MS + QUARTER_MS);
+  const at = nextSlot(now);
   const nightly = at.getUTCHours() === 2 && at.getUTCMinutes() === 30;
   return { at, crons: nightly ? [HOT_CRON, NIGHTLY_CRON] : [HOT_CRON] };
 }
